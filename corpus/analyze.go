@@ -1,0 +1,15 @@
+package corpus
+
+// AnalyzerVersion changes whenever extraction changes what it produces, so
+// that indexes built by an older version are analysed again in full.
+const AnalyzerVersion = "1"
+
+// Analyze fills in each paragraph's mentions, attribution, quotes and
+// figures. It reads the whole article, so that short references ("the
+// observatory", "Mr. al-Shara") resolve to names introduced earlier and
+// relative dates ("on Sunday") resolve against the publication date.
+func Analyze(a *Article) {
+	extractMentions(a)
+	extractAttribution(a)
+	extractFigures(a)
+}

@@ -1,0 +1,53 @@
+// Package index is newsdesk's search engine: it builds an on-disk Bleve
+// index of article paragraphs, swaps new builds in atomically, and answers
+// questions with quoted passages and their attribution. It is the only
+// package that imports bleve.
+package index
+
+import "github.com/newsdesk/newsdesk/corpus"
+
+// Result answers one question. The CLI prints it and marshals it as JSON;
+// the Discord bot renders it as embeds.
+type Result struct {
+	Query string `json:"query"`
+	// Intent is how the question was understood: who, figure, said or search.
+	Intent corpus.Intent `json:"intent"`
+	// Subject is the person, organisation or topic asked about, if any.
+	Subject string `json:"subject,omitempty"`
+	// Answers are the best passages, best first; [] when nothing matches well.
+	Answers []Answer `json:"answers"`
+	// Notes are remarks about the answers as a whole, e.g. that sources disagree.
+	Notes []string `json:"notes,omitempty"`
+	// More reports whether further answers exist beyond this page.
+	More bool `json:"more"`
+}
+
+// Answer is one passage quoted from an article.
+type Answer struct {
+	Text      string     `json:"text"`
+	Score     float64    `json:"score"`
+	Paragraph int        `json:"paragraph"`
+	Article   ArticleRef `json:"article"`
+	// Attribution names who makes the passage's claims, resolved to full names.
+	Attribution []string `json:"attribution"`
+	// Context holds neighbouring paragraphs shown with the passage, in order.
+	Context []string `json:"context"`
+	// Figures are the counts the passage reports.
+	Figures []corpus.Figure `json:"figures"`
+	// Quotes are the quotations in the passage with their speakers.
+	Quotes []corpus.Quote `json:"quotes,omitempty"`
+	// Highlights are the words of Text that matched the question, for emphasis.
+	Highlights []string `json:"highlights,omitempty"`
+}
+
+// ArticleRef identifies the article a passage comes from.
+type ArticleRef struct {
+	ID        string      `json:"id"`
+	Title     string      `json:"title"`
+	Source    string      `json:"source"`
+	URL       string      `json:"url"`
+	Published corpus.Date `json:"published"`
+	Path      string      `json:"path"`
+	// Paragraphs is the number of paragraphs in the article.
+	Paragraphs int `json:"paragraphs"`
+}

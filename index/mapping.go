@@ -1,0 +1,144 @@
+package index
+
+import (
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/newsdesk/newsdesk/index/translit"
+)
+
+// Analyzer names.
+const (
+	// textAnalyzer is English: folding, possessives, stop words, stemming.
+	textAnalyzer = "newsdesk_text"
+	// nameAnalyzer reduces every word to its transliteration skeleton.
+	nameAnalyzer = "newsdesk_names"
+)
+
+// Field names of a paragraph document.
+const (
+	fieldText      = "text"      // the paragraph, English-analysed
+	fieldTitle     = "title"     // the article's headline, English-analysed
+	fieldNames     = "names"     // names mentioned, as skeletons
+	fieldSpeakers  = "speakers"  // who the paragraph attributes claims to, as skeletons
+	fieldArticle   = "article"   // article ID, keyword
+	fieldSource    = "source"    // outlet, lower-cased keyword
+	fieldPublished = "published" // publication date
+	fieldReported  = "reported"  // latest date a figure in it was reported
+	fieldNumber    = "number"    // paragraph number
+	fieldWhat      = "what"      // kinds of figures reported (killed, wounded…), keyword
+	fieldData      = "data"      // stored only: the JSON of storedParagraph
+)
+
+// docType is the Bleve type of paragraph documents.
+const docType = "paragraph"
+
+// paragraphDoc is what Bleve indexes for one paragraph.
+type paragraphDoc struct {
+	Text      string    `json:"text"`
+	Title     string    `json:"title"`
+	Names     string    `json:"names"`
+	Speakers  string    `json:"speakers"`
+	Article   string    `json:"article"`
+	Source    string    `json:"source"`
+	Published time.Time `json:"published,omitempty"`
+	Reported  time.Time `json:"reported,omitempty"`
+	Number    float64   `json:"number"`
+	What      []string  `json:"what"`
+	Data      string    `json:"data"`
+}
+
+// BleveType implements bleve's Classifier.
+func (paragraphDoc) BleveType() string { return docType }
+
+// newMapping builds the index mapping: explicit fields only, nothing in
+// _all, BM25 scoring.
+func newMapping() (mapping.IndexMapping, error) {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = "bm25"
+	im.DefaultAnalyzer = textAnalyzer
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	if err := im.AddCustomAnalyzer(textAnalyzer, map[string]interface{}{
+		"type":          custom.Name,
+		"char_filters":  []string{asciifolding.Name},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(nameAnalyzer, map[string]interface{}{
+		"type":          custom.Name,
+		"char_filters":  []string{asciifolding.Name},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name, translit.Name},
+	}); err != nil {
+		return nil, err
+	}
+
+	text := func(analyzer string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = true // phrase and proximity queries need positions
+		f.DocValues = false
+		return f
+	}
+	keywordField := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	date := func() *mapping.FieldMapping {
+		f := bleve.NewDateTimeFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		f.DocValues = true // sorting by date
+		return f
+	}
+	number := bleve.NewNumericFieldMapping()
+	number.Store = false
+	number.IncludeInAll = false
+	number.DocValues = true
+	data := bleve.NewTextFieldMapping()
+	data.Index = false
+	data.Store = true
+	data.IncludeInAll = false
+	data.IncludeTermVectors = false
+	data.DocValues = false
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldText, text(textAnalyzer))
+	doc.AddFieldMappingsAt(fieldTitle, text(textAnalyzer))
+	doc.AddFieldMappingsAt(fieldNames, text(nameAnalyzer))
+	doc.AddFieldMappingsAt(fieldSpeakers, text(nameAnalyzer))
+	doc.AddFieldMappingsAt(fieldArticle, keywordField())
+	doc.AddFieldMappingsAt(fieldSource, keywordField())
+	doc.AddFieldMappingsAt(fieldWhat, keywordField())
+	doc.AddFieldMappingsAt(fieldPublished, date())
+	doc.AddFieldMappingsAt(fieldReported, date())
+	doc.AddFieldMappingsAt(fieldNumber, number)
+	doc.AddFieldMappingsAt(fieldData, data)
+
+	im.AddDocumentMapping(docType, doc)
+	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
+	if err := im.Validate(); err != nil {
+		return nil, err
+	}
+	return im, nil
+}
