@@ -96,3 +96,27 @@ func Build(ctx context.Context, opts BuildOptions) (BuildReport, error) {
 // Stale reports whether the index in indexDir is missing or older than the
 // corpus in corpusDir (by corpus.Fingerprint and AnalyzerVersion).
 func Stale(ctx context.Context, corpusDir, indexDir string) (bool, error) { return true, nil }
+
+// People returns up to n people whose names match prefix across spellings
+// (for autocomplete), most mentioned first; all people when prefix is "".
+func (e *Engine) People(prefix string, n int) []Person { return nil }
+
+// Stats describes what the index holds.
+type Stats struct {
+	Articles   int              `json:"articles"`
+	Paragraphs int              `json:"paragraphs"`
+	Sources    []SourceCount    `json:"sources"`
+	From       corpus.Date      `json:"from"`
+	To         corpus.Date      `json:"to"`
+	BuiltAt    time.Time        `json:"built_at"`
+	Skipped    []corpus.Skipped `json:"skipped,omitempty"`
+}
+
+// SourceCount is how many articles one outlet has in the index.
+type SourceCount struct {
+	Source   string `json:"source"`
+	Articles int    `json:"articles"`
+}
+
+// Stats describes what the current generation holds.
+func (e *Engine) Stats(ctx context.Context) (Stats, error) { return Stats{}, nil }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -13,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 
+	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/index/translit"
 )
 
@@ -142,3 +144,13 @@ func newMapping() (mapping.IndexMapping, error) {
 	}
 	return im, nil
 }
+
+// storedParagraph is the JSON kept in fieldData: everything needed to show
+// a passage without reading the corpus again.
+type storedParagraph struct {
+	Article   ArticleRef       `json:"a"`
+	Paragraph corpus.Paragraph `json:"p"`
+}
+
+// docID is the Bleve document ID of paragraph n of an article.
+func docID(articleID string, n int) string { return articleID + "#p" + strconv.Itoa(n) }

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
 )
@@ -54,26 +53,3 @@ func (e *Engine) Tolls(ctx context.Context, place string) (*Result, error) {
 func (e *Engine) Passage(ctx context.Context, articleID string, paragraph, radius int) (*Answer, error) {
 	return nil, corpus.Errorf(corpus.ENOTFOUND, "No such passage.")
 }
-
-// People returns up to n people whose names match prefix across spellings,
-// most mentioned first; all people when prefix is "".
-func (e *Engine) People(prefix string, n int) []Person { return nil }
-
-// Stats describes what the index holds.
-type Stats struct {
-	Articles   int           `json:"articles"`
-	Paragraphs int           `json:"paragraphs"`
-	Sources    []SourceCount `json:"sources"`
-	From       corpus.Date   `json:"from"`
-	To         corpus.Date   `json:"to"`
-	BuiltAt    time.Time     `json:"built_at"`
-}
-
-// SourceCount is how many articles one outlet has in the index.
-type SourceCount struct {
-	Source   string `json:"source"`
-	Articles int    `json:"articles"`
-}
-
-// Stats describes what the current generation holds.
-func (e *Engine) Stats(ctx context.Context) (Stats, error) { return Stats{}, nil }
