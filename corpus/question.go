@@ -1,5 +1,16 @@
 package corpus
 
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
 // Intent is what kind of question was asked.
 type Intent string
 
@@ -10,3 +21,473 @@ const (
 	IntentSaid   Intent = "said"   // what did X say
 	IntentSearch Intent = "search" // anything else
 )
+
+// MaxQuestionLen caps the length of a question in bytes; longer questions
+// are cut at a word boundary.
+const MaxQuestionLen = 300
+
+// Question is a question in plain words as newsdesk understood it. Nothing
+// in it is query syntax: every field is plain text.
+type Question struct {
+	// Text is the cleaned question.
+	Text   string `json:"text"`
+	Intent Intent `json:"intent"`
+	// Subject is the person or organisation asked about (who, said), as typed.
+	Subject string `json:"subject,omitempty"`
+	// Terms are the question's content words, lower-cased, in order, without
+	// question words and filler.
+	Terms []string `json:"terms,omitempty"`
+	// Topic are the content words a said-question asks about ("what did X
+	// say about the attacks" → attacks).
+	Topic []string `json:"topic,omitempty"`
+	// Kinds are the kinds of figures asked about (killed, wounded…).
+	Kinds []string `json:"kinds,omitempty"`
+	// Who is the group a figure question counts ("civilians"), if named.
+	Who string `json:"who,omitempty"`
+	// Place is the place a figure question is about, if named.
+	Place string `json:"place,omitempty"`
+	// Source is who a figure must be reported by ("according to SNHR").
+	Source string `json:"source,omitempty"`
+	// Latest asks for the most recent figures first.
+	Latest bool `json:"latest,omitempty"`
+	// On is a day the question names ("on 9 March"); its Year is 0 when
+	// the question gave none.
+	On Day `json:"on,omitzero"`
+}
+
+// Day is a calendar day whose year may be unknown (0).
+type Day struct {
+	Year  int        `json:"year,omitempty"`
+	Month time.Month `json:"month"`
+	Day   int        `json:"day"`
+}
+
+// IsZero reports whether no day was named.
+func (d Day) IsZero() bool { return d.Month == 0 }
+
+// In returns the day in year when d has no year of its own.
+func (d Day) In(year int) Date {
+	if d.Year != 0 {
+		year = d.Year
+	}
+	return Date{time.Date(year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)}
+}
+
+var (
+	discordMention = regexp.MustCompile(`<(@[!&]?|#)\d+>`)
+	monthNames     = map[string]time.Month{
+		"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+		"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+		"september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+		"december": 12, "dec": 12,
+	}
+	monthPattern = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?`
+	dayFirst     = regexp.MustCompile(`(?i)\b(?:on\s+|of\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPattern + `(?:,?\s+(\d{4}))?\b`)
+	monthFirst   = regexp.MustCompile(`(?i)\b(?:on\s+)?` + monthPattern + `\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
+	isoDate      = regexp.MustCompile(`\b(?:on\s+)?(\d{4})-(\d{2})-(\d{2})\b`)
+
+	// Question shapes, matched against the lower-cased question.
+	saidShape  = regexp.MustCompile(`^(?:so\s+)?(?:what|wat|wht)\s+(?:did|does|do|has|have|had|is|was|are|were)\s+(.+?)\s+(?:say|said|says|saying|tell|told|telling|report|reported|reporting|claim|claimed|claiming|announce|announced|state|stated|think|thinks|reveal|revealed)\b(?:\s+(?:about|on|regarding|of|concerning)\s+(.+))?`)
+	saidShape2 = regexp.MustCompile(`^(?:quotes?|statements?|comments?|remarks?|claims?)\s+(?:from|by|of)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+))?$`)
+	whoShape   = regexp.MustCompile(`^(?:who\s*(?:is|was|s|'s|are|were)|whos|whose|who're|tell\s+me\s+about|what\s+do\s+(?:we|you)\s+know\s+about|what\s+about|info\s+(?:on|about)|profile\s+of|background\s+on)\s+(.+)$`)
+	// A "who" question about a role rather than a name: "who is the head of…".
+	roleSubject  = regexp.MustCompile(`^(?:the|a|an|responsible|behind|in\s+charge|leading|running|heading|killing|attacking|fighting|to\s+blame|accused|blamed|involved)\b`)
+	sourceClause = regexp.MustCompile(`\b(?:according\s+to|reported\s+by|as\s+reported\s+by|per|by|from|says|said)\s+(.+)$`)
+	placeClause  = regexp.MustCompile(`\b(?:in|across|near|around|inside|at)\s+(.+)$`)
+)
+
+// questionFiller are words that carry no content in a question.
+var questionFiller = map[string]bool{
+	"who": true, "whos": true, "whom": true, "what": true, "whats": true, "which": true, "when": true, "where": true,
+	"why": true, "how": true, "is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"do": true, "does": true, "did": true, "done": true, "has": true, "have": true, "had": true,
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true, "at": true, "for": true,
+	"about": true, "and": true, "or": true, "me": true, "us": true, "we": true, "you": true, "i": true,
+	"tell": true, "please": true, "know": true, "info": true, "information": true, "any": true, "there": true,
+	"can": true, "could": true, "would": true, "should": true, "give": true, "show": true, "find": true,
+	"news": true, "latest": true, "current": true, "newest": true, "recent": true, "updated": true, "update": true,
+	"now": true, "so": true, "far": true, "many": true, "much": true, "number": true, "it": true, "its": true,
+	"this": true, "that": true, "these": true, "those": true, "with": true, "by": true, "from": true, "as": true,
+	"say": true, "said": true, "says": true, "saying": true, "according": true, "some": true, "get": true,
+	"let": true, "lets": true, "hey": true, "hi": true, "pls": true, "plz": true, "whats's": true, "go": true,
+}
+
+// figureWords maps the words of a figure question to the figure kinds they
+// ask about. "death toll", "casualties", "died" all ask for killed.
+var figureWords = map[string][]string{
+	"toll": {"killed"}, "tolls": {"killed"}, "killed": {"killed"}, "kill": {"killed"}, "killing": {"killed"},
+	"killings": {"killed"}, "dead": {"killed"}, "died": {"killed"}, "die": {"killed"}, "death": {"killed"},
+	"deaths": {"killed"}, "fatalities": {"killed"}, "fatality": {"killed"}, "slain": {"killed"},
+	"casualties": {"killed", "wounded"}, "casualty": {"killed", "wounded"}, "victims": {"killed"},
+	"executed": {"executed", "killed"}, "executions": {"executed", "killed"},
+	"wounded": {"wounded"}, "injured": {"wounded"}, "injuries": {"wounded"}, "hurt": {"wounded"},
+	"missing": {"missing"}, "disappeared": {"missing"},
+	"displaced": {"displaced"}, "fled": {"displaced"}, "refugees": {"displaced"}, "evacuated": {"displaced"},
+	"homeless": {"displaced"},
+	"arrested": {"arrested"}, "arrests": {"arrested"}, "detained": {"arrested"}, "detentions": {"arrested"},
+}
+
+// intentVocabulary are words whose misspellings are corrected before the
+// question is read ("latset death tol" → "latest death toll").
+var intentVocabulary = []string{
+	"latest", "death", "toll", "killed", "casualties", "fatalities", "wounded", "injured", "displaced",
+	"arrested", "executed", "missing", "civilians", "people", "according", "statement", "observatory",
+	"deaths", "died", "dead",
+}
+
+// groupWords are the groups a figure question may count.
+var groupWords = map[string]string{
+	"civilians": "civilians", "civilian": "civilians", "people": "people", "persons": "people",
+	"children": "children", "kids": "children", "women": "women", "soldiers": "soldiers",
+	"fighters": "fighters", "militants": "fighters", "gunmen": "gunmen", "protesters": "protesters",
+	"journalists": "journalists", "police": "police", "officers": "officers", "troops": "soldiers",
+	"personnel": "security personnel", "security": "security personnel", "members": "",
+}
+
+// CleanQuestion makes user text safe to read: Discord mentions and control
+// characters removed, Unicode NFC, curly quotes straightened, whitespace
+// collapsed, and the length capped at max bytes on a word boundary.
+func CleanQuestion(s string, max int) string {
+	s = strings.ToValidUTF8(s, " ")
+	s = discordMention.ReplaceAllString(s, " ")
+	s = norm.NFC.String(s)
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '`':
+			return '\''
+		case r == '\u201c' || r == '\u201d':
+			return '"'
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		if i := strings.LastIndexByte(s[:cut], ' '); i > max/2 {
+			cut = i
+		}
+		s = strings.TrimSpace(s[:cut])
+	}
+	return s
+}
+
+// ParseQuestion reads a question in plain words. It never fails: any text
+// is a question, and none of it is query syntax.
+func ParseQuestion(s string) Question {
+	text := CleanQuestion(s, MaxQuestionLen)
+	q := Question{Text: text, Intent: IntentSearch}
+	if text == "" {
+		return q
+	}
+	// Work on a lower-cased copy with punctuation that carries no meaning removed.
+	lower := strings.ToLower(text)
+	lower, q.On = extractDay(lower)
+	lower = strings.Trim(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || r == '\'' || r == '-' {
+			return r
+		}
+		return ' '
+	}, lower), " '-")
+	words := correctWords(strings.Fields(lower))
+	lower = strings.Join(words, " ")
+	q.Terms = contentWords(words)
+
+	switch {
+	case matchSaid(&q, lower):
+	case matchWho(&q, lower, text):
+	case matchFigure(&q, words, lower):
+	default:
+		q.Latest = hasAny(words, "latest", "newest", "recent", "current", "now")
+	}
+	return q
+}
+
+func matchSaid(q *Question, lower string) bool {
+	m := saidShape.FindStringSubmatch(lower)
+	if m == nil {
+		m = saidShape2.FindStringSubmatch(lower)
+	}
+	if m == nil {
+		return false
+	}
+	subject := strings.TrimSpace(m[1])
+	if subject == "" || subject == "it" || subject == "they" || subject == "people" {
+		return false
+	}
+	q.Intent, q.Subject = IntentSaid, subject
+	if len(m) > 2 && m[2] != "" {
+		q.Topic = contentWords(strings.Fields(m[2]))
+	}
+	return true
+}
+
+func matchWho(q *Question, lower, original string) bool {
+	m := whoShape.FindStringSubmatch(lower)
+	if m == nil {
+		// A bare name: "Ghiath Dallah?" — every word capitalised in the original.
+		words := strings.Fields(strings.Trim(original, "?!. "))
+		if len(words) == 0 || len(words) > 4 {
+			return false
+		}
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			lw := strings.ToLower(w)
+			if !unicode.IsUpper(r) && !isParticleWord(lw) || questionFiller[lw] {
+				return false
+			}
+			if _, ok := figureWords[lw]; ok {
+				return false
+			}
+		}
+		if len(words) == 1 && len(words[0]) < 4 {
+			return false
+		}
+		q.Intent, q.Subject = IntentWho, strings.Trim(original, "?!. ")
+		return true
+	}
+	subject := strings.TrimSpace(m[1])
+	asksWho := strings.HasPrefix(lower, "who")
+	if asksWho && roleSubject.MatchString(subject) || len(strings.Fields(subject)) > 5 {
+		return false
+	}
+	q.Intent, q.Subject = IntentWho, subject
+	return true
+}
+
+func isParticleWord(w string) bool {
+	switch w {
+	case "al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "van", "von", "al-", "el-":
+		return true
+	}
+	return strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")
+}
+
+func matchFigure(q *Question, words []string, lower string) bool {
+	seen := map[string]bool{}
+	for _, w := range words {
+		for _, k := range figureWords[w] {
+			if !seen[k] {
+				seen[k] = true
+				q.Kinds = append(q.Kinds, k)
+			}
+		}
+	}
+	howMany := strings.Contains(lower, "how many") || strings.Contains(lower, "number of") ||
+		strings.Contains(lower, "figures") || strings.Contains(lower, "count")
+	if len(q.Kinds) == 0 {
+		if !howMany {
+			return false
+		}
+		q.Kinds = []string{"killed"}
+	}
+	q.Intent = IntentFigure
+	q.Latest = true
+	for _, w := range words {
+		if g, ok := groupWords[w]; ok && g != "" && q.Who == "" {
+			q.Who = g
+		}
+	}
+	rest := lower
+	if m := sourceClause.FindStringSubmatchIndex(rest); m != nil {
+		src := strings.TrimSpace(rest[m[2]:m[3]])
+		if !isFigureFiller(src) {
+			q.Source = trimFiller(src)
+			rest = rest[:m[0]]
+		}
+	}
+	if m := placeClause.FindStringSubmatch(rest); m != nil {
+		place := trimFiller(m[1])
+		if place != "" && !isFigureFiller(place) {
+			q.Place = place
+		}
+	}
+	return true
+}
+
+// isFigureFiller reports whether s is only words that belong to the figure
+// question itself ("in total", "so far", "the clashes").
+func isFigureFiller(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if _, ok := figureWords[w]; ok {
+			continue
+		}
+		if _, ok := groupWords[w]; ok {
+			continue
+		}
+		switch w {
+		case "total", "all", "far", "clashes", "violence", "fighting", "attacks", "attack", "unrest":
+			continue
+		}
+		if !questionFiller[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// trimFiller drops filler words from both ends of a phrase.
+func trimFiller(s string) string {
+	words := strings.Fields(s)
+	for len(words) > 0 && (questionFiller[words[0]] || groupWords[words[0]] != "" || figureWords[words[0]] != nil) {
+		words = words[1:]
+	}
+	for len(words) > 0 {
+		last := words[len(words)-1]
+		if questionFiller[last] || figureWords[last] != nil || last == "total" {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(words, " ")
+}
+
+// contentWords returns the words that are not filler, deduplicated.
+func contentWords(words []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range words {
+		w = strings.Trim(w, "'-")
+		if w == "" || questionFiller[w] || seen[w] {
+			continue
+		}
+		if strings.HasSuffix(w, "'s") {
+			w = strings.TrimSuffix(w, "'s")
+		}
+		seen[w] = true
+		out = append(out, w)
+	}
+	return out
+}
+
+func hasAny(words []string, want ...string) bool {
+	for _, w := range words {
+		for _, x := range want {
+			if w == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// correctWords fixes misspellings of the few words that decide what a
+// question asks ("latset" → "latest", "tol" → "toll").
+func correctWords(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w
+		if len(w) < 3 || questionFiller[w] || figureWords[w] != nil {
+			continue
+		}
+		for _, v := range intentVocabulary {
+			// Short words are corrected only by a missing letter ("tol" → "toll"),
+			// so that real words one letter away ("head", "dad") stay as typed.
+			if len(w) <= 4 && len(v) == len(w)+1 && editDistance(w, v, 1) == 1 ||
+				len(w) > 4 && abs(len(v)-len(w)) <= 1 && editDistance(w, v, 1) == 1 {
+				out[i] = v
+				break
+			}
+			if len(w) >= 6 && abs(len(v)-len(w)) <= 1 && transposed(w, v) {
+				out[i] = v
+				break
+			}
+		}
+	}
+	return out
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// transposed reports whether a and b differ by one swap of adjacent letters.
+func transposed(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i+1 < len(a); i++ {
+		if a[i] != b[i] {
+			return a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+		}
+	}
+	return false
+}
+
+// editDistance returns the Levenshtein distance of a and b, or max+1 when
+// it exceeds max.
+func editDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if abs(len(ra)-len(rb)) > max {
+		return max + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// EditDistance returns the Levenshtein distance between a and b in runes,
+// or max+1 as soon as it is certain to exceed max.
+func EditDistance(a, b string, max int) int { return editDistance(a, b, max) }
+
+// extractDay finds a day named in the question ("on 9 March", "March 9,
+// 2025", "2025-03-09") and returns the question without it.
+func extractDay(lower string) (string, Day) {
+	if m := isoDate.FindStringSubmatchIndex(lower); m != nil {
+		y, _ := strconv.Atoi(lower[m[2]:m[3]])
+		mo, _ := strconv.Atoi(lower[m[4]:m[5]])
+		d, _ := strconv.Atoi(lower[m[6]:m[7]])
+		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+			return lower[:m[0]] + lower[m[1]:], Day{Year: y, Month: time.Month(mo), Day: d}
+		}
+	}
+	if m := dayFirst.FindStringSubmatchIndex(lower); m != nil {
+		d, _ := strconv.Atoi(lower[m[2]:m[3]])
+		day := Day{Month: monthNames[lower[m[4]:m[5]]], Day: d}
+		if m[6] >= 0 {
+			day.Year, _ = strconv.Atoi(lower[m[6]:m[7]])
+		}
+		if d >= 1 && d <= 31 {
+			return lower[:m[0]] + lower[m[1]:], day
+		}
+	}
+	if m := monthFirst.FindStringSubmatchIndex(lower); m != nil {
+		d, _ := strconv.Atoi(lower[m[4]:m[5]])
+		day := Day{Month: monthNames[lower[m[2]:m[3]]], Day: d}
+		if m[6] >= 0 {
+			day.Year, _ = strconv.Atoi(lower[m[6]:m[7]])
+		}
+		// "may 5" is a date, but "may" alone is a verb; the pattern needs a day.
+		if d >= 1 && d <= 31 {
+			return lower[:m[0]] + lower[m[1]:], day
+		}
+	}
+	return lower, Day{}
+}

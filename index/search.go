@@ -1,30 +1,48 @@
 package index
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdesk/newsdesk/corpus"
 )
 
-// STUB — owned by the lead; the signatures are the contract.
+const (
+	// DefaultLimit is how many answers a question gets unless asked otherwise.
+	DefaultLimit = 3
+	// MaxLimit caps the answers of one page.
+	MaxLimit = 10
+	// SearchTimeout bounds the time one question may take.
+	SearchTimeout = 5 * time.Second
 
-// MaxQuestionLen caps the length of a question in bytes; longer ones are
-// cut at a word boundary.
-const MaxQuestionLen = 300
-
-// DefaultLimit is how many answers a question gets unless asked otherwise.
-const DefaultLimit = 3
+	candidateCount       = 60  // paragraphs fetched for reranking
+	figureCandidateCount = 200 // paragraphs with figures fetched for a figure question
+	nameThreshold        = 0.85
+	minCoverage          = 0.5 // share of a question's weighted concepts a passage must contain
+)
 
 // AskOptions configures Ask.
 type AskOptions struct {
-	Limit  int // answers per page; DefaultLimit when 0
+	Limit  int // answers per page; DefaultLimit when 0, at most MaxLimit
 	Offset int // answers to skip, for paging
 }
 
-// Ask answers a question in plain words. It never fails for what the user
-// typed: any text is a question, and no text is query syntax.
+// Ask answers a question in plain words. Any text is a question and none
+// of it is query syntax; an empty question is an EINVALID error.
 func (e *Engine) Ask(ctx context.Context, question string, opts AskOptions) (*Result, error) {
-	return &Result{Query: question, Intent: corpus.IntentSearch, Answers: []Answer{}}, nil
+	return e.answer(ctx, question, corpus.ParseQuestion(question), filters{}, opts)
 }
 
 // SearchOptions is a plain search with filters.
@@ -39,17 +57,955 @@ type SearchOptions struct {
 
 // Search runs a plain keyword search with optional outlet and date filters.
 func (e *Engine) Search(ctx context.Context, opts SearchOptions) (*Result, error) {
-	return &Result{Query: opts.Query, Intent: corpus.IntentSearch, Answers: []Answer{}}, nil
+	q := corpus.ParseQuestion(opts.Query)
+	q.Intent, q.Subject = corpus.IntentSearch, ""
+	f := filters{source: strings.ToLower(strings.TrimSpace(opts.Source)), from: opts.From, to: opts.To}
+	return e.answer(ctx, opts.Query, q, f, AskOptions{Limit: opts.Limit, Offset: opts.Offset})
 }
 
 // Tolls returns the latest casualty figures per source, optionally for one
-// place, newest first.
+// place, newest first: up to MaxLimit passages.
 func (e *Engine) Tolls(ctx context.Context, place string) (*Result, error) {
-	return &Result{Query: place, Intent: corpus.IntentFigure, Answers: []Answer{}}, nil
+	place = corpus.CleanQuestion(place, 100)
+	q := corpus.Question{Text: "latest death toll", Intent: corpus.IntentFigure, Kinds: []string{"killed"}, Latest: true, Place: strings.ToLower(place)}
+	if place != "" {
+		q.Text += " in " + place
+	}
+	return e.answer(ctx, q.Text, q, filters{}, AskOptions{Limit: MaxLimit})
 }
 
-// Passage returns one paragraph as an Answer with radius paragraphs of
-// context on each side; ENOTFOUND when it does not exist.
+// Passage returns one paragraph as an Answer with up to radius paragraphs
+// of context on each side; ENOTFOUND when it does not exist.
 func (e *Engine) Passage(ctx context.Context, articleID string, paragraph, radius int) (*Answer, error) {
-	return nil, corpus.Errorf(corpus.ENOTFOUND, "No such passage.")
+	g, release := e.acquire()
+	if g == nil {
+		return nil, errNoIndex
+	}
+	defer release()
+	radius = min(max(radius, 0), 5)
+	ids := make([]string, 0, 2*radius+1)
+	for n := paragraph - radius; n <= paragraph+radius; n++ {
+		if n > 0 {
+			ids = append(ids, docID(articleID, n))
+		}
+	}
+	docs, err := g.fetch(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	sp, ok := docs[docID(articleID, paragraph)]
+	if !ok {
+		return nil, corpus.Errorf(corpus.ENOTFOUND, "That passage is no longer in the index.")
+	}
+	a := newAnswer(sp, 0)
+	for n := paragraph - radius; n <= paragraph+radius; n++ {
+		if n != paragraph {
+			if c, ok := docs[docID(articleID, n)]; ok {
+				a.Context = append(a.Context, c.Paragraph.Text)
+			}
+		}
+	}
+	return &a, nil
 }
+
+var errNoIndex = corpus.Errorf(corpus.ENOTFOUND, "The index is empty: run `newsdesk index` to build it from the corpus.")
+
+// filters narrow a search to an outlet and a date range.
+type filters struct {
+	source   string
+	from, to corpus.Date
+}
+
+// candidate is a paragraph being ranked for a question.
+type candidate struct {
+	id       string
+	hitScore float64
+	sp       storedParagraph
+	score    float64
+	// figures are the figures that answer a figure question.
+	figures []corpus.Figure
+	// reported orders figure answers: the newest figure they carry.
+	reported corpus.Date
+	// contextBefore asks for the paragraph before to be shown with it.
+	contextBefore bool
+	// names are words to emphasise besides the question's terms.
+	names []string
+	// role is the description of the person asked about, for context.
+	role string
+	// context are the paragraphs shown with it.
+	context []string
+}
+
+// asker answers one question against one generation.
+type asker struct {
+	g        *generation
+	q        corpus.Question
+	f        filters
+	text     analysis.Analyzer
+	concepts []concept
+	notes    []string
+}
+
+// concept is one content word of the question with the stems that count
+// as a match for it: its own stem and those of its synonyms.
+type concept struct {
+	word   string
+	stems  []string
+	weight float64
+	absent bool // nothing in the index matches it
+}
+
+func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*Result, error) {
+	if q.Text == "" && f.source == "" {
+		return nil, corpus.Errorf(corpus.EINVALID, "Ask me a question, for example “who is Ahmed al-Shara” or “latest death toll”.")
+	}
+	limit := opts.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	limit = min(limit, MaxLimit)
+	offset := max(opts.Offset, 0)
+
+	ctx, cancel := context.WithTimeout(ctx, SearchTimeout)
+	defer cancel()
+	g, release := e.acquire()
+	if g == nil {
+		return nil, errNoIndex
+	}
+	defer release()
+
+	s := &asker{g: g, q: q, f: f, text: g.idx.Mapping().AnalyzerNamed(textAnalyzer)}
+	s.applyQuestionFilters()
+
+	var (
+		cands []*candidate
+		err   error
+	)
+	switch s.q.Intent {
+	case corpus.IntentWho:
+		cands, err = s.who(ctx)
+	case corpus.IntentSaid:
+		cands, err = s.said(ctx)
+	case corpus.IntentFigure:
+		cands, err = s.figures(ctx)
+	default:
+		cands, err = s.search(ctx)
+	}
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, corpus.Errorf(corpus.EINVALID, "That question took too long to answer; try fewer or more specific words.")
+		}
+		return nil, err
+	}
+	res := &Result{Query: raw, Intent: s.q.Intent, Subject: s.q.Subject, Notes: s.notes, Answers: []Answer{}}
+	if s.q.Intent == corpus.IntentFigure && s.q.Place != "" && res.Subject == "" {
+		res.Subject = s.q.Place
+	}
+	if len(cands) == 0 && len(res.Notes) == 0 {
+		res.Notes = append(res.Notes, s.noAnswerNote())
+	}
+	if offset >= len(cands) {
+		return res, nil
+	}
+	page := cands[offset:min(offset+limit, len(cands))]
+	res.More = offset+limit < len(cands)
+	if err := s.fillContext(ctx, page); err != nil {
+		return nil, err
+	}
+	for _, c := range page {
+		a := newAnswer(c.sp, c.score)
+		if c.figures != nil {
+			a.Figures = c.figures
+		}
+		a.Highlights = s.highlights(c)
+		if c.contextBefore {
+			a.Context = c.context
+		}
+		res.Answers = append(res.Answers, a)
+	}
+	return res, nil
+}
+
+func (s *asker) noAnswerNote() string {
+	switch s.q.Intent {
+	case corpus.IntentWho:
+		return fmt.Sprintf("I found no passage about %s.", s.q.Subject)
+	case corpus.IntentSaid:
+		return fmt.Sprintf("I found no passage quoting or citing %s.", s.q.Subject)
+	case corpus.IntentFigure:
+		if s.q.Place != "" {
+			return fmt.Sprintf("I found no figures for %s.", s.q.Place)
+		}
+		return "I found no figures that answer that."
+	}
+	return "I found no passage that answers that."
+}
+
+// newAnswer turns a stored paragraph into an Answer.
+func newAnswer(sp storedParagraph, score float64) Answer {
+	p := sp.Paragraph
+	a := Answer{
+		Text:        p.Text,
+		Score:       math.Round(score*1000) / 1000,
+		Paragraph:   p.Number,
+		Article:     sp.Article,
+		Attribution: p.Attribution,
+		Context:     []string{},
+		Figures:     p.Figures,
+		Quotes:      p.Quotes,
+	}
+	if a.Attribution == nil {
+		a.Attribution = []string{}
+	}
+	if a.Figures == nil {
+		a.Figures = []corpus.Figure{}
+	}
+	return a
+}
+
+// applyQuestionFilters turns an outlet or a day the question names into
+// filters: "what did Reuters report on 9 March".
+func (s *asker) applyQuestionFilters() {
+	if s.f.source == "" {
+		if src := s.knownSource(s.q.Subject); src != "" && s.q.Intent == corpus.IntentSaid {
+			s.f.source = src
+			s.q.Intent, s.q.Subject = corpus.IntentSearch, ""
+			s.q.Terms = s.q.Topic
+		} else if src := s.sourceInTerms(); src != "" {
+			s.f.source = src
+		}
+	}
+	if !s.q.On.IsZero() && s.f.from.IsZero() && s.f.to.IsZero() {
+		day := s.q.On.In(s.latestYear())
+		s.f.from, s.f.to = day, day
+	}
+}
+
+// knownSource returns the outlet named by s, lower-cased, if the index has it.
+func (s *asker) knownSource(name string) string {
+	name = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "the ")
+	if name == "" {
+		return ""
+	}
+	for _, a := range s.g.manifest.Articles {
+		if src := strings.ToLower(a.Source); src != "" && (src == name || strings.TrimPrefix(src, "the ") == name) {
+			return src
+		}
+	}
+	return ""
+}
+
+// sourceInTerms finds an outlet named among the question's words and
+// removes it from the terms.
+func (s *asker) sourceInTerms() string {
+	joined := " " + strings.Join(s.q.Terms, " ") + " "
+	seen := map[string]bool{}
+	for _, a := range s.g.manifest.Articles {
+		src := strings.ToLower(a.Source)
+		if src == "" || seen[src] {
+			continue
+		}
+		seen[src] = true
+		if strings.Contains(joined, " "+src+" ") {
+			s.q.Terms = strings.Fields(strings.Replace(joined, " "+src+" ", " ", 1))
+			return src
+		}
+	}
+	return ""
+}
+
+// latestYear is the year of the newest article, for days named without a year.
+func (s *asker) latestYear() int {
+	year := 0
+	for _, a := range s.g.manifest.Articles {
+		if !a.Published.IsZero() {
+			year = max(year, a.Published.Year())
+		}
+	}
+	if year == 0 {
+		year = time.Now().Year()
+	}
+	return year
+}
+
+// filtered adds the outlet and date filters to q.
+func (s *asker) filtered(q query.Query) query.Query {
+	parts := []query.Query{q}
+	if s.f.source != "" {
+		t := bleve.NewTermQuery(s.f.source)
+		t.SetField(fieldSource)
+		parts = append(parts, t)
+	}
+	if !s.f.from.IsZero() || !s.f.to.IsZero() {
+		var end time.Time
+		if !s.f.to.IsZero() {
+			end = s.f.to.AddDate(0, 0, 1)
+		}
+		inclusive, exclusive := true, false
+		published := bleve.NewDateRangeInclusiveQuery(s.f.from.Time, end, &inclusive, &exclusive)
+		published.SetField(fieldPublished)
+		reported := bleve.NewDateRangeInclusiveQuery(s.f.from.Time, end, &inclusive, &exclusive)
+		reported.SetField(fieldReported)
+		parts = append(parts, bleve.NewDisjunctionQuery(published, reported))
+	}
+	if len(parts) == 1 {
+		return q
+	}
+	return bleve.NewConjunctionQuery(parts...)
+}
+
+// find runs q and decodes the stored paragraphs of its hits.
+func (s *asker) find(ctx context.Context, q query.Query, size int, sortBy ...string) ([]*candidate, error) {
+	req := bleve.NewSearchRequestOptions(s.filtered(q), size, 0, false)
+	req.Fields = []string{fieldData}
+	if len(sortBy) > 0 {
+		req.SortBy(sortBy)
+	}
+	res, err := s.g.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	out := make([]*candidate, 0, len(res.Hits))
+	for _, hit := range res.Hits {
+		data, _ := hit.Fields[fieldData].(string)
+		var sp storedParagraph
+		if err := json.Unmarshal([]byte(data), &sp); err != nil {
+			return nil, fmt.Errorf("decode stored paragraph %s: %w", hit.ID, err)
+		}
+		out = append(out, &candidate{id: hit.ID, hitScore: hit.Score, sp: sp})
+	}
+	return out, nil
+}
+
+// fetch returns the stored paragraphs of the given document IDs.
+func (g *generation) fetch(ctx context.Context, ids []string) (map[string]storedParagraph, error) {
+	out := map[string]storedParagraph{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fieldData}
+	res, err := g.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("fetch paragraphs: %w", err)
+	}
+	for _, hit := range res.Hits {
+		data, _ := hit.Fields[fieldData].(string)
+		var sp storedParagraph
+		if err := json.Unmarshal([]byte(data), &sp); err != nil {
+			return nil, fmt.Errorf("decode stored paragraph %s: %w", hit.ID, err)
+		}
+		out[hit.ID] = sp
+	}
+	return out, nil
+}
+
+// fillContext loads the paragraph before each candidate that asks for it.
+func (s *asker) fillContext(ctx context.Context, page []*candidate) error {
+	var ids []string
+	for _, c := range page {
+		if c.sp.Paragraph.Number > 1 && (c.contextBefore || c.role != "") {
+			ids = append(ids, docID(c.sp.Article.ID, c.sp.Paragraph.Number-1))
+		}
+	}
+	docs, err := s.g.fetch(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, c := range page {
+		prev, ok := docs[docID(c.sp.Article.ID, c.sp.Paragraph.Number-1)]
+		if !ok {
+			c.contextBefore = false
+			continue
+		}
+		// A paragraph that calls the person by a description ("the former
+		// general, X") leans on the paragraph before, which introduced it.
+		if c.role != "" && s.shareStems(c.role, prev.Paragraph.Text) {
+			c.contextBefore = true
+		}
+		if c.contextBefore {
+			c.context = []string{prev.Paragraph.Text}
+		}
+	}
+	return nil
+}
+
+// shareStems reports whether a and b share a content word.
+func (s *asker) shareStems(a, b string) bool {
+	bs := map[string]bool{}
+	for _, t := range s.stems(b) {
+		bs[t] = true
+	}
+	for _, t := range s.stems(a) {
+		if bs[t] && len(t) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// stems analyses text as the index analyses paragraphs.
+func (s *asker) stems(text string) []string {
+	toks := s.text.Analyze([]byte(text))
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// ---- who ---------------------------------------------------------------
+
+func (s *asker) who(ctx context.Context) ([]*candidate, error) {
+	subject := s.q.Subject
+	cands, err := s.find(ctx, nameQuery(subject), candidateCount*2)
+	if err != nil {
+		return nil, err
+	}
+	kept := cands[:0]
+	top := topScore(cands)
+	for _, c := range cands {
+		m, score := bestMention(subject, c.sp.Paragraph)
+		if score < nameThreshold {
+			continue
+		}
+		c.names = strings.Fields(m.Text)
+		c.score = score + 0.2*c.hitScore/top
+		if m.Role != "" {
+			c.role = m.Role
+			c.score += 1
+		}
+		kept = append(kept, c)
+	}
+	sortCandidates(kept)
+	return kept, nil
+}
+
+// nameQuery finds paragraphs naming someone, across spellings: the names
+// field holds transliteration skeletons; the text field catches names the
+// extractor missed.
+func nameQuery(name string) query.Query {
+	names := bleve.NewMatchQuery(name)
+	names.SetField(fieldNames)
+	names.SetBoost(3)
+	text := bleve.NewMatchQuery(name)
+	text.SetField(fieldText)
+	return bleve.NewDisjunctionQuery(names, text)
+}
+
+// bestMention returns the mention of p that best matches name.
+func bestMention(name string, p corpus.Paragraph) (corpus.Mention, float64) {
+	var best corpus.Mention
+	bestScore := 0.0
+	for _, m := range p.Mentions {
+		for _, n := range []string{m.Name, m.Text} {
+			if sc := nameMatch(name, n); sc > bestScore {
+				best, bestScore = m, sc
+			}
+		}
+	}
+	return best, bestScore
+}
+
+// ---- said --------------------------------------------------------------
+
+func (s *asker) said(ctx context.Context) ([]*candidate, error) {
+	subject := strings.TrimPrefix(s.q.Subject, "the ")
+	speakers := bleve.NewMatchQuery(subject)
+	speakers.SetField(fieldSpeakers)
+	speakers.SetBoost(3)
+	disj := []query.Query{speakers, nameQuery(subject)}
+	if len(s.q.Topic) > 0 {
+		topic := bleve.NewMatchQuery(strings.Join(s.q.Topic, " "))
+		topic.SetField(fieldText)
+		disj = append(disj, topic)
+	}
+	cands, err := s.find(ctx, bleve.NewDisjunctionQuery(disj...), candidateCount*2)
+	if err != nil {
+		return nil, err
+	}
+	s.concepts = s.conceptsOf(ctx, s.q.Topic)
+	top := topScore(cands)
+	kept := cands[:0]
+	for _, c := range cands {
+		p := c.sp.Paragraph
+		score := 0.0
+		for _, q := range p.Quotes {
+			if sc := speakerMatch(subject, q.Speaker); sc >= nameThreshold {
+				score = max(score, 1.6+sc)
+				c.names = append(c.names, strings.Fields(q.Speaker)...)
+			}
+		}
+		for _, a := range p.Attribution {
+			if sc := speakerMatch(subject, a); sc >= nameThreshold {
+				score = max(score, 1+sc)
+				c.names = append(c.names, strings.Fields(a)...)
+			}
+		}
+		if score == 0 {
+			continue
+		}
+		if len(s.concepts) > 0 {
+			cov, _ := s.coverage(c)
+			score += cov
+		}
+		c.score = score + 0.2*c.hitScore/top
+		kept = append(kept, c)
+	}
+	sortCandidates(kept)
+	return kept, nil
+}
+
+// speakerMatch scores how well a name from a question ("the observatory",
+// "SNHR", "Charles Lister") matches a resolved speaker name.
+func speakerMatch(asked, speaker string) float64 {
+	if speaker == "" {
+		return 0
+	}
+	best := nameMatch(asked, speaker)
+	askedWords := strings.Fields(strings.ToLower(asked))
+	// An acronym: "SNHR" for "Syrian Network for Human Rights".
+	if len(askedWords) == 1 && len(askedWords[0]) >= 2 && len(askedWords[0]) <= 6 && initials(speaker) == askedWords[0] {
+		return 1
+	}
+	// A description by its head words: "the observatory", "health ministry".
+	speakerWords := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(speaker), notWordRune) {
+		speakerWords[strings.TrimSuffix(w, "s")] = true
+	}
+	all := len(askedWords) > 0
+	for _, w := range askedWords {
+		if !speakerWords[strings.TrimSuffix(w, "s")] {
+			all = false
+			break
+		}
+	}
+	if all {
+		best = max(best, 0.95)
+	}
+	return best
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// initials returns the lower-cased initials of a name's capitalised words.
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(name, notWordRune) {
+		r := []rune(w)
+		if unicode.IsUpper(r[0]) {
+			b.WriteRune(unicode.ToLower(r[0]))
+		}
+	}
+	return b.String()
+}
+
+// ---- figures -----------------------------------------------------------
+
+func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
+	kinds := make([]query.Query, 0, len(s.q.Kinds))
+	for _, k := range s.q.Kinds {
+		t := bleve.NewTermQuery(k)
+		t.SetField(fieldWhat)
+		kinds = append(kinds, t)
+	}
+	must := []query.Query{bleve.NewDisjunctionQuery(kinds...)}
+	if s.q.Place != "" {
+		must = append(must, placeQuery(s.q.Place))
+	}
+	cands, err := s.find(ctx, bleve.NewConjunctionQuery(must...), figureCandidateCount, "-"+fieldReported, "-"+fieldPublished, "-_score")
+	if err != nil {
+		return nil, err
+	}
+
+	latest := map[string]figurePick{}
+	var order []string
+	for _, c := range cands {
+		for _, f := range c.sp.Paragraph.Figures {
+			if !s.figureAsked(f, c) {
+				continue
+			}
+			key := figureKey(f)
+			old, seen := latest[key]
+			if !seen {
+				order = append(order, key)
+			}
+			if !seen || f.Reported.After(old.f.Reported.Time) || f.Reported.Equal(old.f.Reported.Time) && f.Count > old.f.Count {
+				latest[key] = figurePick{c, f}
+			}
+		}
+	}
+	if len(latest) == 0 {
+		if s.q.Place != "" {
+			return nil, nil
+		}
+		// Nothing counted: answer as a plain search of the question's words.
+		return s.search(ctx)
+	}
+	picked := map[*candidate]bool{}
+	var kept []*candidate
+	for _, key := range order {
+		p := latest[key]
+		if !picked[p.c] {
+			picked[p.c] = true
+			p.c.figures = nil
+			kept = append(kept, p.c)
+		}
+		p.c.figures = append(p.c.figures, p.f)
+		if p.f.Reported.After(p.c.reported.Time) {
+			p.c.reported = p.f.Reported
+		}
+	}
+	for _, c := range kept {
+		c.reported = cmpDate(c.reported, c.sp.Article.Published)
+		best := 0
+		for _, f := range c.figures {
+			best = max(best, f.Count)
+		}
+		c.score = float64(c.reported.Unix())/86400 + math.Log1p(float64(best))/100
+	}
+	slices.SortStableFunc(kept, func(a, b *candidate) int {
+		if c := b.reported.Compare(a.reported.Time); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.score, a.score)
+	})
+	// Scores for figure answers rank by date; report them on a 0–1 scale.
+	for i, c := range kept {
+		c.score = 1 / float64(i+1)
+	}
+	s.notes = append(s.notes, disagreements(pickedFigures(latest, order))...)
+	return kept, nil
+}
+
+// figurePick is the figure chosen for one source and group, and its paragraph.
+type figurePick struct {
+	c *candidate
+	f corpus.Figure
+}
+
+func pickedFigures(m map[string]figurePick, order []string) []corpus.Figure {
+	out := make([]corpus.Figure, 0, len(order))
+	for _, k := range order {
+		out = append(out, m[k].f)
+	}
+	return out
+}
+
+func cmpDate(reported, published corpus.Date) corpus.Date {
+	if reported.IsZero() {
+		return published
+	}
+	return reported
+}
+
+// placeQuery finds paragraphs naming a place, across spellings.
+func placeQuery(place string) query.Query {
+	text := bleve.NewMatchQuery(place)
+	text.SetField(fieldText)
+	text.SetAutoFuzziness(true)
+	names := bleve.NewMatchQuery(place)
+	names.SetField(fieldNames)
+	return bleve.NewDisjunctionQuery(text, names)
+}
+
+// figureAsked reports whether figure f answers the question.
+func (s *asker) figureAsked(f corpus.Figure, c *candidate) bool {
+	if !slices.Contains(s.q.Kinds, f.What) {
+		return false
+	}
+	if who := s.q.Who; who != "" && who != "people" {
+		if !strings.Contains(strings.ToLower(f.Who), strings.TrimSuffix(strings.Fields(who)[0], "s")) {
+			return false
+		}
+	}
+	if s.q.Source != "" && speakerMatch(s.q.Source, f.Source) < nameThreshold {
+		return false
+	}
+	if s.q.Place != "" && f.Where != "" && nameMatch(s.q.Place, f.Where) < nameThreshold &&
+		!strings.Contains(strings.ToLower(f.Where), s.q.Place) {
+		return false
+	}
+	return true
+}
+
+// figureKey groups figures that count the same thing from the same source.
+func figureKey(f corpus.Figure) string {
+	who := strings.ToLower(f.Who)
+	switch {
+	case who == "" || who == "people" || who == "persons":
+		who = "people"
+	case strings.Contains(who, "civilian"):
+		who = "civilians"
+	}
+	return strings.ToLower(f.Source) + "|" + who + "|" + f.What
+}
+
+// disagreements describes the latest figures of different sources that
+// count the same thing and differ.
+func disagreements(figs []corpus.Figure) []string {
+	type group struct{ figs []corpus.Figure }
+	groups := map[string]*group{}
+	var keys []string
+	for _, f := range figs {
+		k := figureKey(corpus.Figure{Who: f.Who, What: f.What})
+		if groups[k] == nil {
+			groups[k] = &group{}
+			keys = append(keys, k)
+		}
+		groups[k].figs = append(groups[k].figs, f)
+	}
+	var notes []string
+	for _, k := range keys {
+		g := groups[k]
+		if len(g.figs) < 2 {
+			continue
+		}
+		lo, hi := g.figs[0].Count, g.figs[0].Count
+		for _, f := range g.figs {
+			lo, hi = min(lo, f.Count), max(hi, f.Count)
+		}
+		if hi == 0 || float64(hi-lo)/float64(hi) < 0.1 {
+			continue
+		}
+		parts := make([]string, 0, len(g.figs))
+		for _, f := range g.figs {
+			parts = append(parts, f.Summary())
+		}
+		notes = append(notes, "Sources differ: "+strings.Join(parts, "; ")+".")
+	}
+	return notes
+}
+
+// ---- plain search -------------------------------------------------------
+
+// synonyms widen a question's words to the words news reports use for
+// them; each entry's words count as a match for the key.
+var synonyms = map[string][]string{
+	"start":      {"erupt", "broke", "outbreak", "began", "trigger", "spark"},
+	"begin":      {"erupt", "broke", "outbreak", "start", "trigger", "spark"},
+	"run":        {"head", "lead", "chief", "director", "leader"},
+	"lead":       {"head", "chief", "director", "leader", "run"},
+	"leader":     {"head", "chief", "director", "lead"},
+	"head":       {"chief", "director", "leader", "lead"},
+	"fight":      {"clash", "battl", "combat", "violenc"},
+	"clash":      {"fight", "battl", "violenc"},
+	"attack":     {"assault", "offens", "strike", "raid"},
+	"protest":    {"demonstr", "ralli", "march"},
+	"govern":     {"author", "state", "offici"},
+	"kill":       {"dead", "die", "death", "slain"},
+	"death":      {"kill", "dead", "die"},
+	"spi":        {"intellig"},
+	"intellig":   {"spi", "secur"},
+	"investig":   {"inquiri", "probe", "fact"},
+	"caus":       {"behind", "respons", "blame"},
+	"respons":    {"behind", "blame", "caus"},
+	"ceasefir":   {"truce"},
+	"truce":      {"ceasefir"},
+	"flee":       {"fled", "displac"},
+	"displac":    {"fled", "flee"},
+	"violenc":    {"clash", "fight", "unrest"},
+	"accountabl": {"justic", "prosecut"},
+}
+
+func (s *asker) search(ctx context.Context) ([]*candidate, error) {
+	words := s.q.Terms
+	if len(words) == 0 {
+		if s.f.source == "" && s.f.from.IsZero() {
+			return nil, nil
+		}
+		return s.find(ctx, bleve.NewMatchAllQuery(), candidateCount, "-"+fieldPublished, fieldNumber)
+	}
+	text := strings.Join(words, " ")
+	match := bleve.NewMatchQuery(text)
+	match.SetField(fieldText)
+	match.SetAutoFuzziness(true)
+	phrase := bleve.NewMatchPhraseQuery(text)
+	phrase.SetField(fieldText)
+	phrase.SetBoost(2)
+	title := bleve.NewMatchQuery(text)
+	title.SetField(fieldTitle)
+	title.SetBoost(0.5)
+	names := bleve.NewMatchQuery(text)
+	names.SetField(fieldNames)
+	names.SetBoost(0.8)
+	disj := []query.Query{match, phrase, title, names}
+	s.concepts = s.conceptsOf(ctx, words)
+	for _, c := range s.concepts {
+		for _, st := range c.stems[1:] {
+			t := bleve.NewTermQuery(st)
+			t.SetField(fieldText)
+			t.SetBoost(0.5)
+			disj = append(disj, t)
+		}
+	}
+	cands, err := s.find(ctx, bleve.NewDisjunctionQuery(disj...), candidateCount)
+	if err != nil {
+		return nil, err
+	}
+	top := topScore(cands)
+	kept := cands[:0]
+	for _, c := range cands {
+		cov, prox := s.coverage(c)
+		if cov < minCoverage {
+			continue
+		}
+		c.score = 2*cov + prox + 0.5*c.hitScore/top
+		kept = append(kept, c)
+	}
+	sortCandidates(kept)
+	return kept, nil
+}
+
+// conceptsOf analyses the question's words into weighted concepts: rare
+// words weigh more (inverse document frequency), synonyms count as the word.
+func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
+	df := s.g.docFreq(ctx)
+	defer df.close()
+	var out []concept
+	seen := map[string]bool{}
+	for _, w := range words {
+		stems := s.stems(w)
+		if len(stems) == 0 || seen[stems[0]] {
+			continue
+		}
+		seen[stems[0]] = true
+		c := concept{word: w, stems: []string{stems[0]}}
+		c.stems = append(c.stems, synonyms[stems[0]]...)
+		n, count := df.count(stems[0])
+		if count == 0 {
+			count = df.fuzzyCount(ctx, stems[0])
+		}
+		c.absent = count == 0
+		c.weight = math.Log(1 + float64(n+1)/float64(count+1))
+		out = append(out, c)
+	}
+	return out
+}
+
+// coverage returns the weighted share of the question's concepts that a
+// candidate contains (with typo tolerance), and a bonus for how close
+// together they stand.
+func (s *asker) coverage(c *candidate) (float64, float64) {
+	if len(s.concepts) == 0 {
+		return 1, 0
+	}
+	toks := s.text.Analyze([]byte(c.sp.Paragraph.Text + " " + c.sp.Article.Title))
+	var total, matched float64
+	var positions []int
+	for _, con := range s.concepts {
+		w := con.weight
+		if con.absent {
+			w *= 0.5
+		}
+		total += w
+		pos := -1
+		for _, t := range toks {
+			if conceptMatches(con, string(t.Term)) {
+				pos = t.Position
+				break
+			}
+		}
+		if pos >= 0 {
+			matched += w
+			positions = append(positions, pos)
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	prox := 0.0
+	if len(positions) > 1 {
+		span := slices.Max(positions) - slices.Min(positions) + 1
+		prox = 0.5 * float64(len(positions)) / float64(span)
+	}
+	return matched / total, prox
+}
+
+// conceptMatches reports whether an analysed token matches a concept: the
+// same stem, a synonym's, or its own stem misspelt by a letter or two.
+func conceptMatches(c concept, tok string) bool {
+	for i, st := range c.stems {
+		if tok == st || i > 0 && strings.HasPrefix(tok, st) {
+			return true
+		}
+	}
+	st := c.stems[0]
+	switch {
+	case len(st) >= 8:
+		return corpus.EditDistance(st, tok, 2) <= 2
+	case len(st) >= 4:
+		return corpus.EditDistance(st, tok, 1) <= 1
+	}
+	return false
+}
+
+// highlights returns the words of a candidate's text that matched.
+func (s *asker) highlights(c *candidate) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	for _, w := range strings.FieldsFunc(c.sp.Paragraph.Text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’' && r != ','
+	}) {
+		w = strings.Trim(w, "-'’,")
+		if w == "" {
+			continue
+		}
+		for _, n := range c.names {
+			if strings.EqualFold(strings.Trim(n, ",.;:’'"), w) {
+				add(w)
+			}
+		}
+		for _, f := range c.figures {
+			if strings.Contains(f.CountText, w) && strings.ContainsAny(w, "0123456789") {
+				add(w)
+			}
+		}
+		if strings.ContainsRune(w, ',') {
+			continue
+		}
+		st := s.stems(w)
+		if len(st) == 1 {
+			for _, con := range s.concepts {
+				if conceptMatches(con, st[0]) {
+					add(w)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func topScore(cands []*candidate) float64 {
+	top := 0.0
+	for _, c := range cands {
+		top = max(top, c.hitScore)
+	}
+	if top == 0 {
+		return 1
+	}
+	return top
+}
+
+// sortCandidates orders candidates best first; ties go to the earlier
+// paragraph of the newer article.
+func sortCandidates(cands []*candidate) {
+	slices.SortStableFunc(cands, func(a, b *candidate) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		if c := b.sp.Article.Published.Compare(a.sp.Article.Published.Time); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.sp.Paragraph.Number, b.sp.Paragraph.Number)
+	})
+}
+
+// nameMatch scores how well a name as asked matches a name in the corpus.
+func nameMatch(asked, name string) float64 { return corpus.NameSimilarity(asked, name) }

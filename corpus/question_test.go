@@ -1,0 +1,97 @@
+package corpus_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+func TestParseQuestion(t *testing.T) {
+	tests := []struct {
+		in      string
+		intent  corpus.Intent
+		subject string
+		kinds   []string
+		who     string
+		place   string
+		source  string
+		on      corpus.Day
+	}{
+		{in: "who is Ghiath Dallah", intent: corpus.IntentWho, subject: "ghiath dallah"},
+		{in: "whos ghiyat dala", intent: corpus.IntentWho, subject: "ghiyat dala"},
+		{in: "Who's Ahmed al-Shara?", intent: corpus.IntentWho, subject: "ahmed al-shara"},
+		{in: "tell me about the Syrian Observatory", intent: corpus.IntentWho, subject: "the syrian observatory"},
+		{in: "Gaith Dalah?", intent: corpus.IntentWho, subject: "Gaith Dalah"},
+		{in: "who runs Syria's intelligence service", intent: corpus.IntentSearch},
+		{in: "who is the head of the intelligence services", intent: corpus.IntentSearch},
+		{in: "latest death toll", intent: corpus.IntentFigure, kinds: []string{"killed"}},
+		{in: "latset death tol", intent: corpus.IntentFigure, kinds: []string{"killed"}},
+		{in: "how many civilians were killed", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "civilians"},
+		{in: "how many people died in Latakia", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "people", place: "latakia"},
+		{in: "casualties according to SNHR", intent: corpus.IntentFigure, kinds: []string{"killed", "wounded"}, source: "snhr"},
+		{in: "how many were wounded in Jableh on 7 March", intent: corpus.IntentFigure, kinds: []string{"wounded"}, place: "jableh", on: corpus.Day{Month: time.March, Day: 7}},
+		{in: "what did Charles Lister say", intent: corpus.IntentSaid, subject: "charles lister"},
+		{in: "What does the observatory say about the killings?", intent: corpus.IntentSaid, subject: "the observatory"},
+		{in: "clashes in Tartus", intent: corpus.IntentSearch},
+		{in: "what did Reuters report on 9 March 2025", intent: corpus.IntentSaid, subject: "reuters", on: corpus.Day{Year: 2025, Month: time.March, Day: 9}},
+		{in: "field:x * ? /regex/ +a -b ~c ^d \"unbalanced", intent: corpus.IntentSearch},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			q := corpus.ParseQuestion(tt.in)
+			if q.Intent != tt.intent {
+				t.Fatalf("intent = %q, want %q (%+v)", q.Intent, tt.intent, q)
+			}
+			if tt.subject != "" && q.Subject != tt.subject {
+				t.Errorf("subject = %q, want %q", q.Subject, tt.subject)
+			}
+			if tt.kinds != nil && !slices.Equal(q.Kinds, tt.kinds) {
+				t.Errorf("kinds = %q, want %q", q.Kinds, tt.kinds)
+			}
+			if q.Who != tt.who && tt.intent == corpus.IntentFigure {
+				t.Errorf("who = %q, want %q", q.Who, tt.who)
+			}
+			if q.Place != tt.place {
+				t.Errorf("place = %q, want %q", q.Place, tt.place)
+			}
+			if q.Source != tt.source {
+				t.Errorf("source = %q, want %q", q.Source, tt.source)
+			}
+			if q.On != tt.on {
+				t.Errorf("on = %+v, want %+v", q.On, tt.on)
+			}
+		})
+	}
+}
+
+func TestCleanQuestion(t *testing.T) {
+	long := strings.Repeat("word ", 200)
+	got := corpus.CleanQuestion(long, 50)
+	if len(got) > 50 || strings.HasSuffix(got, " ") || !strings.HasSuffix(got, "word") {
+		t.Errorf("CleanQuestion cut %q", got)
+	}
+	if got := corpus.CleanQuestion("<@123456> who is\x00 <@&42>  X\u200b", 100); got != "who is X" {
+		t.Errorf("CleanQuestion = %q", got)
+	}
+}
+
+func FuzzParseQuestion(f *testing.F) {
+	for _, s := range []string{"who is Ghiath Dallah", "latest death toll", "what did X say about y", "how many in 31 march 2025", "\xff\xfe", "who is"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q := corpus.ParseQuestion(s)
+		if len(q.Text) > corpus.MaxQuestionLen {
+			t.Fatalf("question not capped: %d bytes", len(q.Text))
+		}
+		switch q.Intent {
+		case corpus.IntentWho, corpus.IntentSaid:
+			if q.Subject == "" {
+				t.Fatalf("%s question without subject: %q", q.Intent, s)
+			}
+		}
+	})
+}

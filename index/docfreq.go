@@ -1,0 +1,74 @@
+package index
+
+import (
+	"context"
+
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// termStats reads document frequencies of text-field terms from one
+// snapshot of a generation. A zero termStats (no reader) reports nothing.
+type termStats struct {
+	reader bleveindex.IndexReader
+	docs   uint64
+}
+
+// docFreq opens a snapshot for reading term statistics; close it after use.
+func (g *generation) docFreq(ctx context.Context) termStats {
+	adv, err := g.idx.Advanced()
+	if err != nil {
+		return termStats{}
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return termStats{}
+	}
+	n, _ := r.DocCount()
+	return termStats{reader: r, docs: n}
+}
+
+// count returns the number of documents and how many of them hold term
+// in the text field.
+func (t termStats) count(term string) (uint64, uint64) {
+	if t.reader == nil {
+		return 0, 0
+	}
+	tfr, err := t.reader.TermFieldReader(context.Background(), []byte(term), fieldText, false, false, false)
+	if err != nil {
+		return t.docs, 0
+	}
+	defer tfr.Close()
+	return t.docs, tfr.Count()
+}
+
+// fuzzyCount returns how many documents hold a term one or two edits from
+// term (a misspelling of it), using the field dictionary's automaton.
+func (t termStats) fuzzyCount(ctx context.Context, term string) uint64 {
+	if t.reader == nil || len(term) < 4 {
+		return 0
+	}
+	fuzz := 1
+	if len(term) >= 8 {
+		fuzz = 2
+	}
+	fuzzy, ok := t.reader.(bleveindex.IndexReaderFuzzy)
+	if !ok {
+		return 0
+	}
+	dict, err := fuzzy.FieldDictFuzzy(fieldText, term, fuzz, "")
+	if err != nil {
+		return 0
+	}
+	defer dict.Close()
+	var best uint64
+	for entry, err := dict.Next(); err == nil && entry != nil; entry, err = dict.Next() {
+		best = max(best, entry.Count)
+	}
+	return best
+}
+
+func (t termStats) close() {
+	if t.reader != nil {
+		_ = t.reader.Close()
+	}
+}

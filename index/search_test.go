@@ -1,0 +1,252 @@
+package index_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/index"
+)
+
+// openTestEngine builds a real on-disk index of index/testdata/articles in
+// a temporary directory and opens it.
+func openTestEngine(t *testing.T) *index.Engine {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if _, err := index.Build(ctx, index.BuildOptions{CorpusDir: "testdata/articles", IndexDir: dir, Log: log}); err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	e, err := index.Open(ctx, dir, log)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+func ask(t *testing.T, e *index.Engine, question string) *index.Result {
+	t.Helper()
+	res, err := e.Ask(context.Background(), question, index.AskOptions{Limit: 5})
+	if err != nil {
+		t.Fatalf("Ask(%q): %v", question, err)
+	}
+	if testing.Verbose() {
+		b, _ := json.MarshalIndent(res, "", "  ")
+		t.Logf("%s", b)
+	}
+	return res
+}
+
+func TestAskWhoAcrossSpellings(t *testing.T) {
+	e := openTestEngine(t)
+	for _, q := range []string{"who is Ghiath Dallah", "Ghaith Dalla?", "who is Ghiyath Dalla", "whos ghiyat dala", "who is Ghyath Dallah"} {
+		t.Run(q, func(t *testing.T) {
+			res := ask(t, e, q)
+			if res.Intent != corpus.IntentWho {
+				t.Fatalf("intent = %s, want who", res.Intent)
+			}
+			if len(res.Answers) == 0 {
+				t.Fatalf("no answers; notes %q", res.Notes)
+			}
+			first := res.Answers[0]
+			if !strings.Contains(first.Text, "Gaith Dalah") {
+				t.Errorf("first answer does not name Gaith Dalah: %q", first.Text)
+			}
+			if len(first.Context) != 1 || !strings.Contains(first.Context[0], "former general") {
+				t.Errorf("context = %q, want the paragraph introducing the former general", first.Context)
+			}
+			if !slices.Contains(first.Highlights, "Dalah") {
+				t.Errorf("highlights = %q, want Dalah", first.Highlights)
+			}
+		})
+	}
+}
+
+func TestAskNoAnswer(t *testing.T) {
+	e := openTestEngine(t)
+	for _, q := range []string{"who is Ghassan Tarabulsi", "who is Dallas Morgan", "earthquake in Japan", "stock market prices", "what did Angela Merkel say"} {
+		t.Run(q, func(t *testing.T) {
+			res := ask(t, e, q)
+			if len(res.Answers) != 0 {
+				t.Errorf("got %d answers, first %q; want none", len(res.Answers), res.Answers[0].Text)
+			}
+			if len(res.Notes) == 0 {
+				t.Errorf("no note explaining the empty answer")
+			}
+			b, _ := json.Marshal(res)
+			if !strings.Contains(string(b), `"answers":[]`) {
+				t.Errorf("answers not [] in JSON: %s", b)
+			}
+		})
+	}
+}
+
+func TestAskDifferentPeopleStayDifferent(t *testing.T) {
+	e := openTestEngine(t)
+	res := ask(t, e, "who is Maher al-Assad")
+	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "Maher al-Assad") {
+		t.Fatalf("first answer %+v does not name Maher al-Assad", res.Answers)
+	}
+}
+
+func TestAskLatestDeathToll(t *testing.T) {
+	e := openTestEngine(t)
+	res := ask(t, e, "latest death toll")
+	if res.Intent != corpus.IntentFigure {
+		t.Fatalf("intent = %s", res.Intent)
+	}
+	if len(res.Answers) == 0 {
+		t.Fatal("no answers")
+	}
+	var sawObservatory bool
+	for _, a := range res.Answers {
+		for _, f := range a.Figures {
+			if strings.Contains(f.Source, "Observatory") && f.Count == 1300 && !f.Reported.IsZero() {
+				sawObservatory = true
+			}
+		}
+	}
+	if !sawObservatory {
+		t.Errorf("no answer carries the observatory's 1,300 figure with its date")
+	}
+	// Newest first: the flood figures of November 2024 are older than March 2025.
+	for i := 1; i < len(res.Answers); i++ {
+		if res.Answers[i-1].Article.Published.Before(res.Answers[i].Article.Published.Time) {
+			t.Errorf("answers not newest first: %s before %s", res.Answers[i-1].Article.Published, res.Answers[i].Article.Published)
+		}
+	}
+}
+
+func TestAskFigureWithPlaceAndSource(t *testing.T) {
+	e := openTestEngine(t)
+	res := ask(t, e, "how many people were displaced in Wadi Safa")
+	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "4,000") {
+		t.Fatalf("answers %+v, want the Red Crescent's 4,000 displaced", res.Answers)
+	}
+	res = ask(t, e, "how many died in the floods according to the health ministry")
+	if len(res.Answers) == 0 {
+		t.Fatal("no answers")
+	}
+	for _, a := range res.Answers {
+		for _, f := range a.Figures {
+			if !strings.Contains(strings.ToLower(f.Source), "ministry") {
+				t.Errorf("figure from %q, want only the ministry's", f.Source)
+			}
+		}
+	}
+}
+
+func TestAskSaid(t *testing.T) {
+	e := openTestEngine(t)
+	res := ask(t, e, "what did Charles Lister say")
+	if res.Intent != corpus.IntentSaid || len(res.Answers) == 0 {
+		t.Fatalf("intent %s, %d answers", res.Intent, len(res.Answers))
+	}
+	if !strings.Contains(res.Answers[0].Text, "first time that pro-Assad loyalist activity") {
+		t.Errorf("first answer %q is not Lister's quote", res.Answers[0].Text)
+	}
+	res = ask(t, e, "what did the observatory say")
+	if len(res.Answers) == 0 {
+		t.Fatal("no answers for the observatory")
+	}
+	for _, a := range res.Answers {
+		if !slices.ContainsFunc(a.Attribution, func(s string) bool { return strings.Contains(s, "Observatory") }) {
+			t.Errorf("answer attributed to %q, not the observatory: %q", a.Attribution, a.Text)
+		}
+	}
+	res = ask(t, e, "what did Mohammed Kassem say")
+	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "We warned the ministry") {
+		t.Errorf("answers %+v, want the mayor's quote", res.Answers)
+	}
+}
+
+func TestAskSearch(t *testing.T) {
+	e := openTestEngine(t)
+	tests := []struct{ q, want string }{
+		{"clashes in Tartus", "Tartus"},
+		{"clashes in Tartous", "Tartus"},
+		{"who runs Syria's intelligence service", "Anas Khattab"},
+		{"checkpoints on the main roads", "checkpoints"},
+		{"why were flood warnings ignored", "inquiry"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res := ask(t, e, tt.q)
+			if len(res.Answers) == 0 {
+				t.Fatalf("no answers")
+			}
+			if !strings.Contains(res.Answers[0].Text, tt.want) {
+				t.Errorf("first answer %q lacks %q", res.Answers[0].Text, tt.want)
+			}
+		})
+	}
+}
+
+func TestAskQuerySyntaxIsPlainText(t *testing.T) {
+	e := openTestEngine(t)
+	for _, q := range []string{`field:x`, `*`, `?`, `/.*/`, `+clashes -Tartus ~2 ^3`, `"unbalanced`, `text:Tartus OR title:*`, strings.Repeat("clashes ", 500)} {
+		if _, err := e.Ask(context.Background(), q, index.AskOptions{}); err != nil {
+			t.Errorf("Ask(%.40q): %v", q, err)
+		}
+	}
+	if _, err := e.Ask(context.Background(), "   ", index.AskOptions{}); corpus.ErrorCode(err) != corpus.EINVALID {
+		t.Errorf("empty question: err = %v, want EINVALID", err)
+	}
+}
+
+func TestSearchFiltersAndPaging(t *testing.T) {
+	e := openTestEngine(t)
+	ctx := context.Background()
+	res, err := e.Search(ctx, index.SearchOptions{Query: "ministry", Source: "levant daily", Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) != 1 || res.Answers[0].Article.Source != "Levant Daily" || !res.More {
+		t.Fatalf("page 1 = %+v more=%v", res.Answers, res.More)
+	}
+	page2, err := e.Search(ctx, index.SearchOptions{Query: "ministry", Source: "levant daily", Limit: 1, Offset: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page2.Answers) != 1 || page2.Answers[0].Text == res.Answers[0].Text {
+		t.Errorf("page 2 = %+v", page2.Answers)
+	}
+	none, err := e.Search(ctx, index.SearchOptions{Query: "ministry", Source: "capital wire"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(none.Answers) != 0 {
+		t.Errorf("source filter leaked: %+v", none.Answers)
+	}
+	from, _ := corpus.ParseDate("2025-01-01")
+	dated, err := e.Search(ctx, index.SearchOptions{Query: "killed", From: from})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range dated.Answers {
+		if a.Article.Published.Before(from.Time) {
+			t.Errorf("date filter leaked %s", a.Article.Published)
+		}
+	}
+}
+
+func TestPassageContext(t *testing.T) {
+	e := openTestEngine(t)
+	a, err := e.Passage(context.Background(), "flood.md", 2, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "At least 37 people") || len(a.Context) != 2 {
+		t.Errorf("passage %q context %q", a.Text, a.Context)
+	}
+	if _, err := e.Passage(context.Background(), "flood.md", 99, 1); corpus.ErrorCode(err) != corpus.ENOTFOUND {
+		t.Errorf("missing passage: err = %v, want ENOTFOUND", err)
+	}
+}
