@@ -1,5 +1,811 @@
 package corpus
 
-// STUB — owned by the names helper; replaced by the real implementation.
+import (
+	"strings"
+)
 
-func extractAttribution(a *Article) {}
+// Attribution: who makes a paragraph's claims.
+//
+// Each sentence is searched for the cues of reported speech — "according
+// to X", "X said", "said X", "X told Y", "X, the head of Y, said", "in a
+// statement, X", "X was quoted as saying", "X reported/announced/
+// estimated…" — and the speaker is resolved: a name to the full name the
+// article introduced, "the observatory" to the organisation named earlier
+// whose name has that head noun, "the former general" to the person the
+// article described so, "he"/"she" to the last person named, and generic
+// speakers ("residents", "a war monitor") are kept as written.
+
+// attrCtx is what the article has said before the sentence at hand.
+type attrCtx struct {
+	known      []Mention // people and organisations named so far, in order
+	prevPerson string    // last person named in the previous paragraph
+	prevQuote  string    // speaker of the previous paragraph's last quote
+}
+
+// attrHit is a speaker found at token pos.
+type attrHit struct {
+	speaker string
+	pos     int
+}
+
+// attrSpans maps tokens to the mentions that end or start there.
+type attrSpans struct {
+	spans   []entSpan
+	endAt   map[int]int // index of the last token of a name → span
+	startAt map[int]int // index of the first token (title included) → span
+}
+
+func newAttrSpans(spans []entSpan) attrSpans {
+	as := attrSpans{spans: spans, endAt: make(map[int]int, len(spans)), startAt: make(map[int]int, len(spans))}
+	for i, sp := range spans {
+		as.endAt[sp.te-1] = i
+		as.startAt[sp.tt] = i
+		as.startAt[sp.ts] = i
+	}
+	return as
+}
+
+// speakerEndingAt returns the person or organisation whose name ends at
+// token k.
+func (as attrSpans) speakerEndingAt(k int) (string, bool) {
+	if i, ok := as.endAt[k]; ok && as.spans[i].kind != Place {
+		return as.spans[i].name, true
+	}
+	return "", false
+}
+
+func (as attrSpans) speakerStartingAt(k int) (string, bool) {
+	if i, ok := as.startAt[k]; ok && as.spans[i].kind != Place {
+		return as.spans[i].name, true
+	}
+	return "", false
+}
+
+// extractAttribution fills each paragraph's Attribution and Quotes.
+func extractAttribution(a *Article) {
+	var toks [][]entTok
+	var spans [][]entSpan
+	if attrHasMentions(a) {
+		// Names as the mention extractor resolved them: each span takes
+		// the name of the paragraph's mention with its text.
+		toks, spans = entArticleScan(a)
+		for i := range spans {
+			kept := spans[i][:0]
+			for _, sp := range spans[i] {
+				sp.name = sp.text
+				found := false
+				for _, m := range a.Paragraphs[i].Mentions {
+					if m.Text == sp.text {
+						sp.name, sp.kind, found = m.Name, m.Kind, true
+						break
+					}
+				}
+				if found || !sp.tentative {
+					kept = append(kept, sp)
+				}
+			}
+			spans[i] = kept
+		}
+	} else {
+		toks, spans = entArticleSpans(a)
+	}
+	var ctx attrCtx
+	for i := range a.Paragraphs {
+		p := &a.Paragraphs[i]
+		hits := attrParagraph(p.Text, toks[i], spans[i], &ctx)
+		p.Attribution = nil
+		for _, h := range hits {
+			if !attrHas(p.Attribution, h.speaker) {
+				p.Attribution = append(p.Attribution, h.speaker)
+			}
+		}
+		p.Quotes = attrQuotes(p.Text, toks[i], hits, &ctx)
+		if len(p.Quotes) > 0 {
+			if s := p.Quotes[len(p.Quotes)-1].Speaker; s != "" {
+				ctx.prevQuote = s
+				if !attrHas(p.Attribution, s) {
+					p.Attribution = append(p.Attribution, s)
+				}
+			}
+		}
+		// What this paragraph adds to the context of the next.
+		ctx.prevPerson = ""
+		for _, sp := range spans[i] {
+			if sp.kind == Person {
+				ctx.prevPerson = sp.name
+			}
+		}
+		for _, m := range p.Mentions {
+			if m.Kind != Place {
+				ctx.known = append(ctx.known, m)
+			}
+		}
+		if len(p.Mentions) == 0 {
+			for _, sp := range spans[i] {
+				if sp.kind != Place {
+					ctx.known = append(ctx.known, Mention{Text: sp.text, Name: sp.name, Kind: sp.kind, Role: strings.Join(sp.roles, "; ")})
+				}
+			}
+		}
+	}
+}
+
+// attrHasMentions reports whether the mention extractor has filled the
+// article's mentions.
+func attrHasMentions(a *Article) bool {
+	for _, p := range a.Paragraphs {
+		if len(p.Mentions) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func attrHas(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// SentenceAttribution returns who makes the claims of one sentence, in
+// order of appearance, deduplicated: names resolved against known (the
+// mentions of the article so far, as Analyze fills them in
+// Paragraph.Mentions: a name's Text maps to its Name, "Mr. al-Shara" to
+// "Ahmed al-Shara" by NameMatch, "the observatory" to the known
+// organisation whose name has that head noun), generic speakers as written
+// ("residents", "a war monitor"). Pronouns resolve only within the
+// sentence. It is meant for the figure extractor and the question parser;
+// Paragraph.Attribution has the same for a whole paragraph.
+func SentenceAttribution(sentence string, known []Mention) []string {
+	toks := entTokenize(sentence)
+	st := newEntStats()
+	st.add(toks)
+	for _, m := range known {
+		for _, w := range strings.Fields(m.Text + " " + m.Name) {
+			st.capMid[strings.ToLower(strings.Trim(w, ".,"))] = true
+		}
+	}
+	found := entScan(sentence, toks, st)
+	spans := found[:0]
+	for k := range found {
+		sp := found[k]
+		sp.name = sp.text
+		best, matched := 0.0, false
+		for _, m := range known {
+			if m.Text == sp.text {
+				sp.name, sp.kind, matched = m.Name, m.Kind, true
+				break
+			}
+			if m.Kind == Place {
+				continue
+			}
+			if s := NameMatch(sp.text, m.Name); s >= NameThreshold && s > best {
+				best, matched = s, true
+				sp.name, sp.kind = m.Name, m.Kind
+			}
+		}
+		if matched || !sp.tentative {
+			spans = append(spans, sp)
+		}
+	}
+	ctx := attrCtx{}
+	for _, m := range known {
+		if m.Kind != Place {
+			ctx.known = append(ctx.known, m)
+		}
+	}
+	var out []string
+	for _, h := range attrParagraph(sentence, toks, spans, &ctx) {
+		if !attrHas(out, h.speaker) {
+			out = append(out, h.speaker)
+		}
+	}
+	return out
+}
+
+// attrParagraph finds the speakers of a paragraph's sentences.
+func attrParagraph(text string, toks []entTok, spans []entSpan, ctx *attrCtx) []attrHit {
+	as := newAttrSpans(spans)
+	var hits []attrHit
+	// Mentions of the paragraph so far count as known for definite
+	// references within it.
+	local := func(upto int) []Mention {
+		out := ctx.known
+		for _, sp := range spans {
+			if sp.te <= upto && sp.kind != Place {
+				out = append(out[:len(out):len(out)], Mention{Text: sp.text, Name: sp.name, Kind: sp.kind, Role: strings.Join(sp.roles, "; ")})
+			}
+		}
+		return out
+	}
+	r := attrReader{text: text, toks: toks, as: as, ctx: ctx, local: local}
+	for a := 0; a < len(toks); {
+		b := a
+		for b < len(toks) && toks[b].sent == toks[a].sent {
+			b++
+		}
+		r.sentence(a, b, &hits)
+		a = b
+	}
+	return hits
+}
+
+// attrReader reads the attribution cues of one paragraph.
+type attrReader struct {
+	text  string
+	toks  []entTok
+	as    attrSpans
+	ctx   *attrCtx
+	local func(upto int) []Mention
+}
+
+// sentence appends the speakers of toks[a:b].
+func (r *attrReader) sentence(a, b int, hits *[]attrHit) {
+	toks := r.toks
+	add := func(s string, pos int) {
+		if s = strings.TrimSpace(s); s != "" {
+			*hits = append(*hits, attrHit{speaker: s, pos: pos})
+		}
+	}
+	before := len(*hits)
+	first := a
+	for first < b && !toks[first].word {
+		first++
+	}
+	// "In a statement, X …"
+	if first+3 < b && toks[first].lw == "in" {
+		k := first + 1
+		for k < b && k < first+5 && toks[k].word && !attrStatementNouns[toks[k].lw] {
+			k++
+		}
+		if k < b && toks[k].word && attrStatementNouns[toks[k].lw] {
+			k++
+			for k < b && toks[k].word && k < first+9 {
+				k++ // "on Telegram", "published on Sunday", "on X"
+			}
+			if k < b && !toks[k].word && toks[k].r == ',' {
+				if s, ok := r.npAfter(k+1, b, false); ok {
+					// The main verb's subject is the better reading when
+					// there is one ("…, the group's leader, X, denied").
+					defer func() {
+						if len(*hits) == before {
+							*hits = append(*hits, attrHit{speaker: s, pos: k})
+						}
+					}()
+				}
+			}
+		}
+	}
+	for k := a; k < b; k++ {
+		t := &toks[k]
+		if !t.word || !t.lower && !(t.upper && t.lw == "according") {
+			continue
+		}
+		switch {
+		case t.lw == "according" && k+1 < b && toks[k+1].lw == "to":
+			if s, ok := r.npAfter(k+2, b, true); ok {
+				add(s, k)
+			}
+		case t.lw == "citing":
+			if s, ok := r.npAfter(k+1, b, true); ok {
+				add(s, k)
+			}
+		case t.lw == "quoted":
+			// "X was quoted as saying"; "state media quoted X as saying".
+			if k-1 >= a && attrBeAux[toks[k-1].lw] {
+				if s, ok := r.subject(k-1, a, false); ok {
+					add(s, k)
+				}
+			} else if s, ok := r.npAfter(k+1, b, false); ok {
+				add(s, k)
+			}
+		case (t.lw == "issued" || t.lw == "released" || t.lw == "published") && k+2 < b && attrStatementNouns[toks[k+2].lw] && toks[k+1].word && entDeterminers[toks[k+1].lw]:
+			if s, ok := r.subject(k, a, true); ok {
+				add(s, k)
+			}
+		case entSpeechVerbs[t.lw] && !attrNotVerbs[t.lw]:
+			if k-1 >= a && attrBeAux[toks[k-1].lw] {
+				// Passive: "were reported by the observatory".
+				if k+1 < b && toks[k+1].lw == "by" {
+					if s, ok := r.npAfter(k+2, b, true); ok {
+						add(s, k)
+					}
+				}
+				continue
+			}
+			strict := !attrLooseVerbs[t.lw]
+			// Inversion: "…,” said Charles Lister"; "…, said a spokesman".
+			if k-1 >= a && !toks[k-1].word && (toks[k-1].r == ',' || entCloser(toks[k-1].r, r.text, toks[k-1].s)) && r.inverted(k+1, b) {
+				if s, ok := r.npAfter(k+1, b, false); ok {
+					add(s, k)
+					continue
+				}
+			}
+			if s, ok := r.subject(k, a, strict); ok {
+				add(s, k)
+			}
+		}
+	}
+}
+
+// subject finds the speaker before the verb at token k of a sentence
+// starting at token a.
+func (r *attrReader) subject(k, a int, strict bool) (string, bool) {
+	toks := r.toks
+	j := k - 1
+	for j >= a && toks[j].word && attrAdverbs[toks[j].lw] {
+		j--
+	}
+	if j < a {
+		return "", false
+	}
+	if s, ok := r.as.speakerEndingAt(j); ok {
+		return s, true
+	}
+	t := &toks[j]
+	if !t.word && !(entCloser(t.r, r.text, t.s) && t.r != ')') {
+		switch t.r {
+		case ')':
+			// "the Syrian Network for Human Rights (SNHR) said"
+			if j-1 >= a {
+				if s, ok := r.as.speakerEndingAt(j - 1); ok {
+					return s, true
+				}
+			}
+		case ',':
+			// "X, the head of Y, said": the name before the apposition;
+			// "Officials at the hospital, speaking on condition…, said".
+			for c := j - 1; c > a && c >= j-40; c-- {
+				if toks[c].word || toks[c].r != ',' {
+					continue
+				}
+				if s, ok := r.as.speakerEndingAt(c - 1); ok {
+					return s, true
+				}
+				if _, ok := r.as.speakerEndingAt(j - 1); !ok && toks[c-1].word && !entFunctionWords[toks[c-1].lw] {
+					return r.subjectPhrase(c-1, a, strict)
+				}
+				break
+			}
+			// "the group's leader, X, denied": the name in the apposition.
+			if s, ok := r.as.speakerEndingAt(j - 1); ok {
+				return s, true
+			}
+		}
+		return "", false
+	}
+	switch {
+	case !t.word:
+		// A closing quote: the phrase holds a quoted name.
+	case t.lw == "which" || t.lw == "who":
+		// "…, the Syrian Network for Human Rights, which had reported"
+		if j-1 >= a && !toks[j-1].word && toks[j-1].r == ',' {
+			if s, ok := r.as.speakerEndingAt(j - 2); ok {
+				return s, true
+			}
+		}
+		if s, ok := r.as.speakerEndingAt(j - 1); ok {
+			return s, true
+		}
+		return "", false
+	case t.lw == "he" || t.lw == "she":
+		return r.pronoun(j, a)
+	case t.lw == "they" || t.lw == "it":
+		return r.groupPronoun(j, t.lw)
+	case t.lw == "and":
+		// "Mr. al-Shara urged …, and said": the sentence's subject.
+		f := a
+		for f < j && !toks[f].word {
+			f++
+		}
+		if s, ok := r.as.speakerStartingAt(f); ok {
+			return s, true
+		}
+		return "", false
+	}
+	if t.word && (entFunctionWords[t.lw] || entDeterminers[t.lw]) {
+		return "", false
+	}
+	return r.subjectPhrase(j, a, strict)
+}
+
+// subjectPhrase reads the noun phrase ending at token j as a speaker:
+// "the observatory", "Residents in a town in Tartus".
+func (r *attrReader) subjectPhrase(j, a int, strict bool) (string, bool) {
+	toks := r.toks
+	start := j
+	words := 0
+	for c := j; c >= a; c-- {
+		if i, ok := r.as.endAt[c]; ok && r.as.spans[i].tt >= a {
+			// A name counts as one word.
+			c = r.as.spans[i].tt
+			start = c
+			words++
+			continue
+		}
+		tc := &toks[c]
+		if !tc.word {
+			if entCloser(tc.r, r.text, tc.s) || tc.r == '“' || tc.r == '"' {
+				continue // a quoted name inside the phrase
+			}
+			if tc.r == '.' && c > 0 && toks[c-1].word && entTitleAbbrev[toks[c-1].lw] {
+				continue
+			}
+			break
+		}
+		if attrClauseWords[tc.lw] || entSpeechVerbs[tc.lw] && c != j {
+			break
+		}
+		start = c
+		words++
+		if words > 9 {
+			return "", false
+		}
+	}
+	return r.phrase(start, j+1, strict)
+}
+
+// inverted reports whether the words after a speech verb at k-1 name its
+// speaker ("…,” said Charles Lister, a fellow…") rather than start what
+// was said ("…, said 18 fighters had been killed").
+func (r *attrReader) inverted(k, b int) bool {
+	toks := r.toks
+	for c := k; c < b && c < k+10; c++ {
+		t := &toks[c]
+		if !t.word {
+			if t.r == '.' && c > k && entTitleAbbrev[toks[c-1].lw] {
+				continue
+			}
+			return c > k
+		}
+		if attrBeAux[t.lw] || attrFiniteAux[t.lw] || t.lw == "that" {
+			return false
+		}
+	}
+	return true
+}
+
+// npAfter reads the speaker named from token k on: "Charles Lister, the
+// director…", "the Britain-based Syrian Observatory…", "a war monitor",
+// "figures from the ministry". With lenient, a generic phrase of any noun
+// is accepted.
+func (r *attrReader) npAfter(k, b int, lenient bool) (string, bool) {
+	toks := r.toks
+	end := k
+	for end < b {
+		t := &toks[end]
+		if !t.word {
+			if t.r == '“' || t.r == '"' || entCloser(t.r, r.text, t.s) && end > k {
+				end++
+				continue
+			}
+			if t.r == '.' && end > k && toks[end-1].word && entTitleAbbrev[toks[end-1].lw] {
+				end++
+				continue
+			}
+			if t.r == '(' || t.r == ')' {
+				end++
+				continue
+			}
+			break
+		}
+		if end > k && (attrClauseWords[t.lw] || attrAfterStops[t.lw] || entSpeechVerbs[t.lw]) {
+			break
+		}
+		end++
+		if end-k > 14 {
+			break
+		}
+	}
+	if end == k {
+		return "", false
+	}
+	// A name within the phrase: the first person or organisation.
+	for c := k; c < end; c++ {
+		if s, ok := r.as.speakerStartingAt(c); ok {
+			return s, true
+		}
+	}
+	// Only the leading noun phrase is the speaker: "residents in the town".
+	last := k
+	for c := k; c < end; c++ {
+		if !toks[c].word {
+			continue
+		}
+		if c > k && attrPrepStops[toks[c].lw] {
+			break
+		}
+		last = c
+	}
+	if !toks[k].word {
+		return "", false
+	}
+	// "figures from the ministry", "testimony from 12 survivors": the
+	// source is after the preposition.
+	if attrNotSpeakers[toks[last].lw] && last+2 < end && (toks[last+1].lw == "from" || toks[last+1].lw == "by" || toks[last+1].lw == "of") {
+		return r.npAfter(last+2, b, lenient)
+	}
+	return r.phrase(k, last+1, !lenient)
+}
+
+// phrase resolves the generic noun phrase toks[a:b]: a definite reference
+// to a known name, or the phrase as written.
+func (r *attrReader) phrase(a, b int, strict bool) (string, bool) {
+	toks := r.toks
+	for a < b && !toks[a].word {
+		a++
+	}
+	for b > a && !toks[b-1].word {
+		b--
+	}
+	if a >= b {
+		return "", false
+	}
+	// A name inside the phrase: "a group calling itself the “Military
+	// Council…”", "a spokesman for the Interior Ministry".
+	for c := b - 1; c >= a; c-- {
+		if s, ok := r.as.speakerEndingAt(c); ok {
+			return s, true
+		}
+	}
+	// The head noun ends the leading chunk: "the governor of Homs".
+	headAt := b - 1
+	for c := a + 1; c < b; c++ {
+		if toks[c].word && attrPrepStops[toks[c].lw] {
+			headAt = c - 1
+			break
+		}
+	}
+	head := toks[headAt].lw
+	if attrNotSpeakers[head] || entPlaces[head] || head == "" {
+		return "", false
+	}
+	firstWord := toks[a].lw
+	speakerish := false
+	for c := a; c < b; c++ {
+		if attrSpeakerNouns[toks[c].lw] || entPersonNouns[toks[c].lw] || entOrgNouns[toks[c].lw] || entOrgHeads[toks[c].lw] {
+			speakerish = true
+		}
+	}
+	if strict && !speakerish {
+		return "", false
+	}
+	if firstWord == "the" || firstWord == "this" || firstWord == "that" {
+		if s := attrDefinite(toks[a:b], r.local(a)); s != "" {
+			return s, true
+		}
+	}
+	return r.text[toks[a].s:toks[b-1].e], true
+}
+
+// pronoun resolves "he"/"she" at token j: a person described in the same
+// sentence ("one resident … he said"), else the last person named before
+// it in the paragraph, else in the previous paragraph.
+func (r *attrReader) pronoun(j, a int) (string, bool) {
+	toks := r.toks
+	for c := a; c+1 < j; c++ {
+		if toks[c].word && (toks[c].lw == "one" || toks[c].lw == "a" || toks[c].lw == "an") {
+			n := c + 1
+			if n+1 < j && toks[n].word && toks[n].lower && !attrSpeakerNouns[toks[n].lw] && !entPersonNouns[toks[n].lw] {
+				n++ // one adjective
+			}
+			if n < j && toks[n].word && (attrSpeakerNouns[toks[n].lw] || entPersonNouns[toks[n].lw]) && !strings.HasSuffix(toks[n].lw, "s") {
+				return r.text[toks[c].s:toks[n].e], true
+			}
+		}
+	}
+	best := -1
+	for i, sp := range r.as.spans {
+		if sp.kind == Person && sp.te <= j {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return r.as.spans[best].name, true
+	}
+	if r.ctx.prevPerson != "" {
+		return r.ctx.prevPerson, true
+	}
+	return "", false
+}
+
+// groupPronoun resolves "they"/"it" to the last organisation named in the
+// paragraph before token j.
+func (r *attrReader) groupPronoun(j int, w string) (string, bool) {
+	best := -1
+	for i, sp := range r.as.spans {
+		if sp.kind == Organisation && sp.te <= j {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return r.as.spans[best].name, true
+	}
+	return "", false
+}
+
+// attrDefinite resolves a definite phrase ("the observatory", "the health
+// ministry", "the monitor", "the former general") to a known name, or "".
+func attrDefinite(words []entTok, known []Mention) string {
+	head := words[len(words)-1].lw
+	if len(words) < 2 {
+		return ""
+	}
+	mods := map[string]bool{}
+	for _, w := range words[1 : len(words)-1] {
+		mods[w.lw] = true
+	}
+	best, bestScore := "", 0
+	consider := func(name string, score int) {
+		if score > 0 && score >= bestScore {
+			best, bestScore = name, score
+		}
+	}
+	for _, m := range known {
+		nameWords := strings.Fields(strings.ToLower(m.Name))
+		has := func(w string) bool {
+			for _, n := range nameWords {
+				if n == w || n == w+"s" || w == n+"s" {
+					return true
+				}
+			}
+			return false
+		}
+		score := 0
+		switch m.Kind {
+		case Organisation:
+			switch {
+			case has(head):
+				score = 3
+			case (head == "monitor" || head == "monitors" || head == "group" && mods["monitoring"]) &&
+				(has("observatory") || has("monitor") || has("network") || has("watch") || strings.Contains(strings.ToLower(m.Role), "monitor")):
+				score = 2
+			case (head == "group" || head == "organisation" || head == "organization" || head == "body") && !entKnownOrgs[strings.ToLower(m.Name)]:
+				score = 1
+			}
+			for w := range mods {
+				if has(w) {
+					score++
+				}
+			}
+		case Person:
+			role := strings.ToLower(m.Role)
+			if role != "" && attrHasWord(role, head) {
+				score = 2
+				for w := range mods {
+					if attrHasWord(role, w) {
+						score++
+					}
+				}
+			}
+		}
+		consider(m.Name, score)
+	}
+	return best
+}
+
+func attrHasWord(s, w string) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '’' || r == '\'' }) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// attrQuotes finds the quoted passages of a paragraph and their speakers:
+// the speaker whose cue is nearest after the closing quote in its
+// sentence, else before the opening quote in its sentence, else the only
+// speaker of the paragraph; a paragraph that opens with a quote and names
+// no speaker continues the previous paragraph's quote.
+func attrQuotes(text string, toks []entTok, hits []attrHit, ctx *attrCtx) []Quote {
+	var out []Quote
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.word || !(t.r == '“' || t.r == '"' && attrOpens(text, t.s)) {
+			continue
+		}
+		closer := '”'
+		if t.r == '"' {
+			closer = '"'
+		}
+		j := i + 1
+		for j < len(toks) && (toks[j].word || toks[j].r != closer) {
+			j++
+		}
+		if j >= len(toks) {
+			break
+		}
+		inner := strings.TrimSpace(text[t.pe:toks[j].s])
+		i0 := i
+		i = j
+		if !attrRealQuote(toks[i0+1 : j]) {
+			continue
+		}
+		inner = strings.TrimRight(inner, ",;: ")
+		q := Quote{Text: inner}
+		best := -1
+		for h, hit := range hits {
+			if hit.pos > j && toks[hit.pos].sent == toks[j].sent {
+				best = h
+				break
+			}
+		}
+		if best < 0 {
+			for h, hit := range hits {
+				if hit.pos < i0 && toks[hit.pos].sent == toks[i0].sent {
+					best = h
+				}
+			}
+		}
+		switch {
+		case best >= 0:
+			q.Speaker = hits[best].speaker
+		case len(attrDistinct(hits)) == 1:
+			q.Speaker = hits[0].speaker
+		case i0 == 0 && len(hits) == 0:
+			q.Speaker = ctx.prevQuote
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// attrOpens reports whether a straight quote at byte i opens a quotation.
+func attrOpens(text string, i int) bool {
+	return i == 0 || strings.ContainsRune(" \n\t(—–", rune(text[i-1]))
+}
+
+// attrRealQuote tells speech from scare quotes and quoted names: at least
+// three words, not all capitalised.
+func attrRealQuote(toks []entTok) bool {
+	words, lower := 0, 0
+	for i := range toks {
+		if toks[i].word {
+			words++
+			if toks[i].lower && !entOrgConnectors[toks[i].lw] && !entNameConnectors[toks[i].lw] {
+				lower++
+			}
+		}
+	}
+	return words >= 3 && lower*3 >= words
+}
+
+func attrDistinct(hits []attrHit) []string {
+	var out []string
+	for _, h := range hits {
+		if !attrHas(out, h.speaker) {
+			out = append(out, h.speaker)
+		}
+	}
+	return out
+}
+
+var (
+	// attrLooseVerbs take any subject; other speech verbs need one that can
+	// speak ("The attack claimed 20 lives" is no attribution).
+	attrLooseVerbs = entSet(`said says say told tells according added adds wrote writes tweeted posted`)
+	// attrNotVerbs are in entSpeechVerbs for role phrases but handled apart.
+	attrNotVerbs       = entSet(`according quoted cited citing`)
+	attrBeAux          = entSet(`was were is are been be being`)
+	attrFiniteAux      = entSet(`had has have will would could can may might did does do should must`)
+	attrAdverbs        = entSet(`also later previously earlier has have had would will then separately further again repeatedly reportedly has also had not never once initially subsequently`)
+	attrStatementNouns = entSet(`statement statements interview post posts video message speech remarks comments briefing report tweet address letter`)
+	attrClauseWords    = entSet(`that and but while as which who whom when because if although though where after before since so than what whether yet said says told`)
+	attrAfterStops     = entSet(`on in at during since after before last this that which who whom when while because on.`)
+	attrPrepStops      = entSet(`in on at near during since after before from with of for about`)
+	attrNotSpeakers    = entSet(`statement statements report reports study survey document documents video footage letter article data figures figure estimates estimate tally count toll testimony testimonies accounts account this that it which who there here what`)
+	attrSpeakerNouns   = entSet(`official officials resident residents witness witnesses activist activists source sources monitor monitors
+		group groups ministry spokesman spokeswoman spokesperson police army military government authorities agency media
+		television tv outlet newspaper observatory network council committee office doctor doctors medic medics rescuer
+		rescuers volunteer volunteers analyst analysts expert experts diplomat diplomats people families survivors locals
+		man woman men women father mother relative relatives neighbour neighbours neighbor neighbors worker workers nurse
+		nurses teacher student students farmer farmers shopkeeper driver journalist journalists reporter reporters
+		correspondent officer officers soldier soldiers fighter fighters commander commanders leader leaders
+		statement-issuers administration state regime rebels militants protesters demonstrators organisers organizers
+		organisation organization charity charities presidency palace embassy ministry spokesperson prosecutor
+		prosecutors court investigators investigator inspector inspectors hospital hospitals`)
+)

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,8 +38,9 @@ type Question struct {
 	// Terms are the question's content words, lower-cased, in order, without
 	// question words and filler.
 	Terms []string `json:"terms,omitempty"`
-	// Topic are the content words a said-question asks about ("what did X
-	// say about the attacks" → attacks).
+	// Topic are the content words a said or figure question is about
+	// besides its subject, place and source ("what did X say about the
+	// attacks" → attacks; "cholera deaths in Yemen" → cholera).
 	Topic []string `json:"topic,omitempty"`
 	// Kinds are the kinds of figures asked about (killed, wounded…).
 	Kinds []string `json:"kinds,omitempty"`
@@ -92,7 +94,7 @@ var (
 	whoShape   = regexp.MustCompile(`^(?:who\s*(?:is|was|s|'s|are|were)|whos|whose|who're|tell\s+me\s+about|what\s+do\s+(?:we|you)\s+know\s+about|what\s+about|info\s+(?:on|about)|profile\s+of|background\s+on)\s+(.+)$`)
 	// A "who" question about a role rather than a name: "who is the head of…".
 	roleSubject  = regexp.MustCompile(`^(?:the|a|an|responsible|behind|in\s+charge|leading|running|heading|killing|attacking|fighting|to\s+blame|accused|blamed|involved)\b`)
-	sourceClause = regexp.MustCompile(`\b(?:according\s+to|reported\s+by|as\s+reported\s+by|per|by|from|says|said)\s+(.+)$`)
+	sourceClause = regexp.MustCompile(`\b(?:according\s+to|reported\s+by|as\s+reported\s+by|per|by)\s+(.+)$`)
 	placeClause  = regexp.MustCompile(`\b(?:in|across|near|around|inside|at)\s+(.+)$`)
 )
 
@@ -122,7 +124,7 @@ var figureWords = map[string][]string{
 	"executed": {"executed", "killed"}, "executions": {"executed", "killed"},
 	"wounded": {"wounded"}, "injured": {"wounded"}, "injuries": {"wounded"}, "hurt": {"wounded"},
 	"missing": {"missing"}, "disappeared": {"missing"},
-	"displaced": {"displaced"}, "fled": {"displaced"}, "refugees": {"displaced"}, "evacuated": {"displaced"},
+	"displaced": {"displaced"}, "fled": {"displaced"}, "refuge": {"displaced"}, "sheltering": {"displaced"}, "evacuated": {"displaced"},
 	"homeless": {"displaced"},
 	"arrested": {"arrested"}, "arrests": {"arrested"}, "detained": {"arrested"}, "detentions": {"arrested"},
 }
@@ -140,7 +142,7 @@ var groupWords = map[string]string{
 	"civilians": "civilians", "civilian": "civilians", "people": "people", "persons": "people",
 	"children": "children", "kids": "children", "women": "women", "soldiers": "soldiers",
 	"fighters": "fighters", "militants": "fighters", "gunmen": "gunmen", "protesters": "protesters",
-	"journalists": "journalists", "police": "police", "officers": "officers", "troops": "soldiers",
+	"journalists": "journalists", "police": "police", "refugees": "refugees", "officers": "officers", "troops": "soldiers",
 	"personnel": "security personnel", "security": "security personnel", "members": "",
 }
 
@@ -278,18 +280,20 @@ func matchFigure(q *Question, words []string, lower string) bool {
 		}
 	}
 	howMany := strings.Contains(lower, "how many") || strings.Contains(lower, "number of") ||
-		strings.Contains(lower, "figures") || strings.Contains(lower, "count")
-	if len(q.Kinds) == 0 {
-		if !howMany {
-			return false
-		}
-		q.Kinds = []string{"killed"}
-	}
-	q.Intent = IntentFigure
-	q.Latest = true
+		hasAny(words, "toll", "tolls", "figure", "figures", "count", "casualties", "statistics", "stats", "tally")
 	for _, w := range words {
 		if g, ok := groupWords[w]; ok && g != "" && q.Who == "" {
 			q.Who = g
+		}
+	}
+	if len(q.Kinds) == 0 {
+		switch {
+		case !howMany:
+			return false
+		case q.Who == "refugees":
+			q.Kinds = []string{"displaced"}
+		default:
+			q.Kinds = []string{"killed"}
 		}
 	}
 	rest := lower
@@ -306,6 +310,23 @@ func matchFigure(q *Question, words []string, lower string) bool {
 			q.Place = place
 		}
 	}
+	// What the figures are about besides place and source: "cholera deaths",
+	// "toll from the earthquake".
+	named := strings.Fields(q.Place + " " + q.Source)
+	for _, w := range q.Terms {
+		_, group := groupWords[w]
+		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) {
+			q.Topic = append(q.Topic, w)
+		}
+	}
+	// "executions of Alawite families" names a kind of figure but asks for
+	// no count: it is a search.
+	if !howMany && len(q.Topic) > 0 {
+		q.Kinds, q.Who, q.Place, q.Source, q.Topic = nil, "", "", "", nil
+		return false
+	}
+	q.Intent = IntentFigure
+	q.Latest = true
 	return true
 }
 

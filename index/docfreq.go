@@ -43,7 +43,7 @@ func (t termStats) count(term string) (uint64, uint64) {
 
 // fuzzyCount returns how many documents hold a term one or two edits from
 // term (a misspelling of it), using the field dictionary's automaton.
-func (t termStats) fuzzyCount(ctx context.Context, term string) uint64 {
+func (t termStats) fuzzyCount(term string) uint64 {
 	if t.reader == nil || len(term) < 4 {
 		return 0
 	}

@@ -1,16 +1,22 @@
 package index
 
 import (
+	"cmp"
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsdesk/newsdesk/corpus"
 )
-
-// STUB — owned by the index-storage helper; the signatures are the contract.
 
 // Engine serves questions from the current index generation. It is safe for
 // concurrent use; Reload swaps in a newer generation without failing any
@@ -18,6 +24,14 @@ import (
 type Engine struct {
 	dir string
 	log *slog.Logger
+
+	// reload serialises Reload and Close.
+	reload sync.Mutex
+
+	mu     sync.Mutex
+	cur    *generation // nil once closed
+	closed bool
+	open   sync.WaitGroup // one per generation not yet closed
 }
 
 // generation is one complete, immutable build of the index.
@@ -25,6 +39,9 @@ type generation struct {
 	name     string
 	idx      bleve.Index
 	manifest Manifest
+	// refs counts the engine's own reference (while current) and the
+	// queries using it; guarded by Engine.mu. The index closes at zero.
+	refs int
 }
 
 // Manifest describes a generation; it is stored beside the Bleve index.
@@ -36,6 +53,9 @@ type Manifest struct {
 	Hashes          map[string]string `json:"hashes"` // article ID → content hash
 	Skipped         []corpus.Skipped  `json:"skipped"`
 	People          []Person          `json:"people"`
+	// ArticlePeople holds each article's people, so that an incremental
+	// build can aggregate People without analysing unchanged articles.
+	ArticlePeople map[string][]Person `json:"article_people,omitempty"`
 }
 
 // Person is someone named in the corpus, for autocomplete and "who" questions.
@@ -48,58 +68,229 @@ type Person struct {
 // Open opens the index generation that dir's pointer names. It returns an
 // ENOTFOUND *corpus.Error when no index has been built in dir.
 func Open(ctx context.Context, dir string, log *slog.Logger) (*Engine, error) {
-	return &Engine{dir: dir, log: log}, nil
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	name, m, err := readCurrent(dir)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{dir: dir, log: log}
+	g, err := e.openGeneration(ctx, name, m)
+	if err != nil {
+		return nil, err
+	}
+	e.cur = g
+	log.Debug("index opened", "dir", dir, "generation", name)
+	return e, nil
+}
+
+// openGeneration opens a generation read-only with one reference held.
+func (e *Engine) openGeneration(ctx context.Context, name string, m Manifest) (*generation, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	idx, err := bleve.OpenUsing(filepath.Join(e.dir, name, bleveDir), map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, fmt.Errorf("open index generation %s: %w", name, err)
+	}
+	e.open.Add(1)
+	return &generation{name: name, idx: idx, manifest: m, refs: 1}, nil
 }
 
 // Reload swaps in the generation dir's pointer names now, if it changed.
 // Queries in flight finish on the generation they started on.
-func (e *Engine) Reload(ctx context.Context) error { return nil }
+func (e *Engine) Reload(ctx context.Context) error {
+	e.reload.Lock()
+	defer e.reload.Unlock()
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return errors.New("reload: engine closed")
+	}
+	curName := e.cur.name
+	e.mu.Unlock()
 
-// Close closes the engine once in-flight queries are done.
-func (e *Engine) Close() error { return nil }
+	name, m, err := readCurrent(e.dir)
+	if err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
+	if name == curName {
+		return nil
+	}
+	g, err := e.openGeneration(ctx, name, m)
+	if err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
+	e.mu.Lock()
+	old := e.cur
+	e.cur = g
+	e.mu.Unlock()
+	e.unref(old)
+	e.log.Info("index reloaded", "generation", name, "previous", curName)
+	return nil
+}
+
+// Close closes the engine once in-flight queries are done. Queries that
+// start after Close find no index.
+func (e *Engine) Close() error {
+	e.reload.Lock()
+	defer e.reload.Unlock()
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return nil
+	}
+	e.closed = true
+	old := e.cur
+	e.cur = nil
+	e.mu.Unlock()
+	e.unref(old)
+	e.open.Wait()
+	return nil
+}
 
 // acquire returns the current generation and a func that releases it; the
-// generation stays open until released.
-func (e *Engine) acquire() (*generation, func()) { return nil, func() {} }
-
-// BuildOptions configures Build.
-type BuildOptions struct {
-	CorpusDir string
-	IndexDir  string
-	// Progress, when set, receives progress as articles are indexed.
-	Progress func(done, total int)
-	Log      *slog.Logger
-	// Full forces every article to be analysed and indexed again.
-	Full bool
+// generation stays open until released. It returns nil once closed.
+func (e *Engine) acquire() (*generation, func()) {
+	e.mu.Lock()
+	g := e.cur
+	if g == nil {
+		e.mu.Unlock()
+		return nil, func() {}
+	}
+	g.refs++
+	e.mu.Unlock()
+	var once sync.Once
+	return g, func() { once.Do(func() { e.unref(g) }) }
 }
 
-// BuildReport summarises a build.
-type BuildReport struct {
-	Generation string           `json:"generation"`
-	Articles   int              `json:"articles"`
-	Paragraphs int              `json:"paragraphs"`
-	Analysed   int              `json:"analysed"` // articles analysed afresh
-	Reused     int              `json:"reused"`   // unchanged articles kept from the previous build
-	Removed    int              `json:"removed"`
-	Skipped    []corpus.Skipped `json:"skipped"`
-	Duration   time.Duration    `json:"duration"`
+// unref drops one reference to g and closes it when none remain.
+func (e *Engine) unref(g *generation) {
+	if g == nil {
+		return
+	}
+	e.mu.Lock()
+	g.refs--
+	last := g.refs == 0
+	e.mu.Unlock()
+	if !last {
+		return
+	}
+	if err := g.idx.Close(); err != nil {
+		e.log.Warn("close index generation", "generation", g.name, "err", err)
+	}
+	e.open.Done()
 }
-
-// Build builds a new generation from the corpus beside the live one and
-// swaps it in atomically by rewriting the pointer file. A failed or killed
-// build leaves the previous generation serving. Only one build runs at a
-// time per index directory; a second gets an EINVALID "already running" error.
-func Build(ctx context.Context, opts BuildOptions) (BuildReport, error) {
-	return BuildReport{}, nil
-}
-
-// Stale reports whether the index in indexDir is missing or older than the
-// corpus in corpusDir (by corpus.Fingerprint and AnalyzerVersion).
-func Stale(ctx context.Context, corpusDir, indexDir string) (bool, error) { return true, nil }
 
 // People returns up to n people whose names match prefix across spellings
 // (for autocomplete), most mentioned first; all people when prefix is "".
-func (e *Engine) People(prefix string, n int) []Person { return nil }
+// n ≤ 0 means no limit.
+func (e *Engine) People(prefix string, n int) []Person {
+	g, release := e.acquire()
+	if g == nil {
+		return nil
+	}
+	defer release()
+	return matchPeople(g.manifest.People, prefix, n)
+}
+
+// matchPeople filters people (already most mentioned first) by prefix:
+// those with a spelling that starts a word with the typed letters come
+// first, then those matching only by transliteration ("ghia" for "Gaith
+// Dalah", "char" for the French "Chara").
+func matchPeople(people []Person, prefix string, n int) []Person {
+	pwords := nameWords(prefix)
+	if len(pwords) == 0 {
+		if n > 0 && n < len(people) {
+			return slices.Clone(people[:n])
+		}
+		return slices.Clone(people)
+	}
+	var exact, similar []Person
+	for _, p := range people {
+		if n > 0 && len(exact) >= n {
+			break
+		}
+		switch personMatch(p, strings.TrimSpace(prefix), pwords) {
+		case matchLetters:
+			exact = append(exact, p)
+		case matchSound:
+			similar = append(similar, p)
+		}
+	}
+	out := append(exact, similar...)
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// How a person matches a typed prefix.
+const (
+	matchNone = iota
+	matchLetters
+	matchSound
+)
+
+// personMatch reports whether any spelling of p starts a word with the
+// typed prefix letter for letter, or by transliteration skeleton, or reads
+// as the same name.
+func personMatch(p Person, prefix string, pwords []string) int {
+	spellings := append([]string{p.Name}, p.Spellings...)
+	for _, s := range spellings {
+		if wordsPrefix(nameWords(s), pwords, strings.HasPrefix) {
+			return matchLetters
+		}
+	}
+	for _, s := range spellings {
+		if wordsPrefix(nameWords(s), pwords, skeletonPrefix) || (len([]rune(prefix)) >= 4 && corpus.SameName(s, prefix)) {
+			return matchSound
+		}
+	}
+	return matchNone
+}
+
+// wordsPrefix reports whether pwords match consecutive words of words,
+// starting at any word: every typed word but the last must match a whole
+// word (by SameName or equal skeletons), the last a word's beginning.
+func wordsPrefix(words, pwords []string, prefixOf func(word, typed string) bool) bool {
+	for i := 0; i+len(pwords) <= len(words); i++ {
+		ok := true
+		for j, pw := range pwords {
+			w := words[i+j]
+			if j == len(pwords)-1 {
+				ok = prefixOf(w, pw)
+			} else {
+				ok = w == pw || corpus.SameName(w, pw) || (corpus.Skeleton(w) != "" && corpus.Skeleton(w) == corpus.Skeleton(pw))
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// skeletonPrefix matches a typed word part against a word by their
+// transliteration skeletons: "ghia" and "Gaith".
+func skeletonPrefix(word, typed string) bool {
+	ps := corpus.Skeleton(typed)
+	if ps == "" {
+		return false
+	}
+	return strings.HasPrefix(corpus.Skeleton(word), ps)
+}
+
+// nameWords splits a name into lower-case words, dropping punctuation.
+func nameWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+}
 
 // Stats describes what the index holds.
 type Stats struct {
@@ -119,4 +310,37 @@ type SourceCount struct {
 }
 
 // Stats describes what the current generation holds.
-func (e *Engine) Stats(ctx context.Context) (Stats, error) { return Stats{}, nil }
+func (e *Engine) Stats(ctx context.Context) (Stats, error) {
+	g, release := e.acquire()
+	if g == nil {
+		return Stats{}, errNoIndex
+	}
+	defer release()
+	if err := ctx.Err(); err != nil {
+		return Stats{}, err
+	}
+	m := g.manifest
+	st := Stats{Articles: len(m.Articles), BuiltAt: m.BuiltAt, Skipped: m.Skipped, Sources: []SourceCount{}}
+	counts := map[string]int{}
+	for _, a := range m.Articles {
+		st.Paragraphs += a.Paragraphs
+		if a.Source != "" {
+			counts[a.Source]++
+		}
+		if d := a.Published; !d.IsZero() {
+			if st.From.IsZero() || d.Before(st.From.Time) {
+				st.From = d
+			}
+			if d.After(st.To.Time) {
+				st.To = d
+			}
+		}
+	}
+	for s, n := range counts {
+		st.Sources = append(st.Sources, SourceCount{Source: s, Articles: n})
+	}
+	slices.SortFunc(st.Sources, func(a, b SourceCount) int {
+		return cmp.Or(cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.Source, b.Source))
+	})
+	return st, nil
+}

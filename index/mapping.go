@@ -88,12 +88,12 @@ func newMapping() (mapping.IndexMapping, error) {
 		return nil, err
 	}
 
-	text := func(analyzer string) *mapping.FieldMapping {
+	text := func(analyzer string, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = false
 		f.IncludeInAll = false
-		f.IncludeTermVectors = true // phrase and proximity queries need positions
+		f.IncludeTermVectors = vectors
 		f.DocValues = false
 		return f
 	}
@@ -125,10 +125,12 @@ func newMapping() (mapping.IndexMapping, error) {
 	data.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldText, text(textAnalyzer))
-	doc.AddFieldMappingsAt(fieldTitle, text(textAnalyzer))
-	doc.AddFieldMappingsAt(fieldNames, text(nameAnalyzer))
-	doc.AddFieldMappingsAt(fieldSpeakers, text(nameAnalyzer))
+	// Only the text field needs positions (phrase queries); the others are
+	// matched word by word, and term vectors cost build time and space.
+	doc.AddFieldMappingsAt(fieldText, text(textAnalyzer, true))
+	doc.AddFieldMappingsAt(fieldTitle, text(textAnalyzer, false))
+	doc.AddFieldMappingsAt(fieldNames, text(nameAnalyzer, false))
+	doc.AddFieldMappingsAt(fieldSpeakers, text(nameAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldArticle, keywordField())
 	doc.AddFieldMappingsAt(fieldSource, keywordField())
 	doc.AddFieldMappingsAt(fieldWhat, keywordField())
@@ -137,6 +139,9 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc.AddFieldMappingsAt(fieldNumber, number)
 	doc.AddFieldMappingsAt(fieldData, data)
 
+	// No _all composite field at all: every field is excluded from it, and
+	// an empty composite still costs time on every document.
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.AddDocumentMapping(docType, doc)
 	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
 	if err := im.Validate(); err != nil {

@@ -152,7 +152,7 @@ type concept struct {
 	word   string
 	stems  []string
 	weight float64
-	absent bool // nothing in the index matches it
+	absent bool // nothing in the index matches it, not even a misspelling
 }
 
 func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*Result, error) {
@@ -288,7 +288,8 @@ func (s *asker) knownSource(name string) string {
 		return ""
 	}
 	for _, a := range s.g.manifest.Articles {
-		if src := strings.ToLower(a.Source); src != "" && (src == name || strings.TrimPrefix(src, "the ") == name) {
+		src := strings.ToLower(a.Source)
+		if src != "" && (src == name || strings.TrimPrefix(src, "the ") == name || strings.HasPrefix(src, name+" ")) {
 			return src
 		}
 	}
@@ -346,7 +347,13 @@ func (s *asker) filtered(q query.Query) query.Query {
 		published.SetField(fieldPublished)
 		reported := bleve.NewDateRangeInclusiveQuery(s.f.from.Time, end, &inclusive, &exclusive)
 		reported.SetField(fieldReported)
-		parts = append(parts, bleve.NewDisjunctionQuery(published, reported))
+		// A figure question's day may be the day a figure was reported;
+		// otherwise a day means the day of publication.
+		if s.q.Intent == corpus.IntentFigure {
+			parts = append(parts, bleve.NewDisjunctionQuery(published, reported))
+		} else {
+			parts = append(parts, published)
+		}
 	}
 	if len(parts) == 1 {
 		return q
@@ -457,7 +464,7 @@ func (s *asker) stems(text string) []string {
 // ---- who ---------------------------------------------------------------
 
 func (s *asker) who(ctx context.Context) ([]*candidate, error) {
-	subject := s.q.Subject
+	subject := strings.TrimPrefix(s.q.Subject, "the ")
 	cands, err := s.find(ctx, nameQuery(subject), candidateCount*2)
 	if err != nil {
 		return nil, err
@@ -499,7 +506,7 @@ func bestMention(name string, p corpus.Paragraph) (corpus.Mention, float64) {
 	bestScore := 0.0
 	for _, m := range p.Mentions {
 		for _, n := range []string{m.Name, m.Text} {
-			if sc := nameMatch(name, n); sc > bestScore {
+			if sc := speakerMatch(name, n); sc > bestScore {
 				best, bestScore = m, sc
 			}
 		}
@@ -511,10 +518,29 @@ func bestMention(name string, p corpus.Paragraph) (corpus.Mention, float64) {
 
 func (s *asker) said(ctx context.Context) ([]*candidate, error) {
 	subject := strings.TrimPrefix(s.q.Subject, "the ")
-	speakers := bleve.NewMatchQuery(subject)
-	speakers.SetField(fieldSpeakers)
-	speakers.SetBoost(3)
-	disj := []query.Query{speakers, nameQuery(subject)}
+	s.concepts = s.conceptsOf(ctx, s.q.Topic)
+	kept, err := s.saidBy(ctx, []string{subject})
+	if err != nil || len(kept) > 0 {
+		return kept, err
+	}
+	// "what did the mayor of Tell Bireh say": find who the corpus describes
+	// that way, then what they said.
+	aliases, err := s.describedAs(ctx, subject)
+	if err != nil || len(aliases) == 0 {
+		return nil, err
+	}
+	return s.saidBy(ctx, aliases)
+}
+
+// saidBy returns the passages that quote or cite any of the names.
+func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error) {
+	var disj []query.Query
+	for _, name := range names {
+		speakers := bleve.NewMatchQuery(name)
+		speakers.SetField(fieldSpeakers)
+		speakers.SetBoost(3)
+		disj = append(disj, speakers, nameQuery(name))
+	}
 	if len(s.q.Topic) > 0 {
 		topic := bleve.NewMatchQuery(strings.Join(s.q.Topic, " "))
 		topic.SetField(fieldText)
@@ -524,22 +550,23 @@ func (s *asker) said(ctx context.Context) ([]*candidate, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.concepts = s.conceptsOf(ctx, s.q.Topic)
 	top := topScore(cands)
 	kept := cands[:0]
 	for _, c := range cands {
 		p := c.sp.Paragraph
 		score := 0.0
-		for _, q := range p.Quotes {
-			if sc := speakerMatch(subject, q.Speaker); sc >= nameThreshold {
-				score = max(score, 1.6+sc)
-				c.names = append(c.names, strings.Fields(q.Speaker)...)
+		for _, name := range names {
+			for _, q := range p.Quotes {
+				if sc := speakerMatch(name, q.Speaker); sc >= nameThreshold {
+					score = max(score, 1.6+sc)
+					c.names = append(c.names, strings.Fields(q.Speaker)...)
+				}
 			}
-		}
-		for _, a := range p.Attribution {
-			if sc := speakerMatch(subject, a); sc >= nameThreshold {
-				score = max(score, 1+sc)
-				c.names = append(c.names, strings.Fields(a)...)
+			for _, a := range p.Attribution {
+				if sc := speakerMatch(name, a); sc >= nameThreshold {
+					score = max(score, 1+sc)
+					c.names = append(c.names, strings.Fields(a)...)
+				}
 			}
 		}
 		if score == 0 {
@@ -547,7 +574,10 @@ func (s *asker) said(ctx context.Context) ([]*candidate, error) {
 		}
 		if len(s.concepts) > 0 {
 			cov, _ := s.coverage(c)
-			score += cov
+			if cov == 0 {
+				continue
+			}
+			score += 2 * cov
 		}
 		c.score = score + 0.2*c.hitScore/top
 		kept = append(kept, c)
@@ -556,13 +586,42 @@ func (s *asker) said(ctx context.Context) ([]*candidate, error) {
 	return kept, nil
 }
 
+// describedAs returns the names of the people or organisations the corpus
+// describes with every content word of role ("mayor of Tell Bireh").
+func (s *asker) describedAs(ctx context.Context, role string) ([]string, error) {
+	want := s.stems(role)
+	if len(want) == 0 {
+		return nil, nil
+	}
+	match := bleve.NewMatchQuery(role)
+	match.SetField(fieldText)
+	match.SetOperator(query.MatchQueryOperatorAnd)
+	cands, err := s.find(ctx, match, candidateCount)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, c := range cands {
+		for _, m := range c.sp.Paragraph.Mentions {
+			if m.Role == "" || slices.Contains(names, m.Name) {
+				continue
+			}
+			have := s.stems(m.Role)
+			if !slices.ContainsFunc(want, func(w string) bool { return !slices.Contains(have, w) }) {
+				names = append(names, m.Name)
+			}
+		}
+	}
+	return names, nil
+}
+
 // speakerMatch scores how well a name from a question ("the observatory",
-// "SNHR", "Charles Lister") matches a resolved speaker name.
+// "SNHR", "Charles Lister", "Ghiath Dallah") matches a name in the corpus.
 func speakerMatch(asked, speaker string) float64 {
 	if speaker == "" {
 		return 0
 	}
-	best := nameMatch(asked, speaker)
+	best := corpus.NameMatch(asked, speaker)
 	askedWords := strings.Fields(strings.ToLower(asked))
 	// An acronym: "SNHR" for "Syrian Network for Human Rights".
 	if len(askedWords) == 1 && len(askedWords[0]) >= 2 && len(askedWords[0]) <= 6 && initials(speaker) == askedWords[0] {
@@ -573,18 +632,31 @@ func speakerMatch(asked, speaker string) float64 {
 	for _, w := range strings.FieldsFunc(strings.ToLower(speaker), notWordRune) {
 		speakerWords[strings.TrimSuffix(w, "s")] = true
 	}
-	all := len(askedWords) > 0
-	for _, w := range askedWords {
-		if !speakerWords[strings.TrimSuffix(w, "s")] {
-			all = false
-			break
+	var content, found int
+	head := false
+	for i, w := range askedWords {
+		if questionArticles[w] {
+			continue
+		}
+		content++
+		if speakerWords[strings.TrimSuffix(w, "s")] {
+			found++
+			head = head || i == len(askedWords)-1
 		}
 	}
-	if all {
+	switch {
+	case content > 0 && found == content:
 		best = max(best, 0.95)
+	case head && content >= 3 && float64(found)/float64(content) >= 0.6:
+		// "the UN human rights office" for "UN rights office".
+		best = max(best, 0.9)
 	}
 	return best
 }
+
+// questionArticles are words a name in a question may carry that the
+// name in the corpus need not: "the observatory", "the UN's office".
+var questionArticles = map[string]bool{"the": true, "a": true, "an": true, "of": true, "for": true, "and": true}
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
@@ -617,28 +689,22 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 	if err != nil {
 		return nil, err
 	}
-
-	latest := map[string]figurePick{}
-	var order []string
-	for _, c := range cands {
-		for _, f := range c.sp.Paragraph.Figures {
-			if !s.figureAsked(f, c) {
-				continue
-			}
-			key := figureKey(f)
-			old, seen := latest[key]
-			if !seen {
-				order = append(order, key)
-			}
-			if !seen || f.Reported.After(old.f.Reported.Time) || f.Reported.Equal(old.f.Reported.Time) && f.Count > old.f.Count {
-				latest[key] = figurePick{c, f}
-			}
-		}
+	about := append(strings.Fields(s.q.Place), s.q.Topic...)
+	if s.concepts = s.conceptsOf(ctx, about); len(s.concepts) > 0 {
+		// Figures about something else ("the earthquake" when the corpus
+		// has floods, "clashes" elsewhere than Tripoli) do not answer.
+		cands = slices.DeleteFunc(cands, func(c *candidate) bool {
+			cov, _ := s.coverage(c)
+			return cov < minCoverage
+		})
+	}
+	latest, order := s.latestFigures(cands, true)
+	if len(latest) == 0 && s.q.Who != "" {
+		// Reports count groups in their own words ("workers" for
+		// "protesters"): rather any figure of the kind than none.
+		latest, order = s.latestFigures(cands, false)
 	}
 	if len(latest) == 0 {
-		if s.q.Place != "" {
-			return nil, nil
-		}
 		// Nothing counted: answer as a plain search of the question's words.
 		return s.search(ctx)
 	}
@@ -678,6 +744,29 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 	return kept, nil
 }
 
+// latestFigures picks, for each source and group counted, the newest
+// figure that answers the question; withWho applies the group asked for.
+func (s *asker) latestFigures(cands []*candidate, withWho bool) (map[string]figurePick, []string) {
+	latest := map[string]figurePick{}
+	var order []string
+	for _, c := range cands {
+		for _, f := range c.sp.Paragraph.Figures {
+			if !s.figureAsked(f, withWho) {
+				continue
+			}
+			key := figureKey(f)
+			old, seen := latest[key]
+			if !seen {
+				order = append(order, key)
+			}
+			if !seen || f.Reported.After(old.f.Reported.Time) || f.Reported.Equal(old.f.Reported.Time) && f.Count > old.f.Count {
+				latest[key] = figurePick{c, f}
+			}
+		}
+	}
+	return latest, order
+}
+
 // figurePick is the figure chosen for one source and group, and its paragraph.
 type figurePick struct {
 	c *candidate
@@ -699,34 +788,31 @@ func cmpDate(reported, published corpus.Date) corpus.Date {
 	return reported
 }
 
-// placeQuery finds paragraphs naming a place, across spellings.
+// placeQuery finds paragraphs naming a place, or in articles about it,
+// across spellings.
 func placeQuery(place string) query.Query {
 	text := bleve.NewMatchQuery(place)
 	text.SetField(fieldText)
 	text.SetAutoFuzziness(true)
+	title := bleve.NewMatchQuery(place)
+	title.SetField(fieldTitle)
+	title.SetAutoFuzziness(true)
 	names := bleve.NewMatchQuery(place)
 	names.SetField(fieldNames)
-	return bleve.NewDisjunctionQuery(text, names)
+	return bleve.NewDisjunctionQuery(text, title, names)
 }
 
 // figureAsked reports whether figure f answers the question.
-func (s *asker) figureAsked(f corpus.Figure, c *candidate) bool {
+func (s *asker) figureAsked(f corpus.Figure, withWho bool) bool {
 	if !slices.Contains(s.q.Kinds, f.What) {
 		return false
 	}
-	if who := s.q.Who; who != "" && who != "people" {
+	if who := s.q.Who; withWho && who != "" && who != "people" {
 		if !strings.Contains(strings.ToLower(f.Who), strings.TrimSuffix(strings.Fields(who)[0], "s")) {
 			return false
 		}
 	}
-	if s.q.Source != "" && speakerMatch(s.q.Source, f.Source) < nameThreshold {
-		return false
-	}
-	if s.q.Place != "" && f.Where != "" && nameMatch(s.q.Place, f.Where) < nameThreshold &&
-		!strings.Contains(strings.ToLower(f.Where), s.q.Place) {
-		return false
-	}
-	return true
+	return s.q.Source == "" || speakerMatch(s.q.Source, f.Source) >= nameThreshold
 }
 
 // figureKey groups figures that count the same thing from the same source.
@@ -874,10 +960,15 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 		c.stems = append(c.stems, synonyms[stems[0]]...)
 		n, count := df.count(stems[0])
 		if count == 0 {
-			count = df.fuzzyCount(ctx, stems[0])
+			count = df.fuzzyCount(stems[0])
+		}
+		c.weight = math.Log(1 + float64(n+1)/float64(count+1))
+		for _, syn := range c.stems[1:] {
+			if _, k := df.count(syn); k > 0 {
+				count = max(count, 1)
+			}
 		}
 		c.absent = count == 0
-		c.weight = math.Log(1 + float64(n+1)/float64(count+1))
 		out = append(out, c)
 	}
 	return out
@@ -895,19 +986,18 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 	var positions []int
 	for _, con := range s.concepts {
 		w := con.weight
-		if con.absent {
-			w *= 0.5
-		}
 		total += w
-		pos := -1
+		pos, best := -1, 0.0
 		for _, t := range toks {
-			if conceptMatches(con, string(t.Term)) {
-				pos = t.Position
-				break
+			if m := conceptMatch(con, string(t.Term)); m > best {
+				pos, best = t.Position, m
+				if m == 1 {
+					break
+				}
 			}
 		}
 		if pos >= 0 {
-			matched += w
+			matched += w * best
 			positions = append(positions, pos)
 		}
 	}
@@ -922,22 +1012,27 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 	return matched / total, prox
 }
 
-// conceptMatches reports whether an analysed token matches a concept: the
-// same stem, a synonym's, or its own stem misspelt by a letter or two.
-func conceptMatches(c concept, tok string) bool {
-	for i, st := range c.stems {
-		if tok == st || i > 0 && strings.HasPrefix(tok, st) {
-			return true
-		}
-	}
+// conceptMatch scores how an analysed token matches a concept: 1 for the
+// same stem; less for a synonym, a longer form ("fight" → "fighter") or a
+// misspelling by a letter or two; 0 for no match.
+func conceptMatch(c concept, tok string) float64 {
+	const near = 0.7
 	st := c.stems[0]
 	switch {
-	case len(st) >= 8:
-		return corpus.EditDistance(st, tok, 2) <= 2
-	case len(st) >= 4:
-		return corpus.EditDistance(st, tok, 1) <= 1
+	case tok == st:
+		return 1
+	case len(st) >= 4 && strings.HasPrefix(tok, st) && len(tok)-len(st) <= 3:
+		return near
+	case len(st) >= 8 && corpus.EditDistance(st, tok, 2) <= 2,
+		len(st) >= 4 && corpus.EditDistance(st, tok, 1) <= 1:
+		return near
 	}
-	return false
+	for _, syn := range c.stems[1:] {
+		if strings.HasPrefix(tok, syn) {
+			return near
+		}
+	}
+	return 0
 }
 
 // highlights returns the words of a candidate's text that matched.
@@ -973,7 +1068,7 @@ func (s *asker) highlights(c *candidate) []string {
 		st := s.stems(w)
 		if len(st) == 1 {
 			for _, con := range s.concepts {
-				if conceptMatches(con, st[0]) {
+				if conceptMatch(con, st[0]) > 0 {
 					add(w)
 				}
 			}
@@ -1006,6 +1101,3 @@ func sortCandidates(cands []*candidate) {
 		return cmp.Compare(a.sp.Paragraph.Number, b.sp.Paragraph.Number)
 	})
 }
-
-// nameMatch scores how well a name as asked matches a name in the corpus.
-func nameMatch(asked, name string) float64 { return corpus.NameSimilarity(asked, name) }

@@ -1,0 +1,88 @@
+package bot
+
+import (
+	"context"
+	"time"
+)
+
+// Config configures the bot. Only Token, CorpusDir and IndexDir are required;
+// every other field has a default.
+type Config struct {
+	// Token is the bot token, with or without the "Bot " prefix. It is
+	// never logged nor included in an error.
+	Token string
+	// GuildID, when set, registers the commands in that guild only (they
+	// appear at once; global commands can take a while). For development.
+	GuildID string
+	// APIBase is the base URL of the Discord REST API, replacing
+	// "https://discord.com/api" (e.g. "http://127.0.0.1:8080/api" for a
+	// REST proxy or a fake). The gateway address is what its /gateway
+	// returns. Empty means Discord itself.
+	APIBase string
+	// AdminUserIDs and AdminRoleIDs may use /reindex and /ingest besides
+	// members with the Manage Server permission.
+	AdminUserIDs []string
+	AdminRoleIDs []string
+	// RatePerMinute and Burst set each user's token bucket: Burst requests
+	// at once, refilled at RatePerMinute. Defaults 6 and 3.
+	RatePerMinute int
+	Burst         int
+	// MaxUpload caps the size of an /ingest attachment in bytes; default 2 MiB.
+	MaxUpload int64
+	// CorpusDir is the folder of article files; IndexDir holds the index.
+	CorpusDir string
+	IndexDir  string
+	// PageSize is how many passages one reply shows; default 3, at most 10.
+	PageSize int
+	// DeferAfter is how long a command may take before its reply is
+	// deferred ("newsdesk is thinking…") and edited later; default 1.5 s,
+	// which leaves Discord's 3 s deadline room for the network.
+	DeferAfter time.Duration
+	// ShutdownTimeout bounds how long Run waits for in-flight replies after
+	// its context ends before cancelling them; default 30 s.
+	ShutdownTimeout time.Duration
+	// Hook, when set, is called before every engine call with the
+	// operation's name ("ask", "who", "search", "toll", "passage",
+	// "stats", "people", "build") and may block. It exists for tests, to
+	// simulate a slow engine or hold a re-index open; leave it nil.
+	Hook func(ctx context.Context, op string)
+	// Now returns the current time, for the rate limiter; default time.Now.
+	Now func() time.Time
+}
+
+// Defaults.
+const (
+	DefaultRatePerMinute   = 6
+	DefaultBurst           = 3
+	DefaultMaxUpload       = 2 << 20
+	DefaultPageSize        = 3
+	DefaultDeferAfter      = 1500 * time.Millisecond
+	DefaultShutdownTimeout = 30 * time.Second
+)
+
+// withDefaults fills in the zero fields of c.
+func (c Config) withDefaults() Config {
+	if c.RatePerMinute <= 0 {
+		c.RatePerMinute = DefaultRatePerMinute
+	}
+	if c.Burst <= 0 {
+		c.Burst = DefaultBurst
+	}
+	if c.MaxUpload <= 0 {
+		c.MaxUpload = DefaultMaxUpload
+	}
+	if c.PageSize <= 0 {
+		c.PageSize = DefaultPageSize
+	}
+	c.PageSize = min(c.PageSize, MaxEmbeds)
+	if c.DeferAfter <= 0 {
+		c.DeferAfter = DefaultDeferAfter
+	}
+	if c.ShutdownTimeout <= 0 {
+		c.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	return c
+}

@@ -1,0 +1,278 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Discord's message limits, in characters.
+const (
+	MaxContent      = 2000 // message content
+	MaxDescription  = 4096 // embed description
+	MaxTitle        = 256  // embed title
+	MaxFields       = 25   // fields per embed
+	MaxFieldName    = 256
+	MaxFieldValue   = 1024
+	MaxFooter       = 2048
+	MaxEmbedTotal   = 6000 // all embeds of one message together
+	MaxEmbeds       = 10   // embeds per message
+	MaxCustomID     = 100  // a component's custom_id
+	MaxButtonLabel  = 80
+	MaxChoices      = 25 // autocomplete choices
+	MaxChoiceLength = 100
+)
+
+const zeroWidthSpace = "\u200b"
+
+// markdownSpecial are the characters that start Discord markdown anywhere in
+// a line: emphasis, strike-through, code, spoilers, masked links, escapes.
+const markdownSpecial = "\\*_~`|[]()"
+
+// EscapeMarkdown (discordgo has no markdown escaper) escapes s so that Discord shows it literally: no emphasis,
+// code, spoiler, link, heading, list or block quote can start inside it, and
+// no mention (@everyone, @here, <@id>, <@&id>, <#id>) or custom emoji or
+// timestamp tag can form. Line breaks are kept.
+func EscapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	lineStart := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		rest := s[i+size:]
+		switch {
+		case r == '\n':
+			b.WriteByte('\n')
+			lineStart = true
+			i += size
+			continue
+		case strings.ContainsRune(markdownSpecial, r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case lineStart && (r == '>' || r == '#' || r == '-' || r == '+'):
+			// Block quotes, headings, list items and subtext only start a line.
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case lineStart && r >= '0' && r <= '9' && orderedListItem(s[i:]):
+			// "1. " at the start of a line would become a numbered list.
+			n := len(s[i:]) - len(strings.TrimLeft(s[i:], "0123456789"))
+			b.WriteString(s[i : i+n])
+			b.WriteString("\\.")
+			i += n + 1
+			lineStart = false
+			continue
+		case r == '<' && rest != "" && !unicode.IsSpace(rune(rest[0])):
+			// <@id>, <@&id>, <#id>, <:emoji:id>, <t:…>, </command:id>.
+			b.WriteByte('<')
+			b.WriteString(zeroWidthSpace)
+		case r == '@' && (strings.HasPrefix(rest, "everyone") || strings.HasPrefix(rest, "here")):
+			b.WriteByte('@')
+			b.WriteString(zeroWidthSpace)
+		default:
+			b.WriteRune(r)
+		}
+		if !unicode.IsSpace(r) {
+			lineStart = false
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// orderedListItem reports whether s starts with digits, a dot and a space.
+func orderedListItem(s string) bool {
+	t := strings.TrimLeft(s, "0123456789")
+	return len(t) < len(s) && strings.HasPrefix(t, ". ")
+}
+
+// NeutralizeMentions breaks @everyone, @here and <@…> tags in text that is
+// otherwise not escaped (for example a user's question echoed back).
+func NeutralizeMentions(s string) string {
+	s = strings.ReplaceAll(s, "@everyone", "@"+zeroWidthSpace+"everyone")
+	s = strings.ReplaceAll(s, "@here", "@"+zeroWidthSpace+"here")
+	return strings.ReplaceAll(s, "<@", "<"+zeroWidthSpace+"@")
+}
+
+// runeLen counts characters as Discord does.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// Ellipsis marks text that was cut.
+const Ellipsis = "…"
+
+// TrimText shortens plain (unescaped) text to at most max characters. It
+// cuts after the last whole sentence that fits and, when not even the first
+// sentence fits, after the last whole word, adding an ellipsis; it never cuts
+// a word or a multi-byte character in two.
+func TrimText(s string, max int) string {
+	s = strings.TrimSpace(s)
+	if runeLen(s) <= max {
+		return s
+	}
+	if max <= runeLen(Ellipsis) {
+		return ""
+	}
+	limit := byteOffset(s, max-runeLen(Ellipsis)-1)
+	head := s[:limit]
+	if cut := lastSentenceEnd(head); cut > 0 {
+		return strings.TrimSpace(head[:cut]) + " " + Ellipsis
+	}
+	// No sentence fits: cut at the last space before the limit.
+	if s[limit] == ' ' || s[limit] == '\n' {
+		return strings.TrimSpace(head) + " " + Ellipsis
+	}
+	if i := strings.LastIndexAny(head, " \n"); i > 0 {
+		return strings.TrimSpace(head[:i]) + " " + Ellipsis
+	}
+	return Ellipsis
+}
+
+// byteOffset returns the byte offset of the n-th character of s.
+func byteOffset(s string, n int) int {
+	if n <= 0 {
+		return 0
+	}
+	i := 0
+	for j := range s {
+		if i == n {
+			return j
+		}
+		i++
+	}
+	return len(s)
+}
+
+// lastSentenceEnd returns the byte offset just after the last sentence end in
+// s: a '.', '!' or '?' (with any closing quotes or brackets) followed by a
+// space, or a line break; 0 when there is none.
+func lastSentenceEnd(s string) int {
+	best := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\n' {
+			best = i
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if r == '"' || r == '\'' || r == ')' || r == '”' || r == '’' || r == ']' {
+				j += size
+				continue
+			}
+			break
+		}
+		if j < len(s) && (s[j] == ' ' || s[j] == '\n') && !abbreviation(s[:i]) {
+			best = j
+		}
+	}
+	return best
+}
+
+// abbreviation reports whether the word before a dot is a common
+// abbreviation or an initial, after which a sentence does not end.
+func abbreviation(before string) bool {
+	i := strings.LastIndexAny(before, " \n(")
+	w := before[i+1:]
+	if runeLen(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
+		return true // an initial: "J. Smith"
+	}
+	switch strings.ToLower(w) {
+	case "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "maj", "prof", "st", "sen", "rep", "gov", "no", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "u.s", "u.n", "e.g", "i.e":
+		return true
+	}
+	return false
+}
+
+// fitEscaped escapes text (with highlights in bold) so that the result has at
+// most max characters, trimming the plain text at sentence boundaries first
+// so that no escape or emphasis is ever cut in two.
+func fitEscaped(text string, highlights []string, max int) string {
+	budget := max
+	for budget > 0 {
+		out := Emphasize(TrimText(text, budget), highlights)
+		over := runeLen(out) - max
+		if over <= 0 {
+			return out
+		}
+		budget -= over
+	}
+	return ""
+}
+
+// Emphasize escapes text and puts the words in highlights in bold. Words
+// match whole and case-insensitively; neighbouring matches separated only by
+// spaces share one bold span.
+func Emphasize(text string, highlights []string) string {
+	if len(highlights) == 0 {
+		return EscapeMarkdown(text)
+	}
+	want := make(map[string]bool, len(highlights))
+	for _, h := range highlights {
+		if h = strings.ToLower(strings.TrimSpace(h)); h != "" {
+			want[h] = true
+		}
+	}
+	type span struct{ from, to int }
+	var spans []span
+	isWordRune := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’' || r == ','
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r2) {
+				break
+			}
+			j += s2
+		}
+		from, to := trimWordEdges(text, i, j)
+		if from < to && want[strings.ToLower(text[from:to])] {
+			if n := len(spans); n > 0 && strings.TrimSpace(text[spans[n-1].to:from]) == "" {
+				spans[n-1].to = to
+			} else {
+				spans = append(spans, span{from, to})
+			}
+		}
+		i = j
+	}
+	var b strings.Builder
+	prev := 0
+	for _, sp := range spans {
+		b.WriteString(EscapeMarkdown(text[prev:sp.from]))
+		b.WriteString("**")
+		b.WriteString(EscapeMarkdown(text[sp.from:sp.to]))
+		b.WriteString("**")
+		prev = sp.to
+	}
+	b.WriteString(EscapeMarkdown(text[prev:]))
+	return b.String()
+}
+
+// trimWordEdges trims the punctuation that may end a token ("-", "'", "’",
+// ",") from text[from:to].
+func trimWordEdges(text string, from, to int) (int, int) {
+	for from < to {
+		r, size := utf8.DecodeRuneInString(text[from:])
+		if r != '-' && r != '\'' && r != '’' && r != ',' {
+			break
+		}
+		from += size
+	}
+	for to > from {
+		r, size := utf8.DecodeLastRuneInString(text[from:to])
+		if r != '-' && r != '\'' && r != '’' && r != ',' {
+			break
+		}
+		to -= size
+	}
+	return from, to
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/index"
+)
+
+// AskCommand answers one question from the command line:
+//
+//	newsdesk ask [--corpus DIR] [--index DIR] [--limit N] [--json] QUESTION…
+//
+// It builds the index first when it is missing or the corpus changed.
+type AskCommand struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Env    Env
+}
+
+// Run runs the ask command.
+func (c *AskCommand) Run(ctx context.Context, args []string) error {
+	fs := newFlagSet("ask", "ask [--corpus DIR] [--index DIR] [--limit N] [--json] QUESTION…", c.Stderr)
+	cfg, err := loadConfig(c.Env, fs, flagCorpus|flagIndex|flagLogLevel|flagAskTimeout)
+	if err != nil {
+		return err
+	}
+	limit := fs.Int("limit", index.DefaultLimit, fmt.Sprintf("number of passages to show, 1 to %d", index.MaxLimit))
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	question := strings.TrimSpace(strings.Join(rest, " "))
+	if !strings.ContainsFunc(question, isWordRune) {
+		fs.Usage()
+		return usageErrorf(`no question given: try newsdesk ask "who is Ghiath Dallah"`)
+	}
+	if *limit < 1 || *limit > index.MaxLimit {
+		return usageErrorf("--limit %d is out of range: use a number from 1 to %d", *limit, index.MaxLimit)
+	}
+	log := newLogger(c.Stderr, cfg.LogLevel)
+
+	if err := ensureIndex(ctx, cfg, c.Stderr, log); err != nil {
+		return err
+	}
+	e, err := index.Open(ctx, cfg.IndexDir, log)
+	if err != nil {
+		return fmt.Errorf("open the index in %s: %w", cfg.IndexDir, err)
+	}
+	defer e.Close()
+
+	askCtx, cancel := context.WithTimeout(ctx, cfg.AskTimeout)
+	defer cancel()
+	res, err := e.Ask(askCtx, question, index.AskOptions{Limit: *limit})
+	switch {
+	case err == nil:
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(askCtx.Err(), context.DeadlineExceeded):
+		return fmt.Errorf("no answer within %s: ask with fewer words, or raise --timeout or %s", cfg.AskTimeout, envAskTimeout)
+	default:
+		return fmt.Errorf("ask %q: %w", question, err)
+	}
+	res = normalizeResult(res, question)
+
+	if *asJSON {
+		return writeJSON(c.Stdout, res)
+	}
+	width, tty := terminalWidth(c.Stdout)
+	noColor := false
+	if c.Env.Lookup != nil {
+		_, noColor = c.Env.Lookup("NO_COLOR")
+	}
+	st := textStyle{width: width, ansi: tty && !noColor, corpusDir: cfg.CorpusDir, limit: *limit}
+	return writeResult(c.Stdout, res, st)
+}
+
+// normalizeResult makes sure every list of the JSON output is [] rather
+// than null, so consumers can rely on the shape.
+func normalizeResult(res *index.Result, question string) *index.Result {
+	if res == nil {
+		res = &index.Result{Query: question}
+	}
+	if res.Answers == nil {
+		res.Answers = []index.Answer{}
+	}
+	for i := range res.Answers {
+		a := &res.Answers[i]
+		if a.Attribution == nil {
+			a.Attribution = []string{}
+		}
+		if a.Context == nil {
+			a.Context = []string{}
+		}
+		if a.Figures == nil {
+			a.Figures = []corpus.Figure{}
+		}
+	}
+	return res
+}

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/index"
+)
+
+func TestBenchInProcessReportsBothSides(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "bench.json")
+	stdout, stderr, code := cli{}.run(t, "bench", "--in-process", "--sizes", "120", "--rounds", "1", "--dir", t.TempDir(), "--out", out, "--log-level", "warn")
+	if code != exitOK {
+		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
+	}
+	for _, w := range []string{"paragraphs/s", "ask p99", "peak RSS", index.SideNewsdesk, index.SideBaseline} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("table lacks %q:\n%s", w, stdout)
+		}
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep index.BenchReport
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatalf("--out is not a JSON report: %v", err)
+	}
+	sides := map[string]bool{}
+	for _, r := range rep.Results {
+		sides[r.Side] = true
+		if r.Paragraphs != 120 || r.ParagraphsPerSec <= 0 || r.IndexBytes <= 0 {
+			t.Errorf("result %+v: want 120 paragraphs, a build rate and an index size", r)
+		}
+	}
+	if !sides[index.SideNewsdesk] || !sides[index.SideBaseline] {
+		t.Errorf("sides measured: %v, want both", sides)
+	}
+}
+
+func TestBenchOneSidePrintsJSON(t *testing.T) {
+	stdout, stderr, code := cli{}.run(t, "bench", "--side", index.SideBaseline, "--size", "80", "--rounds", "1", "--log-level", "warn")
+	if code != exitOK {
+		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
+	}
+	var res index.BenchResult
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatalf("stdout is not a JSON result: %v\n%s", err, stdout)
+	}
+	if res.Side != index.SideBaseline || res.Paragraphs != 80 {
+		t.Errorf("result %+v, want the baseline at 80 paragraphs", res)
+	}
+}
+
+func TestBenchUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"bench", "--sizes", "ten"},
+		{"bench", "--sizes", "0"},
+		{"bench", "--rounds", "0"},
+		{"bench", "--side", "elasticsearch", "--size", "10"},
+		{"bench", "--side", "newsdesk"},
+		{"bench", "extra"},
+	} {
+		if _, stderr, code := (cli{}).run(t, args...); code != exitUsage {
+			t.Errorf("%q: exit code %d, want %d; stderr:\n%s", args, code, exitUsage, stderr)
+		}
+	}
+}

@@ -1,0 +1,338 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	dateparser "github.com/markusmobius/go-dateparser"
+	"github.com/markusmobius/go-dateparser/date"
+)
+
+// Date precisions reported by DateMention.
+const (
+	PrecisionDay   = "day"
+	PrecisionWeek  = "week"
+	PrecisionMonth = "month"
+	PrecisionYear  = "year"
+)
+
+// DateMention is a date expression found in a sentence.
+type DateMention struct {
+	// Text is the expression as written, with a leading "on" when there is
+	// one: "on Sunday", "late on Thursday", "17 March 2025", "last week".
+	Text string `json:"text"`
+	// Start and End are the byte offsets of Text in the sentence.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Date is the day the expression names, resolved against the article's
+	// publication date; for a week, month or year it is the first day of
+	// that period ("last week" is publication − 7 days, as go-dateparser
+	// reads it). Zero when it cannot be resolved (a relative expression in
+	// an article whose publication date is unknown).
+	Date Date `json:"date"`
+	// Precision is PrecisionDay, PrecisionWeek, PrecisionMonth or
+	// PrecisionYear.
+	Precision string `json:"precision"`
+}
+
+// Date expressions are found with one cheap regular expression; only what
+// it finds is handed to go-dateparser.
+const (
+	dtWeekday   = `(?:mon|tues|wednes|thurs|fri|satur|sun)day`
+	dtMonthFull = `(?:january|february|march|april|may|june|july|august|september|october|november|december)`
+	dtMonth     = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?`
+	dtDayNum    = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
+	dtNumWord   = `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`
+)
+
+var (
+	dtFind = regexp.MustCompile(`(?i)(?:\bon\s+)?\b(?:` +
+		`\d{4}-\d{2}-\d{2}` +
+		`|` + dtDayNum + `\s+(?:of\s+)?` + dtMonth + `(?:,?\s+\d{4})?` +
+		`|` + dtMonth + `\s+` + dtDayNum + `(?:,\s*\d{4}|\s+\d{4})?` +
+		`|` + dtMonthFull + `\s+\d{4}` +
+		`|(?:(?:late|early)\s+(?:on\s+)?)?(?:(?:last|this|past)\s+)?` + dtWeekday + `(?:\s+(?:morning|afternoon|evening|night))?` +
+		`|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)` +
+		`|(?:earlier\s+)?this\s+(?:week|month|year)` +
+		`|last\s+(?:week|month|year|weekend)|(?:over|at|during)\s+the\s+weekend|this\s+weekend` +
+		`|` + dtNumWord + `\s+(?:days?|weeks?|months?|years?)\s+ago` +
+		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + dtMonthFull +
+		`|(?:in|since|until|by|during)\s+(?:1[89]|20)\d{2}` +
+		`)\b`)
+	// dtMonthWord finds the month name of a match, which must be capitalised
+	// in the text: "march" and "may" are also verbs.
+	dtMonthWord = regexp.MustCompile(`(?i)\b` + dtMonth)
+	dtYear      = regexp.MustCompile(`\b(?:1[89]|20)\d{2}\b`)
+	dtISO       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	dtWeekdayRe = regexp.MustCompile(`^(?:(last|this|past)\s+)?(` + dtWeekday + `)$`)
+	// dtDayMonth matches a day and month written without a year.
+	dtDayMonth = regexp.MustCompile(`^(?:` + dtDayNum + `\s+(?:of\s+)?` + dtMonth + `|` + dtMonth + `\s+` + dtDayNum + `)$`)
+	dtMonthOnly = regexp.MustCompile(`^(?:in|since|until|by|during|early|late|mid-|last|this)\s*(` + dtMonthFull + `)$`)
+	dtYearOnly  = regexp.MustCompile(`^(?:in|since|until|by|during)\s+(\d{4})$`)
+)
+
+// dtWeekdays maps a lower-case weekday name to its time.Weekday.
+var dtWeekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+// dtResolved is a cached resolution.
+type dtResolved struct {
+	date      Date
+	precision string
+	ok        bool
+}
+
+// dateResolver resolves date expressions against one publication date and
+// caches what it resolved: one article's sentences repeat the same few
+// expressions ("on Sunday"), and go-dateparser costs tens of microseconds
+// a call.
+type dateResolver struct {
+	published Date
+	cfg       *dateparser.Configuration
+	cache     map[string]dtResolved
+}
+
+func newDateResolver(published Date) *dateResolver {
+	cfg := &dateparser.Configuration{
+		Languages:            []string{"en"},
+		DefaultTimezone:      time.UTC,
+		PreferredDateSource:  dateparser.Past,
+		PreferredDayOfMonth:  dateparser.First,
+		PreferredMonthOfYear: dateparser.FirstMonth,
+	}
+	if !published.IsZero() {
+		cfg.CurrentTime = published.Time
+	} else {
+		cfg.RequiredParts = []string{"day", "month", "year"}
+	}
+	return &dateResolver{published: published, cfg: cfg}
+}
+
+// ResolveDate resolves a date expression ("on Sunday", "Saturday afternoon",
+// "late on Thursday", "yesterday", "last week", "earlier this week",
+// "17 March", "March 17", "17 March 2025", "this month", "2025-03-09")
+// against an article's publication date, preferring the past: a weekday is
+// the most recent such day on or before the publication date, and a day
+// and month without a year is the most recent such day (one day of leeway
+// after publication is allowed for time zones). A week, month or year
+// resolves to its first day. When published is zero only expressions that
+// name their year resolve. ok is false when expr is not a date expression
+// it understands.
+func ResolveDate(expr string, published Date) (Date, bool) {
+	r := newDateResolver(published)
+	res := r.resolve(expr)
+	return res.date, res.ok
+}
+
+// FindDates returns the date expressions of a sentence in order, each
+// resolved against the publication date as ResolveDate does.
+func FindDates(sentence string, published Date) []DateMention {
+	return newDateResolver(published).find(sentence)
+}
+
+// find returns the date expressions of a sentence, resolved.
+func (r *dateResolver) find(sentence string) []DateMention {
+	spans := dtSpans(sentence)
+	if len(spans) == 0 {
+		return nil
+	}
+	out := make([]DateMention, 0, len(spans))
+	for _, sp := range spans {
+		text := sentence[sp[0]:sp[1]]
+		res := r.resolve(text)
+		out = append(out, DateMention{Text: text, Start: sp[0], End: sp[1], Date: res.date, Precision: res.precision})
+	}
+	return out
+}
+
+// dtSpans finds the byte spans of the date expressions of a sentence
+// without resolving them.
+func dtSpans(sentence string) [][2]int {
+	var spans [][2]int
+	for _, m := range dtFind.FindAllStringIndex(sentence, -1) {
+		text := sentence[m[0]:m[1]]
+		if loc := dtMonthWord.FindStringIndex(text); loc != nil && !dtISO.MatchString(text) {
+			if c := text[loc[0]]; c < 'A' || c > 'Z' {
+				continue // "march", "may": verbs, not months
+			}
+		}
+		spans = append(spans, [2]int{m[0], m[1]})
+	}
+	return spans
+}
+
+// dtNormalise lower-cases a date expression, collapses its spaces and drops
+// what does not change the day: a leading "on", "late"/"early", a time of
+// day, ordinal suffixes and the "of" in "17 of March".
+func dtNormalise(expr string) string {
+	words := strings.Fields(strings.ToLower(strings.TrimSpace(expr)))
+	for len(words) > 0 && (words[0] == "on" || words[0] == "late" || words[0] == "early" || words[0] == "the") {
+		if words[0] == "early" || words[0] == "late" {
+			// "late March" names a month; "late on Thursday" a day.
+			if len(words) > 1 && words[1] != "on" {
+				if _, weekday := dtWeekdays[words[1]]; !weekday {
+					break
+				}
+			}
+		}
+		words = words[1:]
+	}
+	if n := len(words); n > 1 {
+		switch words[n-1] {
+		case "morning", "afternoon", "evening", "night":
+			if _, ok := dtWeekdays[words[n-2]]; ok {
+				words = words[:n-1]
+			}
+		}
+	}
+	for i, w := range words {
+		w = strings.TrimSuffix(w, ",")
+		if len(w) > 2 && w[0] >= '0' && w[0] <= '9' {
+			for _, suf := range []string{"st", "nd", "rd", "th"} {
+				if strings.HasSuffix(w, suf) {
+					if _, err := strconv.Atoi(w[:len(w)-2]); err == nil {
+						w = w[:len(w)-2]
+					}
+				}
+			}
+		}
+		words[i] = w
+	}
+	if len(words) == 3 && words[1] == "of" && words[0] != "" && words[0][0] >= '0' && words[0][0] <= '9' {
+		words = []string{words[0], words[2]}
+	}
+	return strings.Join(words, " ")
+}
+
+// resolve resolves one expression, from the cache when it can.
+func (r *dateResolver) resolve(expr string) dtResolved {
+	key := dtNormalise(expr)
+	if res, ok := r.cache[key]; ok {
+		return res
+	}
+	res := r.resolveKey(key)
+	if r.cache == nil {
+		r.cache = make(map[string]dtResolved)
+	}
+	r.cache[key] = res
+	return res
+}
+
+// resolveKey resolves a normalised expression. go-dateparser reads most
+// expressions correctly with a past preference; the cases it gets wrong or
+// does not know are resolved here by hand:
+//   - a weekday equal to the publication day's ("Monday" in an article of
+//     Monday) is that day, not a week earlier;
+//   - "last Sunday", "earlier this week", "over the weekend", "last
+//     night", "this morning", "tonight", "earlier this month";
+//   - ISO dates, which are parsed directly (go-dateparser is slow on them).
+func (r *dateResolver) resolveKey(key string) dtResolved {
+	if key == "" {
+		return dtResolved{}
+	}
+	if m := dtISO.FindStringSubmatch(key); m != nil {
+		t, err := time.Parse(time.DateOnly, key)
+		if err != nil {
+			return dtResolved{}
+		}
+		return dtResolved{date: DateOf(t), precision: PrecisionDay, ok: true}
+	}
+	pub := r.published
+	if pub.IsZero() {
+		// Without a publication date only a date that names its year can
+		// be resolved.
+		if !dtYear.MatchString(key) {
+			return dtResolved{}
+		}
+		if m := dtYearOnly.FindStringSubmatch(key); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return dtResolved{date: Date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionYear, ok: true}
+		}
+		return r.parse(key, "")
+	}
+	day := func(d time.Time) dtResolved { return dtResolved{date: DateOf(d), precision: PrecisionDay, ok: true} }
+	if m := dtWeekdayRe.FindStringSubmatch(key); m != nil {
+		want := dtWeekdays[m[2]]
+		back := (int(pub.Weekday()) - int(want) + 7) % 7
+		if m[1] == "last" || m[1] == "past" {
+			// "last Sunday" is never the publication day itself.
+			if back == 0 {
+				back = 7
+			}
+			return day(pub.AddDate(0, 0, -back))
+		}
+		if back == 0 {
+			// go-dateparser reads "Monday" on a Monday as a week ago.
+			return day(pub.Time)
+		}
+		return r.parse(m[2], PrecisionDay)
+	}
+	switch key {
+	case "today", "tonight", "this morning", "this afternoon", "this evening":
+		return day(pub.Time)
+	case "last night":
+		return day(pub.AddDate(0, 0, -1))
+	case "earlier this week":
+		monday := (int(pub.Weekday()) + 6) % 7
+		return dtResolved{date: DateOf(pub.AddDate(0, 0, -monday)), precision: PrecisionWeek, ok: true}
+	case "over the weekend", "at the weekend", "during the weekend", "this weekend", "last weekend", "weekend":
+		back := (int(pub.Weekday()) - int(time.Saturday) + 7) % 7
+		return dtResolved{date: DateOf(pub.AddDate(0, 0, -back)), precision: PrecisionWeek, ok: true}
+	case "earlier this month":
+		return dtResolved{date: Date{time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionMonth, ok: true}
+	}
+	if m := dtMonthOnly.FindStringSubmatch(key); m != nil {
+		res := r.parse(m[1], PrecisionMonth)
+		if strings.HasPrefix(key, "this") && res.ok && res.date.Year() != pub.Year() {
+			res.date = Date{time.Date(pub.Year(), res.date.Month(), 1, 0, 0, 0, 0, time.UTC)}
+		}
+		return res
+	}
+	if m := dtYearOnly.FindStringSubmatch(key); m != nil {
+		return r.parse(m[1], PrecisionYear)
+	}
+	res := r.parse(key, "")
+	if res.ok && dtDayMonth.MatchString(key) && res.date.Year() == pub.Year()-1 {
+		// go-dateparser moves a day even an hour after publication a year
+		// back; allow a day of leeway for the publication time zone.
+		if same := res.date.AddDate(1, 0, 0); !same.After(pub.AddDate(0, 0, 1)) {
+			res.date = DateOf(same)
+		}
+	}
+	return res
+}
+
+// parse runs go-dateparser on a normalised expression and truncates the
+// result to the start of its period. precision overrides the period the
+// parser reports when not "".
+func (r *dateResolver) parse(key, precision string) dtResolved {
+	d, err := dateparser.Parse(r.cfg, key)
+	if err != nil || d.IsZero() {
+		return dtResolved{}
+	}
+	t := d.Time.UTC()
+	if precision == "" {
+		switch d.Period {
+		case date.Month:
+			precision = PrecisionMonth
+		case date.Year:
+			precision = PrecisionYear
+		default:
+			precision = PrecisionDay
+		}
+		if strings.Contains(key, "week") {
+			precision = PrecisionWeek
+		}
+	}
+	switch precision {
+	case PrecisionMonth:
+		t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case PrecisionYear:
+		t = time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return dtResolved{date: DateOf(t), precision: precision, ok: true}
+}

@@ -1,0 +1,312 @@
+package corpus
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// testArticle builds an article from paragraphs and analyses it.
+func testArticle(paras ...string) *Article {
+	a := &Article{ID: "test"}
+	for i, p := range paras {
+		a.Paragraphs = append(a.Paragraphs, Paragraph{Number: i + 1, Text: p})
+	}
+	Analyze(a)
+	return a
+}
+
+// seedArticle reads the bundled seed article's paragraphs (front matter
+// skipped) without the loader.
+func seedArticle(t testing.TB) *Article {
+	t.Helper()
+	b, err := os.ReadFile("articles/000_325ffa9ff300ae2d.md")
+	if err != nil {
+		t.Skipf("seed article: %v", err)
+	}
+	text := string(b)
+	if strings.HasPrefix(text, "---") {
+		if end := strings.Index(text[3:], "\n---"); end >= 0 {
+			text = text[3+end+4:]
+		}
+	}
+	var paras []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	return testArticle(paras...)
+}
+
+// findMention returns the first mention named name in the article.
+func findMention(a *Article, name string) (Mention, int, bool) {
+	for _, p := range a.Paragraphs {
+		for _, m := range p.Mentions {
+			if m.Name == name {
+				return m, p.Number, true
+			}
+		}
+	}
+	return Mention{}, 0, false
+}
+
+func allMentions(a *Article) []Mention {
+	var out []Mention
+	for _, p := range a.Paragraphs {
+		out = append(out, p.Mentions...)
+	}
+	return out
+}
+
+func TestExtractMentions(t *testing.T) {
+	type want struct {
+		text, name string
+		kind       MentionKind
+		role       string // a part of the role, "" for any
+	}
+	tests := []struct {
+		name  string
+		paras []string
+		want  []want
+		not   []string // texts that must not be mentions
+	}{
+		{
+			name: "titles and apposition",
+			paras: []string{
+				"Syrian Foreign Minister Asaad al-Shaibani told Reuters on Tuesday that talks with Turkey would resume.",
+				"Mr. al-Shaibani, who met his Turkish counterpart in Ankara, said the border would stay open.",
+			},
+			want: []want{
+				{"Asaad al-Shaibani", "Asaad al-Shaibani", Person, "Foreign Minister"},
+				{"al-Shaibani", "Asaad al-Shaibani", Person, "who met his Turkish counterpart in Ankara"},
+				{"Reuters", "Reuters", Organisation, ""},
+				{"Turkey", "Turkey", Place, ""},
+				{"Ankara", "Ankara", Place, ""},
+			},
+			not: []string{"Tuesday", "Turkish", "Syrian Foreign Minister Asaad al-Shaibani"},
+		},
+		{
+			name: "organisation with function words and acronym",
+			paras: []string{
+				"The toll rose to 52, according to the Syrian Network for Human Rights (SNHR), a monitoring group based abroad.",
+				"SNHR said separately that nine of the dead were women.",
+			},
+			want: []want{
+				{"Syrian Network for Human Rights", "Syrian Network for Human Rights", Organisation, ""},
+				{"SNHR", "Syrian Network for Human Rights", Organisation, ""},
+			},
+		},
+		{
+			name: "sentence-initial common words are not names",
+			paras: []string{
+				"Residents said the violence began on Friday. Officials declined to comment.",
+				"Violence spread to the villages near Hama in March, and residents fled.",
+				"Government forces said they had restored order. Those who stayed described fear.",
+			},
+			want: []want{{"Hama", "Hama", Place, ""}},
+			not:  []string{"Residents", "Officials", "Violence", "Government", "Those", "Friday", "March"},
+		},
+		{
+			name: "surname resolves to the person introduced earlier",
+			paras: []string{
+				"Rami Abdel Rahman, the head of the Syrian Observatory for Human Rights, said the toll was rising.",
+				"Abdulrahman told AFP that at least 40 fighters had been killed.",
+				"In Jableh, a doctor said the hospital was full.",
+			},
+			want: []want{
+				{"Rami Abdel Rahman", "Rami Abdel Rahman", Person, "the head of the Syrian Observatory for Human Rights"},
+				{"Abdulrahman", "Rami Abdel Rahman", Person, ""},
+				{"AFP", "AFP", Organisation, ""},
+				{"Jableh", "Jableh", Place, ""},
+			},
+		},
+		{
+			name: "brothers stay distinct",
+			paras: []string{
+				"President Bashar al-Assad fled to Moscow in December.",
+				"His brother Maher al-Assad commanded the army's Fourth Division.",
+				"Mr. al-Assad has not spoken in public since.",
+			},
+			want: []want{
+				{"Bashar al-Assad", "Bashar al-Assad", Person, "President"},
+				{"Maher al-Assad", "Maher al-Assad", Person, "brother"},
+				{"al-Assad", "Bashar al-Assad", Person, ""},
+				{"Fourth Division", "Fourth Division", Organisation, ""},
+				{"Moscow", "Moscow", Place, ""},
+			},
+		},
+		{
+			name: "descriptions before the name",
+			paras: []string{
+				"The attack was claimed by the militant group Ansar al-Haqq, which emerged last year.",
+				"The group's founder, Abu Omar al-Halabi, was killed in 2019, and the country's prime minister, Nadia Karimi, condemned the attack.",
+			},
+			want: []want{
+				{"Ansar al-Haqq", "Ansar al-Haqq", Organisation, "the militant group"},
+				{"Abu Omar al-Halabi", "Abu Omar al-Halabi", Person, "The group's founder"},
+				{"Nadia Karimi", "Nadia Karimi", Person, "the country's prime minister"},
+			},
+		},
+		{
+			name: "places by suffix and preposition",
+			paras: []string{
+				"Shelling hit targets in Deir ez-Zor and the countryside of Idlib Governorate overnight, while fighting spread across Daraa.",
+			},
+			want: []want{
+				{"Deir ez-Zor", "Deir ez-Zor", Place, ""},
+				{"Idlib Governorate", "Idlib Governorate", Place, ""},
+				{"Daraa", "Daraa", Place, ""},
+			},
+		},
+		{
+			name:  "footer and headline lines carry no mentions",
+			paras: []string{"Independence | Integrity | Excellence | Openness", "Share This Story On Facebook"},
+			not:   []string{"Independence", "Integrity", "Share", "Facebook"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := testArticle(tt.paras...)
+			ms := allMentions(a)
+			for _, w := range tt.want {
+				i := slices.IndexFunc(ms, func(m Mention) bool { return m.Text == w.text })
+				if i < 0 {
+					t.Errorf("no mention %q; got %+v", w.text, ms)
+					continue
+				}
+				m := ms[i]
+				if m.Name != w.name || m.Kind != w.kind {
+					t.Errorf("mention %q: name %q kind %s, want %q %s", w.text, m.Name, m.Kind, w.name, w.kind)
+				}
+				if w.role != "" && !strings.Contains(m.Role, w.role) {
+					t.Errorf("mention %q: role %q, want it to contain %q", w.text, m.Role, w.role)
+				}
+			}
+			for _, n := range tt.not {
+				if slices.ContainsFunc(ms, func(m Mention) bool { return m.Text == n }) {
+					t.Errorf("%q taken for a mention; got %+v", n, ms)
+				}
+			}
+			// Text and role are always quoted from the paragraph.
+			for _, p := range a.Paragraphs {
+				for _, m := range p.Mentions {
+					if !strings.Contains(p.Text, m.Text) {
+						t.Errorf("mention text %q not in paragraph %d", m.Text, p.Number)
+					}
+					for _, r := range strings.Split(m.Role, "; ") {
+						if !strings.Contains(p.Text, r) {
+							t.Errorf("role %q of %q not in paragraph %d", r, m.Text, p.Number)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestExtractMentionsSeed(t *testing.T) {
+	a := seedArticle(t)
+	roles := []struct{ name, role string }{
+		{"Gaith Dalah", "former general"},
+		{"Charles Lister", "director of the Syria and counterterrorism programs at the Middle East Institute"},
+		{"Anas Khattab", "new head of Syria’s intelligence services"},
+		{"Ahmed al-Shara", "interim president"},
+		{"Maher al-Assad", "brother"},
+	}
+	for _, r := range roles {
+		m, _, ok := findMention(a, r.name)
+		if !ok {
+			t.Errorf("no mention named %q", r.name)
+			continue
+		}
+		if m.Kind != Person || !strings.Contains(m.Role, r.role) {
+			t.Errorf("%q: kind %s role %q, want person with role containing %q", r.name, m.Kind, m.Role, r.role)
+		}
+	}
+	for _, p := range a.Paragraphs {
+		for _, m := range p.Mentions {
+			switch {
+			case m.Text == "al-Shara" && m.Name != "Ahmed al-Shara":
+				t.Errorf("¶%d: al-Shara resolved to %q", p.Number, m.Name)
+			case m.Text == "al-Assad" && m.Name != "Bashar al-Assad":
+				t.Errorf("¶%d: Mr. al-Assad resolved to %q", p.Number, m.Name)
+			case m.Text == "Maher al-Assad" && m.Name != "Maher al-Assad":
+				t.Errorf("¶%d: Maher al-Assad resolved to %q", p.Number, m.Name)
+			}
+		}
+	}
+	orgs := []string{"Syrian Observatory for Human Rights", "Institute for the Study of War", "Middle East Institute",
+		"Syrian Network for Human Rights", "Fourth Division", "Military Council for the Liberation of Syria", "Hayat Tahrir al-Sham"}
+	for _, o := range orgs {
+		if m, _, ok := findMention(a, o); !ok || m.Kind != Organisation {
+			t.Errorf("organisation %q: found=%v kind=%s", o, ok, m.Kind)
+		}
+	}
+	for _, n := range []string{"Residents", "Demonstrators", "Violence", "Those", "Officials", "Thursday", "December", "Alawites", "Syrians", "Independence"} {
+		if _, _, ok := findMention(a, n); ok {
+			t.Errorf("%q taken for a mention", n)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Mr. al-Shara met Gen. Smith in Damascus. They spoke for an hour.",
+			[]string{"Mr. al-Shara met Gen. Smith in Damascus.", "They spoke for an hour."}},
+		{"The rate rose to 3.5 percent. “We are afraid,” she said. Charles R. Lister wrote on X.",
+			[]string{"The rate rose to 3.5 percent.", "“We are afraid,” she said.", "Charles R. Lister wrote on X."}},
+		{"He flew to the U.S. The next day he left.", []string{"He flew to the U.S.", "The next day he left."}},
+		{"Officials from the U.S. Treasury arrived.", []string{"Officials from the U.S. Treasury arrived."}},
+		{"What now? Nobody knows! “Leave,” he said.\nNew line", []string{"What now?", "Nobody knows!", "“Leave,” he said.", "New line"}},
+		{"“It is over.” The crowd cheered.", []string{"“It is over.”", "The crowd cheered."}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := Sentences(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("Sentences(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Mr. al-Shara said “we will win,” according to the Syrian Observatory for Human Rights (SOHR).")
+	f.Add("Anas Khattab, the new head of Syria’s intelligence services, said in a statement on Friday.")
+	f.Add("“”\"\"'' , , . U.S. A. B. al- -al Al-")
+	f.Add("In a statement, X said. He said. They said, said said according to")
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &Article{Paragraphs: []Paragraph{{Number: 1, Text: text}, {Number: 2, Text: text}}}
+		Analyze(a)
+		for _, p := range a.Paragraphs {
+			for _, m := range p.Mentions {
+				if m.Text == "" || !strings.Contains(p.Text, m.Text) {
+					t.Fatalf("mention %q not in %q", m.Text, p.Text)
+				}
+			}
+			for _, q := range p.Quotes {
+				if !strings.Contains(p.Text, q.Text) {
+					t.Fatalf("quote %q not in %q", q.Text, p.Text)
+				}
+			}
+		}
+		for _, s := range Sentences(text) {
+			if !strings.Contains(text, s) {
+				t.Fatalf("sentence %q not in %q", s, text)
+			}
+		}
+	})
+}
+
+func BenchmarkExtractMentions(b *testing.B) {
+	a := seedArticle(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		extractMentions(a)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(a.Paragraphs))/1000, "µs/paragraph")
+}

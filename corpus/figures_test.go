@@ -1,0 +1,334 @@
+package corpus
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// day builds a Date for tests.
+func day(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+
+// figuresOf extracts the figures of a one-paragraph article published on
+// Monday 2025-03-10.
+func figuresOf(text string) []Figure {
+	a := Article{Published: day(2025, 3, 10), Paragraphs: []Paragraph{{Number: 1, Text: text}}}
+	extractFigures(&a)
+	return a.Paragraphs[0].Figures
+}
+
+// wantFigure is what a test expects of a figure; "" and 0 fields are not
+// checked, except Count.
+type wantFigure struct {
+	count     int
+	qualifier string
+	who       string
+	what      string
+	where     string
+	source    string
+	reported  string
+}
+
+func checkFigure(t *testing.T, text string, got Figure, w wantFigure) {
+	t.Helper()
+	if got.Count != w.count || got.Qualifier != w.qualifier || got.Who != w.who || got.What != w.what ||
+		(w.where != "" && got.Where != w.where) || (w.source != "" && got.Source != w.source) ||
+		(w.reported != "" && got.Reported.String() != w.reported) {
+		t.Errorf("%q:\n got  %d %q who=%q what=%q where=%q source=%q reported=%s\n want %d %q who=%q what=%q where=%q source=%q reported=%s",
+			text, got.Count, got.Qualifier, got.Who, got.What, got.Where, got.Source, got.Reported,
+			w.count, w.qualifier, w.who, w.what, w.where, w.source, w.reported)
+	}
+}
+
+// TestFigureSentences reads casualty figures written in many ways.
+func TestFigureSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []wantFigure
+	}{
+		{"Over 1,300 people have died in days of fighting, according to a monitoring group.",
+			[]wantFigure{{count: 1300, qualifier: "over", who: "people", what: "killed", source: "a monitoring group", reported: "2025-03-10"}}},
+		{"The agency said on Sunday that more than 1,300 people had been killed.",
+			[]wantFigure{{count: 1300, qualifier: "more than", who: "people", what: "killed", source: "the agency", reported: "2025-03-09"}}},
+		{"Officials said more that than 900 people had been killed.", // a stray word in "more than"
+			[]wantFigure{{count: 900, qualifier: "more than", who: "people", what: "killed", source: "Officials"}}},
+		{"Among the dead were nearly 400 civilians, most of them shot at close range, the monitor said on Saturday.",
+			[]wantFigure{{count: 400, qualifier: "nearly", who: "civilians", what: "killed", source: "the monitor", reported: "2025-03-08"}}},
+		{"Militias had killed some 80 villagers, a rights group reported.",
+			[]wantFigure{{count: 80, qualifier: "some", who: "villagers", what: "killed", source: "a rights group"}}},
+		{"A car bomb exploded in Idlib, killing at least 12 people.",
+			[]wantFigure{{count: 12, qualifier: "at least", who: "people", what: "killed", where: "Idlib"}}},
+		{"The death toll rose to 1,500 on Saturday, according to the Health Ministry.",
+			[]wantFigure{{count: 1500, what: "killed", source: "Health Ministry", reported: "2025-03-08"}}},
+		{"The toll has climbed to 745 civilians.",
+			[]wantFigure{{count: 745, who: "civilians", what: "killed", reported: "2025-03-10"}}},
+		{"Some 210 women were among those killed.",
+			[]wantFigure{{count: 210, qualifier: "some", who: "women", what: "killed"}}},
+		{"The blast left 23 dead and at least 40 wounded.",
+			[]wantFigure{{count: 23, what: "killed"}, {count: 40, qualifier: "at least", what: "wounded"}}},
+		{"Dozens were arrested in Homs over the weekend.",
+			[]wantFigure{{count: 24, what: "arrested", where: "Homs"}}},
+		{"Thousands have fled the city of Aleppo since the offensive began.",
+			[]wantFigure{{count: 2000, what: "displaced"}}},
+		{"Three children were among the dead, hospital staff said late on Thursday.",
+			[]wantFigure{{count: 3, who: "children", what: "killed", source: "hospital staff", reported: "2025-03-06"}}},
+		{"The attackers killed 5 and wounded 14 near the border.",
+			[]wantFigure{{count: 5, what: "killed", where: "the border"}, {count: 14, what: "wounded", where: "the border"}}},
+		{"The ministry gave a death toll of 1,383, of whom 973 were civilians.",
+			[]wantFigure{{count: 1383, what: "killed", source: "the ministry"}, {count: 973, who: "civilians", what: "killed", source: "the ministry"}}},
+		{"Seven members of the security forces died in the ambush, the interior ministry said yesterday.",
+			[]wantFigure{{count: 7, who: "members of the security forces", what: "killed", source: "the interior ministry", reported: "2025-03-09"}}},
+		{"Twenty-three fighters were reported killed.",
+			[]wantFigure{{count: 23, who: "fighters", what: "killed"}}},
+		{"At least 50 people, including 12 children, were killed across the coastal region.",
+			[]wantFigure{{count: 50, qualifier: "at least", who: "people", what: "killed", where: "the coastal region"},
+				{count: 12, who: "children", what: "killed"}}},
+		{"Gunmen summarily killed 52 men in the village, Amnesty International said Saturday afternoon.",
+			[]wantFigure{{count: 52, who: "men", what: "executed", where: "the village", source: "Amnesty International", reported: "2025-03-08"}}},
+		{"An estimated 1.5 million people have been displaced by the war.",
+			[]wantFigure{{count: 1500000, qualifier: "an estimated", who: "people", what: "displaced"}}},
+		{"Hundreds of demonstrators were taken into custody.",
+			[]wantFigure{{count: 200, who: "demonstrators", what: "arrested"}}},
+		{"The UN says 200 people remain missing after the floods.",
+			[]wantFigure{{count: 200, who: "people", what: "missing", source: "UN"}}},
+		{"Police detained 25 protesters and arrested 5 journalists.",
+			[]wantFigure{{count: 25, who: "protesters", what: "arrested"}, {count: 5, who: "journalists", what: "arrested"}}},
+		{"Between 1,000 and 1,200 Alawite civilians lost their lives, activists estimated.",
+			[]wantFigure{{count: 1000, who: "Alawite civilians", what: "killed", source: "activists"}}},
+		{"Officials put the death toll at 2,000.",
+			[]wantFigure{{count: 2000, what: "killed", source: "Officials"}}},
+		{"As of Friday, scores of soldiers had been wounded.",
+			[]wantFigure{{count: 40, who: "soldiers", what: "wounded", reported: "2025-03-07"}}},
+		{"“We buried 40 bodies today,” said Omar Haddad, a local doctor.",
+			[]wantFigure{{count: 40, what: "killed", source: "Omar Haddad"}}},
+		{"Two police officers were hurt, and a dozen were arrested in Tartus Province.",
+			[]wantFigure{{count: 2, who: "police officers", what: "wounded"}, {count: 12, what: "arrested", where: "Tartus Province"}}},
+		{"Tens of thousands of people have been displaced across Latakia and Tartus Provinces.",
+			[]wantFigure{{count: 20000, who: "people", what: "displaced", where: "Latakia and Tartus Provinces"}}},
+		{"The airstrike killed 3 soldiers and 2 civilians were killed in a separate attack.",
+			[]wantFigure{{count: 3, who: "soldiers", what: "killed"}, {count: 2, who: "civilians", what: "killed"}}},
+		{"By Sunday, the number of people killed had risen to 800.",
+			[]wantFigure{{count: 800, what: "killed", reported: "2025-03-09"}}},
+		{"Nearly 60 detainees were executed, the network documented.",
+			[]wantFigure{{count: 60, qualifier: "nearly", who: "detainees", what: "executed", source: "the network"}}},
+		{"The ministry on Friday said 17 people had been killed, while Syria’s state news agency SANA reported 20 deaths.",
+			[]wantFigure{{count: 17, who: "people", what: "killed", source: "the ministry", reported: "2025-03-07"},
+				{count: 20, what: "killed", source: "SANA", reported: "2025-03-10"}}},
+		{"It said the violence had claimed the lives of 34 people in the town.",
+			[]wantFigure{{count: 34, who: "people", what: "killed", where: "the town"}}},
+	}
+	for _, tt := range tests {
+		got := figuresOf(tt.text)
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: %d figures, want %d: %+v", tt.text, len(got), len(tt.want), got)
+			continue
+		}
+		for i := range got {
+			checkFigure(t, tt.text, got[i], tt.want[i])
+		}
+	}
+}
+
+// TestFigureNotCounts checks that numbers counting no casualties are left
+// alone: years, percentages, durations, ages, dates, money, things,
+// ordinals, and counts of people with no casualty.
+func TestFigureNotCounts(t *testing.T) {
+	for _, text := range []string{
+		"The observatory has monitored the conflict since 2011.",
+		"About 10 percent of the population belong to the sect.",
+		"The country has deep divisions after more than 13 years of civil war.",
+		"The family governed with an iron fist for more than five decades.",
+		"A 45-year-old man described the shooting.",
+		"The statement was issued on 17 March, and the talks resumed on March 18.",
+		"The government pledged $500 million to rebuild 12 villages.",
+		"Forces attacked with 12 drones, 30 tanks and artillery.",
+		"The Fourth Division was headed by his brother.",
+		"More than 2,000 people attended the funeral.",
+		"In 2024, 300 delegates met in Geneva.",
+		"No one was killed in the raid.",
+		"One resident emerged from his home to see bodies every few yards.",
+		"The 3 soldiers who were not killed returned to base.",
+		"UN Resolution 2254 calls for elections within 18 months.",
+		"Voting ended at 10:30 and 5,000 ballots were counted.",
+		"",
+		"1,300",
+	} {
+		if got := figuresOf(text); len(got) != 0 {
+			t.Errorf("%q: want no figures, got %+v", text, got)
+		}
+	}
+}
+
+// TestFigureSourceResolution resolves short references to the source
+// against the rest of the article, with and without the attribution that
+// extractAttribution fills in.
+func TestFigureSourceResolution(t *testing.T) {
+	a := Article{Published: day(2025, 3, 10), Paragraphs: []Paragraph{
+		{Number: 1, Text: "Most of those killed were farmers, according to the London-based Kurdish Monitor for Civil Liberties, which has tracked the war since 2012."},
+		{Number: 2, Text: "The monitor said on Friday that 310 people had been killed. It later said 45 more had died in hospital."},
+		{Number: 3, Text: "At least 90 people were wounded."},
+		{Number: 4, Text: "At least 15 civilians were executed.", Attribution: []string{"Human Rights Watch"}},
+		{Number: 5, Text: "Mr. Haddad said 6 guards were detained.", Mentions: []Mention{{Text: "Haddad", Name: "Samir Haddad", Kind: Person}}},
+		{Number: 6, Text: "The league said 25 people were injured."},
+	}}
+	extractFigures(&a)
+	want := []struct {
+		para           int
+		count          int
+		source, report string
+	}{
+		{2, 310, "Kurdish Monitor for Civil Liberties", "2025-03-07"},
+		{2, 45, "Kurdish Monitor for Civil Liberties", "2025-03-10"},
+		{3, 90, "", "2025-03-10"},
+		{4, 15, "Human Rights Watch", "2025-03-10"},
+		{5, 6, "Samir Haddad", "2025-03-10"},
+		{6, 25, "the league", "2025-03-10"},
+	}
+	var got []Figure
+	var paras []int
+	for _, p := range a.Paragraphs {
+		for _, f := range p.Figures {
+			got = append(got, f)
+			paras = append(paras, p.Number)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d figures, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if paras[i] != w.para || got[i].Count != w.count || got[i].Source != w.source || got[i].Reported.String() != w.report {
+			t.Errorf("figure %d: paragraph %d %d %q %s, want paragraph %d %d %q %s", i, paras[i], got[i].Count, got[i].Source,
+				got[i].Reported, w.para, w.count, w.source, w.report)
+		}
+	}
+}
+
+// TestFigureKind maps the vocabulary of questions and articles to kinds.
+func TestFigureKind(t *testing.T) {
+	for word, want := range map[string]string{
+		"killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "death toll": "killed",
+		"Death Toll": "killed", "the latest death toll": "killed", "toll": "killed", "fatalities": "killed",
+		"casualties": "killed", "slain": "killed", "lost their lives": "killed", "civilian deaths": "killed",
+		"executed": "executed", "summarily killed": "executed", "executions": "executed",
+		"wounded": "wounded", "injured": "wounded", "hurt": "wounded", "injuries": "wounded",
+		"missing": "missing", "unaccounted for": "missing", "displaced": "displaced", "fled": "displaced",
+		"evacuated": "displaced", "arrested": "arrested", "detained": "arrested", "taken into custody": "arrested",
+		"weather": "", "": "", "people": "", "observatory": "",
+	} {
+		if got := FigureKind(word); got != want {
+			t.Errorf("FigureKind(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
+
+// TestSplitSentences keeps abbreviations, initials and decimals inside
+// their sentence.
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Mr. al-Shara spoke. Gen. Hassan replied.", []string{"Mr. al-Shara spoke.", "Gen. Hassan replied."}},
+		{"The U.S. Embassy said 1.5 million had fled. Dr. Karim disagreed!", []string{"The U.S. Embassy said 1.5 million had fled.", "Dr. Karim disagreed!"}},
+		{"“It is over.” The crowd left.", []string{"“It is over.”", "The crowd left."}},
+		{"Charles R. Lister wrote it. 40 died.", []string{"Charles R. Lister wrote it.", "40 died."}},
+		{"No stop here", []string{"No stop here"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		got := splitSentences(tt.text)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("splitSentences(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// loadSeed reads the bundled seed article through ParseFile and analyses it.
+func loadSeed(tb testing.TB) Article {
+	tb.Helper()
+	const name = "articles/000_325ffa9ff300ae2d.md"
+	data, err := os.ReadFile(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	arts, err := ParseFile(name, data)
+	if err != nil || len(arts) != 1 {
+		tb.Fatalf("ParseFile(seed): %d articles, %v", len(arts), err)
+	}
+	a := arts[0]
+	Analyze(&a)
+	return a
+}
+
+// TestFiguresSeed checks the figures of the bundled article: two tolls of
+// more than 1,300 from two sources, the observatory's civilians on Monday,
+// and the other network's earlier figure.
+func TestFiguresSeed(t *testing.T) {
+	a := loadSeed(t)
+	if a.Published.String() != "2025-03-10" {
+		t.Fatalf("seed published %s", a.Published)
+	}
+	var got []Figure
+	for _, p := range a.Paragraphs {
+		got = append(got, p.Figures...)
+	}
+	want := []wantFigure{
+		{count: 1300, qualifier: "over", who: "people", what: "killed", source: "a war monitor", reported: "2025-03-10"},
+		{count: 1300, qualifier: "more than", who: "people", what: "killed", source: "Syrian Observatory for Human Rights", reported: "2025-03-09"},
+		{count: 1000, qualifier: "nearly", who: "civilians", what: "killed", source: "Syrian Observatory for Human Rights", reported: "2025-03-10"},
+		{count: 125, qualifier: "some", who: "civilians", what: "killed", source: "Syrian Network for Human Rights", reported: "2025-03-10"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("seed: %d figures, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		checkFigure(t, "seed", got[i], want[i])
+	}
+}
+
+// FuzzFigures checks that extraction never panics and keeps its fields
+// sane on arbitrary text.
+func FuzzFigures(f *testing.F) {
+	for _, s := range []string{
+		"Over 1,300 people have died, according to a war monitor.",
+		"The observatory said on Sunday that more that than 1,300 people had been killed.",
+		"Among the dead were nearly 1,000 civilians, the observatory said on Monday.",
+		"killed 5 and wounded 14", "of whom 973 were civilians", "tens of thousands of", "a dozen", "half a",
+		"1,000-", "between 1 and", "“…,” said", "according to", ", which reported", "Mr. . . 1.5.5 million",
+		"twenty-three hundred and", "the death toll rose to", "on 31 February 2025", "al-", "\xff\xfe 12 \u00a0 killed",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a := Article{Published: day(2025, 3, 10), Paragraphs: []Paragraph{{Number: 1, Text: text}}}
+		extractFigures(&a)
+		for _, fig := range a.Paragraphs[0].Figures {
+			if fig.Count < 0 || fig.What == "" || FigureKind(fig.What) != fig.What {
+				t.Errorf("bad figure %+v from %q", fig, text)
+			}
+			if fig.Reported.After(a.Published.Time) {
+				t.Errorf("figure reported after publication: %+v from %q", fig, text)
+			}
+		}
+		for _, s := range splitSentences(text) {
+			if !strings.Contains(text, s) {
+				t.Errorf("sentence %q not in %q", s, text)
+			}
+		}
+		FindDates(text, a.Published)
+	})
+}
+
+// BenchmarkExtractFigures measures figure extraction on the seed article,
+// reporting the time per paragraph; the date cache is per article, so
+// every iteration resolves its dates afresh.
+func BenchmarkExtractFigures(b *testing.B) {
+	a := loadSeed(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		extractFigures(&a)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(a.Paragraphs)), "ns/paragraph")
+}

@@ -1,0 +1,96 @@
+package corpus_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+func TestSynthesizeSizes(t *testing.T) {
+	for _, n := range []int{1, 7, 8, 20, 21, 27, 28, 500, 10_000} {
+		arts := corpus.Synthesize(42, n)
+		total := 0
+		for i, a := range arts {
+			total += len(a.Paragraphs)
+			if n >= 8 && (len(a.Paragraphs) < 8 || len(a.Paragraphs) > 20) {
+				t.Errorf("n=%d: article %d has %d paragraphs, want 8–20", n, i, len(a.Paragraphs))
+			}
+			for j, p := range a.Paragraphs {
+				if p.Number != j+1 || p.Text == "" {
+					t.Fatalf("n=%d: article %d paragraph %d = %+v", n, i, j, p)
+				}
+			}
+		}
+		if total != n {
+			t.Errorf("Synthesize(%d) gave %d paragraphs", n, total)
+		}
+	}
+}
+
+func TestSynthesizeDeterministic(t *testing.T) {
+	a, b := corpus.Synthesize(7, 300), corpus.Synthesize(7, 300)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("same seed gave different corpora")
+	}
+	if c := corpus.Synthesize(8, 300); reflect.DeepEqual(a, c) {
+		t.Fatal("different seeds gave the same corpus")
+	}
+}
+
+// TestSynthesizeVariety checks that the corpus has what the benchmark
+// needs: several outlets, dated articles, attributions, quotes, figures
+// and people spelled more than one way.
+func TestSynthesizeVariety(t *testing.T) {
+	arts := corpus.Synthesize(1, 3000)
+	sources, ids := map[string]bool{}, map[string]bool{}
+	var text strings.Builder
+	for _, a := range arts {
+		sources[a.Source] = true
+		if ids[a.ID] {
+			t.Errorf("duplicate id %s", a.ID)
+		}
+		ids[a.ID] = true
+		if a.Published.IsZero() || a.Title == "" || a.URL == "" || a.Hash == "" {
+			t.Errorf("article %s lacks metadata: %+v", a.ID, a)
+		}
+		for _, p := range a.Paragraphs {
+			text.WriteString(p.Text + "\n")
+		}
+	}
+	if len(sources) < 5 {
+		t.Errorf("%d outlets, want at least 5", len(sources))
+	}
+	all := text.String()
+	for _, want := range []string{"according to", " said", "“", "killed", "wounded", "on Sunday", "Ghiath", "Gaith", "Dallah", "Dalah", "at least"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("corpus never contains %q", want)
+		}
+	}
+}
+
+func TestWriteCorpusHashes(t *testing.T) {
+	dir := t.TempDir()
+	arts := corpus.Synthesize(3, 60)
+	if err := corpus.WriteCorpus(dir, arts); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(a.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		if hex.EncodeToString(sum[:]) != a.Hash {
+			t.Errorf("%s: hash does not match the file written", a.Path)
+		}
+		if !strings.HasPrefix(string(b), "---\ntitle: ") || !strings.Contains(string(b), a.Paragraphs[len(a.Paragraphs)-1].Text) {
+			t.Errorf("%s: unexpected file:\n%s", a.Path, b)
+		}
+	}
+}

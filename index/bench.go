@@ -1,0 +1,412 @@
+package index
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// Benchmark sides.
+const (
+	// SideNewsdesk is newsdesk's own Build and Ask.
+	SideNewsdesk = "newsdesk"
+	// SideBaseline is a plain Bleve index with the default mapping, built in
+	// batches of 1000 and queried with a match query: what a typical Go
+	// developer would write.
+	SideBaseline = "baseline"
+)
+
+// DefaultBenchSizes returns the corpus sizes, in paragraphs, RunBench
+// measures by default.
+func DefaultBenchSizes() []int { return []int{10_000, 100_000} }
+
+// BenchQuestions returns the fixed question mix whose latency RunBench
+// measures by default.
+func BenchQuestions() []string { return slices.Clone(benchQuestions) }
+
+var benchQuestions = []string{
+	"who is Ghiath Dallah", "latest death toll", "what did the observatory say", "clashes in Tartus",
+	"how many civilians were killed in Homs", "who is Leila Khoury", "what did Charles Lister say",
+	"death toll in Aleppo", "ceasefire talks", "drone attack in Idlib", "Red Crescent aid convoys",
+	"how many people are missing", "who is Hussein Qassem", "what did the Health Ministry say",
+	"fighting in Deir ez-Zor", "wounded in Latakia market", "who is the interim president",
+	"checkpoints on the main roads", "what did Mohamed el-Hasan say about the attack", "how many children died",
+	"gunmen stormed neighbourhoods", "fuel shortages", "who ordered the attack", "Amnesty International report",
+	"soldiers killed in an ambush", "return of refugees", "latest toll in Rafah", "what did the United Nations say",
+	"prisoner exchange talks", "hospitals running out of medicine",
+}
+
+// BenchOptions configures RunBench.
+type BenchOptions struct {
+	// Sizes are corpus sizes in paragraphs; DefaultBenchSizes() when empty.
+	Sizes []int
+	// Seed makes the synthetic corpus; the same seed gives the same corpus.
+	Seed int64
+	// Dir is where corpora and indexes are written; a temporary directory
+	// (removed afterwards) when "".
+	Dir string
+	// Questions are the question mix; BenchQuestions() when empty.
+	Questions []string
+	// Rounds is how many times the question mix is asked after one warm-up
+	// round; 10 when 0.
+	Rounds int
+	// Spawn, when set, measures one side at one size in a fresh process (so
+	// that peak RSS is that side's alone) and returns its result; the
+	// process should call BenchSide and report the result. When nil, sides
+	// run in this process one after the other, and peak RSS is the
+	// process's high-water mark so far.
+	Spawn func(ctx context.Context, side string, size int) (BenchResult, error)
+	Log   *slog.Logger
+}
+
+// BenchResult is one side measured at one size.
+type BenchResult struct {
+	Side       string `json:"side"`
+	Paragraphs int    `json:"paragraphs"`
+	// Build is the wall time of the build; for newsdesk it includes loading
+	// the corpus files and extraction (corpus.Analyze).
+	Build            time.Duration `json:"build_ns"`
+	ParagraphsPerSec float64       `json:"paragraphs_per_sec"`
+	// BuildCPU is the CPU time (user+system) the process spent building,
+	// all goroutines included: unlike Build, other load on the machine
+	// barely changes it.
+	BuildCPU time.Duration `json:"build_cpu_ns"`
+	AskP50   time.Duration `json:"ask_p50_ns"`
+	AskP99   time.Duration `json:"ask_p99_ns"`
+	// Answered is how many questions of the mix got at least one answer.
+	Answered int `json:"answered"`
+	// PeakRSS is the process's peak resident set size (VmHWM), bytes.
+	PeakRSS int64 `json:"peak_rss"`
+	// IndexBytes is the size of the index on disk.
+	IndexBytes int64 `json:"index_bytes"`
+	// Note says how the figure was obtained when it is not the usual way.
+	Note string `json:"note,omitempty"`
+}
+
+// BenchReport is every result of a RunBench run.
+type BenchReport struct {
+	Results []BenchResult `json:"results"`
+}
+
+// RunBench measures newsdesk against a plain Bleve baseline on synthetic
+// corpora of each size, and writes a side-by-side table to w.
+func RunBench(ctx context.Context, opts BenchOptions, w io.Writer) (BenchReport, error) {
+	sizes := opts.Sizes
+	if len(sizes) == 0 {
+		sizes = DefaultBenchSizes()
+	}
+	var rep BenchReport
+	for _, size := range sizes {
+		for _, side := range []string{SideBaseline, SideNewsdesk} {
+			var (
+				res BenchResult
+				err error
+			)
+			if opts.Spawn != nil {
+				res, err = opts.Spawn(ctx, side, size)
+			} else {
+				res, err = BenchSide(ctx, opts, side, size)
+			}
+			if err != nil {
+				return rep, fmt.Errorf("bench %s at %d paragraphs: %w", side, size, err)
+			}
+			rep.Results = append(rep.Results, res)
+		}
+	}
+	if err := writeBenchTable(w, rep); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+// BenchSide measures one side at one corpus size in this process.
+func BenchSide(ctx context.Context, opts BenchOptions, side string, size int) (BenchResult, error) {
+	log := opts.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	dir := opts.Dir
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "newsdesk-bench-")
+		if err != nil {
+			return BenchResult{}, fmt.Errorf("bench directory: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	dir = filepath.Join(dir, fmt.Sprintf("%s-%d", side, size))
+	if err := os.RemoveAll(dir); err != nil {
+		return BenchResult{}, err
+	}
+	questions := opts.Questions
+	if len(questions) == 0 {
+		questions = benchQuestions
+	}
+	rounds := opts.Rounds
+	if rounds <= 0 {
+		rounds = 10
+	}
+	articles := corpus.Synthesize(opts.Seed, size)
+	log.Info("bench", "side", side, "paragraphs", size, "articles", len(articles))
+
+	res := BenchResult{Side: side, Paragraphs: size}
+	var (
+		ask      func(context.Context, string) (int, error)
+		indexDir string
+		closeFn  func() error
+	)
+	switch side {
+	case SideNewsdesk:
+		corpusDir, idxDir := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
+		indexDir = idxDir
+		if err := corpus.WriteCorpus(corpusDir, articles); err != nil {
+			return res, err
+		}
+		start, cpu := time.Now(), cpuTime()
+		b, err := Build(ctx, BuildOptions{CorpusDir: corpusDir, IndexDir: idxDir, Log: log})
+		if err != nil {
+			return res, err
+		}
+		res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+		if b.Paragraphs != size {
+			// The corpus loader did not read the files back (or read them
+			// differently): build from the articles in memory instead.
+			res.Note = fmt.Sprintf("corpus.Load read %d of %d paragraphs; built from memory", b.Paragraphs, size)
+			if err := os.RemoveAll(idxDir); err != nil {
+				return res, err
+			}
+			start, cpu = time.Now(), cpuTime()
+			if _, err := buildFrom(ctx, BuildOptions{IndexDir: idxDir, Log: log}, corpus.LoadResult{Articles: articles}, buildTuning{}); err != nil {
+				return res, err
+			}
+			res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+		}
+		e, err := Open(ctx, idxDir, log)
+		if err != nil {
+			return res, err
+		}
+		closeFn = e.Close
+		ask = func(ctx context.Context, q string) (int, error) {
+			r, err := e.Ask(ctx, q, AskOptions{Limit: DefaultLimit})
+			if err != nil {
+				return 0, err
+			}
+			return len(r.Answers), nil
+		}
+	case SideBaseline:
+		indexDir = filepath.Join(dir, "index")
+		start, cpu := time.Now(), cpuTime()
+		if err := buildBaseline(indexDir, articles); err != nil {
+			return res, err
+		}
+		res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+		idx, err := bleve.Open(indexDir)
+		if err != nil {
+			return res, fmt.Errorf("open baseline: %w", err)
+		}
+		closeFn = idx.Close
+		ask = func(ctx context.Context, q string) (int, error) {
+			req := bleve.NewSearchRequestOptions(bleve.NewMatchQuery(q), DefaultLimit, 0, false)
+			req.Fields = []string{"*"}
+			r, err := idx.SearchInContext(ctx, req)
+			if err != nil {
+				return 0, err
+			}
+			return len(r.Hits), nil
+		}
+	default:
+		return res, fmt.Errorf("unknown bench side %q", side)
+	}
+	defer closeFn()
+	res.ParagraphsPerSec = float64(size) / res.Build.Seconds()
+
+	// One warm-up round, then the measured rounds.
+	lat := make([]time.Duration, 0, rounds*len(questions))
+	for round := range rounds + 1 {
+		for _, q := range questions {
+			start := time.Now()
+			n, err := ask(ctx, q)
+			if err != nil {
+				return res, fmt.Errorf("ask %q: %w", q, err)
+			}
+			if round == 0 {
+				if n > 0 {
+					res.Answered++
+				}
+				continue
+			}
+			lat = append(lat, time.Since(start))
+		}
+	}
+	slices.Sort(lat)
+	res.AskP50 = percentile(lat, 0.50)
+	res.AskP99 = percentile(lat, 0.99)
+	var err error
+	if res.IndexBytes, err = dirSize(indexDir); err != nil {
+		return res, err
+	}
+	res.PeakRSS = peakRSS()
+	return res, nil
+}
+
+// baselineDoc is what a typical Go developer indexes per paragraph.
+type baselineDoc struct {
+	ArticleID string
+	Title     string
+	Source    string
+	URL       string
+	Published time.Time
+	Paragraph int
+	Text      string
+}
+
+// buildBaseline indexes the paragraphs with Bleve's default mapping in
+// batches of 1000.
+func buildBaseline(path string, articles []corpus.Article) error {
+	idx, err := bleve.New(path, bleve.NewIndexMapping())
+	if err != nil {
+		return fmt.Errorf("create baseline: %w", err)
+	}
+	b := idx.NewBatch()
+	for _, a := range articles {
+		for _, p := range a.Paragraphs {
+			doc := baselineDoc{ArticleID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published.Time, Paragraph: p.Number, Text: p.Text}
+			if err := b.Index(docID(a.ID, p.Number), doc); err != nil {
+				_ = idx.Close()
+				return err
+			}
+			if b.Size() >= 1000 {
+				if err := idx.Batch(b); err != nil {
+					_ = idx.Close()
+					return err
+				}
+				b.Reset()
+			}
+		}
+	}
+	if b.Size() > 0 {
+		if err := idx.Batch(b); err != nil {
+			_ = idx.Close()
+			return err
+		}
+	}
+	return idx.Close()
+}
+
+// percentile returns the q-quantile of sorted durations.
+func percentile(sorted []time.Duration, q float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(q*float64(len(sorted))+0.5) - 1
+	return sorted[min(max(i, 0), len(sorted)-1)]
+}
+
+// peakRSS reads the process's peak resident set size (VmHWM) in bytes; 0
+// where /proc is not available.
+func peakRSS() int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb * 1024
+		}
+	}
+	return 0
+}
+
+// cpuTime is the CPU time (user+system) this process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// dirSize is the total size of the regular files under dir.
+func dirSize(dir string) (int64, error) {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			n += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("index size: %w", err)
+	}
+	return n, nil
+}
+
+// writeBenchTable writes the results side by side, with newsdesk's build
+// speed relative to the baseline's.
+func writeBenchTable(w io.Writer, rep BenchReport) error {
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "paragraphs\tside\tbuild\tparagraphs/s\tvs baseline\tbuild CPU\tvs baseline (CPU)\task p50\task p99\tanswered\tpeak RSS\tindex size\t")
+	type base struct{ wall, cpu time.Duration }
+	bases := map[int]base{}
+	for _, r := range rep.Results {
+		if r.Side == SideBaseline {
+			bases[r.Paragraphs] = base{r.Build, r.BuildCPU}
+		}
+	}
+	for _, r := range rep.Results {
+		ratio, cpuRatio := "-", "-"
+		if b, ok := bases[r.Paragraphs]; ok && r.Side != SideBaseline {
+			if r.Build > 0 {
+				ratio = fmt.Sprintf("%.2f×", b.wall.Seconds()/r.Build.Seconds())
+			}
+			if r.BuildCPU > 0 {
+				cpuRatio = fmt.Sprintf("%.2f×", b.cpu.Seconds()/r.BuildCPU.Seconds())
+			}
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%.0f\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t\n", r.Paragraphs, r.Side, r.Build.Round(time.Millisecond),
+			r.ParagraphsPerSec, ratio, r.BuildCPU.Round(time.Millisecond), cpuRatio, r.AskP50.Round(10*time.Microsecond), r.AskP99.Round(10*time.Microsecond),
+			r.Answered, mib(r.PeakRSS), mib(r.IndexBytes))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, r := range rep.Results {
+		if r.Note != "" {
+			fmt.Fprintf(&buf, "note (%s, %d): %s\n", r.Side, r.Paragraphs, r.Note)
+		}
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func mib(b int64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }

@@ -1,0 +1,200 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// Environment of a bench helper process (see spawnBenchSide).
+const (
+	benchSideEnv = "NEWSDESK_TEST_BENCH_SIDE"
+	benchSizeEnv = "NEWSDESK_TEST_BENCH_SIZE"
+	benchDirEnv  = "NEWSDESK_TEST_BENCH_DIR"
+	benchOutEnv  = "NEWSDESK_TEST_BENCH_OUT"
+	// benchSizesEnv lists the sizes TestBenchSideBySide measures, e.g.
+	// "10000,100000" for the full benchmark; small by default.
+	benchSizesEnv = "NEWSDESK_BENCH_SIZES"
+)
+
+// TestHelperBenchSide is not a test: spawnBenchSide runs the test binary
+// again to measure one side in its own process, and this does it.
+func TestHelperBenchSide(t *testing.T) {
+	side := os.Getenv(benchSideEnv)
+	if side == "" {
+		t.Skip("helper process for TestBenchSideBySide")
+	}
+	size, err := strconv.Atoi(os.Getenv(benchSizeEnv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := BenchSide(context.Background(), BenchOptions{Seed: 1, Dir: os.Getenv(benchDirEnv)}, side, size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(os.Getenv(benchOutEnv), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// spawnBenchSide measures one side in a child process, as `newsdesk bench`
+// does by re-executing itself.
+func spawnBenchSide(dir string) func(ctx context.Context, side string, size int) (BenchResult, error) {
+	return func(ctx context.Context, side string, size int) (BenchResult, error) {
+		out := filepath.Join(dir, fmt.Sprintf("%s-%d.json", side, size))
+		cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHelperBenchSide$")
+		cmd.Env = append(os.Environ(), benchSideEnv+"="+side, benchSizeEnv+"="+strconv.Itoa(size), benchDirEnv+"="+dir, benchOutEnv+"="+out)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			return BenchResult{}, fmt.Errorf("%w: %s", err, b)
+		}
+		var res BenchResult
+		b, err := os.ReadFile(out)
+		if err != nil {
+			return res, err
+		}
+		return res, json.Unmarshal(b, &res)
+	}
+}
+
+// TestBenchSideBySide runs the side-by-side benchmark with each side in its
+// own process. It checks that every figure is measured; the figures
+// themselves are printed, not asserted. Set NEWSDESK_BENCH_SIZES=10000,100000
+// (with -v -timeout 30m) for the full benchmark of issue 2.
+func TestBenchSideBySide(t *testing.T) {
+	sizes := []int{400}
+	if s := os.Getenv(benchSizesEnv); s != "" {
+		sizes = nil
+		for _, f := range strings.Split(s, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil {
+				t.Fatalf("%s: %v", benchSizesEnv, err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	dir := t.TempDir()
+	var table strings.Builder
+	rep, err := RunBench(context.Background(), BenchOptions{Sizes: sizes, Seed: 1, Spawn: spawnBenchSide(dir)}, &table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("\n%s", table.String())
+	if len(rep.Results) != 2*len(sizes) {
+		t.Fatalf("%d results, want %d", len(rep.Results), 2*len(sizes))
+	}
+	for _, r := range rep.Results {
+		if r.Build <= 0 || r.ParagraphsPerSec <= 0 || r.AskP50 <= 0 || r.AskP99 < r.AskP50 || r.PeakRSS <= 0 || r.IndexBytes <= 0 {
+			t.Errorf("unmeasured figure in %+v", r)
+		}
+		if r.Answered == 0 {
+			t.Errorf("%s answered none of the questions", r.Side)
+		}
+	}
+	for _, col := range []string{"paragraphs/s", "ask p99", "peak RSS", "index size", SideBaseline, SideNewsdesk} {
+		if !strings.Contains(table.String(), col) {
+			t.Errorf("table lacks %q", col)
+		}
+	}
+}
+
+// BenchmarkBuild10k builds a fresh index of 10,000 synthetic paragraphs
+// (extraction included; files not read).
+func BenchmarkBuild10k(b *testing.B) {
+	articles := corpus.Synthesize(1, 10_000)
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		fresh := make([]corpus.Article, len(articles))
+		for i, a := range articles {
+			a.Paragraphs = append([]corpus.Paragraph(nil), a.Paragraphs...)
+			fresh[i] = a
+		}
+		dir := b.TempDir()
+		b.StartTimer()
+		if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: fresh}, buildTuning{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(10_000*b.N)/b.Elapsed().Seconds(), "paragraphs/s")
+}
+
+// BenchmarkBuildTuning10k compares indexing strategies on 10,000
+// paragraphs: the offline builder, and online batches with 1–3 concurrent
+// writers, several batch sizes, deferred merging (tier) and GOGC (gc:
+// 0 is the default 400, -1 Go's default).
+func BenchmarkBuildTuning10k(b *testing.B) {
+	articles := corpus.Synthesize(1, 10_000)
+	ctx := context.Background()
+	for _, tune := range []buildTuning{
+		{offline: true, batchSize: 2000},
+		{writers: 1},
+		{},
+		{writers: 3, batchSize: 1000},
+		{batchSize: 4000},
+		{mergeTier: -1},
+		{gcPercent: -1},
+	} {
+		name := fmt.Sprintf("offline/batch=%d", tune.batch())
+		if !tune.offline {
+			name = fmt.Sprintf("online/batch=%d/writers=%d/tier=%d/gc=%d", tune.batch(), tune.writerCount(), tune.tier(), tune.gcPercent)
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := buildFrom(ctx, BuildOptions{IndexDir: b.TempDir(), Log: discard()}, corpus.LoadResult{Articles: articles}, tune); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(10_000*b.N)/b.Elapsed().Seconds(), "paragraphs/s")
+		})
+	}
+}
+
+// BenchmarkBaselineBuild10k builds the plain Bleve baseline of the same
+// paragraphs, for comparison with BenchmarkBuild10k.
+func BenchmarkBaselineBuild10k(b *testing.B) {
+	articles := corpus.Synthesize(1, 10_000)
+	for b.Loop() {
+		b.StopTimer()
+		dir := filepath.Join(b.TempDir(), "idx")
+		b.StartTimer()
+		if err := buildBaseline(dir, articles); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(10_000*b.N)/b.Elapsed().Seconds(), "paragraphs/s")
+}
+
+// BenchmarkAsk asks the benchmark's question mix of a warm 10,000
+// paragraph index; one op is one question.
+func BenchmarkAsk(b *testing.B) {
+	dir := b.TempDir()
+	ctx := context.Background()
+	if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: corpus.Synthesize(1, 10_000)}, buildTuning{}); err != nil {
+		b.Fatal(err)
+	}
+	e, err := Open(ctx, dir, discard())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	qs := BenchQuestions()
+	i := 0
+	for b.Loop() {
+		if _, err := e.Ask(ctx, qs[i%len(qs)], AskOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -1,0 +1,456 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+func discard() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// article makes an article with the given paragraphs, hashed by content.
+func article(id, title, source, published string, paragraphs ...string) corpus.Article {
+	d, err := corpus.ParseDate(published)
+	if err != nil {
+		panic(err)
+	}
+	a := corpus.Article{ID: id, Path: id, Title: title, Source: source, Published: d}
+	h := sha256.New()
+	fmt.Fprintln(h, title, source, published)
+	for i, p := range paragraphs {
+		a.Paragraphs = append(a.Paragraphs, corpus.Paragraph{Number: i + 1, Text: p})
+		fmt.Fprintln(h, p)
+	}
+	a.Hash = hex.EncodeToString(h.Sum(nil))
+	return a
+}
+
+// testArticles is a small corpus written for these tests.
+func testArticles() []corpus.Article {
+	return []corpus.Article{
+		article("harbour.md", "Storm floods the old harbour", "Coast Herald", "2024-11-02",
+			"A storm surge flooded the old harbour overnight, the port authority said on Saturday.",
+			"Fishermen hauled their boats onto the quay as the water rose above the sea wall.",
+			"The mayor, Ines Varga, said repairs would take most of the winter."),
+		article("mine.txt", "Rescuers reach trapped miners", "Valley Post", "2025-01-15",
+			"Rescue teams reached 14 miners trapped underground after a tunnel collapse, officials said.",
+			"All of the men were alive, according to the regional emergency service."),
+		article("vote.txt", "Council approves new tram line", "City Ledger", "2025-03-20",
+			"The city council approved a tram line linking the airport to the centre.",
+			"Opponents said the budget of 300 million had been underestimated.",
+			"Construction is due to begin next spring."),
+	}
+}
+
+// countHits returns how many paragraphs of g match text in field.
+func countHits(t *testing.T, g *generation, field, text string) uint64 {
+	t.Helper()
+	q := bleve.NewMatchQuery(text)
+	q.SetField(field)
+	res, err := g.idx.SearchInContext(context.Background(), bleve.NewSearchRequest(q))
+	if err != nil {
+		t.Fatalf("search %q: %v", text, err)
+	}
+	return res.Total
+}
+
+// docExists reports whether the document ID is in g.
+func docExists(t *testing.T, g *generation, id string) bool {
+	t.Helper()
+	res, err := g.idx.Search(bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{id})))
+	if err != nil {
+		t.Fatalf("doc id query: %v", err)
+	}
+	return res.Total == 1
+}
+
+func mustBuild(t *testing.T, dir string, articles []corpus.Article, full bool) BuildReport {
+	t.Helper()
+	rep, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard(), Full: full},
+		corpus.LoadResult{Articles: articles}, buildTuning{})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return rep
+}
+
+func mustOpen(t *testing.T, dir string) *Engine {
+	t.Helper()
+	e, err := Open(context.Background(), dir, discard())
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { _ = e.Close() })
+	return e
+}
+
+func TestBuildOpenAndQuery(t *testing.T) {
+	dir := t.TempDir()
+	var progress []int
+	rep, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard(),
+		Progress: func(done, total int) { progress = append(progress, done) }},
+		corpus.LoadResult{Articles: testArticles(), Skipped: []corpus.Skipped{{Path: "junk.bin", Reason: "binary file"}}}, buildTuning{})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	if rep.Articles != 3 || rep.Paragraphs != 8 || rep.Analysed != 3 || rep.Reused != 0 || len(rep.Skipped) != 1 {
+		t.Errorf("report = %+v", rep)
+	}
+	if len(progress) == 0 || progress[len(progress)-1] != 3 {
+		t.Errorf("progress = %v, want to end at 3", progress)
+	}
+	// A fresh generation is merged down to one segment, with no leftovers.
+	if zaps, _ := filepath.Glob(filepath.Join(dir, rep.Generation, bleveDir, "store", "*.zap")); len(zaps) != 1 {
+		t.Errorf("segment files = %v, want 1", zaps)
+	}
+	e := mustOpen(t, dir)
+	g, release := e.acquire()
+	defer release()
+	if g.name != rep.Generation {
+		t.Errorf("serving %s, built %s", g.name, rep.Generation)
+	}
+	tests := []struct {
+		field, text string
+		want        uint64
+	}{
+		{fieldText, "flooding", 1}, // stemmed: "flooded"
+		{fieldText, "miners emergency", 2},
+		{fieldTitle, "tram", 3}, // every paragraph carries its title
+		{fieldText, "volcano", 0},
+	}
+	for _, tc := range tests {
+		if got := countHits(t, g, tc.field, tc.text); got != tc.want {
+			t.Errorf("%s:%q hits = %d, want %d", tc.field, tc.text, got, tc.want)
+		}
+	}
+	// Keyword and date fields filter.
+	src := bleve.NewTermQuery("valley post")
+	src.SetField(fieldSource)
+	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)
+	pub := bleve.NewDateRangeQuery(from, to)
+	pub.SetField(fieldPublished)
+	res, err := g.idx.Search(bleve.NewSearchRequest(bleve.NewConjunctionQuery(src, pub)))
+	if err != nil || res.Total != 2 {
+		t.Errorf("source+date filter: total %v, err %v; want 2", res, err)
+	}
+	sp, err := g.fetch(context.Background(), []string{docID("vote.txt", 2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sp[docID("vote.txt", 2)]
+	if got.Paragraph.Number != 2 || !strings.Contains(got.Paragraph.Text, "300 million") || got.Article.Title != "Council approves new tram line" || got.Article.Paragraphs != 3 {
+		t.Errorf("stored paragraph = %+v", got)
+	}
+
+	st, err := e.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 3 || st.Paragraphs != 8 || len(st.Sources) != 3 || st.From.String() != "2024-11-02" || st.To.String() != "2025-03-20" || len(st.Skipped) != 1 {
+		t.Errorf("stats = %+v", st)
+	}
+}
+
+func TestOpenWithoutIndex(t *testing.T) {
+	_, err := Open(context.Background(), t.TempDir(), discard())
+	if corpus.ErrorCode(err) != corpus.ENOTFOUND {
+		t.Fatalf("Open of empty dir: %v, want ENOTFOUND", err)
+	}
+}
+
+func TestIncrementalBuild(t *testing.T) {
+	dir := t.TempDir()
+	arts := testArticles()
+	first := mustBuild(t, dir, arts, false)
+
+	// Edit one article (fewer paragraphs), remove one, add one.
+	changed := arts[2]
+	changed = article(changed.ID, changed.Title, changed.Source, "2025-03-20",
+		"The city council rejected the tram line after a long debate.")
+	next := []corpus.Article{arts[0], changed,
+		article("bridge.txt", "Bridge reopens", "Valley Post", "2025-04-01", "The suspension bridge reopened to traffic on Monday.")}
+	rep := mustBuild(t, dir, next, false)
+	if rep.Analysed != 2 || rep.Reused != 1 || rep.Removed != 1 || rep.Articles != 3 || rep.Paragraphs != 5 {
+		t.Errorf("incremental report = %+v, want analysed 2, reused 1, removed 1", rep)
+	}
+	if rep.Generation == first.Generation {
+		t.Errorf("no new generation")
+	}
+
+	e := mustOpen(t, dir)
+	g, release := e.acquire()
+	defer release()
+	checks := []struct {
+		id   string
+		want bool
+	}{
+		{docID("harbour.md", 3), true},
+		{docID("mine.txt", 1), false}, // removed article
+		{docID("vote.txt", 1), true},
+		{docID("vote.txt", 2), false}, // the edited article shrank
+		{docID("bridge.txt", 1), true},
+	}
+	for _, c := range checks {
+		if got := docExists(t, g, c.id); got != c.want {
+			t.Errorf("doc %s exists = %v, want %v", c.id, got, c.want)
+		}
+	}
+	if n := countHits(t, g, fieldText, "rejected"); n != 1 {
+		t.Errorf("new text hits = %d, want 1", n)
+	}
+	if n := countHits(t, g, fieldText, "approved"); n != 0 {
+		t.Errorf("old text hits = %d, want 0", n)
+	}
+	if n := countHits(t, g, fieldText, "miners"); n != 0 {
+		t.Errorf("removed article still found: %d hits", n)
+	}
+	if len(g.manifest.Articles) != 3 || g.manifest.Hashes["vote.txt"] != changed.Hash {
+		t.Errorf("manifest = %+v", g.manifest.Articles)
+	}
+
+	// Nothing changed: everything reused. Full: everything analysed.
+	if rep := mustBuild(t, dir, next, false); rep.Analysed != 0 || rep.Reused != 3 {
+		t.Errorf("unchanged rebuild = %+v", rep)
+	}
+	if rep := mustBuild(t, dir, next, true); rep.Analysed != 3 || rep.Reused != 0 {
+		t.Errorf("full rebuild = %+v", rep)
+	}
+	// Only the serving generation and the one before it are kept.
+	gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
+	if len(gens) != 2 {
+		t.Errorf("generations on disk = %v, want 2", gens)
+	}
+}
+
+func TestBuildAlreadyRunning(t *testing.T) {
+	dir := t.TempDir()
+	big := corpus.Synthesize(3, 8000)
+	done := make(chan error, 1)
+	go func() {
+		_, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: big}, buildTuning{})
+		done <- err
+	}()
+	waitForTmp(t, dir, done)
+	_, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: testArticles()}, buildTuning{})
+	var ce *corpus.Error
+	if !errors.As(err, &ce) || ce.Code != corpus.EINVALID || !strings.Contains(ce.Message, "already running") {
+		t.Errorf("second build: %v, want EINVALID already running", err)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	// The lock is free again.
+	mustBuild(t, dir, testArticles(), false)
+}
+
+// waitForTmp waits until a build in dir has started writing a generation.
+func waitForTmp(t *testing.T, dir string, done <-chan error) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if m, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"+tmpSuffix, "*")); len(m) > 0 {
+			return
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("build ended before it was observed writing: %v", err)
+		case <-time.After(2 * time.Millisecond):
+		}
+	}
+	t.Fatal("no build directory appeared")
+}
+
+func TestReloadUnderConcurrentQueries(t *testing.T) {
+	dir := t.TempDir()
+	versions := [][]corpus.Article{testArticles(), corpus.Synthesize(7, 400), append(testArticles(), corpus.Synthesize(8, 300)...)}
+	mustBuild(t, dir, versions[0], false)
+	e := mustOpen(t, dir)
+
+	var (
+		queries, failures atomic.Int64
+		stop              = make(chan struct{})
+		wg                sync.WaitGroup
+		firstErr          atomic.Value
+	)
+	for w := range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				g, release := e.acquire()
+				if g == nil {
+					failures.Add(1)
+					firstErr.CompareAndSwap(nil, "no generation")
+					return
+				}
+				q := bleve.NewMatchQuery([]string{"said", "killed", "council"}[w%3])
+				q.SetField(fieldText)
+				req := bleve.NewSearchRequest(q)
+				req.Fields = []string{fieldData}
+				res, err := g.idx.SearchInContext(context.Background(), req)
+				release()
+				queries.Add(1)
+				if err != nil {
+					failures.Add(1)
+					firstErr.CompareAndSwap(nil, err.Error())
+				} else if res.Total == 0 && w%3 != 1 {
+					failures.Add(1)
+					firstErr.CompareAndSwap(nil, fmt.Sprintf("no hits in generation %s", g.name))
+				}
+			}
+		})
+	}
+	seen := map[string]bool{}
+	for i := range 6 {
+		rep := mustBuild(t, dir, versions[i%len(versions)], i%2 == 1)
+		if err := e.Reload(context.Background()); err != nil {
+			t.Fatalf("Reload: %v", err)
+		}
+		g, release := e.acquire()
+		if g.name != rep.Generation {
+			t.Errorf("after reload serving %s, want %s", g.name, rep.Generation)
+		}
+		seen[g.name] = true
+		release()
+	}
+	close(stop)
+	wg.Wait()
+	if failures.Load() != 0 {
+		t.Fatalf("%d of %d queries failed; first: %v", failures.Load(), queries.Load(), firstErr.Load())
+	}
+	if len(seen) != 6 || queries.Load() == 0 {
+		t.Errorf("generations served %d, queries %d", len(seen), queries.Load())
+	}
+	if err := e.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if g, _ := e.acquire(); g != nil {
+		t.Error("acquire after Close returned a generation")
+	}
+}
+
+// killEnv names the index directory a helper process builds into.
+const killEnv = "NEWSDESK_TEST_KILL_BUILD_DIR"
+
+// TestHelperBuildProcess is not a test: TestBuildKilledMidway runs the
+// test binary again with killEnv set, and this builds a large corpus in
+// that process until it is killed.
+func TestHelperBuildProcess(t *testing.T) {
+	dir := os.Getenv(killEnv)
+	if dir == "" {
+		t.Skip("helper process for TestBuildKilledMidway")
+	}
+	_, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard(), Full: true},
+		corpus.LoadResult{Articles: corpus.Synthesize(11, 60000)}, buildTuning{})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBuildKilledMidway(t *testing.T) {
+	dir := t.TempDir()
+	before := mustBuild(t, dir, testArticles(), false)
+	e := mustOpen(t, dir)
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperBuildProcess$")
+	cmd.Env = append(os.Environ(), killEnv+"="+dir)
+	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	waitForTmp(t, dir, done)
+	time.Sleep(300 * time.Millisecond) // let it get well into writing
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err == nil {
+		t.Fatal("helper build finished before it was killed; make its corpus bigger")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*"+tmpSuffix)); len(left) == 0 {
+		t.Error("killed build left no partial generation (was it killed midway?)")
+	}
+
+	// The old generation still serves, in the running engine and a new one.
+	name, _, err := readCurrent(dir)
+	if err != nil || name != before.Generation {
+		t.Fatalf("CURRENT = %q (%v), want %s", name, err, before.Generation)
+	}
+	if err := e.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, eng := range []*Engine{e, mustOpen(t, dir)} {
+		g, release := eng.acquire()
+		if n := countHits(t, g, fieldText, "harbour"); n != 1 {
+			t.Errorf("after kill: %d hits, want 1", n)
+		}
+		release()
+	}
+
+	// The next build succeeds (the lock died with the process) and cleans up.
+	next := mustBuild(t, dir, append(testArticles(), article("x.txt", "Extra", "Valley Post", "2025-05-01", "A ferry ran aground.")), false)
+	if next.Reused != 3 || next.Analysed != 1 {
+		t.Errorf("build after kill = %+v", next)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*"+tmpSuffix)); len(left) != 0 {
+		t.Errorf("leftovers after next build: %v", left)
+	}
+	if err := e.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	g, release := e.acquire()
+	defer release()
+	if n := countHits(t, g, fieldText, "ferry"); n != 1 {
+		t.Errorf("new generation: %d hits for ferry, want 1", n)
+	}
+}
+
+func TestStale(t *testing.T) {
+	ctx := context.Background()
+	corpusDir, indexDir := t.TempDir(), t.TempDir()
+	if err := corpus.WriteCorpus(corpusDir, corpus.Synthesize(5, 40)); err != nil {
+		t.Fatal(err)
+	}
+	stale, err := Stale(ctx, corpusDir, indexDir)
+	if err != nil || !stale {
+		t.Fatalf("no index: stale %v, %v; want true", stale, err)
+	}
+	rep, err := Build(ctx, BuildOptions{CorpusDir: corpusDir, IndexDir: indexDir, Log: discard()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Paragraphs != 40 {
+		t.Errorf("built %d paragraphs from the written corpus, want 40", rep.Paragraphs)
+	}
+	if stale, err := Stale(ctx, corpusDir, indexDir); err != nil || stale {
+		t.Fatalf("fresh index: stale %v, %v; want false", stale, err)
+	}
+	path := filepath.Join(corpusDir, "extra.txt")
+	if err := os.WriteFile(path, []byte("---\ntitle: Late news\n---\n\nA late paragraph about the harbour.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err := Stale(ctx, corpusDir, indexDir); err != nil || !stale {
+		t.Fatalf("after adding a file: stale %v, %v; want true", stale, err)
+	}
+}
