@@ -318,7 +318,9 @@ func (r *attrReader) sentence(a, b int, hits *[]attrHit) {
 			}
 			strict := !attrLooseVerbs[t.lw]
 			// Inversion: "…,” said Charles Lister"; "…, said a spokesman".
-			if k-1 >= a && !toks[k-1].word && (toks[k-1].r == ',' || entCloser(toks[k-1].r, r.text, toks[k-1].s)) && r.inverted(k+1, b) {
+			// Never after "told": its object is the listener ("X, the
+			// mayor, told Reuters").
+			if k-1 >= a && !toks[k-1].word && !attrToldVerbs[t.lw] && (toks[k-1].r == ',' || entCloser(toks[k-1].r, r.text, toks[k-1].s)) && r.inverted(k+1, b) {
 				if s, ok := r.npAfter(k+1, b, false); ok {
 					add(s, k)
 					continue
@@ -787,6 +789,7 @@ func attrDistinct(hits []attrHit) []string {
 var (
 	// attrLooseVerbs take any subject; other speech verbs need one that can
 	// speak ("The attack claimed 20 lives" is no attribution).
+	attrToldVerbs  = entSet(`told tells tell telling informed briefed`)
 	attrLooseVerbs = entSet(`said says say told tells according added adds wrote writes tweeted posted`)
 	// attrNotVerbs are in entSpeechVerbs for role phrases but handled apart.
 	attrNotVerbs       = entSet(`according quoted cited citing`)

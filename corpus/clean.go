@@ -241,7 +241,7 @@ var (
 	// "Skip to content", "Skip to main content", "Jump to navigation".
 	rxSkipLink = regexp.MustCompile(`(?i)^(skip|jump) to (the )?(main |primary )?(content|navigation|menu|footer|search|article|main)\W*$`)
 	// Markers standing alone: advertising, reading time, log-in links.
-	rxMarker = regexp.MustCompile(`(?i)^\W*(advertisement|advertisements|advert|ad|ads|sponsored|sponsored content|sponsored links?|paid content|paid post|promoted( content)?|partner content|story continues below( this)? advertisement|article continues below( this)? (advertisement|ad)|continue reading below|advertisement\W+scroll to continue( with content)?|continue reading( the main story| below)?|powered by [\w .-]{1,40}|scroll to continue( with content)?|continue reading( the main story| below)?|powered by [\w .-]{1,40}|\d+\s*(min|mins|minute|minutes)( read)?|sign in|log in|sign up|register|subscribe|subscribe now|loading)\W*$`)
+	rxMarker = regexp.MustCompile(`(?i)^\W*(advertisement|advertisements|advert|ad|ads|sponsored|sponsored content|sponsored links?|paid content|paid post|promoted( content)?|partner content|story continues below( this)? advertisement|article continues below( this)? (advertisement|ad)|continue reading below|advertisement\W+scroll to continue( with content)?|scroll to continue( with content)?|continue reading( the main story| below)?|powered by [\w .-]{1,40}|\d+\s*(min|mins|minute|minutes)( read)?|sign in|log in|sign up|register|subscribe|subscribe now|loading)\W*$`)
 	// Teasers introduced by a colon or an arrow: "Related: …", "Read more: …".
 	rxTeaserColon = regexp.MustCompile(`(?i)^(related|related (content|coverage|stories|articles?|news)|read more|read also|also read|see also|more on this( story)?|recommended|most read|most popular|watch|also on [\w ]{1,30}|more from [\w ]{1,30})\s*[:：»›>|–—]`)
 	// Teaser headers standing alone: "Related articles", "More from Reuters".
@@ -265,7 +265,7 @@ var (
 	rxReportingCredit = regexp.MustCompile(`(?i)^\(?(additional )?(reporting|writing|editing|compiled|produced|research) by\b`)
 	// Contributor credits and social handles of the writer:
 	// "Jane Roe contributed reporting.", "Tom Yu is on X at @tomyu."
-	rxContributor = regexp.MustCompile(`(?i)(\bcontributed (reporting|research)\b.*|\bcontributed to this (report|article|story)|\bis on (twitter|x|instagram|bluesky|threads|facebook)( at)?\b.*|^follow [\p{L} .'-]{1,40} on (twitter|x|instagram|bluesky|threads|facebook)\b.*)\W*$`)
+	rxContributor = regexp.MustCompile(`(?i)(\bcontributed (reporting|research)\b.*|\bcontributed to this (report|article|story)|\bis on (twitter|x|instagram|bluesky|threads|facebook) (at|as) @?[\w.]+|^follow [\p{L} .'-]{1,40} on (twitter|x|instagram|bluesky|threads|facebook)\b.*)\W*$`)
 	// Time stamps of the page: "Updated 10 March 2025, 09:30 GMT".
 	rxTimestamp = regexp.MustCompile(`(?i)^(published|updated|last updated|last modified|posted|first published)\b[^.!?]*\d[^!?]*$`)
 )

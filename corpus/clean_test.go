@@ -129,6 +129,8 @@ func TestIsBoilerplate(t *testing.T) {
 		"Continue reading, the minister told reporters, and you will understand.",
 		"Powered by cheap diesel, the generators ran all night.",
 		"She is on the board at the bank.",
+		"The focus is on Facebook’s role in the unrest.",
+		"The debate is on X at last, critics said.",
 	}
 	for _, s := range drop {
 		if !corpus.IsBoilerplate(s) {

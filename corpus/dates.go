@@ -61,6 +61,10 @@ var (
 		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + dtMonthFull +
 		`|(?:in|since|until|by|during)\s+(?:1[89]|20)\d{2}` +
 		`)\b`)
+	// dtFindWeekday is the part of dtFind that reads weekdays, run alone on
+	// windows whose only trigger is a weekday (much cheaper).
+	dtFindWeekday = regexp.MustCompile(`(?i)(?:\bon\s+)?\b(?:(?:late|early)\s+(?:on\s+)?)?(?:(?:last|this|past)\s+)?` +
+		dtWeekday + `(?:\s+(?:morning|afternoon|evening|night))?\b`)
 	// dtMonthWord finds the month name of a match, which must be capitalised
 	// in the text: "march" and "may" are also verbs.
 	dtMonthWord = regexp.MustCompile(`(?i)\b` + dtMonth)
@@ -68,7 +72,7 @@ var (
 	dtISO       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	dtWeekdayRe = regexp.MustCompile(`^(?:(last|this|past)\s+)?(` + dtWeekday + `)$`)
 	// dtDayMonth matches a day and month written without a year.
-	dtDayMonth = regexp.MustCompile(`^(?:` + dtDayNum + `\s+(?:of\s+)?` + dtMonth + `|` + dtMonth + `\s+` + dtDayNum + `)$`)
+	dtDayMonth  = regexp.MustCompile(`^(?:` + dtDayNum + `\s+(?:of\s+)?` + dtMonth + `|` + dtMonth + `\s+` + dtDayNum + `)$`)
 	dtMonthOnly = regexp.MustCompile(`^(?:in|since|until|by|during|early|late|mid-|last|this)\s*(` + dtMonthFull + `)$`)
 	dtYearOnly  = regexp.MustCompile(`^(?:in|since|until|by|during)\s+(\d{4})$`)
 )
@@ -151,18 +155,85 @@ func (r *dateResolver) find(sentence string) []DateMention {
 
 // dtSpans finds the byte spans of the date expressions of a sentence
 // without resolving them.
-func dtSpans(sentence string) [][2]int {
+func dtSpans(sentence string) [][2]int { return dtSpansTokens(sentence, fgTokenize(sentence), 0) }
+
+// dtTriggers are the words every date expression contains; the date
+// regular expression runs only on a few words around them, which keeps
+// detection cheap on long paragraphs.
+var dtTriggers = fgSet("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight night " +
+	"morning afternoon evening week weekend month year ago days weeks months years " +
+	"january february march april may june july august september october november december " +
+	"jan feb mar apr jun jul aug sep sept oct nov dec")
+
+// dtSpansTokens finds the date expressions of text[toks[0].start:…], whose
+// tokens are toks; base is the byte offset the returned spans are relative
+// to.
+func dtSpansTokens(text string, toks []fgTok, base int) [][2]int {
 	var spans [][2]int
-	for _, m := range dtFind.FindAllStringIndex(sentence, -1) {
-		text := sentence[m[0]:m[1]]
-		if loc := dtMonthWord.FindStringIndex(text); loc != nil && !dtISO.MatchString(text) {
-			if c := text[loc[0]]; c < 'A' || c > 'Z' {
-				continue // "march", "may": verbs, not months
-			}
+	lo, hi := -1, -1 // the current window, in tokens
+	onlyWeekdays := true
+	flush := func() {
+		if lo < 0 {
+			return
 		}
-		spans = append(spans, [2]int{m[0], m[1]})
+		from, to := toks[lo].start, toks[hi].end
+		re := dtFind
+		if onlyWeekdays {
+			re = dtFindWeekday
+		}
+		for _, m := range re.FindAllStringIndex(text[from:to], -1) {
+			s, e := from+m[0], from+m[1]
+			// A match must start and end on token boundaries.
+			if !dtOnBoundary(toks[lo:hi+1], s, e) {
+				continue
+			}
+			if loc := dtMonthWord.FindStringIndex(text[s:e]); loc != nil && !dtISO.MatchString(text[s:e]) {
+				if c := text[s+loc[0]]; c < 'A' || c > 'Z' {
+					continue // "march", "may": verbs, not months
+				}
+			}
+			if n := len(spans); n > 0 && s < spans[n-1][1]-base {
+				continue
+			}
+			spans = append(spans, [2]int{s - base, e - base})
+		}
+		lo, hi, onlyWeekdays = -1, -1, true
 	}
+	for k := range toks {
+		t := &toks[k]
+		trigger := t.kind == fgWord && dtTriggers[strings.TrimSuffix(t.low, ".")] ||
+			t.kind == fgNum && len(t.text) == 4 && (t.text[0] == '1' || t.text[0] == '2')
+		if !trigger {
+			continue
+		}
+		from, to := max(0, k-3), min(len(toks)-1, k+4)
+		if lo >= 0 && from > hi {
+			flush()
+		}
+		if lo < 0 {
+			lo = from
+		}
+		hi = max(hi, to)
+		if t.kind != fgWord || !fgWeekdays[t.low] {
+			onlyWeekdays = false
+		}
+	}
+	flush()
 	return spans
+}
+
+// dtOnBoundary reports whether bytes s and e fall on token boundaries.
+func dtOnBoundary(toks []fgTok, s, e int) bool {
+	okS, okE := false, false
+	for i := range toks {
+		if toks[i].start == s {
+			okS = true
+		}
+		if toks[i].end == e {
+			okE = true
+		}
+	}
+	return okS && okE
 }
 
 // dtNormalise lower-cases a date expression, collapses its spaces and drops

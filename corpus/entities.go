@@ -836,6 +836,13 @@ func entArticleScan(a *Article) ([][]entTok, [][]entSpan) {
 	spans := make([][]entSpan, len(a.Paragraphs))
 	for i := range a.Paragraphs {
 		spans[i] = entScan(a.Paragraphs[i].Text, toks[i], st)
+		// The article's own outlet is an organisation, however its name
+		// reads ("told Levant Daily").
+		for k := range spans[i] {
+			if a.Source != "" && strings.EqualFold(strings.TrimPrefix(spans[i][k].text, "The "), strings.TrimPrefix(a.Source, "The ")) {
+				spans[i][k].kind = Organisation
+			}
+		}
 	}
 	return toks, spans
 }

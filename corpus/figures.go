@@ -590,6 +590,16 @@ func fgParseCount(text string, toks []fgTok, i int) (fgCount, bool) {
 // fgSubsetWord reports words after "of" that make a subset: "of them".
 func fgSubsetWord(w string) bool { return w == "them" || w == "whom" || w == "those" || w == "which" }
 
+// fgNumberStart is a cheap first test for fgNumberWord: the first letters
+// of number words.
+func fgNumberStart(w string) bool {
+	switch w[0] {
+	case 'a', 'd', 'e', 'f', 'h', 'n', 'o', 's', 't', 'z':
+		return true
+	}
+	return false
+}
+
 // fgNumberWord reports whether w can start a number written in words.
 func fgNumberWord(w string) bool {
 	if _, ok := fgUnits[w]; ok {
@@ -722,7 +732,7 @@ func fgFindFigures(text string, toks []fgTok, prevKind string) []fgFigure {
 	var out []fgFigure
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.kind != fgNum && (t.kind != fgWord || !fgNumberWord(t.low)) {
+		if t.kind != fgNum && (t.kind != fgWord || !fgNumberStart(t.low) || !fgNumberWord(t.low)) {
 			continue
 		}
 		c, ok := fgParseCount(text, toks, i)
@@ -792,9 +802,9 @@ func fgNotACount(toks []fgTok, c fgCount) bool {
 			return true
 		}
 	}
-	if first.kind == fgNum && c.end == c.start+1 && len(first.text) == 4 && !strings.ContainsAny(first.text, ",.") {
+	if first.kind == fgNum && len(first.text) == 4 && !strings.ContainsAny(first.text, ",.") {
 		if y, _ := strconv.Atoi(first.text); y >= 1800 && y <= 2100 {
-			if c.end >= len(toks) || !fgPeople[toks[c.end].low] {
+			if c.end >= len(toks) || c.end > c.start+1 || !fgPeople[toks[c.end].low] {
 				return true
 			}
 		}
@@ -1634,7 +1644,7 @@ type fgDate struct {
 // sentenceDates finds and resolves the date expressions of a sentence.
 func (fa *fgArticle) sentenceDates(text string, st []fgTok) []fgDate {
 	base := st[0].start
-	spans := dtSpans(text[base:st[len(st)-1].end])
+	spans := dtSpansTokens(text, st, base)
 	if len(spans) == 0 {
 		return nil
 	}

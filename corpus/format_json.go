@@ -34,7 +34,7 @@ func parseJSONArticles(name string, data []byte, lines bool) ([]Article, []Skipp
 	var skipped []Skipped
 	single := false
 	if lines {
-		records = jsonlRecords(data)
+		records = jsonlRecords([]byte(decodeText(data)))
 	} else {
 		var err error
 		records, single, err = jsonRecords(data)
@@ -71,18 +71,14 @@ func parseJSONArticles(name string, data []byte, lines bool) ([]Article, []Skipp
 	return out, skipped, nil
 }
 
-// jsonlRecords splits a JSON Lines file into its non-blank lines.
+// jsonlRecords splits a decoded JSON Lines file into its non-blank lines.
 func jsonlRecords(data []byte) []jsonRecord {
 	var recs []jsonRecord
 	line := 0
 	for raw := range bytes.SplitSeq(data, []byte("\n")) {
 		line++
-		raw = bytes.TrimRight(raw, "\r")
 		if len(bytes.TrimSpace(raw)) == 0 {
 			continue
-		}
-		if line == 1 {
-			raw = bytes.TrimPrefix(raw, []byte{0xef, 0xbb, 0xbf})
 		}
 		recs = append(recs, jsonRecord{raw: raw, n: len(recs) + 1, line: line})
 	}

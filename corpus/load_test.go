@@ -392,6 +392,10 @@ func TestParseFileJSONL(t *testing.T) {
 	if got, err := corpus.ParseFile("wire/feed.jsonl", []byte(lines)); err != nil || len(got) != 3 {
 		t.Errorf("ParseFile: %d articles, %v", len(got), err)
 	}
+	// Windows-1252 text is decoded.
+	if got, err := corpus.ParseFile("old.jsonl", []byte("{\"title\": \"Caf\xe9 reopens\", \"body\": \"The caf\xe9 reopened.\"}\n")); err != nil || got[0].Title != "Café reopens" {
+		t.Errorf("Windows-1252 JSONL: %+v, %v", got, err)
+	}
 	// A record's hash depends only on its own line.
 	other, _, err := corpus.ParseFileDetailed("x.jsonl", []byte(`{"title": "Line one", "body": "Text of line one."}`+"\n"))
 	if err != nil || other[0].Hash != arts[0].Hash {

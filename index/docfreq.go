@@ -44,11 +44,11 @@ func (t termStats) count(term string) (uint64, uint64) {
 // fuzzyCount returns how many documents hold a term one or two edits from
 // term (a misspelling of it), using the field dictionary's automaton.
 func (t termStats) fuzzyCount(term string) uint64 {
-	if t.reader == nil || len(term) < 4 {
+	if t.reader == nil || len(term) < 5 {
 		return 0
 	}
 	fuzz := 1
-	if len(term) >= 8 {
+	if len(term) >= 9 {
 		fuzz = 2
 	}
 	fuzzy, ok := t.reader.(bleveindex.IndexReaderFuzzy)

@@ -53,10 +53,10 @@ func TestMatchPeople(t *testing.T) {
 		{"", 0, []string{"Ahmed al-Shara", "Gaith Dalah", "Charles Lister", "Maher al-Assad"}},
 		{"", 2, []string{"Ahmed al-Shara", "Gaith Dalah"}},
 		{"char", 5, []string{"Charles Lister", "Ahmed al-Shara"}}, // letters first, then "Chara"
-		{"LIST", 5, []string{"Charles Lister"}},   // any word, any case
-		{"ghia", 5, []string{"Gaith Dalah"}},      // a spelling's prefix
-		{"ghyath", 5, []string{"Gaith Dalah"}},    // by skeleton
-		{"gaith dal", 5, []string{"Gaith Dalah"}}, // several words
+		{"LIST", 5, []string{"Charles Lister"}},                   // any word, any case
+		{"ghia", 5, []string{"Gaith Dalah"}},                      // a spelling's prefix
+		{"ghyath", 5, []string{"Gaith Dalah"}},                    // by skeleton
+		{"gaith dal", 5, []string{"Gaith Dalah"}},                 // several words
 		{"ahmad al-sh", 5, []string{"Ahmed al-Shara"}},
 		{"zz", 5, nil},
 	}

@@ -144,6 +144,9 @@ type asker struct {
 	text     analysis.Analyzer
 	concepts []concept
 	notes    []string
+	// placeArticles are the articles that name the place a figure
+	// question asks about.
+	placeArticles map[string]bool
 }
 
 // concept is one content word of the question with the stems that count
@@ -644,9 +647,25 @@ func speakerMatch(asked, speaker string) float64 {
 			head = head || i == len(askedWords)-1
 		}
 	}
+	askedSet := map[string]bool{}
+	for _, w := range askedWords {
+		askedSet[strings.TrimSuffix(w, "s")] = true
+	}
+	speakerContent, speakerFound := 0, 0
+	for w := range speakerWords {
+		if !questionArticles[w] {
+			speakerContent++
+			if askedSet[w] {
+				speakerFound++
+			}
+		}
+	}
 	switch {
 	case content > 0 && found == content:
 		best = max(best, 0.95)
+	case speakerContent >= 2 && speakerFound == speakerContent:
+		// "the African Union observers" for "African Union".
+		best = max(best, 0.9)
 	case head && content >= 3 && float64(found)/float64(content) >= 0.6:
 		// "the UN human rights office" for "UN rights office".
 		best = max(best, 0.9)
@@ -683,7 +702,21 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 	}
 	must := []query.Query{bleve.NewDisjunctionQuery(kinds...)}
 	if s.q.Place != "" {
-		must = append(must, placeQuery(s.q.Place))
+		// A figure answers for a place when its paragraph names the place,
+		// or its article does: a report from Wadi Safa need not repeat the
+		// town's name in every paragraph.
+		articles, err := s.articlesNaming(ctx, s.q.Place)
+		if err != nil {
+			return nil, err
+		}
+		s.placeArticles = articles
+		where := []query.Query{placeQuery(s.q.Place)}
+		for id := range articles {
+			t := bleve.NewTermQuery(id)
+			t.SetField(fieldArticle)
+			where = append(where, t)
+		}
+		must = append(must, bleve.NewDisjunctionQuery(where...))
 	}
 	cands, err := s.find(ctx, bleve.NewConjunctionQuery(must...), figureCandidateCount, "-"+fieldReported, "-"+fieldPublished, "-_score")
 	if err != nil {
@@ -786,6 +819,37 @@ func cmpDate(reported, published corpus.Date) corpus.Date {
 		return published
 	}
 	return reported
+}
+
+// articlesNaming returns the IDs of the articles about a place: those that
+// name it in the headline or in the first two paragraphs (the dateline and
+// the lede), not those that mention it in passing.
+func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bool, error) {
+	text := bleve.NewMatchQuery(place)
+	text.SetField(fieldText)
+	text.SetAutoFuzziness(true)
+	text.SetOperator(query.MatchQueryOperatorAnd)
+	first, second := 1.0, 2.0
+	inclusive := true
+	lede := bleve.NewNumericRangeInclusiveQuery(&first, &second, &inclusive, &inclusive)
+	lede.SetField(fieldNumber)
+	title := bleve.NewMatchQuery(place)
+	title.SetField(fieldTitle)
+	title.SetAutoFuzziness(true)
+	title.SetOperator(query.MatchQueryOperatorAnd)
+	about := bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(text, lede), title)
+	req := bleve.NewSearchRequestOptions(s.filtered(about), 100, 0, false)
+	res, err := s.g.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search place: %w", err)
+	}
+	ids := map[string]bool{}
+	for _, hit := range res.Hits {
+		if i := strings.LastIndex(hit.ID, "#p"); i > 0 {
+			ids[hit.ID[:i]] = true
+		}
+	}
+	return ids, nil
 }
 
 // placeQuery finds paragraphs naming a place, or in articles about it,
@@ -981,7 +1045,11 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 	if len(s.concepts) == 0 {
 		return 1, 0
 	}
-	toks := s.text.Analyze([]byte(c.sp.Paragraph.Text + " " + c.sp.Article.Title))
+	text := c.sp.Paragraph.Text + " " + c.sp.Article.Title
+	if s.placeArticles[c.sp.Article.ID] {
+		text += " " + s.q.Place
+	}
+	toks := s.text.Analyze([]byte(text))
 	var total, matched float64
 	var positions []int
 	for _, con := range s.concepts {
@@ -1023,8 +1091,8 @@ func conceptMatch(c concept, tok string) float64 {
 		return 1
 	case len(st) >= 4 && strings.HasPrefix(tok, st) && len(tok)-len(st) <= 3:
 		return near
-	case len(st) >= 8 && corpus.EditDistance(st, tok, 2) <= 2,
-		len(st) >= 4 && corpus.EditDistance(st, tok, 1) <= 1:
+	case len(st) >= 9 && abs(len(st)-len(tok)) <= 1 && corpus.EditDistance(st, tok, 2) <= 2,
+		len(st) >= 5 && corpus.EditDistance(st, tok, 1) <= 1:
 		return near
 	}
 	for _, syn := range c.stems[1:] {
@@ -1100,4 +1168,11 @@ func sortCandidates(cands []*candidate) {
 		}
 		return cmp.Compare(a.sp.Paragraph.Number, b.sp.Paragraph.Number)
 	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
