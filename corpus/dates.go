@@ -61,10 +61,6 @@ var (
 		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + dtMonthFull +
 		`|(?:in|since|until|by|during)\s+(?:1[89]|20)\d{2}` +
 		`)\b`)
-	// dtFindWeekday is the part of dtFind that reads weekdays, run alone on
-	// windows whose only trigger is a weekday (much cheaper).
-	dtFindWeekday = regexp.MustCompile(`(?i)(?:\bon\s+)?\b(?:(?:late|early)\s+(?:on\s+)?)?(?:(?:last|this|past)\s+)?` +
-		dtWeekday + `(?:\s+(?:morning|afternoon|evening|night))?\b`)
 	// dtMonthWord finds the month name of a match, which must be capitalised
 	// in the text: "march" and "may" are also verbs.
 	dtMonthWord = regexp.MustCompile(`(?i)\b` + dtMonth)
@@ -171,17 +167,18 @@ var dtTriggers = fgSet("monday tuesday wednesday thursday friday saturday sunday
 func dtSpansTokens(text string, toks []fgTok, base int) [][2]int {
 	var spans [][2]int
 	lo, hi := -1, -1 // the current window, in tokens
-	onlyWeekdays := true
+	add := func(s, e int) {
+		if n := len(spans); n > 0 && s < spans[n-1][1]+base {
+			return
+		}
+		spans = append(spans, [2]int{s - base, e - base})
+	}
 	flush := func() {
 		if lo < 0 {
 			return
 		}
 		from, to := toks[lo].start, toks[hi].end
-		re := dtFind
-		if onlyWeekdays {
-			re = dtFindWeekday
-		}
-		for _, m := range re.FindAllStringIndex(text[from:to], -1) {
+		for _, m := range dtFind.FindAllStringIndex(text[from:to], -1) {
 			s, e := from+m[0], from+m[1]
 			// A match must start and end on token boundaries.
 			if !dtOnBoundary(toks[lo:hi+1], s, e) {
@@ -192,18 +189,24 @@ func dtSpansTokens(text string, toks []fgTok, base int) [][2]int {
 					continue // "march", "may": verbs, not months
 				}
 			}
-			if n := len(spans); n > 0 && s < spans[n-1][1]-base {
-				continue
-			}
-			spans = append(spans, [2]int{s - base, e - base})
+			add(s, e)
 		}
-		lo, hi, onlyWeekdays = -1, -1, true
+		lo, hi = -1, -1
 	}
 	for k := range toks {
 		t := &toks[k]
 		trigger := t.kind == fgWord && dtTriggers[strings.TrimSuffix(t.low, ".")] ||
 			t.kind == fgNum && len(t.text) == 4 && (t.text[0] == '1' || t.text[0] == '2')
 		if !trigger {
+			continue
+		}
+		if t.kind == fgWord && fgWeekdays[t.low] && (k < 2 || !dtTriggers[toks[k-2].low]) {
+			// Weekdays, the most common, are read from the tokens: "on
+			// Sunday", "late on Thursday", "last Friday", "Saturday
+			// afternoon".
+			flush()
+			b, e := dtWeekdaySpan(toks, k)
+			add(toks[b].start, toks[e].end)
 			continue
 		}
 		from, to := max(0, k-3), min(len(toks)-1, k+4)
@@ -214,12 +217,34 @@ func dtSpansTokens(text string, toks []fgTok, base int) [][2]int {
 			lo = from
 		}
 		hi = max(hi, to)
-		if t.kind != fgWord || !fgWeekdays[t.low] {
-			onlyWeekdays = false
-		}
 	}
 	flush()
 	return spans
+}
+
+// dtWeekdaySpan returns the tokens (inclusive) of the weekday expression
+// around the weekday at token k.
+func dtWeekdaySpan(toks []fgTok, k int) (int, int) {
+	b, e := k, k
+	if e+1 < len(toks) {
+		switch toks[e+1].low {
+		case "morning", "afternoon", "evening", "night":
+			e++
+		}
+	}
+	if b > 0 {
+		switch toks[b-1].low {
+		case "last", "this", "past", "late", "early":
+			b--
+		}
+	}
+	if b > 0 && toks[b-1].low == "on" {
+		b--
+		if b > 0 && (toks[b-1].low == "late" || toks[b-1].low == "early") {
+			b--
+		}
+	}
+	return b, e
 }
 
 // dtOnBoundary reports whether bytes s and e fall on token boundaries.

@@ -1000,7 +1000,7 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 		if cov < minCoverage {
 			continue
 		}
-		c.score = 2*cov + prox + 0.5*c.hitScore/top
+		c.score = 2*cov + prox*cov + 0.5*c.hitScore/top
 		kept = append(kept, c)
 	}
 	sortCandidates(kept)
