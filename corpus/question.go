@@ -92,6 +92,7 @@ var (
 	saidShape  = regexp.MustCompile(`^(?:so\s+)?(?:what|wat|wht)\s+(?:did|does|do|has|have|had|is|was|are|were)\s+(.+?)\s+(?:say|said|says|saying|tell|told|telling|report|reported|reporting|claim|claimed|claiming|announce|announced|state|stated|think|thinks|reveal|revealed)\b(?:\s+(?:about|on|regarding|of|concerning)\s+(.+))?`)
 	saidShape2 = regexp.MustCompile(`^(?:quotes?|statements?|comments?|remarks?|claims?)\s+(?:from|by|of)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+))?$`)
 	whoShape   = regexp.MustCompile(`^(?:who\s*(?:is|was|s|'s|are|were)|whos|whose|who're|tell\s+me\s+about|what\s+do\s+(?:we|you)\s+know\s+about|what\s+about|info\s+(?:on|about)|profile\s+of|background\s+on)\s+(.+)$`)
+	whatIsShape = regexp.MustCompile(`^(?i:what(?:\s+is|\s+are|\s+was|'s|s)\s+(?:the\s+)?)(.+?)[?!.\s]*$`)
 	// A "who" question about a role rather than a name: "who is the head of…".
 	roleSubject  = regexp.MustCompile(`^(?:the|a|an|responsible|behind|in\s+charge|leading|running|heading|killing|attacking|fighting|to\s+blame|accused|blamed|involved)\b`)
 	sourceClause = regexp.MustCompile(`\b(?:according\s+to|reported\s+by|as\s+reported\s+by|per|by)\s+(.+)$`)
@@ -231,6 +232,11 @@ func matchSaid(q *Question, lower string) bool {
 func matchWho(q *Question, lower, original string) bool {
 	m := whoShape.FindStringSubmatch(lower)
 	if m == nil {
+		// "What is Hayat Tahrir al-Sham?": a name, capitalised as typed.
+		if w := whatIsShape.FindStringSubmatch(original); w != nil && looksLikeName(w[1]) {
+			q.Intent, q.Subject = IntentWho, strings.ToLower(strings.TrimSpace(w[1]))
+			return true
+		}
 		// A bare name: "Ghiath Dallah?" — every word capitalised in the original.
 		words := strings.Fields(strings.Trim(original, "?!. "))
 		if len(words) == 0 || len(words) > 4 {
@@ -259,6 +265,31 @@ func matchWho(q *Question, lower, original string) bool {
 	}
 	q.Intent, q.Subject = IntentWho, subject
 	return true
+}
+
+// looksLikeName reports whether every word of s is capitalised, a name
+// particle or a short joining word, and s names no figure: "Syrian
+// Observatory for Human Rights", "Hayat Tahrir al-Sham".
+func looksLikeName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	capitals := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		lw := strings.ToLower(w)
+		switch {
+		case figureWords[lw] != nil:
+			return false
+		case unicode.IsUpper(r):
+			capitals++
+		case isParticleWord(lw) || lw == "for" || lw == "of" || lw == "the" || lw == "and":
+		default:
+			return false
+		}
+	}
+	return capitals > 0
 }
 
 func isParticleWord(w string) bool {

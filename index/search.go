@@ -1003,8 +1003,38 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 		c.score = 2*cov + prox*cov + 0.5*c.hitScore/top
 		kept = append(kept, c)
 	}
+	if s.q.Latest {
+		preferRecent(kept)
+	}
 	sortCandidates(kept)
 	return kept, nil
+}
+
+// preferRecent raises newer passages for questions that ask for the
+// latest: up to half a point for the newest article among the candidates.
+func preferRecent(cands []*candidate) {
+	var oldest, newest time.Time
+	for _, c := range cands {
+		p := c.sp.Article.Published.Time
+		if p.IsZero() {
+			continue
+		}
+		if oldest.IsZero() || p.Before(oldest) {
+			oldest = p
+		}
+		if p.After(newest) {
+			newest = p
+		}
+	}
+	span := newest.Sub(oldest)
+	if span <= 0 {
+		return
+	}
+	for _, c := range cands {
+		if p := c.sp.Article.Published.Time; !p.IsZero() {
+			c.score += 0.5 * float64(p.Sub(oldest)) / float64(span)
+		}
+	}
 }
 
 // conceptsOf analyses the question's words into weighted concepts: rare
