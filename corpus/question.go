@@ -89,9 +89,9 @@ var (
 	isoDate      = regexp.MustCompile(`\b(?:on\s+)?(\d{4})-(\d{2})-(\d{2})\b`)
 
 	// Question shapes, matched against the lower-cased question.
-	saidShape  = regexp.MustCompile(`^(?:so\s+)?(?:what|wat|wht)\s+(?:did|does|do|has|have|had|is|was|are|were)\s+(.+?)\s+(?:say|said|says|saying|tell|told|telling|report|reported|reporting|claim|claimed|claiming|announce|announced|state|stated|think|thinks|reveal|revealed)\b(?:\s+(?:about|on|regarding|of|concerning)\s+(.+))?`)
-	saidShape2 = regexp.MustCompile(`^(?:quotes?|statements?|comments?|remarks?|claims?)\s+(?:from|by|of)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+))?$`)
-	whoShape   = regexp.MustCompile(`^(?:who\s*(?:is|was|s|'s|are|were)|whos|whose|who're|tell\s+me\s+about|what\s+do\s+(?:we|you)\s+know\s+about|what\s+about|info\s+(?:on|about)|profile\s+of|background\s+on)\s+(.+)$`)
+	saidShape   = regexp.MustCompile(`^(?:so\s+)?(?:what|wat|wht)\s+(?:did|does|do|has|have|had|is|was|are|were)\s+(.+?)\s+(?:say|said|says|saying|tell|told|telling|report|reported|reporting|claim|claimed|claiming|announce|announced|state|stated|think|thinks|reveal|revealed)\b(?:\s+(?:about|on|regarding|of|concerning)\s+(.+))?`)
+	saidShape2  = regexp.MustCompile(`^(?:quotes?|statements?|comments?|remarks?|claims?)\s+(?:from|by|of)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+))?$`)
+	whoShape    = regexp.MustCompile(`^(?:who\s*(?:is|was|s|'s|are|were)|whos|whose|who're|tell\s+me\s+about|what\s+do\s+(?:we|you)\s+know\s+about|what\s+about|info\s+(?:on|about)|profile\s+of|background\s+on)\s+(.+)$`)
 	whatIsShape = regexp.MustCompile(`^(?i:what(?:\s+is|\s+are|\s+was|'s|s)\s+(?:the\s+)?)(.+?)[?!.\s]*$`)
 	// A "who" question about a role rather than a name: "who is the head of…".
 	roleSubject  = regexp.MustCompile(`^(?:the|a|an|responsible|behind|in\s+charge|leading|running|heading|killing|attacking|fighting|to\s+blame|accused|blamed|involved)\b`)
