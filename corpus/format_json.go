@@ -188,18 +188,7 @@ func parseJSONRecord(name, id string, raw []byte) (Article, error) {
 		a.Title, items = titleFromItems(items)
 	}
 	a.Author, items = bylineFromItems(a.Author, items)
-	texts := make([]string, 0, len(items))
-	for _, it := range items {
-		texts = append(texts, it.text)
-	}
-	a.Paragraphs = numberParagraphs(texts)
-	if len(a.Paragraphs) == 0 {
-		return Article{}, fmt.Errorf("%w after cleaning", ErrNoText)
-	}
-	if a.Title == "" {
-		a.Title = titleFromName(name)
-	}
-	return a, nil
+	return finishArticle(a, name, items)
 }
 
 // jsonString reads a JSON string; a missing or null value is "". ok is

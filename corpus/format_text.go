@@ -214,6 +214,12 @@ func parseTextArticle(name string, data []byte, md bool) (Article, error) {
 		items = dropHeadingSameAs(items, a.Title)
 	}
 	a.Author, items = bylineFromItems(a.Author, items)
+	return finishArticle(a, name, items)
+}
+
+// finishArticle numbers the body items that are not headings as the
+// article's paragraphs and falls back to a title from the file name.
+func finishArticle(a Article, name string, items []textItem) (Article, error) {
 	var texts []string
 	for _, it := range items {
 		if it.heading == 0 {

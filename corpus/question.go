@@ -440,8 +440,8 @@ func correctWords(words []string) []string {
 		for _, v := range intentVocabulary {
 			// Short words are corrected only by a missing letter ("tol" → "toll"),
 			// so that real words one letter away ("head", "dad") stay as typed.
-			if len(w) <= 4 && len(v) == len(w)+1 && editDistance(w, v, 1) == 1 ||
-				len(w) > 4 && abs(len(v)-len(w)) <= 1 && editDistance(w, v, 1) == 1 {
+			if len(w) <= 4 && len(v) == len(w)+1 && EditDistance(w, v, 1) == 1 ||
+				len(w) > 4 && abs(len(v)-len(w)) <= 1 && EditDistance(w, v, 1) == 1 {
 				out[i] = v
 				break
 			}
@@ -474,9 +474,9 @@ func transposed(a, b string) bool {
 	return false
 }
 
-// editDistance returns the Levenshtein distance of a and b, or max+1 when
-// it exceeds max.
-func editDistance(a, b string, max int) int {
+// EditDistance returns the Levenshtein distance between a and b in runes,
+// or max+1 as soon as it is certain to exceed max.
+func EditDistance(a, b string, max int) int {
 	ra, rb := []rune(a), []rune(b)
 	if abs(len(ra)-len(rb)) > max {
 		return max + 1
@@ -505,9 +505,6 @@ func editDistance(a, b string, max int) int {
 	return prev[len(rb)]
 }
 
-// EditDistance returns the Levenshtein distance between a and b in runes,
-// or max+1 as soon as it is certain to exceed max.
-func EditDistance(a, b string, max int) int { return editDistance(a, b, max) }
 
 // extractDay finds a day named in the question ("on 9 March", "March 9,
 // 2025", "2025-03-09") and returns the question without it.

@@ -45,12 +45,9 @@ func (c *AskCommand) Run(ctx context.Context, args []string) error {
 	}
 	log := newLogger(c.Stderr, cfg.LogLevel)
 
-	if err := ensureIndex(ctx, cfg, c.Stderr, log); err != nil {
-		return err
-	}
-	e, err := index.Open(ctx, cfg.IndexDir, log)
+	e, err := openEngine(ctx, cfg, c.Stderr, log)
 	if err != nil {
-		return fmt.Errorf("open the index in %s: %w", cfg.IndexDir, err)
+		return err
 	}
 	defer e.Close()
 

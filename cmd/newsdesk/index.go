@@ -92,6 +92,18 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
+// openEngine makes sure the index is fresh, then opens it.
+func openEngine(ctx context.Context, cfg *Config, stderr io.Writer, log *slog.Logger) (*index.Engine, error) {
+	if err := ensureIndex(ctx, cfg, stderr, log); err != nil {
+		return nil, err
+	}
+	e, err := index.Open(ctx, cfg.IndexDir, log)
+	if err != nil {
+		return nil, fmt.Errorf("open the index in %s: %w", cfg.IndexDir, err)
+	}
+	return e, nil
+}
+
 // ensureIndex builds the index when it is missing or older than the
 // corpus, reporting progress and a one-line summary on stderr.
 func ensureIndex(ctx context.Context, cfg *Config, stderr io.Writer, log *slog.Logger) error {

@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/newsdesk/newsdesk/bot"
-	"github.com/newsdesk/newsdesk/index"
 )
 
 // ServeCommand runs the Discord bot until it is interrupted:
@@ -41,12 +40,9 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 		return fmt.Errorf("%s is not set: put the bot token in .env or the environment (see .env.example and the README's Discord section)", envToken)
 	}
 	log := newLogger(c.Stderr, cfg.LogLevel)
-	if err := ensureIndex(ctx, cfg, c.Stderr, log); err != nil {
-		return err
-	}
-	e, err := index.Open(ctx, cfg.IndexDir, log)
+	e, err := openEngine(ctx, cfg, c.Stderr, log)
 	if err != nil {
-		return fmt.Errorf("open the index in %s: %w", cfg.IndexDir, err)
+		return err
 	}
 	defer e.Close()
 
