@@ -47,10 +47,7 @@ func (t termStats) fuzzyCount(term string) uint64 {
 	if t.reader == nil || len(term) < 5 {
 		return 0
 	}
-	fuzz := 1
-	if len(term) >= 9 {
-		fuzz = 2
-	}
+	fuzz := fuzzinessFor(term)
 	fuzzy, ok := t.reader.(bleveindex.IndexReaderFuzzy)
 	if !ok {
 		return 0

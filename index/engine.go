@@ -42,6 +42,25 @@ type generation struct {
 	// refs counts the engine's own reference (while current) and the
 	// queries using it; guarded by Engine.mu. The index closes at zero.
 	refs int
+	// sources are the outlets of the articles, lower-cased, distinct.
+	sources []string
+	// newest is the publication date of the newest article.
+	newest time.Time
+}
+
+// newGeneration wraps an open index and its manifest, with what questions
+// read from the manifest computed once.
+func newGeneration(name string, idx bleve.Index, m Manifest) *generation {
+	g := &generation{name: name, idx: idx, manifest: m, refs: 1}
+	for _, a := range m.Articles {
+		if src := strings.ToLower(a.Source); src != "" && !slices.Contains(g.sources, src) {
+			g.sources = append(g.sources, src)
+		}
+		if a.Published.After(g.newest) {
+			g.newest = a.Published.Time
+		}
+	}
+	return g
 }
 
 // Manifest describes a generation; it is stored beside the Bleve index.
@@ -95,7 +114,7 @@ func (e *Engine) openGeneration(ctx context.Context, name string, m Manifest) (*
 		return nil, fmt.Errorf("open index generation %s: %w", name, err)
 	}
 	e.open.Add(1)
-	return &generation{name: name, idx: idx, manifest: m, refs: 1}, nil
+	return newGeneration(name, idx, m), nil
 }
 
 // Reload swaps in the generation dir's pointer names now, if it changed.

@@ -125,9 +125,10 @@ func newMapping() (mapping.IndexMapping, error) {
 	data.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
-	// Only the text field needs positions (phrase queries); the others are
-	// matched word by word, and term vectors cost build time and space.
-	doc.AddFieldMappingsAt(fieldText, text(textAnalyzer, true))
+	// No field keeps term vectors: questions match word by word and
+	// proximity is scored from the stored text, so positions would only
+	// cost build time and space.
+	doc.AddFieldMappingsAt(fieldText, text(textAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldTitle, text(textAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldNames, text(nameAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldSpeakers, text(nameAnalyzer, false))

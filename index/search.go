@@ -28,7 +28,7 @@ const (
 	SearchTimeout = 5 * time.Second
 
 	candidateCount       = 60  // paragraphs fetched for reranking
-	figureCandidateCount = 200 // paragraphs with figures fetched for a figure question
+	figureCandidateCount = 100 // paragraphs with figures fetched for a figure question
 	nameThreshold        = 0.85
 	minCoverage          = 0.5 // share of a question's weighted concepts a passage must contain
 )
@@ -156,6 +156,7 @@ type concept struct {
 	stems  []string
 	weight float64
 	absent bool // nothing in the index matches it, not even a misspelling
+	fuzzy  bool // the index lacks it but has words a letter or two away
 }
 
 func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*Result, error) {
@@ -290,9 +291,8 @@ func (s *asker) knownSource(name string) string {
 	if name == "" {
 		return ""
 	}
-	for _, a := range s.g.manifest.Articles {
-		src := strings.ToLower(a.Source)
-		if src != "" && (src == name || strings.TrimPrefix(src, "the ") == name || strings.HasPrefix(src, name+" ")) {
+	for _, src := range s.g.sources {
+		if src == name || strings.TrimPrefix(src, "the ") == name || strings.HasPrefix(src, name+" ") {
 			return src
 		}
 	}
@@ -303,13 +303,7 @@ func (s *asker) knownSource(name string) string {
 // removes it from the terms.
 func (s *asker) sourceInTerms() string {
 	joined := " " + strings.Join(s.q.Terms, " ") + " "
-	seen := map[string]bool{}
-	for _, a := range s.g.manifest.Articles {
-		src := strings.ToLower(a.Source)
-		if src == "" || seen[src] {
-			continue
-		}
-		seen[src] = true
+	for _, src := range s.g.sources {
 		if strings.Contains(joined, " "+src+" ") {
 			s.q.Terms = strings.Fields(strings.Replace(joined, " "+src+" ", " ", 1))
 			return src
@@ -320,16 +314,10 @@ func (s *asker) sourceInTerms() string {
 
 // latestYear is the year of the newest article, for days named without a year.
 func (s *asker) latestYear() int {
-	year := 0
-	for _, a := range s.g.manifest.Articles {
-		if !a.Published.IsZero() {
-			year = max(year, a.Published.Year())
-		}
+	if s.g.newest.IsZero() {
+		return time.Now().Year()
 	}
-	if year == 0 {
-		year = time.Now().Year()
-	}
-	return year
+	return s.g.newest.Year()
 }
 
 // filtered adds the outlet and date filters to q.
@@ -468,7 +456,7 @@ func (s *asker) stems(text string) []string {
 
 func (s *asker) who(ctx context.Context) ([]*candidate, error) {
 	subject := strings.TrimPrefix(s.q.Subject, "the ")
-	cands, err := s.find(ctx, nameQuery(subject), candidateCount*2)
+	cands, err := s.find(ctx, nameQuery(subject), candidateCount)
 	if err != nil {
 		return nil, err
 	}
@@ -549,7 +537,7 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 		topic.SetField(fieldText)
 		disj = append(disj, topic)
 	}
-	cands, err := s.find(ctx, bleve.NewDisjunctionQuery(disj...), candidateCount*2)
+	cands, err := s.find(ctx, bleve.NewDisjunctionQuery(disj...), candidateCount)
 	if err != nil {
 		return nil, err
 	}
@@ -718,24 +706,42 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 		}
 		must = append(must, bleve.NewDisjunctionQuery(where...))
 	}
-	cands, err := s.find(ctx, bleve.NewConjunctionQuery(must...), figureCandidateCount, "-"+fieldReported, "-"+fieldPublished, "-_score")
-	if err != nil {
-		return nil, err
-	}
-	about := append(strings.Fields(s.q.Place), s.q.Topic...)
-	if s.concepts = s.conceptsOf(ctx, about); len(s.concepts) > 0 {
-		// Figures about something else ("the earthquake" when the corpus
-		// has floods, "clashes" elsewhere than Tripoli) do not answer.
-		cands = slices.DeleteFunc(cands, func(c *candidate) bool {
-			cov, _ := s.coverage(c)
-			return cov < minCoverage
-		})
-	}
-	latest, order := s.latestFigures(cands, true)
-	if len(latest) == 0 && s.q.Who != "" {
-		// Reports count groups in their own words ("workers" for
-		// "protesters"): rather any figure of the kind than none.
-		latest, order = s.latestFigures(cands, false)
+	s.concepts = s.conceptsOf(ctx, append(strings.Fields(s.q.Place), s.q.Topic...))
+	var (
+		latest map[string]figurePick
+		order  []string
+	)
+	// Sorting every figure in a large corpus by date is the costly part:
+	// look in the last month first, then the last year, then everywhere.
+	for _, since := range s.figureWindows() {
+		q := query.Query(bleve.NewConjunctionQuery(must...))
+		if !since.IsZero() {
+			inclusive := true
+			recent := bleve.NewDateRangeInclusiveQuery(since, time.Time{}, &inclusive, nil)
+			recent.SetField(fieldReported)
+			q = bleve.NewConjunctionQuery(q, recent)
+		}
+		cands, err := s.find(ctx, q, figureCandidateCount, "-"+fieldReported, "-_score")
+		if err != nil {
+			return nil, err
+		}
+		if len(s.concepts) > 0 {
+			// Figures about something else ("the earthquake" when the
+			// corpus has floods, "clashes" elsewhere than Tripoli) do not answer.
+			cands = slices.DeleteFunc(cands, func(c *candidate) bool {
+				cov, _ := s.coverage(c)
+				return cov < minCoverage
+			})
+		}
+		latest, order = s.latestFigures(cands, true)
+		if len(latest) == 0 && s.q.Who != "" {
+			// Reports count groups in their own words ("workers" for
+			// "protesters"): rather any figure of the kind than none.
+			latest, order = s.latestFigures(cands, false)
+		}
+		if len(latest) > 0 {
+			break
+		}
 	}
 	if len(latest) == 0 {
 		// Nothing counted: answer as a plain search of the question's words.
@@ -775,6 +781,17 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 	}
 	s.notes = append(s.notes, disagreements(pickedFigures(latest, order))...)
 	return kept, nil
+}
+
+// figureWindows are the successive "reported since" bounds a figure
+// question searches: a month and a year back from the newest article,
+// then no bound. A question with its own dates searches once.
+func (s *asker) figureWindows() []time.Time {
+	newest := s.g.newest
+	if newest.IsZero() || !s.f.from.IsZero() || !s.f.to.IsZero() {
+		return []time.Time{{}}
+	}
+	return []time.Time{newest.AddDate(0, -1, 0), newest.AddDate(-1, 0, 0), {}}
 }
 
 // latestFigures picks, for each source and group counted, the newest
@@ -827,7 +844,6 @@ func cmpDate(reported, published corpus.Date) corpus.Date {
 func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bool, error) {
 	text := bleve.NewMatchQuery(place)
 	text.SetField(fieldText)
-	text.SetAutoFuzziness(true)
 	text.SetOperator(query.MatchQueryOperatorAnd)
 	first, second := 1.0, 2.0
 	inclusive := true
@@ -835,7 +851,6 @@ func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bo
 	lede.SetField(fieldNumber)
 	title := bleve.NewMatchQuery(place)
 	title.SetField(fieldTitle)
-	title.SetAutoFuzziness(true)
 	title.SetOperator(query.MatchQueryOperatorAnd)
 	about := bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(text, lede), title)
 	req := bleve.NewSearchRequestOptions(s.filtered(about), 100, 0, false)
@@ -852,15 +867,13 @@ func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bo
 	return ids, nil
 }
 
-// placeQuery finds paragraphs naming a place, or in articles about it,
-// across spellings.
+// placeQuery finds paragraphs naming a place, across spellings: the names
+// field holds transliteration skeletons, so "Tartous" finds "Tartus".
 func placeQuery(place string) query.Query {
 	text := bleve.NewMatchQuery(place)
 	text.SetField(fieldText)
-	text.SetAutoFuzziness(true)
 	title := bleve.NewMatchQuery(place)
 	title.SetField(fieldTitle)
-	title.SetAutoFuzziness(true)
 	names := bleve.NewMatchQuery(place)
 	names.SetField(fieldNames)
 	return bleve.NewDisjunctionQuery(text, title, names)
@@ -966,29 +979,37 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 		}
 		return s.find(ctx, bleve.NewMatchAllQuery(), candidateCount, "-"+fieldPublished, fieldNumber)
 	}
+	// One term query per word, by its stem: exact words cost little; only
+	// a word the index lacks is looked up fuzzily, as a misspelling.
+	s.concepts = s.conceptsOf(ctx, words)
+	var disj []query.Query
+	for _, c := range s.concepts {
+		t := bleve.NewTermQuery(c.stems[0])
+		t.SetField(fieldText)
+		t.SetBoost(c.weight)
+		disj = append(disj, t)
+		if c.fuzzy {
+			f := bleve.NewFuzzyQuery(c.stems[0])
+			f.SetField(fieldText)
+			f.SetFuzziness(fuzzinessFor(c.stems[0]))
+			f.SetBoost(0.7 * c.weight)
+			disj = append(disj, f)
+		}
+		for _, st := range c.stems[1:] {
+			t := bleve.NewTermQuery(st)
+			t.SetField(fieldText)
+			t.SetBoost(0.5 * c.weight)
+			disj = append(disj, t)
+		}
+	}
 	text := strings.Join(words, " ")
-	match := bleve.NewMatchQuery(text)
-	match.SetField(fieldText)
-	match.SetAutoFuzziness(true)
-	phrase := bleve.NewMatchPhraseQuery(text)
-	phrase.SetField(fieldText)
-	phrase.SetBoost(2)
 	title := bleve.NewMatchQuery(text)
 	title.SetField(fieldTitle)
 	title.SetBoost(0.5)
 	names := bleve.NewMatchQuery(text)
 	names.SetField(fieldNames)
 	names.SetBoost(0.8)
-	disj := []query.Query{match, phrase, title, names}
-	s.concepts = s.conceptsOf(ctx, words)
-	for _, c := range s.concepts {
-		for _, st := range c.stems[1:] {
-			t := bleve.NewTermQuery(st)
-			t.SetField(fieldText)
-			t.SetBoost(0.5)
-			disj = append(disj, t)
-		}
-	}
+	disj = append(disj, title, names)
 	cands, err := s.find(ctx, bleve.NewDisjunctionQuery(disj...), candidateCount)
 	if err != nil {
 		return nil, err
@@ -1055,6 +1076,7 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 		n, count := df.count(stems[0])
 		if count == 0 {
 			count = df.fuzzyCount(stems[0])
+			c.fuzzy = count > 0
 		}
 		c.weight = math.Log(1 + float64(n+1)/float64(count+1))
 		for _, syn := range c.stems[1:] {
@@ -1079,7 +1101,7 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 	if s.placeArticles[c.sp.Article.ID] {
 		text += " " + s.q.Place
 	}
-	toks := s.text.Analyze([]byte(text))
+	toks := quickStems(text)
 	var total, matched float64
 	var positions []int
 	for _, con := range s.concepts {
@@ -1087,8 +1109,8 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 		total += w
 		pos, best := -1, 0.0
 		for _, t := range toks {
-			if m := conceptMatch(con, string(t.Term)); m > best {
-				pos, best = t.Position, m
+			if m := conceptMatch(con, t.term); m > best {
+				pos, best = t.pos, m
 				if m == 1 {
 					break
 				}
@@ -1205,4 +1227,13 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// fuzzinessFor is how many edits a misspelt word may be from a real one:
+// one for most words, two for long ones.
+func fuzzinessFor(term string) int {
+	if len(term) >= 9 {
+		return 2
+	}
+	return 1
 }
