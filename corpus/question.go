@@ -505,7 +505,6 @@ func EditDistance(a, b string, max int) int {
 	return prev[len(rb)]
 }
 
-
 // extractDay finds a day named in the question ("on 9 March", "March 9,
 // 2025", "2025-03-09") and returns the question without it.
 func extractDay(lower string) (string, Day) {
