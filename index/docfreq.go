@@ -30,10 +30,16 @@ func (g *generation) docFreq(ctx context.Context) termStats {
 // count returns the number of documents and how many of them hold term
 // in the text field.
 func (t termStats) count(term string) (uint64, uint64) {
+	return t.countIn(fieldText, term)
+}
+
+// countIn returns the number of documents and how many of them hold term
+// in field.
+func (t termStats) countIn(field, term string) (uint64, uint64) {
 	if t.reader == nil {
 		return 0, 0
 	}
-	tfr, err := t.reader.TermFieldReader(context.Background(), []byte(term), fieldText, false, false, false)
+	tfr, err := t.reader.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
 	if err != nil {
 		return t.docs, 0
 	}

@@ -155,8 +155,9 @@ type concept struct {
 	word   string
 	stems  []string
 	weight float64
-	absent bool // nothing in the index matches it, not even a misspelling
 	fuzzy  bool // the index lacks it but has words a letter or two away
+	// skeleton is set when the word matches names only by transliteration.
+	skeleton string
 }
 
 func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*Result, error) {
@@ -1001,6 +1002,12 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 			t.SetBoost(0.5 * c.weight)
 			disj = append(disj, t)
 		}
+		if c.skeleton != "" {
+			t := bleve.NewTermQuery(c.skeleton)
+			t.SetField(fieldNames)
+			t.SetBoost(0.9 * c.weight)
+			disj = append(disj, t)
+		}
 	}
 	text := strings.Join(words, " ")
 	title := bleve.NewMatchQuery(text)
@@ -1079,12 +1086,13 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 			c.fuzzy = count > 0
 		}
 		c.weight = math.Log(1 + float64(n+1)/float64(count+1))
-		for _, syn := range c.stems[1:] {
-			if _, k := df.count(syn); k > 0 {
-				count = max(count, 1)
+		if key := corpus.Skeleton(w); count == 0 && len(key) >= 2 {
+			// A name spelt otherwise than the corpus spells it: "Tartous",
+			// "ghiath" match by transliteration skeleton.
+			if _, k := df.countIn(fieldNames, key); k > 0 {
+				c.skeleton = key
 			}
 		}
-		c.absent = count == 0
 		out = append(out, c)
 	}
 	return out
@@ -1116,8 +1124,13 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 				}
 			}
 		}
-		if pos >= 0 {
+		if pos < 0 && con.skeleton != "" && mentionsName(c.sp.Paragraph, con.word, con.skeleton) {
+			best = 0.9
+		}
+		if best > 0 {
 			matched += w * best
+		}
+		if pos >= 0 {
 			positions = append(positions, pos)
 		}
 	}
@@ -1236,4 +1249,18 @@ func fuzzinessFor(term string) int {
 		return 2
 	}
 	return 1
+}
+
+// mentionsName reports whether a name the paragraph mentions has a word
+// spelt like word in another transliteration: the same skeleton key and a
+// close whole-word match, so that "Aleppo" does not find "Libya".
+func mentionsName(p corpus.Paragraph, word, key string) bool {
+	for _, m := range p.Mentions {
+		for _, w := range strings.FieldsFunc(m.Text+" "+m.Name, notWordRune) {
+			if corpus.Skeleton(w) == key && corpus.NameMatch(word, w) >= nameThreshold {
+				return true
+			}
+		}
+	}
+	return false
 }
