@@ -1092,11 +1092,34 @@ func fgToll(toks []fgTok, qs int) string {
 			return ""
 		}
 		if !fgLinks[t.low] {
-			return ""
+			return fgTollBefore(toks, p)
 		}
 	}
 	return ""
 }
+
+// fgTollBefore reads a toll whose noun stands before a short prepositional
+// phrase ending at token p: "the death toll in the war has risen to",
+// "the toll from the earthquake climbed to".
+func fgTollBefore(toks []fgTok, p int) string {
+	for q := p - 1; q >= 0 && q >= p-6; q-- {
+		if toks[q].kind != fgWord {
+			return ""
+		}
+		if fgTollNouns[toks[q].low] && q+1 <= p && fgTollPrepositions[toks[q+1].low] {
+			if q > 0 {
+				if k := fgKinds[toks[q-1].low]; k != "" && k != KindKilled {
+					return k
+				}
+			}
+			return KindKilled
+		}
+	}
+	return ""
+}
+
+// fgTollPrepositions open the phrase that may follow a toll noun.
+var fgTollPrepositions = fgSet("in from of on since among across for after")
 
 // fgSubset reads a count that is part of one given before: "of whom 973
 // were civilians", "including three children", "among them 12 women",

@@ -47,6 +47,16 @@ func (t termStats) countIn(field, term string) (uint64, uint64) {
 	return t.docs, tfr.Count()
 }
 
+// anyOf reports whether some document holds one of terms in the text field.
+func (t termStats) anyOf(terms []string) bool {
+	for _, term := range terms {
+		if _, n := t.count(term); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // fuzzyCount returns how many documents hold a term one or two edits from
 // term (a misspelling of it), using the field dictionary's automaton.
 func (t termStats) fuzzyCount(term string) uint64 {

@@ -936,7 +936,7 @@ func disagreements(figs []corpus.Figure) []string {
 		for _, f := range g.figs {
 			parts = append(parts, f.Summary())
 		}
-		notes = append(notes, "Sources differ: "+strings.Join(parts, "; ")+".")
+		notes = append(notes, "Sources report different figures: "+strings.Join(parts, "; ")+".")
 	}
 	return notes
 }
@@ -1093,9 +1093,29 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 				c.skeleton = key
 			}
 		}
+		if count == 0 && c.skeleton == "" && s.capitalised(w) && !df.anyOf(c.stems[1:]) {
+			// A name the corpus never uses, in any spelling: what it names
+			// is most likely not in the corpus, so passages matching only
+			// the question's other words should not answer ("death toll in
+			// Sudan" when no article mentions Sudan). Ordinary words the
+			// corpus lacks are more often paraphrases, and weigh as usual.
+			c.weight *= 2
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// capitalised reports whether the question wrote word with a capital
+// letter other than at its start, as names are written.
+func (s *asker) capitalised(word string) bool {
+	fields := strings.FieldsFunc(s.q.Text, notWordRune)
+	for i, f := range fields {
+		if i > 0 && strings.EqualFold(f, word) && unicode.IsUpper([]rune(f)[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // coverage returns the weighted share of the question's concepts that a
