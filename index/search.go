@@ -30,6 +30,7 @@ const (
 	candidateCount       = 60  // paragraphs fetched for reranking
 	figureCandidateCount = 100 // paragraphs with figures fetched for a figure question
 	nameThreshold        = 0.85
+	placeArticleLimit    = 40  // articles about a place that a figure question reads
 	minCoverage          = 0.5 // share of a question's weighted concepts a passage must contain
 )
 
@@ -722,7 +723,14 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 			recent.SetField(fieldReported)
 			q = bleve.NewConjunctionQuery(q, recent)
 		}
-		cands, err := s.find(ctx, q, figureCandidateCount, "-"+fieldReported, "-_score")
+		// Sorting by date reads the date of every match; a question about
+		// a place matches few enough paragraphs to take the best by score
+		// and order them by date here.
+		var sortBy []string
+		if s.q.Place == "" {
+			sortBy = []string{"-" + fieldReported, "-_score"}
+		}
+		cands, err := s.find(ctx, q, figureCandidateCount, sortBy...)
 		if err != nil {
 			return nil, err
 		}
@@ -854,7 +862,7 @@ func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bo
 	title.SetField(fieldTitle)
 	title.SetOperator(query.MatchQueryOperatorAnd)
 	about := bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(text, lede), title)
-	req := bleve.NewSearchRequestOptions(s.filtered(about), 100, 0, false)
+	req := bleve.NewSearchRequestOptions(s.filtered(about), placeArticleLimit, 0, false)
 	res, err := s.g.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search place: %w", err)
@@ -1013,10 +1021,7 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 	title := bleve.NewMatchQuery(text)
 	title.SetField(fieldTitle)
 	title.SetBoost(0.5)
-	names := bleve.NewMatchQuery(text)
-	names.SetField(fieldNames)
-	names.SetBoost(0.8)
-	disj = append(disj, title, names)
+	disj = append(disj, title)
 	cands, err := s.find(ctx, bleve.NewDisjunctionQuery(disj...), candidateCount)
 	if err != nil {
 		return nil, err
