@@ -559,6 +559,9 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 				if sc := speakerMatch(name, a); sc >= nameThreshold {
 					score = max(score, 1+sc)
 					c.names = append(c.names, strings.Fields(a)...)
+				} else if alias, sc := aliasMatch(name, a, p); sc >= nameThreshold {
+					score = max(score, 1+sc)
+					c.names = append(c.names, strings.Fields(alias)...)
 				}
 			}
 		}
@@ -577,6 +580,25 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 	}
 	sortCandidates(kept)
 	return kept, nil
+}
+
+// aliasMatch scores name against the names a paragraph gives speaker in
+// apposition: "the UN refugee agency, UNHCR", "the Syrian Network for Human
+// Rights (SNHR)", or a name the paragraph describes as the speaker.
+func aliasMatch(name, speaker string, p corpus.Paragraph) (string, float64) {
+	alias, best := "", 0.0
+	for _, m := range p.Mentions {
+		if m.Text == speaker || m.Name == speaker {
+			continue
+		}
+		if strings.Contains(p.Text, speaker+", "+m.Text) || strings.Contains(p.Text, speaker+" ("+m.Text+")") ||
+			containsWords(m.Role, speaker) {
+			if sc := max(speakerMatch(name, m.Text), speakerMatch(name, m.Name)); sc > best {
+				alias, best = m.Text, sc
+			}
+		}
+	}
+	return alias, best
 }
 
 // describedAs returns the names of the people or organisations the corpus
@@ -1288,4 +1310,24 @@ func mentionsName(p corpus.Paragraph, word, key string) bool {
 		}
 	}
 	return false
+}
+
+// containsWords reports whether text holds phrase as whole words.
+func containsWords(text, phrase string) bool {
+	if phrase == "" {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(phrase)
+		before := start == 0 || notWordRune([]rune(text[:start])[len([]rune(text[:start]))-1])
+		after := end == len(text) || notWordRune([]rune(text[end:])[0])
+		if before && after {
+			return true
+		}
+		i = start + 1
+	}
 }

@@ -250,3 +250,24 @@ func TestPassageContext(t *testing.T) {
 		t.Errorf("missing passage: err = %v, want ENOTFOUND", err)
 	}
 }
+
+func TestAskSaidByAlias(t *testing.T) {
+	e := openTestEngine(t)
+	res := ask(t, e, "what does the UNHCR say")
+	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "Tens of thousands of residents") {
+		t.Fatalf("answers %+v, want the paragraph citing the UN refugee agency, UNHCR", res.Answers)
+	}
+}
+
+func TestAskFigureAbsentPlace(t *testing.T) {
+	e := openTestEngine(t)
+	for _, q := range []string{"death toll in Sudan", "how many people died in Aleppo"} {
+		if res := ask(t, e, q); len(res.Answers) != 0 {
+			t.Errorf("%q: got %q, want no answer: no article mentions the place", q, res.Answers[0].Text)
+		}
+	}
+	res := ask(t, e, "what is the overall death toll in the conflict")
+	if len(res.Answers) == 0 || !slices.ContainsFunc(res.Answers[0].Figures, func(f corpus.Figure) bool { return f.Count == 1640 }) {
+		t.Errorf("answers %+v, want the toll that has risen to 1,640", res.Answers)
+	}
+}
