@@ -418,9 +418,10 @@ func (s *asker) fillContext(ctx context.Context, page []*candidate) error {
 			c.contextBefore = false
 			continue
 		}
-		// A paragraph that calls the person by a description ("the former
-		// general, X") leans on the paragraph before, which introduced it.
-		if c.role != "" && s.shareStems(c.role, prev.Paragraph.Text) {
+		// A paragraph that calls the person by a definite description
+		// ("the former general, X") leans on the paragraph before, when
+		// that one introduced the description ("a former general in…").
+		if refersBack(c.role) && s.shareStems(commonWords(c.role), prev.Paragraph.Text) {
 			c.contextBefore = true
 		}
 		if c.contextBefore {
@@ -1330,4 +1331,23 @@ func containsWords(text, phrase string) bool {
 		}
 		i = start + 1
 	}
+}
+
+// refersBack reports whether a role is a definite description that may
+// point back to an earlier introduction: "the former general".
+func refersBack(role string) bool {
+	return strings.HasPrefix(role, "the ") || strings.HasPrefix(role, "The ")
+}
+
+// commonWords keeps the words of s that are not capitalised: the
+// description without the names in it ("the director of the Syria
+// program" → "the director of the program").
+func commonWords(s string) string {
+	var keep []string
+	for _, w := range strings.Fields(s) {
+		if r := []rune(w); len(r) > 0 && !unicode.IsUpper(r[0]) {
+			keep = append(keep, w)
+		}
+	}
+	return strings.Join(keep, " ")
 }
