@@ -567,6 +567,17 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 			}
 		}
 		if score == 0 {
+			for _, name := range names {
+				if speaksIn(p.Text, name) {
+					// The extractor missed the speaker, but the text names
+					// them as one: "The UN human rights office said…".
+					score = 1 + nameThreshold
+					c.names = append(c.names, strings.Fields(name)...)
+					break
+				}
+			}
+		}
+		if score == 0 {
 			continue
 		}
 		if len(s.concepts) > 0 {
@@ -1350,4 +1361,40 @@ func commonWords(s string) string {
 		}
 	}
 	return strings.Join(keep, " ")
+}
+
+// speechVerbs are the verbs that make the phrase before them a speaker.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true,
+	"announced": true, "stated": true, "warned": true, "added": true, "estimated": true,
+	"confirmed": true, "claimed": true, "denied": true, "wrote": true,
+}
+
+// speaksIn reports whether text names name as a speaker: followed by a
+// speech verb ("the UN human rights office said") or after "according to".
+func speaksIn(text, name string) bool {
+	lower := strings.ToLower(text)
+	name = strings.ToLower(strings.TrimSpace(name))
+	if len(name) < 3 {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(lower[i:], name)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(name)
+		if (start == 0 || notWordRune(rune(lower[start-1]))) && (end == len(lower) || notWordRune(rune(lower[end]))) {
+			after := strings.FieldsFunc(lower[end:], notWordRune)
+			before := strings.Fields(lower[:start])
+			if len(after) > 0 && speechVerbs[after[0]] {
+				return true
+			}
+			if n := len(before); n >= 2 && before[n-2] == "according" && before[n-1] == "to" ||
+				n >= 3 && before[n-3] == "according" && before[n-2] == "to" && before[n-1] == "the" {
+				return true
+			}
+		}
+		i = start + 1
+	}
 }
