@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -206,6 +207,7 @@ func (b *Bot) botUser() string {
 
 // onInteraction acknowledges and answers an interaction.
 func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	defer b.survive("interaction")
 	i := ic.Interaction
 	if i == nil {
 		return
@@ -263,6 +265,7 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, style Style)
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
+				b.log.Error("handler panic", "panic", p, "stack", string(debug.Stack()))
 				done <- outcome{err: fmt.Errorf("handler panic: %v", p)}
 			}
 		}()
@@ -423,8 +426,18 @@ func (b *Bot) followup(i *discordgo.Interaction, r Reply) {
 	}
 }
 
+// survive keeps the bot running when handling one event panics: discordgo
+// calls handlers on bare goroutines, so a panic would end the process.
+// The panic is logged with its stack; the user gets no reply.
+func (b *Bot) survive(event string) {
+	if p := recover(); p != nil {
+		b.log.Error("panic while handling an event", "event", event, "panic", p, "stack", string(debug.Stack()))
+	}
+}
+
 // onMessage answers mentions and direct messages.
 func (b *Bot) onMessage(s *discordgo.Session, mc *discordgo.MessageCreate) {
+	defer b.survive("message")
 	if mc.Message == nil {
 		return
 	}

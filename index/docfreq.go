@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -9,22 +10,29 @@ import (
 // termStats reads document frequencies of text-field terms from one
 // snapshot of a generation. A zero termStats (no reader) reports nothing.
 type termStats struct {
+	ctx    context.Context
 	reader bleveindex.IndexReader
 	docs   uint64
 }
 
-// docFreq opens a snapshot for reading term statistics; close it after use.
-func (g *generation) docFreq(ctx context.Context) termStats {
+// docFreq opens a snapshot for reading term statistics; close it after
+// use. On error the termStats it returns reports nothing, so a question
+// is still answered, only less well ranked.
+func (g *generation) docFreq(ctx context.Context) (termStats, error) {
 	adv, err := g.idx.Advanced()
 	if err != nil {
-		return termStats{}
+		return termStats{}, fmt.Errorf("term statistics: %w", err)
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return termStats{}
+		return termStats{}, fmt.Errorf("term statistics: %w", err)
 	}
-	n, _ := r.DocCount()
-	return termStats{reader: r, docs: n}
+	n, err := r.DocCount()
+	if err != nil {
+		_ = r.Close()
+		return termStats{}, fmt.Errorf("term statistics: %w", err)
+	}
+	return termStats{ctx: ctx, reader: r, docs: n}, nil
 }
 
 // count returns the number of documents and how many of them hold term
@@ -39,7 +47,10 @@ func (t termStats) countIn(field, term string) (uint64, uint64) {
 	if t.reader == nil {
 		return 0, 0
 	}
-	tfr, err := t.reader.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if t.ctx.Err() != nil {
+		return t.docs, 0
+	}
+	tfr, err := t.reader.TermFieldReader(t.ctx, []byte(term), field, false, false, false)
 	if err != nil {
 		return t.docs, 0
 	}
@@ -74,7 +85,7 @@ func (t termStats) fuzzyCount(term string) uint64 {
 	}
 	defer dict.Close()
 	var best uint64
-	for entry, err := dict.Next(); err == nil && entry != nil; entry, err = dict.Next() {
+	for entry, err := dict.Next(); err == nil && entry != nil && t.ctx.Err() == nil; entry, err = dict.Next() {
 		best = max(best, entry.Count)
 	}
 	return best

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"slices"
 	"strings"
@@ -24,13 +25,16 @@ const (
 	DefaultLimit = 3
 	// MaxLimit caps the answers of one page.
 	MaxLimit = 10
-	// SearchTimeout bounds the time one question may take.
+	// SearchTimeout bounds the time one question may take when the
+	// caller's context sets no deadline of its own.
 	SearchTimeout = 5 * time.Second
 
 	candidateCount       = 60  // paragraphs fetched for reranking
 	figureCandidateCount = 100 // paragraphs with figures fetched for a figure question
 	nameThreshold        = 0.85
 	placeArticleLimit    = 40  // articles about a place that a figure question reads
+	maxConcepts          = 12  // question words looked up
+	maxFuzzy             = 4   // of those, words looked up as misspellings
 	minCoverage          = 0.5 // share of a question's weighted concepts a passage must contain
 )
 
@@ -139,6 +143,7 @@ type candidate struct {
 
 // asker answers one question against one generation.
 type asker struct {
+	log      *slog.Logger
 	g        *generation
 	q        corpus.Question
 	f        filters
@@ -172,15 +177,18 @@ func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f fi
 	limit = min(limit, MaxLimit)
 	offset := max(opts.Offset, 0)
 
-	ctx, cancel := context.WithTimeout(ctx, SearchTimeout)
-	defer cancel()
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, SearchTimeout)
+		defer cancel()
+	}
 	g, release := e.acquire()
 	if g == nil {
 		return nil, errNoIndex
 	}
 	defer release()
 
-	s := &asker{g: g, q: q, f: f, text: g.idx.Mapping().AnalyzerNamed(textAnalyzer)}
+	s := &asker{g: g, q: q, f: f, text: g.idx.Mapping().AnalyzerNamed(textAnalyzer), log: e.log}
 	s.applyQuestionFilters()
 
 	var (
@@ -1107,11 +1115,17 @@ func preferRecent(cands []*candidate) {
 // conceptsOf analyses the question's words into weighted concepts: rare
 // words weigh more (inverse document frequency), synonyms count as the word.
 func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
-	df := s.g.docFreq(ctx)
+	df, err := s.g.docFreq(ctx)
+	if err != nil {
+		s.log.Warn("ranking without term statistics", "err", err)
+	}
 	defer df.close()
 	var out []concept
 	seen := map[string]bool{}
-	for _, w := range words {
+	fuzzyLookups := 0
+	// A question's first words are enough: a pasted paragraph must not
+	// turn into dozens of term and fuzzy lookups.
+	for _, w := range words[:min(len(words), maxConcepts)] {
 		stems := s.stems(w)
 		if len(stems) == 0 || seen[stems[0]] {
 			continue
@@ -1120,7 +1134,8 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 		c := concept{word: w, stems: []string{stems[0]}}
 		c.stems = append(c.stems, synonyms[stems[0]]...)
 		n, count := df.count(stems[0])
-		if count == 0 {
+		if count == 0 && fuzzyLookups < maxFuzzy {
+			fuzzyLookups++
 			count = df.fuzzyCount(stems[0])
 			c.fuzzy = count > 0
 		}
