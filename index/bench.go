@@ -179,7 +179,7 @@ func BenchSide(ctx context.Context, opts BenchOptions, side string, size int) (B
 			return res, err
 		}
 		start, cpu := time.Now(), cpuTime()
-		b, err := Build(ctx, BuildOptions{CorpusDir: corpusDir, IndexDir: idxDir, Log: log})
+		b, err := Build(ctx, BuildOptions{CorpusDir: corpusDir, IndexDir: idxDir, Log: log, TuneGC: true})
 		if err != nil {
 			return res, err
 		}
@@ -192,7 +192,7 @@ func BenchSide(ctx context.Context, opts BenchOptions, side string, size int) (B
 				return res, err
 			}
 			start, cpu = time.Now(), cpuTime()
-			if _, err := buildFrom(ctx, BuildOptions{IndexDir: idxDir, Log: log}, corpus.LoadResult{Articles: articles}, buildTuning{}); err != nil {
+			if _, err := buildFrom(ctx, BuildOptions{IndexDir: idxDir, Log: log, TuneGC: true}, corpus.LoadResult{Articles: articles}, buildTuning{}); err != nil {
 				return res, err
 			}
 			res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu

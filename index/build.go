@@ -108,6 +108,11 @@ type BuildOptions struct {
 	Log      *slog.Logger
 	// Full forces every article to be analysed and indexed again.
 	Full bool
+	// TuneGC lets the build collect garbage less often, up to a memory
+	// limit, restoring both settings afterwards. They are process-wide:
+	// set it in a process that only builds (newsdesk index), not in one
+	// that serves questions meanwhile.
+	TuneGC bool
 }
 
 // BuildReport summarises a build.
@@ -172,13 +177,16 @@ func build(ctx context.Context, opts BuildOptions, loaded *corpus.LoadResult, tu
 
 	// Building allocates a lot of short-lived analysis garbage; collecting
 	// less often saves a fifth of the CPU for a bounded amount of memory.
+	// The setting is process-wide, so only a process that does nothing
+	// else asks for it.
 	switch {
+	case !opts.TuneGC:
 	case tune.gcPercent == 0:
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	case tune.gcPercent > 0:
 		defer debug.SetGCPercent(debug.SetGCPercent(tune.gcPercent))
 	}
-	if tune.gcPercent >= 0 {
+	if opts.TuneGC && tune.gcPercent >= 0 {
 		// …but collect as usual again before the heap gets large.
 		if limit := debug.SetMemoryLimit(-1); limit > buildMemoryLimit {
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))

@@ -18,6 +18,10 @@ const lockFile = "build.lock"
 // buildLock is a held exclusive build lock.
 type buildLock struct{ f *os.File }
 
+// ErrBuildRunning is the error Build returns while another build of the
+// same index directory, in any process, is under way.
+var ErrBuildRunning = corpus.Errorf(corpus.EINVALID, "an index build is already running")
+
 // lockBuild takes the build lock of indexDir without waiting. It returns an
 // EINVALID *corpus.Error when another build (in any process) holds it.
 func lockBuild(indexDir string) (*buildLock, error) {
@@ -28,7 +32,7 @@ func lockBuild(indexDir string) (*buildLock, error) {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		_ = f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, corpus.Errorf(corpus.EINVALID, "an index build is already running")
+			return nil, ErrBuildRunning
 		}
 		return nil, fmt.Errorf("lock %s: %w", f.Name(), err)
 	}

@@ -67,7 +67,7 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.Stderr, "Indexing %s\n", cfg.CorpusDir)
 	p := newProgress(c.Stderr, "indexing")
-	rep, err := index.Build(ctx, index.BuildOptions{CorpusDir: cfg.CorpusDir, IndexDir: dir, Progress: p.update, Log: log})
+	rep, err := index.Build(ctx, index.BuildOptions{CorpusDir: cfg.CorpusDir, IndexDir: dir, Progress: p.update, Log: log, TuneGC: true})
 	p.finish()
 	if err != nil {
 		return buildError(err, &Config{CorpusDir: cfg.CorpusDir, IndexDir: dir})

@@ -57,6 +57,7 @@ func (c *IndexCommand) Run(ctx context.Context, args []string) error {
 		Progress:  p.update,
 		Log:       log,
 		Full:      *full,
+		TuneGC:    true, // this process only builds
 	})
 	p.finish()
 	if err != nil {
@@ -124,8 +125,14 @@ func ensureIndex(ctx context.Context, cfg *Config, stderr io.Writer, log *slog.L
 		IndexDir:  cfg.IndexDir,
 		Progress:  p.update,
 		Log:       log,
+		TuneGC:    true, // nothing else runs yet: ask and serve build before they start
 	})
 	p.finish()
+	if errors.Is(err, index.ErrBuildRunning) {
+		// Another process is building; the index it replaces still serves.
+		log.Warn("another process is indexing the corpus; answering from the current index meanwhile", "index", cfg.IndexDir)
+		return nil
+	}
 	if err != nil {
 		return buildError(err, cfg)
 	}
