@@ -194,9 +194,23 @@ func (h *Handler) download(ctx context.Context, rawURL string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("download attachment: %w", err)
 	}
-	resp, err := h.client.Do(req)
+	// Redirects are followed only to hosts trusted as much as the first.
+	client := *h.client
+	client.CheckRedirect = func(r *http.Request, via []*http.Request) error {
+		if len(via) >= 5 || !h.trustedHost(r.URL.Host) {
+			return fmt.Errorf("redirect to %s refused", r.URL.Host)
+		}
+		return nil
+	}
+	resp, err := client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("download attachment from %s: %w", u.Host, err)
+		// Wrap the cause, not the *url.Error: that one carries the signed
+		// attachment address.
+		cause := err
+		if ue, ok := errors.AsType[*url.Error](err); ok {
+			cause = ue.Err
+		}
+		return nil, fmt.Errorf("download attachment from %s: %w", u.Host, cause)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
