@@ -147,35 +147,13 @@ func Footer(a index.ArticleRef, paragraph int) string {
 func FiguresLine(figs []corpus.Figure) string {
 	parts := make([]string, 0, len(figs))
 	for _, f := range figs {
-		s := f.Symbol() + figureNumber(f)
-		if f.Who != "" {
-			s += " " + f.Who
-		}
-		if f.What != "" {
-			s += " " + f.What
-		}
-		if f.Where != "" {
-			s += " in " + f.Where
-		}
+		s := f.Phrase()
 		if !f.Reported.IsZero() {
 			s += " · reported " + f.Reported.String()
 		}
 		parts = append(parts, s)
 	}
 	return cutRunes(strings.Join(parts, "; "), 300)
-}
-
-// figureNumber is the count as written ("1,300", "dozens") without its
-// qualifier, or the count itself.
-func figureNumber(f corpus.Figure) string {
-	text := strings.TrimSpace(f.CountText)
-	if q := f.Qualifier; q != "" && len(text) > len(q) && strings.EqualFold(text[:len(q)], q) {
-		text = strings.TrimSpace(text[len(q):])
-	}
-	if text == "" {
-		return strconv.Itoa(f.Count)
-	}
-	return text
 }
 
 // answerButtons are "More" (when there is a next page) and one "Context"
@@ -264,16 +242,7 @@ func RenderToll(res *index.Result, page Page, pageSize int) Reply {
 				d = a.Article.Published
 			}
 			dates[d.String()] = true
-			line := f.Symbol() + figureNumber(f)
-			if f.Who != "" {
-				line += " " + f.Who
-			}
-			if f.What != "" {
-				line += " " + f.What
-			}
-			if f.Where != "" {
-				line += " in " + f.Where
-			}
+			line := f.Phrase()
 			src := f.Source
 			if src == "" {
 				src = a.Article.Source

@@ -25,9 +25,9 @@ func (f Figure) Symbol() string {
 	}
 }
 
-// Summary describes a figure on one short line, for example
-// "≈1,000 civilians killed — Syrian Observatory for Human Rights, reported Mon 10 Mar 2025".
-func (f Figure) Summary() string {
+// Phrase says what a figure counts, without its source and date:
+// "≈1,000 civilians killed in Latakia".
+func (f Figure) Phrase() string {
 	var b strings.Builder
 	b.WriteString(f.Symbol())
 	b.WriteString(figureNumber(f))
@@ -40,6 +40,12 @@ func (f Figure) Summary() string {
 	if f.Where != "" {
 		b.WriteString(" in " + f.Where)
 	}
+	return b.String()
+}
+
+// Summary describes a figure on one short line, for example
+// "≈1,000 civilians killed — Syrian Observatory for Human Rights, reported Mon 10 Mar 2025".
+func (f Figure) Summary() string {
 	var tail []string
 	if f.Source != "" {
 		tail = append(tail, f.Source)
@@ -47,10 +53,10 @@ func (f Figure) Summary() string {
 	if !f.Reported.IsZero() {
 		tail = append(tail, "reported "+f.Reported.Format("Mon 2 Jan 2006"))
 	}
-	if len(tail) > 0 {
-		b.WriteString(" — " + strings.Join(tail, ", "))
+	if len(tail) == 0 {
+		return f.Phrase()
 	}
-	return b.String()
+	return f.Phrase() + " — " + strings.Join(tail, ", ")
 }
 
 // figureNumber is the count as written when it is a number ("1,300"), else
