@@ -29,6 +29,7 @@ var fgKinds = map[string]string{
 	"tolls": KindKilled, "murdered": KindKilled, "murder": KindKilled, "murdering": KindKilled,
 	"massacred": KindKilled, "massacre": KindKilled, "slaughtered": KindKilled, "victims": KindKilled,
 	"bodies": KindKilled, "lives": KindKilled, "dying": KindKilled,
+	"drowned": KindKilled, "drowning": KindKilled, "electrocuted": KindKilled, "suffocated": KindKilled,
 	"executed": KindExecuted, "execute": KindExecuted, "executes": KindExecuted, "executing": KindExecuted,
 	"execution": KindExecuted, "executions": KindExecuted,
 	"wounded": KindWounded, "wound": KindWounded, "wounds": KindWounded, "wounding": KindWounded,
@@ -707,7 +708,7 @@ var (
 		"executions arrests arrested detained bodies executed slain hurt")
 	// fgPredicates are the casualty verbs and adjectives that end a
 	// counted group's predicate: "… have died", "… were killed".
-	fgPredicates = fgSet("killed dead died die slain perished murdered massacred slaughtered executed wounded " +
+	fgPredicates = fgSet("killed dead died die slain perished drowned electrocuted suffocated murdered massacred slaughtered executed wounded " +
 		"injured hurt missing disappeared abducted kidnapped displaced fled evacuated homeless uprooted " +
 		"arrested detained captured jailed imprisoned dying")
 	// fgCueSkip are words between a source and its reporting verb: "the
@@ -1098,12 +1099,13 @@ func fgToll(toks []fgTok, qs int) string {
 	return ""
 }
 
-// fgTollBefore reads a toll whose noun stands before a short prepositional
-// phrase ending at token p: "the death toll in the war has risen to",
-// "the toll from the earthquake climbed to".
+// fgTollBefore reads a toll whose noun stands before a phrase ending at
+// token p: "the death toll in the war has risen to", "the toll from the
+// earthquake climbed to", "the number of people killed in El Fasher since
+// the offensive began rose to".
 func fgTollBefore(toks []fgTok, p int) string {
-	for q := p - 1; q >= 0 && q >= p-6; q-- {
-		if toks[q].kind != fgWord {
+	for q := p - 1; q >= 0 && q >= p-12; q-- {
+		if toks[q].kind != fgWord && toks[q].kind != fgNum {
 			return ""
 		}
 		if fgTollNouns[toks[q].low] && q+1 <= p && fgTollPrepositions[toks[q+1].low] {
@@ -1113,6 +1115,14 @@ func fgTollBefore(toks []fgTok, p int) string {
 				}
 			}
 			return KindKilled
+		}
+		if k := fgKinds[toks[q].low]; k != "" {
+			for r := q - 1; r >= 0 && r >= q-4 && toks[r].kind == fgWord; r-- {
+				switch toks[r].low {
+				case "number", "total", "tally", "count":
+					return k
+				}
+			}
 		}
 	}
 	return ""
@@ -1683,6 +1693,10 @@ func (fa *fgArticle) sentenceDates(text string, st []fgTok) []fgDate {
 			}
 		}
 		if first < 0 || last < first {
+			continue
+		}
+		// "since 10 May" starts a period; it is not when a figure was reported.
+		if first > 0 && (st[first-1].low == "since" || st[first-1].low == "from") {
 			continue
 		}
 		res := fa.dates.resolve(text[base+sp[0] : base+sp[1]])

@@ -292,6 +292,10 @@ func (s *asker) applyQuestionFilters() {
 	if !s.q.On.IsZero() && s.f.from.IsZero() && s.f.to.IsZero() {
 		day := s.q.On.In(s.latestYear())
 		s.f.from, s.f.to = day, day
+		if s.q.Intent == corpus.IntentFigure {
+			// A day's dead are counted in the next day's reports.
+			s.f.to = corpus.Date{Time: day.AddDate(0, 0, 1)}
+		}
 	}
 }
 
@@ -698,8 +702,10 @@ func speakerMatch(asked, speaker string) float64 {
 	case speakerContent >= 2 && speakerFound == speakerContent:
 		// "the African Union observers" for "African Union".
 		best = max(best, 0.9)
-	case head && content >= 3 && float64(found)/float64(content) >= 0.6:
-		// "the UN human rights office" for "UN rights office".
+	case head && content >= 3 && float64(found)/float64(content) >= 0.6 && bodyNouns[strings.TrimSuffix(askedWords[len(askedWords)-1], "s")]:
+		// "the UN human rights office" for "UN rights office": a body
+		// named by its head noun, never a person's name ("Abdul Rahman
+		// Mahar" is not "Abdul Sattar Mahar").
 		best = max(best, 0.9)
 	}
 	return best
@@ -795,6 +801,12 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 		}
 	}
 	if len(latest) == 0 {
+		if s.q.Place != "" && len(s.placeArticles) == 0 {
+			if named, err := s.anyMatch(ctx, placeQuery(s.q.Place)); err != nil || !named {
+				// No passage names the place at all.
+				return nil, err
+			}
+		}
 		// Nothing counted: answer as a plain search of the question's words.
 		return s.search(ctx)
 	}
@@ -823,6 +835,9 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 	slices.SortStableFunc(kept, func(a, b *candidate) int {
 		if c := b.reported.Compare(a.reported.Time); c != 0 {
 			return c
+		}
+		if a.sp.Article.ID == b.sp.Article.ID {
+			return cmp.Compare(a.sp.Paragraph.Number, b.sp.Paragraph.Number)
 		}
 		return cmp.Compare(b.score, a.score)
 	})
@@ -860,12 +875,26 @@ func (s *asker) latestFigures(cands []*candidate, withWho bool) (map[string]figu
 			if !seen {
 				order = append(order, key)
 			}
-			if !seen || f.Reported.After(old.f.Reported.Time) || f.Reported.Equal(old.f.Reported.Time) && f.Count > old.f.Count {
+			if !seen || newerFigure(f, c, old.f, old.c) {
 				latest[key] = figurePick{c, f}
 			}
 		}
 	}
 	return latest, order
+}
+
+// newerFigure reports whether figure f of candidate c is the later report:
+// reported later; on the same day, earlier in its article (news leads with
+// the current toll; a figure from history comes further down); in the same
+// paragraph, the larger count.
+func newerFigure(f corpus.Figure, c *candidate, g corpus.Figure, d *candidate) bool {
+	if cmp := f.Reported.Compare(g.Reported.Time); cmp != 0 {
+		return cmp > 0
+	}
+	if c.sp.Article.ID == d.sp.Article.ID && c.sp.Paragraph.Number != d.sp.Paragraph.Number {
+		return c.sp.Paragraph.Number < d.sp.Paragraph.Number
+	}
+	return f.Count > g.Count
 }
 
 // figurePick is the figure chosen for one source and group, and its paragraph.
@@ -887,6 +916,15 @@ func cmpDate(reported, published corpus.Date) corpus.Date {
 		return published
 	}
 	return reported
+}
+
+// anyMatch reports whether any paragraph matches q.
+func (s *asker) anyMatch(ctx context.Context, q query.Query) (bool, error) {
+	res, err := s.g.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(s.filtered(q), 0, 0, false))
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return res.Total > 0, nil
 }
 
 // articlesNaming returns the IDs of the articles about a place: those that
@@ -1228,7 +1266,8 @@ func conceptMatch(c concept, tok string) float64 {
 	switch {
 	case tok == st:
 		return 1
-	case len(st) >= 4 && strings.HasPrefix(tok, st) && len(tok)-len(st) <= 3:
+	case len(st) >= 4 && strings.HasPrefix(tok, st) && len(tok)-len(st) <= 3,
+		len(st) >= 5 && strings.HasSuffix(tok, st): // "quake" in "earthquake"
 		return near
 	case len(st) >= 9 && abs(len(st)-len(tok)) <= 1 && corpus.EditDistance(st, tok, 2) <= 2,
 		len(st) >= 5 && corpus.EditDistance(st, tok, 1) <= 1:
@@ -1412,4 +1451,17 @@ func speaksIn(text, name string) bool {
 		}
 		i = start + 1
 	}
+}
+
+// bodyNouns are the head nouns of organisations' names and descriptions
+// (singular): a question naming a body by them may leave words out.
+var bodyNouns = map[string]bool{
+	"ministry": true, "office": true, "agency": true, "observer": true, "mission": true, "council": true,
+	"committee": true, "commission": true, "department": true, "authority": true, "authoritie": true,
+	"service": true, "group": true, "network": true, "observatory": true, "monitor": true, "army": true,
+	"police": true, "force": true, "government": true, "union": true, "organisation": true,
+	"organization": true, "institute": true, "court": true, "party": true, "movement": true, "front": true,
+	"hospital": true, "centre": true, "center": true, "unit": true, "board": true, "bureau": true,
+	"administration": true, "directorate": true, "programme": true, "program": true, "fund": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "military": true, "crescent": true,
 }
