@@ -2,7 +2,7 @@ package corpus
 
 // AnalyzerVersion changes whenever extraction changes what it produces, so
 // that indexes built by an older version are analysed again in full.
-const AnalyzerVersion = "4"
+const AnalyzerVersion = "5"
 
 // Analyze fills in each paragraph's mentions, attribution, quotes and
 // figures. It reads the whole article, so that short references ("the
@@ -12,4 +12,5 @@ func Analyze(a *Article) {
 	extractMentions(a)
 	extractAttribution(a)
 	extractFigures(a)
+	resolveGenericSpeakers(a)
 }

@@ -1,0 +1,94 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// resolveGenericSpeakers replaces a speaker written as a bare definite
+// description ("the ministry", "The agency") with the fuller name the
+// article gave it earlier or in the same paragraph ("Sudan's health
+// ministry", "the Interior Ministry"), in attributions, quotes and figure
+// sources. Names the mention extractor resolved are left as they are.
+func resolveGenericSpeakers(a *Article) {
+	for i := range a.Paragraphs {
+		p := &a.Paragraphs[i]
+		resolve := func(s string) string {
+			noun, ok := genericSpeakerNoun(s)
+			if !ok {
+				return s
+			}
+			for k := i; k >= 0; k-- {
+				if full := fullerName(a.Paragraphs[k].Text, noun); full != "" {
+					return full
+				}
+			}
+			return s
+		}
+		for j, s := range p.Attribution {
+			p.Attribution[j] = resolve(s)
+		}
+		p.Attribution = distinct(p.Attribution)
+		for j := range p.Quotes {
+			p.Quotes[j].Speaker = resolve(p.Quotes[j].Speaker)
+		}
+		for j := range p.Figures {
+			p.Figures[j].Source = resolve(p.Figures[j].Source)
+		}
+	}
+}
+
+// genericSpeakerNoun returns the noun of "the ministry" or "The agency":
+// a definite article and one lower-case word.
+func genericSpeakerNoun(s string) (string, bool) {
+	words := strings.Fields(s)
+	if len(words) != 2 || !strings.EqualFold(words[0], "the") {
+		return "", false
+	}
+	r := []rune(words[1])
+	if len(r) < 3 || !unicode.IsLower(r[0]) {
+		return "", false
+	}
+	return words[1], true
+}
+
+// fullerNamePattern finds "<Name>'s health ministry", "the Interior
+// Ministry", "Ministry of Health" around a noun; %s is the noun.
+const fullerNamePattern = `\b(?:[A-Z][\p{L}-]+(?:['’]s)?(?:\s+[a-z][\p{L}-]+){0,2}\s+(?i:%[1]s)|(?:[A-Z][\p{L}-]+\s+){1,3}(?i:%[1]s)|(?i:%[1]s)\s+of\s+(?:[A-Z][\p{L}-]+\s*){1,3})`
+
+// fullerName returns the first name in text built on noun other than the
+// bare description itself.
+func fullerName(text, noun string) string {
+	re, err := regexp.Compile(strings.ReplaceAll(fullerNamePattern, "%[1]s", regexp.QuoteMeta(noun)))
+	if err != nil {
+		return ""
+	}
+	for _, m := range re.FindAllString(text, -1) {
+		m = strings.TrimSpace(m)
+		first := strings.Fields(m)[0]
+		if strings.EqualFold(first, "the") || strings.EqualFold(first, "a") || strings.EqualFold(m, noun) {
+			continue
+		}
+		return m
+	}
+	return ""
+}
+
+// distinct drops repeated entries, keeping the first.
+func distinct(list []string) []string {
+	out := list[:0]
+	for _, s := range list {
+		dup := false
+		for _, o := range out {
+			if strings.EqualFold(o, s) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
