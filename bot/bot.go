@@ -98,9 +98,6 @@ func New(cfg Config, engine *index.Engine, log *slog.Logger) (*Bot, error) {
 	return b, nil
 }
 
-// Handler returns the bot's handler.
-func (b *Bot) Handler() *Handler { return b.handler }
-
 // Run connects to the gateway, registers the commands (bulk overwrite,
 // global or in Config.GuildID) and serves until ctx ends. It then stops
 // taking new work, waits for in-flight replies (at most ShutdownTimeout,

@@ -150,62 +150,6 @@ func attrHas(list []string, s string) bool {
 	return false
 }
 
-// SentenceAttribution returns who makes the claims of one sentence, in
-// order of appearance, deduplicated: names resolved against known (the
-// mentions of the article so far, as Analyze fills them in
-// Paragraph.Mentions: a name's Text maps to its Name, "Mr. al-Shara" to
-// "Ahmed al-Shara" by NameMatch, "the observatory" to the known
-// organisation whose name has that head noun), generic speakers as written
-// ("residents", "a war monitor"). Pronouns resolve only within the
-// sentence. It is meant for the figure extractor and the question parser;
-// Paragraph.Attribution has the same for a whole paragraph.
-func SentenceAttribution(sentence string, known []Mention) []string {
-	toks := entTokenize(sentence)
-	st := newEntStats()
-	st.add(toks)
-	for _, m := range known {
-		for _, w := range strings.Fields(m.Text + " " + m.Name) {
-			st.capMid[strings.ToLower(strings.Trim(w, ".,"))] = true
-		}
-	}
-	found := entScan(sentence, toks, st)
-	spans := found[:0]
-	for k := range found {
-		sp := found[k]
-		sp.name = sp.text
-		best, matched := 0.0, false
-		for _, m := range known {
-			if m.Text == sp.text {
-				sp.name, sp.kind, matched = m.Name, m.Kind, true
-				break
-			}
-			if m.Kind == Place {
-				continue
-			}
-			if s := NameMatch(sp.text, m.Name); s >= NameThreshold && s > best {
-				best, matched = s, true
-				sp.name, sp.kind = m.Name, m.Kind
-			}
-		}
-		if matched || !sp.tentative {
-			spans = append(spans, sp)
-		}
-	}
-	ctx := attrCtx{}
-	for _, m := range known {
-		if m.Kind != Place {
-			ctx.known = append(ctx.known, m)
-		}
-	}
-	var out []string
-	for _, h := range attrParagraph(sentence, toks, spans, &ctx) {
-		if !attrHas(out, h.speaker) {
-			out = append(out, h.speaker)
-		}
-	}
-	return out
-}
-
 // attrParagraph finds the speakers of a paragraph's sentences.
 func attrParagraph(text string, toks []entTok, spans []entSpan, ctx *attrCtx) []attrHit {
 	as := newAttrSpans(spans)

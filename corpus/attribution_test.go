@@ -169,29 +169,6 @@ func TestQuotes(t *testing.T) {
 	}
 }
 
-func TestSentenceAttribution(t *testing.T) {
-	known := []Mention{
-		{Text: "Syrian Observatory for Human Rights", Name: "Syrian Observatory for Human Rights", Kind: Organisation},
-		{Text: "Ahmed al-Shara", Name: "Ahmed al-Shara", Kind: Person, Role: "the interim president"},
-	}
-	tests := []struct {
-		sentence string
-		want     []string
-	}{
-		{"The observatory said 1,300 people had been killed.", []string{"Syrian Observatory for Human Rights"}},
-		{"Mr. al-Shara said the killings would be investigated.", []string{"Ahmed al-Shara"}},
-		{"Nearly 1,000 civilians were among the dead, according to the SOHR.", []string{"Syrian Observatory for Human Rights"}},
-		{"The interim president said order had been restored.", []string{"Ahmed al-Shara"}},
-		{"Some 125 civilians were killed, residents said.", []string{"residents"}},
-		{"Dozens of houses burned overnight.", nil},
-	}
-	for _, tt := range tests {
-		if got := SentenceAttribution(tt.sentence, known); !slices.Equal(got, tt.want) {
-			t.Errorf("SentenceAttribution(%q) = %q, want %q", tt.sentence, got, tt.want)
-		}
-	}
-}
-
 func BenchmarkAttribution(b *testing.B) {
 	a := seedArticle(b)
 	b.ReportAllocs()

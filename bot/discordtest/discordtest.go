@@ -141,13 +141,6 @@ func (s *Server) Close() {
 // NextID returns a fresh snowflake-like ID.
 func (s *Server) NextID() string { return strconv.FormatInt(s.ids.Add(1), 10) }
 
-// SetHeartbeatInterval sets the interval HELLO announces to new connections.
-func (s *Server) SetHeartbeatInterval(d time.Duration) {
-	s.mu.Lock()
-	s.heartbeatMS = int(d / time.Millisecond)
-	s.mu.Unlock()
-}
-
 // AddAttachment serves data at a URL under the server, as Discord's CDN
 // does, and returns the URL.
 func (s *Server) AddAttachment(name string, data []byte) string {
