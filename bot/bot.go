@@ -460,7 +460,14 @@ func (b *Bot) onMessage(s *discordgo.Session, mc *discordgo.MessageCreate) {
 	if mc.GuildID != "" {
 		send.Reference = &discordgo.MessageReference{MessageID: mc.ID, ChannelID: mc.ChannelID, GuildID: mc.GuildID}
 	}
-	if _, err := s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx)); err != nil {
+	_, err = s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx))
+	if err != nil && send.Reference != nil {
+		// The message may be gone, or the bot may not read the channel's
+		// history: answer without replying to it rather than not at all.
+		send.Reference = nil
+		_, err = s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx))
+	}
+	if err != nil {
 		b.log.Warn("send message", "channel", mc.ChannelID, "err", redact(err, b.token))
 	}
 }
