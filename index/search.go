@@ -1267,7 +1267,7 @@ func conceptMatch(c concept, tok string) float64 {
 	case tok == st:
 		return 1
 	case len(st) >= 4 && strings.HasPrefix(tok, st) && len(tok)-len(st) <= 3,
-		len(st) >= 5 && strings.HasSuffix(tok, st): // "quake" in "earthquake"
+		len(st) >= 4 && len(tok)-len(st) >= 4 && strings.HasSuffix(tok, st): // "quake" in "earthquake"
 		return near
 	case len(st) >= 9 && abs(len(st)-len(tok)) <= 1 && corpus.EditDistance(st, tok, 2) <= 2,
 		len(st) >= 5 && corpus.EditDistance(st, tok, 1) <= 1:
