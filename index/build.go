@@ -246,6 +246,7 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 		Hashes:          make(map[string]string, len(articles)),
 		Skipped:         rep.Skipped,
 		ArticlePeople:   map[string][]Person{},
+		ArticleOrgs:     map[string][]string{},
 	}
 
 	// Decide what to analyse, what to keep and what to delete.
@@ -268,6 +269,9 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 			rep.Reused++
 			if ps := prev.ArticlePeople[a.ID]; len(ps) > 0 {
 				m.ArticlePeople[a.ID] = ps
+			}
+			if orgs := prev.ArticleOrgs[a.ID]; len(orgs) > 0 {
+				m.ArticleOrgs[a.ID] = orgs
 			}
 			continue
 		}
@@ -329,9 +333,16 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 	t2 := time.Now()
 	rep.Analysed = len(todo)
 	for id, ps := range people {
-		m.ArticlePeople[id] = ps
+		m.ArticlePeople[id] = ps.people
+		if len(ps.orgs) > 0 {
+			m.ArticleOrgs[id] = ps.orgs
+		}
 	}
 	m.People = mergePeople(m.ArticlePeople)
+	for _, orgs := range m.ArticleOrgs {
+		m.Organisations = appendDistinct(m.Organisations, orgs...)
+	}
+	slices.Sort(m.Organisations)
 	m.BuiltAt = time.Now().UTC()
 
 	if err := writeJSONFile(filepath.Join(tmp, manifestFile), m); err != nil {
@@ -361,8 +372,8 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 }
 
 // index analyses the articles in parallel and feeds their paragraphs to w.
-// It returns the people each article mentions.
-func (b *builder) index(ctx context.Context, w docWriter, todo []*corpus.Article, done, total int) (map[string][]Person, error) {
+// It returns the people and organisations each article names.
+func (b *builder) index(ctx context.Context, w docWriter, todo []*corpus.Article, done, total int) (map[string]namesOf, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -370,6 +381,7 @@ func (b *builder) index(ctx context.Context, w docWriter, todo []*corpus.Article
 		id     string
 		docs   []paragraphDoc
 		people []Person
+		orgs   []string
 		err    error
 	}
 	in := make(chan *corpus.Article)
@@ -381,7 +393,7 @@ func (b *builder) index(ctx context.Context, w docWriter, todo []*corpus.Article
 				corpus.Analyze(a)
 				docs, err := paragraphDocs(a)
 				select {
-				case out <- analysed{id: a.ID, docs: docs, people: articlePeople(a), err: err}:
+				case out <- analysed{id: a.ID, docs: docs, people: articlePeople(a), orgs: articleOrganisations(a), err: err}:
 				case <-ctx.Done():
 					return
 				}
@@ -400,7 +412,7 @@ func (b *builder) index(ctx context.Context, w docWriter, todo []*corpus.Article
 	}()
 	go func() { wg.Wait(); close(out) }()
 
-	people := map[string][]Person{}
+	people := map[string]namesOf{}
 	if b.opts.Progress != nil {
 		b.opts.Progress(done, total)
 	}
@@ -413,8 +425,8 @@ func (b *builder) index(ctx context.Context, w docWriter, todo []*corpus.Article
 				return nil, fmt.Errorf("index %s: %w", r.id, err)
 			}
 		}
-		if len(r.people) > 0 {
-			people[r.id] = r.people
+		if len(r.people) > 0 || len(r.orgs) > 0 {
+			people[r.id] = namesOf{r.people, r.orgs}
 		}
 		done++
 		if b.opts.Progress != nil {
@@ -510,6 +522,26 @@ func dedupe(articles []corpus.Article, log *slog.Logger) []corpus.Article {
 		}
 		seen[a.ID] = true
 		out = append(out, a)
+	}
+	return out
+}
+
+// namesOf are the people and organisations one article names.
+type namesOf struct {
+	people []Person
+	orgs   []string
+}
+
+// articleOrganisations lists the organisations an analysed article names,
+// by resolved name.
+func articleOrganisations(a *corpus.Article) []string {
+	var out []string
+	for _, p := range a.Paragraphs {
+		for _, mn := range p.Mentions {
+			if mn.Kind == corpus.Organisation {
+				out = appendDistinct(out, cmp.Or(mn.Name, mn.Text))
+			}
+		}
 	}
 	return out
 }

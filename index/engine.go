@@ -75,6 +75,10 @@ type Manifest struct {
 	// ArticlePeople holds each article's people, so that an incremental
 	// build can aggregate People without analysing unchanged articles.
 	ArticlePeople map[string][]Person `json:"article_people,omitempty"`
+	// Organisations are the organisations the corpus names, for resolving
+	// acronyms in questions ("SNHR"); ArticleOrgs holds them per article.
+	Organisations []string            `json:"organisations,omitempty"`
+	ArticleOrgs   map[string][]string `json:"article_orgs,omitempty"`
 }
 
 // Person is someone named in the corpus, for autocomplete and "who" questions.

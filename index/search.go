@@ -471,6 +471,22 @@ func (s *asker) stems(text string) []string {
 
 func (s *asker) who(ctx context.Context) ([]*candidate, error) {
 	subject := strings.TrimPrefix(s.q.Subject, "the ")
+	kept, err := s.passagesAbout(ctx, subject)
+	if err != nil || len(kept) > 0 {
+		return kept, err
+	}
+	// "who is SNHR": the organisation those initials spell.
+	for _, org := range s.expandAcronym(subject) {
+		if kept, err := s.passagesAbout(ctx, org); err != nil || len(kept) > 0 {
+			return kept, err
+		}
+	}
+	return nil, nil
+}
+
+// passagesAbout returns the passages naming subject across spellings,
+// those that describe it first.
+func (s *asker) passagesAbout(ctx context.Context, subject string) ([]*candidate, error) {
 	cands, err := s.find(ctx, nameQuery(subject), candidateCount)
 	if err != nil {
 		return nil, err
@@ -528,6 +544,12 @@ func (s *asker) said(ctx context.Context) ([]*candidate, error) {
 	kept, err := s.saidBy(ctx, []string{subject})
 	if err != nil || len(kept) > 0 {
 		return kept, err
+	}
+	// "what did SNHR say": the organisations whose initials those are.
+	if aliases := s.expandAcronym(subject); len(aliases) > 0 {
+		if kept, err := s.saidBy(ctx, aliases); err != nil || len(kept) > 0 {
+			return kept, err
+		}
 	}
 	// "what did the mayor of Tell Bireh say": find who the corpus describes
 	// that way, then what they said.
@@ -604,6 +626,22 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 	}
 	sortCandidates(kept)
 	return kept, nil
+}
+
+// expandAcronym returns the organisations the corpus names whose initials
+// spell name ("SNHR" → "Syrian Network for Human Rights").
+func (s *asker) expandAcronym(name string) []string {
+	name = strings.ToLower(strings.TrimSpace(name))
+	if len(name) < 2 || len(name) > 8 || strings.ContainsFunc(name, notWordRune) {
+		return nil
+	}
+	var out []string
+	for _, org := range s.g.manifest.Organisations {
+		if initials(org) == name {
+			out = append(out, org)
+		}
+	}
+	return out
 }
 
 // aliasMatch scores name against the names a paragraph gives speaker in
@@ -1036,8 +1074,8 @@ func disagreements(figs []corpus.Figure) []string {
 var synonyms = map[string][]string{
 	"start":      {"erupt", "broke", "outbreak", "began", "trigger", "spark"},
 	"begin":      {"erupt", "broke", "outbreak", "start", "trigger", "spark"},
-	"run":        {"head", "lead", "chief", "director", "leader"},
-	"lead":       {"head", "chief", "director", "leader", "run"},
+	"run":        {"head", "lead", "led", "chief", "director", "leader"},
+	"lead":       {"led", "head", "chief", "director", "leader", "run"},
 	"leader":     {"head", "chief", "director", "lead"},
 	"head":       {"chief", "director", "leader", "lead"},
 	"fight":      {"clash", "battl", "combat", "violenc"},
@@ -1178,6 +1216,18 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 			c.fuzzy = count > 0
 		}
 		c.weight = math.Log(1 + float64(n+1)/float64(count+1))
+		if count == 0 {
+			// An acronym of an organisation the corpus names: "HTS" for
+			// Hayat Tahrir al-Sham. Its name's words count as the word.
+			for _, org := range s.expandAcronym(w) {
+				for _, word := range strings.FieldsFunc(org, notWordRune) {
+					if st := s.stems(word); len(word) >= 4 && len(st) == 1 && unicode.IsUpper([]rune(word)[0]) {
+						c.stems = append(c.stems, st[0])
+						count = max(count, 1)
+					}
+				}
+			}
+		}
 		if key := corpus.Skeleton(w); count == 0 && len(key) >= 2 {
 			// A name spelt otherwise than the corpus spells it: "Tartous",
 			// "ghiath" match by transliteration skeleton.

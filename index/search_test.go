@@ -271,3 +271,18 @@ func TestAskFigureAbsentPlace(t *testing.T) {
 		t.Errorf("answers %+v, want the toll that has risen to 1,640", res.Answers)
 	}
 }
+
+func TestAskAcronyms(t *testing.T) {
+	e := openTestEngine(t)
+	tests := []struct{ q, want string }{
+		{"what did SNHR say", "Syrian Network for Human Rights"},
+		{"what is HTS", "Hayat Tahrir al-Sham"},
+		{"who leads HTS", "Hayat Tahrir al-Sham"},
+	}
+	for _, tt := range tests {
+		res := ask(t, e, tt.q)
+		if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, tt.want) {
+			t.Errorf("%q: answers %+v, want a passage naming %s", tt.q, res.Answers, tt.want)
+		}
+	}
+}
