@@ -113,6 +113,9 @@ var questionFiller = map[string]bool{
 	"this": true, "that": true, "these": true, "those": true, "with": true, "by": true, "from": true, "as": true,
 	"say": true, "said": true, "says": true, "saying": true, "according": true, "some": true, "get": true,
 	"let": true, "lets": true, "hey": true, "hi": true, "pls": true, "plz": true, "whats's": true, "go": true,
+	// "what happened in Tartus", "what's the situation in Homs": the place is the question.
+	"happened": true, "happen": true, "happening": true, "going": true, "situation": true, "anything": true,
+	"something": true, "things": true, "thing": true,
 }
 
 // figureWords maps the words of a figure question to the figure kinds they
