@@ -2,7 +2,7 @@ package corpus
 
 // AnalyzerVersion changes whenever extraction changes what it produces, so
 // that indexes built by an older version are analysed again in full.
-const AnalyzerVersion = "6"
+const AnalyzerVersion = "7"
 
 // Analyze fills in each paragraph's mentions, attribution, quotes and
 // figures. It reads the whole article, so that short references ("the

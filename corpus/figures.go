@@ -925,6 +925,10 @@ func fgWho(text string, toks []fgTok, j int) (who string, end int, kind string, 
 	if t.kind == fgWord && fgNounKinds[t.low] {
 		return "", j + 1, fgKinds[t.low], false
 	}
+	// "27 associated deaths", "12 confirmed fatalities", "3 new injuries".
+	if t.kind == fgWord && fgCountAdjectives[t.low] && j+1 < len(toks) && toks[j+1].kind == fgWord && fgNounKinds[toks[j+1].low] {
+		return "", j + 2, fgKinds[toks[j+1].low], false
+	}
 	head := -1
 	for k := j; k < len(toks) && k < j+4; k++ {
 		w := &toks[k]
@@ -1127,6 +1131,9 @@ func fgTollBefore(toks []fgTok, p int) string {
 	}
 	return ""
 }
+
+// fgCountAdjectives may stand between a count and a casualty noun.
+var fgCountAdjectives = fgSet("associated confirmed suspected reported recorded documented additional new further related total civilian")
 
 // fgTollPrepositions open the phrase that may follow a toll noun.
 var fgTollPrepositions = fgSet("in from of on since among across for after")

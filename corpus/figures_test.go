@@ -67,6 +67,8 @@ func TestFigureSentences(t *testing.T) {
 			[]wantFigure{{count: 2300, what: "killed", source: "officials"}}},
 		{"The number of people killed in the town since the siege began rose to at least 134, the group said.",
 			[]wantFigure{{count: 134, qualifier: "at least", what: "killed", source: "the group"}}},
+		{"There have been 27 associated deaths, the agency said.",
+			[]wantFigure{{count: 27, what: "killed", source: "the agency"}}},
 		{"At least 17 people have drowned in the district, officials said.",
 			[]wantFigure{{count: 17, qualifier: "at least", who: "people", what: "killed", source: "officials"}}},
 		{"The toll has climbed to 745 civilians.",
