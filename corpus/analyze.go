@@ -1,8 +1,9 @@
 package corpus
 
-// AnalyzerVersion changes whenever extraction changes what it produces, so
+// AnalyzerVersion changes whenever loading or extraction changes what it
+// produces (paragraphs, names, attributions, figures), so
 // that indexes built by an older version are analysed again in full.
-const AnalyzerVersion = "7"
+const AnalyzerVersion = "8"
 
 // Analyze fills in each paragraph's mentions, attribution, quotes and
 // figures. It reads the whole article, so that short references ("the

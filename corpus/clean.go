@@ -267,6 +267,8 @@ var (
 	// "Jane Roe contributed reporting.", "Tom Yu is on X at @tomyu."
 	rxContributor = regexp.MustCompile(`(?i)(\bcontributed (reporting|research)\b.*|\bcontributed to this (report|article|story)|\bis on (twitter|x|instagram|bluesky|threads|facebook) (at|as) @?[\w.]+|^follow [\p{L} .'-]{1,40} on (twitter|x|instagram|bluesky|threads|facebook)\b.*)\W*$`)
 	// Time stamps of the page: "Updated 10 March 2025, 09:30 GMT".
+	// rxContact: the contact line that ends a press release.
+	rxContact   = regexp.MustCompile(`(?i)^\W*(for (more|further) (information|details)|media (contact|enquiries|inquiries)|press (contact|enquiries|inquiries|office)|contacts?|for media enquiries)\b\s*(,\s*(please )?contact\b|[:：])`)
 	rxTimestamp = regexp.MustCompile(`(?i)^(published|updated|last updated|last modified|posted|first published)\b[^.!?]*\d[^!?]*$`)
 )
 
@@ -324,6 +326,8 @@ func IsBoilerplate(s string) bool {
 	case words <= 40 && rxReportingCredit.MatchString(s):
 		return true
 	case words <= 15 && rxContributor.MatchString(s):
+		return true
+	case words <= 25 && rxContact.MatchString(s):
 		return true
 	case words <= 10 && rxTimestamp.MatchString(s) && !strings.HasSuffix(s, "."):
 		return true

@@ -143,3 +143,24 @@ func TestIsBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+func TestIsBoilerplateContactLines(t *testing.T) {
+	for _, s := range []string{
+		"For more information: WHO Pakistan Country Office, Islamabad.",
+		"For further information, please contact the press office on +41 22 000 0000.",
+		"Media contact: Jane Doe, jane@example.org",
+		"Press enquiries: press@example.org",
+	} {
+		if !corpus.IsBoilerplate(s) {
+			t.Errorf("IsBoilerplate(%q) = false, want a press release's contact line dropped", s)
+		}
+	}
+	for _, s := range []string{
+		"For more information about the outbreak, the ministry set up a hotline that took 4,000 calls on Monday.",
+		"Contact with the villages was lost on Sunday, officials said.",
+	} {
+		if corpus.IsBoilerplate(s) {
+			t.Errorf("IsBoilerplate(%q) = true, want an article sentence kept", s)
+		}
+	}
+}

@@ -1088,7 +1088,7 @@ var synonyms = map[string][]string{
 	"spi":        {"intellig"},
 	"intellig":   {"spi", "secur"},
 	"investig":   {"inquiri", "probe", "fact"},
-	"caus":       {"behind", "respons", "blame"},
+	"caus":       {"behind", "respons", "blame", "link", "due", "becaus", "result", "trigger", "spark"},
 	"respons":    {"behind", "blame", "caus"},
 	"ceasefir":   {"truce"},
 	"truce":      {"ceasefir"},
