@@ -1096,6 +1096,11 @@ var synonyms = map[string][]string{
 	"displac":    {"fled", "flee"},
 	"violenc":    {"clash", "fight", "unrest"},
 	"accountabl": {"justic", "prosecut"},
+	"accept":     {"declin", "refus", "reject", "agre", "allow", "offer", "welcom"},
+	"refus":      {"declin", "reject", "deni"},
+	"foreign":    {"intern", "countri", "abroad", "oversea"},
+	"help":       {"aid", "assist", "relief", "support"},
+	"aid":        {"help", "assist", "relief", "humanitarian"},
 }
 
 func (s *asker) search(ctx context.Context) ([]*candidate, error) {
