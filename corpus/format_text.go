@@ -233,7 +233,30 @@ func finishArticle(a Article, name string, items []textItem) (Article, error) {
 	if a.Title == "" {
 		a.Title = titleFromName(name)
 	}
+	if a.Source == "" {
+		a.Source = datelineAgency(a.Paragraphs[0].Text)
+	}
 	return a, nil
+}
+
+// datelineRE matches a wire dateline naming its agency: "BUKAVU, Congo,
+// March 14 (Reuters) -", "KINSHASA, Congo (AP) —".
+var datelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'/-]{1,40}(?:,[^()]{0,50})?\s*\((Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|Xinhua|Anadolu|dpa|UPI|PTI|ANI|IANS|Kyodo|Yonhap|EFE|ANSA)\)`)
+
+// datelineAgency returns the news agency an article's first paragraph
+// names in its dateline, or "".
+func datelineAgency(first string) string {
+	m := datelineRE.FindStringSubmatch(first)
+	if m == nil {
+		return ""
+	}
+	switch m[1] {
+	case "AP":
+		return "Associated Press"
+	case "AFP":
+		return "Agence France-Presse"
+	}
+	return m[1]
 }
 
 // decodeArticleText checks that data is text and decodes it.

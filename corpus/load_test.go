@@ -858,3 +858,20 @@ func BenchmarkParseFile(b *testing.B) {
 		})
 	}
 }
+
+func TestSourceFromDateline(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{"Mine collapse kills dozens\n\nBUKAVU, Congo, March 14 (Reuters) - At least 32 miners were killed when a shaft collapsed, officials said.", "Reuters"},
+		{"Strike hits capital\n\nKINSHASA, Congo (AP) — Officials said on Monday that the strike had ended.", "Associated Press"},
+		{"A quiet day\n\nResidents said the market reopened on Monday after a week of closures.", ""},
+	}
+	for _, tt := range tests {
+		arts, err := corpus.ParseFile("story.txt", []byte(tt.body))
+		if err != nil {
+			t.Fatalf("ParseFile: %v", err)
+		}
+		if got := arts[0].Source; got != tt.want {
+			t.Errorf("source of %.30q = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}

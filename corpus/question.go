@@ -324,6 +324,10 @@ func matchFigure(q *Question, words []string, lower string) bool {
 		switch {
 		case !howMany:
 			return false
+		case countsOther(words):
+			// "how many survivors…", "how many cholera cases": a count,
+			// but not of casualties.
+			return false
 		case q.Who == "refugees":
 			q.Kinds = []string{"displaced"}
 		default:
@@ -362,6 +366,20 @@ func matchFigure(q *Question, words []string, lower string) bool {
 	q.Intent = IntentFigure
 	q.Latest = true
 	return true
+}
+
+// countsOther reports whether a "how many" question counts something
+// other than people: the word after "how many" is neither a group of
+// people nor a casualty word.
+func countsOther(words []string) bool {
+	for i := 0; i+2 < len(words); i++ {
+		if words[i] == "how" && words[i+1] == "many" {
+			next := words[i+2]
+			_, group := groupWords[next]
+			return !group && figureWords[next] == nil && !questionFiller[next]
+		}
+	}
+	return false
 }
 
 // isFigureFiller reports whether s is only words that belong to the figure

@@ -40,6 +40,10 @@ func TestParseQuestion(t *testing.T) {
 		{in: "what did Charles Lister say", intent: corpus.IntentSaid, subject: "charles lister"},
 		{in: "What does the observatory say about the killings?", intent: corpus.IntentSaid, subject: "the observatory"},
 		{in: "clashes in Tartus", intent: corpus.IntentSearch},
+		{in: "how many survivors were pulled out of the mine", intent: corpus.IntentSearch},
+		{in: "how many cholera cases in Hodeidah", intent: corpus.IntentSearch},
+		{in: "how many were arrested", intent: corpus.IntentFigure, kinds: []string{"arrested"}},
+		{in: "how many civilians in total", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "civilians"},
 		{in: "what did Reuters report on 9 March 2025", intent: corpus.IntentSaid, subject: "reuters", on: corpus.Day{Year: 2025, Month: time.March, Day: 9}},
 		{in: "field:x * ? /regex/ +a -b ~c ^d \"unbalanced", intent: corpus.IntentSearch},
 	}
