@@ -532,8 +532,20 @@ func (r *attrReader) phrase(a, b int, strict bool) (string, bool) {
 // it in the paragraph, else in the previous paragraph.
 func (r *attrReader) pronoun(j, a int) (string, bool) {
 	toks := r.toks
+	quoted := false // words inside quotation marks are the quote, not its speaker
 	for c := a; c+1 < j; c++ {
-		if toks[c].word && (toks[c].lw == "one" || toks[c].lw == "a" || toks[c].lw == "an") {
+		if !toks[c].word {
+			switch toks[c].r {
+			case '“':
+				quoted = true
+			case '”':
+				quoted = false
+			case '"':
+				quoted = !quoted
+			}
+			continue
+		}
+		if !quoted && (toks[c].lw == "one" || toks[c].lw == "a" || toks[c].lw == "an") {
 			n := c + 1
 			if n+1 < j && toks[n].word && toks[n].lower && !attrSpeakerNouns[toks[n].lw] && !entPersonNouns[toks[n].lw] {
 				n++ // one adjective

@@ -1526,6 +1526,20 @@ func fgSubjectCue(toks []fgTok, k int) (fgCue, bool) {
 			}
 		}
 	}
+	if p >= 1 && toks[p].text == ")" {
+		// "the Kenya National Commission on Human Rights (KNCHR) says": the
+		// name before the bracketed acronym.
+		open := p - 1
+		for open >= 0 && toks[open].text != "(" && p-open < 8 {
+			open--
+		}
+		if open >= 1 && toks[open].text == "(" {
+			if b, e := fgSubjectBack(toks, open-1); e > b && fgHasCapital(toks[b:e]) {
+				return fgCue{verb: k, start: b, end: e}, true
+			}
+		}
+		return fgCue{}, false
+	}
 	b, e := fgSubjectBack(toks, p)
 	if e > b {
 		if e-b == 1 && (toks[b].low == "which" || toks[b].low == "who") && b >= 2 && toks[b-1].text == "," {

@@ -26,3 +26,19 @@ func TestGenericSpeakersResolve(t *testing.T) {
 		t.Errorf("attribution %q, want the agency as written", got)
 	}
 }
+
+func TestSpeakerOfQuoteAndBracketedAcronym(t *testing.T) {
+	a := corpus.Article{Paragraphs: []corpus.Paragraph{
+		{Number: 1, Text: "The National Commission on Civil Liberties (NCCL) says at least 22 people were killed in the protests."},
+		{Number: 2, Text: "Senator Grace Wanjala called for an inquiry. \"A government that shoots its children cannot ask for calm,\" she said."},
+	}}
+	a.Published, _ = corpus.ParseDate("2024-06-27")
+	corpus.Analyze(&a)
+	if figs := a.Paragraphs[0].Figures; len(figs) == 0 || figs[0].Source != "National Commission on Civil Liberties" {
+		t.Errorf("figures %+v, want 22 killed according to the commission named before its acronym", figs)
+	}
+	q := a.Paragraphs[1].Quotes
+	if len(q) != 1 || q[0].Speaker != "Grace Wanjala" {
+		t.Errorf("quotes %+v, want the senator as speaker, not the quote's first words", q)
+	}
+}
