@@ -12,6 +12,9 @@ import (
 // ministry", "the Interior Ministry"), in attributions, quotes and figure
 // sources. Names the mention extractor resolved are left as they are.
 func resolveGenericSpeakers(a *Article) {
+	// For each noun met, the fuller name each paragraph gives it ("" for
+	// none): every paragraph is read once per noun, not once per speaker.
+	names := map[string][]string{}
 	for i := range a.Paragraphs {
 		p := &a.Paragraphs[i]
 		resolve := func(s string) string {
@@ -19,9 +22,18 @@ func resolveGenericSpeakers(a *Article) {
 			if !ok {
 				return s
 			}
+			found, ok := names[noun]
+			if !ok {
+				re := regexp.MustCompile(strings.ReplaceAll(fullerNamePattern, "%[1]s", regexp.QuoteMeta(noun)))
+				found = make([]string, len(a.Paragraphs))
+				for k := range a.Paragraphs {
+					found[k] = fullerName(re, a.Paragraphs[k].Text, noun)
+				}
+				names[noun] = found
+			}
 			for k := i; k >= 0; k-- {
-				if full := fullerName(a.Paragraphs[k].Text, noun); full != "" {
-					return full
+				if found[k] != "" {
+					return found[k]
 				}
 			}
 			return s
@@ -57,13 +69,9 @@ func genericSpeakerNoun(s string) (string, bool) {
 // Ministry", "Ministry of Health" around a noun; %s is the noun.
 const fullerNamePattern = `\b(?:[A-Z][\p{L}-]+(?:['’]s)?(?:\s+[a-z][\p{L}-]+){0,2}\s+(?i:%[1]s)|(?:[A-Z][\p{L}-]+\s+){1,3}(?i:%[1]s)|(?i:%[1]s)\s+of\s+(?:[A-Z][\p{L}-]+\s*){1,3})`
 
-// fullerName returns the first name in text built on noun other than the
-// bare description itself.
-func fullerName(text, noun string) string {
-	re, err := regexp.Compile(strings.ReplaceAll(fullerNamePattern, "%[1]s", regexp.QuoteMeta(noun)))
-	if err != nil {
-		return ""
-	}
+// fullerName returns the first name in text that re (fullerNamePattern
+// for noun) finds, other than the bare description itself.
+func fullerName(re *regexp.Regexp, text, noun string) string {
 	for _, m := range re.FindAllString(text, -1) {
 		m = strings.TrimSpace(m)
 		first := strings.Fields(m)[0]
