@@ -795,6 +795,12 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 		must = append(must, bleve.NewDisjunctionQuery(where...))
 	}
 	s.concepts = s.conceptsOf(ctx, append(strings.Fields(s.q.Place), s.q.Topic...))
+	if len(s.q.Topic) > 0 {
+		// "soldiers killed in an ambush": only figures near the topic can
+		// answer, so the search asks for it rather than sorting every
+		// figure in the corpus by date and filtering afterwards.
+		must = append(must, topicQuery(s.conceptsOf(ctx, s.q.Topic)))
+	}
 	var (
 		latest map[string]figurePick
 		order  []string
@@ -885,6 +891,31 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 	}
 	s.notes = append(s.notes, disagreements(pickedFigures(latest, order))...)
 	return kept, nil
+}
+
+// topicQuery matches paragraphs holding any of the concepts' words or
+// synonyms, in their text or their article's headline.
+func topicQuery(concepts []concept) query.Query {
+	var any []query.Query
+	for _, c := range concepts {
+		for _, st := range c.stems {
+			for _, field := range []string{fieldText, fieldTitle} {
+				t := bleve.NewTermQuery(st)
+				t.SetField(field)
+				any = append(any, t)
+			}
+		}
+		if c.fuzzy {
+			f := bleve.NewFuzzyQuery(c.stems[0])
+			f.SetField(fieldText)
+			f.SetFuzziness(fuzzinessFor(c.stems[0]))
+			any = append(any, f)
+		}
+	}
+	if len(any) == 0 {
+		return bleve.NewMatchAllQuery()
+	}
+	return bleve.NewDisjunctionQuery(any...)
 }
 
 // figureWindows are the successive "reported since" bounds a figure
