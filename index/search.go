@@ -881,6 +881,16 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 			return c
 		}
 		if a.sp.Article.ID == b.sp.Article.ID {
+			// Within one article on one day: an overall toll before a part
+			// of it ("43 people" before "9 children"), a figure a named body
+			// vouches for before one from "a war monitor", then the lede
+			// before the history.
+			if c := cmp.Compare(overallTolls(b.figures), overallTolls(a.figures)); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(namedSources(b.figures), namedSources(a.figures)); c != 0 {
+				return c
+			}
 			return cmp.Compare(a.sp.Paragraph.Number, b.sp.Paragraph.Number)
 		}
 		return cmp.Compare(b.score, a.score)
@@ -964,6 +974,33 @@ func newerFigure(f corpus.Figure, c *candidate, g corpus.Figure, d *candidate) b
 		return c.sp.Paragraph.Number < d.sp.Paragraph.Number
 	}
 	return f.Count > g.Count
+}
+
+// overallTolls counts the figures that count everyone ("people", or no
+// group named) rather than a part ("children", "women").
+func overallTolls(figs []corpus.Figure) int {
+	n := 0
+	for _, f := range figs {
+		switch strings.ToLower(f.Who) {
+		case "", "people", "persons", "individuals":
+			n++
+		}
+	}
+	return n
+}
+
+// namedSources counts the figures whose source is a name ("Syrian
+// Observatory for Human Rights") rather than a description ("a war
+// monitor", "the ministry").
+func namedSources(figs []corpus.Figure) int {
+	n := 0
+	for _, f := range figs {
+		first, _, _ := strings.Cut(f.Source, " ")
+		if r := []rune(first); len(r) > 0 && unicode.IsUpper(r[0]) && first != "The" && first != "A" && first != "An" {
+			n++
+		}
+	}
+	return n
 }
 
 // figurePick is the figure chosen for one source and group, and its paragraph.

@@ -116,6 +116,11 @@ func TestAskLatestDeathToll(t *testing.T) {
 	if !sawObservatory {
 		t.Errorf("no answer carries the observatory's 1,300 figure with its date")
 	}
+	// The observatory's report leads: a named source's figures before the
+	// same day's "according to a war monitor".
+	if !strings.HasPrefix(res.Answers[0].Text, "The observatory said on Sunday") {
+		t.Errorf("first answer %q, want the observatory's paragraph", res.Answers[0].Text)
+	}
 	// Newest first: the flood figures of November 2024 are older than March 2025.
 	for i := 1; i < len(res.Answers); i++ {
 		if res.Answers[i-1].Article.Published.Before(res.Answers[i].Article.Published.Time) {
