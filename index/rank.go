@@ -1,0 +1,357 @@
+package index
+
+// Plain searches and the ranking every question shares: weighted
+// concepts, coverage, typo and synonym tolerance, highlights.
+
+import (
+	"context"
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// synonyms widen a question's words to the words news reports use for
+// them; each entry's words count as a match for the key.
+var synonyms = map[string][]string{
+	"start":      {"erupt", "broke", "outbreak", "began", "trigger", "spark"},
+	"begin":      {"erupt", "broke", "outbreak", "start", "trigger", "spark"},
+	"run":        {"head", "lead", "led", "chief", "director", "leader"},
+	"lead":       {"led", "head", "chief", "director", "leader", "run"},
+	"leader":     {"head", "chief", "director", "lead"},
+	"head":       {"chief", "director", "leader", "lead"},
+	"fight":      {"clash", "battl", "combat", "violenc"},
+	"clash":      {"fight", "battl", "violenc"},
+	"attack":     {"assault", "offens", "strike", "raid"},
+	"protest":    {"demonstr", "ralli", "march"},
+	"govern":     {"author", "state", "offici"},
+	"kill":       {"dead", "die", "death", "slain"},
+	"death":      {"kill", "dead", "die"},
+	"spi":        {"intellig"},
+	"intellig":   {"spi", "secur"},
+	"investig":   {"inquiri", "probe", "fact"},
+	"caus":       {"behind", "respons", "blame", "link", "due", "becaus", "result", "trigger", "spark"},
+	"respons":    {"behind", "blame", "caus"},
+	"ceasefir":   {"truce"},
+	"truce":      {"ceasefir"},
+	"flee":       {"fled", "displac"},
+	"displac":    {"fled", "flee"},
+	"violenc":    {"clash", "fight", "unrest"},
+	"accountabl": {"justic", "prosecut"},
+	"accept":     {"declin", "refus", "reject", "agre", "allow", "offer", "welcom"},
+	"storm":      {"breach", "broke", "forc", "invad", "rush", "overran", "overrun"},
+	"capsiz":     {"sank", "sink", "overturn", "flip"},
+	"sink":       {"sank", "capsiz", "overturn"},
+	"collaps":    {"cave", "crumbl"},
+	"arrest":     {"detain", "custodi"},
+	"detain":     {"arrest", "custodi"},
+	"evacu":      {"fled", "flee", "displac"},
+	"refus":      {"declin", "reject", "deni"},
+	"foreign":    {"intern", "countri", "abroad", "oversea"},
+	"help":       {"aid", "assist", "relief", "support"},
+	"aid":        {"help", "assist", "relief", "humanitarian"},
+}
+
+func (s *asker) search(ctx context.Context) ([]*candidate, error) {
+	words := s.q.Terms
+	if len(words) == 0 {
+		if s.f.source == "" && s.f.from.IsZero() {
+			return nil, nil
+		}
+		return s.find(ctx, bleve.NewMatchAllQuery(), candidateCount, "-"+fieldPublished, fieldNumber)
+	}
+	// One term query per word, by its stem: exact words cost little; only
+	// a word the index lacks is looked up fuzzily, as a misspelling.
+	s.concepts = s.conceptsOf(ctx, words)
+	var disj []query.Query
+	for _, c := range s.concepts {
+		t := bleve.NewTermQuery(c.stems[0])
+		t.SetField(fieldText)
+		t.SetBoost(c.weight)
+		disj = append(disj, t)
+		if c.fuzzy {
+			f := bleve.NewFuzzyQuery(c.stems[0])
+			f.SetField(fieldText)
+			f.SetFuzziness(fuzzinessFor(c.stems[0]))
+			f.SetBoost(0.7 * c.weight)
+			disj = append(disj, f)
+		}
+		for _, st := range c.stems[1:] {
+			t := bleve.NewTermQuery(st)
+			t.SetField(fieldText)
+			t.SetBoost(0.5 * c.weight)
+			disj = append(disj, t)
+		}
+		if c.skeleton != "" {
+			t := bleve.NewTermQuery(c.skeleton)
+			t.SetField(fieldNames)
+			t.SetBoost(0.9 * c.weight)
+			disj = append(disj, t)
+		}
+	}
+	text := strings.Join(words, " ")
+	title := bleve.NewMatchQuery(text)
+	title.SetField(fieldTitle)
+	title.SetBoost(0.5)
+	disj = append(disj, title)
+	cands, err := s.find(ctx, bleve.NewDisjunctionQuery(disj...), candidateCount)
+	if err != nil {
+		return nil, err
+	}
+	top := topScore(cands)
+	kept := cands[:0]
+	for _, c := range cands {
+		cov, prox := s.coverage(c)
+		if cov < minCoverage {
+			continue
+		}
+		c.score = 2*cov + prox*cov + 0.5*c.hitScore/top
+		kept = append(kept, c)
+	}
+	if s.q.Latest {
+		preferRecent(kept)
+	}
+	sortCandidates(kept)
+	return kept, nil
+}
+
+// preferRecent raises newer passages for questions that ask for the
+// latest: up to half a point for the newest article among the candidates.
+func preferRecent(cands []*candidate) {
+	var oldest, newest time.Time
+	for _, c := range cands {
+		p := c.sp.Article.Published.Time
+		if p.IsZero() {
+			continue
+		}
+		if oldest.IsZero() || p.Before(oldest) {
+			oldest = p
+		}
+		if p.After(newest) {
+			newest = p
+		}
+	}
+	span := newest.Sub(oldest)
+	if span <= 0 {
+		return
+	}
+	for _, c := range cands {
+		if p := c.sp.Article.Published.Time; !p.IsZero() {
+			c.score += 0.5 * float64(p.Sub(oldest)) / float64(span)
+		}
+	}
+}
+
+// conceptsOf analyses the question's words into weighted concepts: rare
+// words weigh more (inverse document frequency), synonyms count as the word.
+func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
+	df, err := s.g.docFreq(ctx)
+	if err != nil {
+		s.log.Warn("ranking without term statistics", "err", err)
+	}
+	defer df.close()
+	var out []concept
+	seen := map[string]bool{}
+	fuzzyLookups := 0
+	// A question's first words are enough: a pasted paragraph must not
+	// turn into dozens of term and fuzzy lookups.
+	for _, w := range words[:min(len(words), maxConcepts)] {
+		stems := s.stems(w)
+		if len(stems) == 0 || seen[stems[0]] {
+			continue
+		}
+		seen[stems[0]] = true
+		c := concept{word: w, stems: []string{stems[0]}}
+		c.stems = append(c.stems, synonyms[stems[0]]...)
+		n, count := df.count(stems[0])
+		if count == 0 && fuzzyLookups < maxFuzzy {
+			fuzzyLookups++
+			count = df.fuzzyCount(stems[0])
+			c.fuzzy = count > 0
+		}
+		c.weight = math.Log(1 + float64(n+1)/float64(count+1))
+		if count == 0 {
+			// An acronym of an organisation the corpus names: "HTS" for
+			// Hayat Tahrir al-Sham. Its name's words count as the word.
+			for _, org := range s.expandAcronym(w) {
+				for _, word := range strings.FieldsFunc(org, notWordRune) {
+					if st := s.stems(word); len(word) >= 4 && len(st) == 1 && unicode.IsUpper([]rune(word)[0]) {
+						c.stems = append(c.stems, st[0])
+						count = max(count, 1)
+					}
+				}
+			}
+		}
+		if key := corpus.Skeleton(w); count == 0 && len(key) >= 2 {
+			// A name spelt otherwise than the corpus spells it: "Tartous",
+			// "ghiath" match by transliteration skeleton.
+			if _, k := df.countIn(fieldNames, key); k > 0 {
+				c.skeleton = key
+			}
+		}
+		if count == 0 && c.skeleton == "" && s.capitalised(w) && !df.anyOf(c.stems[1:]) {
+			// A name the corpus never uses, in any spelling: what it names
+			// is most likely not in the corpus, so passages matching only
+			// the question's other words should not answer ("death toll in
+			// Sudan" when no article mentions Sudan). Ordinary words the
+			// corpus lacks are more often paraphrases, and weigh as usual.
+			c.weight *= 2
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// capitalised reports whether the question wrote word with a capital
+// letter other than at its start, as names are written.
+func (s *asker) capitalised(word string) bool {
+	fields := strings.FieldsFunc(s.q.Text, notWordRune)
+	for i, f := range fields {
+		if i > 0 && strings.EqualFold(f, word) && unicode.IsUpper([]rune(f)[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// coverage returns the weighted share of the question's concepts that a
+// candidate contains (with typo tolerance), and a bonus for how close
+// together they stand.
+func (s *asker) coverage(c *candidate) (float64, float64) {
+	if len(s.concepts) == 0 {
+		return 1, 0
+	}
+	text := c.sp.Paragraph.Text + " " + c.sp.Article.Title
+	if s.placeArticles[c.sp.Article.ID] {
+		text += " " + s.q.Place
+	}
+	toks := quickStems(text)
+	var total, matched float64
+	var positions []int
+	for _, con := range s.concepts {
+		w := con.weight
+		total += w
+		pos, best := -1, 0.0
+		for _, t := range toks {
+			if m := conceptMatch(con, t.term); m > best {
+				pos, best = t.pos, m
+				if m == 1 {
+					break
+				}
+			}
+		}
+		if pos < 0 && con.skeleton != "" && mentionsName(c.sp.Paragraph, con.word, con.skeleton) {
+			best = 0.9
+		}
+		if best > 0 {
+			matched += w * best
+		}
+		if pos >= 0 {
+			positions = append(positions, pos)
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	prox := 0.0
+	if len(positions) > 1 {
+		span := slices.Max(positions) - slices.Min(positions) + 1
+		prox = 0.5 * float64(len(positions)) / float64(span)
+	}
+	return matched / total, prox
+}
+
+// conceptMatch scores how an analysed token matches a concept: 1 for the
+// same stem; less for a synonym, a longer form ("fight" → "fighter") or a
+// misspelling by a letter or two; 0 for no match.
+func conceptMatch(c concept, tok string) float64 {
+	const near = 0.7
+	st := c.stems[0]
+	switch {
+	case tok == st:
+		return 1
+	case len(st) >= 4 && strings.HasPrefix(tok, st) && len(tok)-len(st) <= 3,
+		len(st) >= 4 && len(tok)-len(st) >= 4 && strings.HasSuffix(tok, st): // "quake" in "earthquake"
+		return near
+	case len(st) >= 9 && abs(len(st)-len(tok)) <= 1 && corpus.EditDistance(st, tok, 2) <= 2,
+		len(st) >= 5 && corpus.EditDistance(st, tok, 1) <= 1:
+		return near
+	}
+	for _, syn := range c.stems[1:] {
+		if strings.HasPrefix(tok, syn) {
+			return near
+		}
+	}
+	return 0
+}
+
+// highlights returns the words of a candidate's text that matched.
+func (s *asker) highlights(c *candidate) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	for _, w := range strings.FieldsFunc(c.sp.Paragraph.Text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’' && r != ','
+	}) {
+		w = strings.Trim(w, "-'’,")
+		if w == "" {
+			continue
+		}
+		for _, n := range c.names {
+			if strings.EqualFold(strings.Trim(n, ",.;:’'"), w) {
+				add(w)
+			}
+		}
+		for _, f := range c.figures {
+			if strings.Contains(f.CountText, w) && strings.ContainsAny(w, "0123456789") {
+				add(w)
+			}
+		}
+		if strings.ContainsRune(w, ',') {
+			continue
+		}
+		st := s.stems(w)
+		if len(st) == 1 {
+			for _, con := range s.concepts {
+				if conceptMatch(con, st[0]) > 0 {
+					add(w)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fuzzinessFor is how many edits a misspelt word may be from a real one:
+// one for most words, two for long ones.
+func fuzzinessFor(term string) int {
+	if len(term) >= 9 {
+		return 2
+	}
+	return 1
+}
+
+// mentionsName reports whether a name the paragraph mentions has a word
+// spelt like word in another transliteration: the same skeleton key and a
+// close whole-word match, so that "Aleppo" does not find "Libya".
+func mentionsName(p corpus.Paragraph, word, key string) bool {
+	for _, m := range p.Mentions {
+		for _, w := range strings.FieldsFunc(m.Text+" "+m.Name, notWordRune) {
+			if corpus.Skeleton(w) == key && corpus.NameMatch(word, w) >= nameThreshold {
+				return true
+			}
+		}
+	}
+	return false
+}

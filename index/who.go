@@ -1,0 +1,81 @@
+package index
+
+// Who questions: the passages that name and describe a person or an
+// organisation, across spellings.
+
+import (
+	"context"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+func (s *asker) who(ctx context.Context) ([]*candidate, error) {
+	subject := strings.TrimPrefix(s.q.Subject, "the ")
+	kept, err := s.passagesAbout(ctx, subject)
+	if err != nil || len(kept) > 0 {
+		return kept, err
+	}
+	// "who is SNHR": the organisation those initials spell.
+	for _, org := range s.expandAcronym(subject) {
+		if kept, err := s.passagesAbout(ctx, org); err != nil || len(kept) > 0 {
+			return kept, err
+		}
+	}
+	return nil, nil
+}
+
+// passagesAbout returns the passages naming subject across spellings,
+// those that describe it first.
+func (s *asker) passagesAbout(ctx context.Context, subject string) ([]*candidate, error) {
+	cands, err := s.find(ctx, nameQuery(subject), candidateCount)
+	if err != nil {
+		return nil, err
+	}
+	kept := cands[:0]
+	top := topScore(cands)
+	for _, c := range cands {
+		m, score := bestMention(subject, c.sp.Paragraph)
+		if score < nameThreshold {
+			continue
+		}
+		c.names = strings.Fields(m.Text)
+		c.score = score + 0.2*c.hitScore/top
+		if m.Role != "" {
+			c.role = m.Role
+			c.score += 1
+		}
+		kept = append(kept, c)
+	}
+	sortCandidates(kept)
+	return kept, nil
+}
+
+// nameQuery finds paragraphs naming someone, across spellings: the names
+// field holds transliteration skeletons; the text field catches names the
+// extractor missed.
+func nameQuery(name string) query.Query {
+	names := bleve.NewMatchQuery(name)
+	names.SetField(fieldNames)
+	names.SetBoost(3)
+	text := bleve.NewMatchQuery(name)
+	text.SetField(fieldText)
+	return bleve.NewDisjunctionQuery(names, text)
+}
+
+// bestMention returns the mention of p that best matches name.
+func bestMention(name string, p corpus.Paragraph) (corpus.Mention, float64) {
+	var best corpus.Mention
+	bestScore := 0.0
+	for _, m := range p.Mentions {
+		for _, n := range []string{m.Name, m.Text} {
+			if sc := speakerMatch(name, n); sc > bestScore {
+				best, bestScore = m, sc
+			}
+		}
+	}
+	return best, bestScore
+}
