@@ -100,25 +100,15 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 	title.SetField(fieldTitle)
 	title.SetBoost(0.5)
 	disj = append(disj, title)
-	cands, err := s.find(ctx, bleve.NewDisjunctionQuery(disj...), candidateCount)
-	if err != nil {
-		return nil, err
-	}
-	top := topScore(cands)
-	kept := cands[:0]
-	for _, c := range cands {
+	kept, err := s.rerank(ctx, bleve.NewDisjunctionQuery(disj...), func(c *candidate, relevance float64) (float64, bool) {
 		cov, prox := s.coverage(c)
-		if cov < minCoverage {
-			continue
-		}
-		c.score = 2*cov + prox*cov + 0.5*c.hitScore/top
-		kept = append(kept, c)
-	}
-	if s.q.Latest {
+		return 2*cov + prox*cov + 0.5*relevance, cov >= minCoverage
+	})
+	if err == nil && s.q.Latest {
 		preferRecent(kept)
+		sortCandidates(kept)
 	}
-	sortCandidates(kept)
-	return kept, nil
+	return kept, err
 }
 
 // preferRecent raises newer passages for questions that ask for the

@@ -50,13 +50,7 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 		topic.SetField(fieldText)
 		disj = append(disj, topic)
 	}
-	cands, err := s.find(ctx, bleve.NewDisjunctionQuery(disj...), candidateCount)
-	if err != nil {
-		return nil, err
-	}
-	top := topScore(cands)
-	kept := cands[:0]
-	for _, c := range cands {
+	return s.rerank(ctx, bleve.NewDisjunctionQuery(disj...), func(c *candidate, relevance float64) (float64, bool) {
 		p := c.sp.Paragraph
 		score := 0.0
 		for _, name := range names {
@@ -88,20 +82,17 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 			}
 		}
 		if score == 0 {
-			continue
+			return 0, false
 		}
 		if len(s.concepts) > 0 {
 			cov, _ := s.coverage(c)
 			if cov == 0 {
-				continue
+				return 0, false
 			}
 			score += 2 * cov
 		}
-		c.score = score + 0.2*c.hitScore/top
-		kept = append(kept, c)
-	}
-	sortCandidates(kept)
-	return kept, nil
+		return score + 0.2*relevance, true
+	})
 }
 
 // expandAcronym returns the organisations the corpus names whose initials

@@ -478,6 +478,26 @@ func topScore(cands []*candidate) float64 {
 	return top
 }
 
+// rerank fetches the candidates q finds and keeps those score accepts,
+// best first. score gets each candidate's search relevance relative to the
+// best hit (0–1) and returns the candidate's score and whether it answers.
+func (s *asker) rerank(ctx context.Context, q query.Query, score func(c *candidate, relevance float64) (float64, bool)) ([]*candidate, error) {
+	cands, err := s.find(ctx, q, candidateCount)
+	if err != nil {
+		return nil, err
+	}
+	top := topScore(cands)
+	kept := cands[:0]
+	for _, c := range cands {
+		if sc, ok := score(c, c.hitScore/top); ok {
+			c.score = sc
+			kept = append(kept, c)
+		}
+	}
+	sortCandidates(kept)
+	return kept, nil
+}
+
 // sortCandidates orders candidates best first; ties go to the earlier
 // paragraph of the newer article.
 func sortCandidates(cands []*candidate) {

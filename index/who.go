@@ -31,27 +31,18 @@ func (s *asker) who(ctx context.Context) ([]*candidate, error) {
 // passagesAbout returns the passages naming subject across spellings,
 // those that describe it first.
 func (s *asker) passagesAbout(ctx context.Context, subject string) ([]*candidate, error) {
-	cands, err := s.find(ctx, nameQuery(subject), candidateCount)
-	if err != nil {
-		return nil, err
-	}
-	kept := cands[:0]
-	top := topScore(cands)
-	for _, c := range cands {
+	return s.rerank(ctx, nameQuery(subject), func(c *candidate, relevance float64) (float64, bool) {
 		m, score := bestMention(subject, c.sp.Paragraph)
 		if score < nameThreshold {
-			continue
+			return 0, false
 		}
 		c.names = strings.Fields(m.Text)
-		c.score = score + 0.2*c.hitScore/top
 		if m.Role != "" {
 			c.role = m.Role
-			c.score += 1
+			score++
 		}
-		kept = append(kept, c)
-	}
-	sortCandidates(kept)
-	return kept, nil
+		return score + 0.2*relevance, true
+	})
 }
 
 // nameQuery finds paragraphs naming someone, across spellings: the names
