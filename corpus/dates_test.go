@@ -162,3 +162,30 @@ func BenchmarkResolveDate(b *testing.B) {
 		}
 	})
 }
+
+// TestFastDatesAgreeWithDateparser checks that every expression resolved
+// without go-dateparser resolves as go-dateparser (with the corrections)
+// would, for every publication day of two years.
+func TestFastDatesAgreeWithDateparser(t *testing.T) {
+	keys := []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"yesterday", "last week", "last month", "last year", "a day ago", "two days ago", "10 days ago",
+		"17 march", "march 17", "1 january", "jan 1", "31 december", "dec. 31", "sept 3", "29 february",
+		"17 march 2025", "march 17, 2025", "march 17 2024", "10 march", "11 march", "12 march"}
+	fastCount := 0
+	for d := day(2024, 1, 1); d.Year() < 2026; d = DateOf(d.AddDate(0, 0, 1)) {
+		r := newDateResolver(d)
+		for _, k := range keys {
+			got, ok := r.fast(k)
+			if !ok {
+				continue
+			}
+			fastCount++
+			if want := r.slow(k); got != want {
+				t.Fatalf("published %s, %q: fast %+v, go-dateparser %+v", d, k, got, want)
+			}
+		}
+	}
+	if fastCount < 700*(len(keys)-1) {
+		t.Errorf("only %d resolutions took the fast path", fastCount)
+	}
+}

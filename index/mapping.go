@@ -7,20 +7,20 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/index/translit"
+	"github.com/newsdesk/newsdesk/index/words"
 )
 
 // Analyzer names.
 const (
-	// textAnalyzer is English: folding, possessives, stop words, stemming.
+	// textAnalyzer is English: folding and words (the words tokenizer),
+	// possessives, stop words, stemming.
 	textAnalyzer = "newsdesk_text"
 	// nameAnalyzer reduces every word to its transliteration skeleton.
 	nameAnalyzer = "newsdesk_names"
@@ -73,16 +73,14 @@ func newMapping() (mapping.IndexMapping, error) {
 	im.DocValuesDynamic = false
 	if err := im.AddCustomAnalyzer(textAnalyzer, map[string]interface{}{
 		"type":          custom.Name,
-		"char_filters":  []string{asciifolding.Name},
-		"tokenizer":     unicode.Name,
+		"tokenizer":     words.Name,
 		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
 	}); err != nil {
 		return nil, err
 	}
 	if err := im.AddCustomAnalyzer(nameAnalyzer, map[string]interface{}{
 		"type":          custom.Name,
-		"char_filters":  []string{asciifolding.Name},
-		"tokenizer":     unicode.Name,
+		"tokenizer":     words.Name,
 		"token_filters": []string{lowercase.Name, translit.Name},
 	}); err != nil {
 		return nil, err
