@@ -109,7 +109,8 @@ type BuildOptions struct {
 	// Full forces every article to be analysed and indexed again.
 	Full bool
 	// TuneGC lets the build collect garbage less often, up to a memory
-	// limit, restoring both settings afterwards. They are process-wide:
+	// limit, restoring both settings afterwards and returning the build's
+	// memory to the operating system. They are process-wide:
 	// set it in a process that only builds (newsdesk index), not in one
 	// that serves questions meanwhile.
 	TuneGC bool
@@ -179,6 +180,13 @@ func build(ctx context.Context, opts BuildOptions, loaded *corpus.LoadResult, tu
 	// less often saves a fifth of the CPU for a bounded amount of memory.
 	// The setting is process-wide, so only a process that does nothing
 	// else asks for it.
+	if opts.TuneGC {
+		// The process goes on to serve: collect the build's garbage and hand
+		// it back now, rather than let collections of it slow the first
+		// queries down. Deferred first, so it runs after the settings are
+		// restored.
+		defer debug.FreeOSMemory()
+	}
 	switch {
 	case !opts.TuneGC:
 	case tune.gcPercent == 0:
@@ -192,6 +200,7 @@ func build(ctx context.Context, opts BuildOptions, loaded *corpus.LoadResult, tu
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))
 		}
 	}
+
 	b := &builder{opts: opts, log: log, tune: tune, fingerprint: fingerprint}
 	rep, err := b.run(ctx, *loaded)
 	if err != nil {
@@ -252,6 +261,7 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 	// Decide what to analyse, what to keep and what to delete.
 	var (
 		todo    []*corpus.Article
+		reused  []string
 		deletes []string
 	)
 	current := make(map[string]bool, len(articles))
@@ -267,6 +277,7 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 		old, had := prevRefs[a.ID]
 		if had && a.Hash != "" && prev.Hashes[a.ID] == a.Hash && old.Paragraphs == len(a.Paragraphs) {
 			rep.Reused++
+			reused = append(reused, a.ID)
 			if ps := prev.ArticlePeople[a.ID]; len(ps) > 0 {
 				m.ArticlePeople[a.ID] = ps
 			}
@@ -319,9 +330,24 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 			return BuildReport{}, err
 		}
 	}
+	store, err := newStoreWriter(tmp)
+	if err != nil {
+		return BuildReport{}, err
+	}
+	storeDone := false
+	defer func() {
+		if !storeDone {
+			store.abort()
+		}
+	}()
+	if len(reused) > 0 {
+		if err := copyStored(store, filepath.Join(dir, prevName), reused); err != nil {
+			return BuildReport{}, err
+		}
+	}
 
 	t0 := time.Now()
-	people, err := b.index(ctx, w, todo, rep.Reused, len(articles))
+	people, err := b.index(ctx, w, store, todo, rep.Reused, len(articles))
 	if err != nil {
 		return BuildReport{}, err
 	}
@@ -329,6 +355,10 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 	closed = true
 	if err := w.close(ctx); err != nil {
 		return BuildReport{}, fmt.Errorf("finish index: %w", err)
+	}
+	storeDone = true
+	if err := store.close(); err != nil {
+		return BuildReport{}, err
 	}
 	t2 := time.Now()
 	rep.Analysed = len(todo)
@@ -371,18 +401,20 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 	return rep, nil
 }
 
-// index analyses the articles in parallel and feeds their paragraphs to w.
+// index analyses the articles in parallel and feeds their paragraphs to w
+// and store.
 // It returns the people and organisations each article names.
-func (b *builder) index(ctx context.Context, w docWriter, todo []*corpus.Article, done, total int) (map[string]namesOf, error) {
+func (b *builder) index(ctx context.Context, w docWriter, store *storeWriter, todo []*corpus.Article, done, total int) (map[string]namesOf, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	type analysed struct {
-		id     string
-		docs   []paragraphDoc
-		people []Person
-		orgs   []string
-		err    error
+		id      string
+		docs    []paragraphDoc
+		records [][]byte
+		people  []Person
+		orgs    []string
+		err     error
 	}
 	in := make(chan *corpus.Article)
 	out := make(chan analysed, 64)
@@ -391,9 +423,9 @@ func (b *builder) index(ctx context.Context, w docWriter, todo []*corpus.Article
 		wg.Go(func() {
 			for a := range in {
 				corpus.Analyze(a)
-				docs, err := paragraphDocs(a)
+				docs, records, err := paragraphDocs(a)
 				select {
-				case out <- analysed{id: a.ID, docs: docs, people: articlePeople(a), orgs: articleOrganisations(a), err: err}:
+				case out <- analysed{id: a.ID, docs: docs, records: records, people: articlePeople(a), orgs: articleOrganisations(a), err: err}:
 				case <-ctx.Done():
 					return
 				}
@@ -425,6 +457,9 @@ func (b *builder) index(ctx context.Context, w docWriter, todo []*corpus.Article
 				return nil, fmt.Errorf("index %s: %w", r.id, err)
 			}
 		}
+		if err := store.add(r.id, r.records); err != nil {
+			return nil, err
+		}
 		if len(r.people) > 0 || len(r.orgs) > 0 {
 			people[r.id] = namesOf{r.people, r.orgs}
 		}
@@ -452,15 +487,18 @@ func refOf(a *corpus.Article) ArticleRef {
 	}
 }
 
-// paragraphDocs turns an analysed article into one document per paragraph.
-func paragraphDocs(a *corpus.Article) ([]paragraphDoc, error) {
+// paragraphDocs turns an analysed article into one document per paragraph,
+// and the records the paragraph store keeps of them.
+func paragraphDocs(a *corpus.Article) ([]paragraphDoc, [][]byte, error) {
 	ref := refOf(a)
 	docs := make([]paragraphDoc, 0, len(a.Paragraphs))
+	records := make([][]byte, 0, len(a.Paragraphs))
 	for _, p := range a.Paragraphs {
-		data, err := json.Marshal(storedParagraph{Article: ref, Paragraph: p})
+		rec, err := json.Marshal(storedParagraph{Article: ref, Paragraph: p})
 		if err != nil {
-			return nil, fmt.Errorf("encode paragraph %d of %s: %w", p.Number, a.ID, err)
+			return nil, nil, fmt.Errorf("encode paragraph %d of %s: %w", p.Number, a.ID, err)
 		}
+		records = append(records, rec)
 		var names, speakers, what []string
 		var reported time.Time
 		for _, mn := range p.Mentions {
@@ -487,10 +525,25 @@ func paragraphDocs(a *corpus.Article) ([]paragraphDoc, error) {
 			Reported:  reported,
 			Number:    float64(p.Number),
 			What:      what,
-			Data:      string(data),
 		})
 	}
-	return docs, nil
+	return docs, records, nil
+}
+
+// copyStored copies the stored paragraphs of the reused articles from the
+// previous generation genDir.
+func copyStored(w *storeWriter, genDir string, reused []string) error {
+	prev, err := openStore(genDir)
+	if err != nil {
+		return fmt.Errorf("previous generation: %w", err)
+	}
+	defer prev.close()
+	for _, id := range reused {
+		if err := w.copyArticle(prev, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // appendDistinct appends the non-empty values not yet in list.

@@ -211,6 +211,13 @@ func TestIncrementalBuild(t *testing.T) {
 		if got := docExists(t, g, c.id); got != c.want {
 			t.Errorf("doc %s exists = %v, want %v", c.id, got, c.want)
 		}
+		sp, ok, err := g.store.get(c.id)
+		if err != nil || ok != c.want || ok && docID(sp.Article.ID, sp.Paragraph.Number) != c.id {
+			t.Errorf("stored paragraph %s = %s#%d %v %v, want present %v", c.id, sp.Article.ID, sp.Paragraph.Number, ok, err, c.want)
+		}
+	}
+	if sp, _, _ := g.store.get(docID("vote.txt", 1)); !strings.Contains(sp.Paragraph.Text, "rejected") {
+		t.Errorf("stored paragraph of the edited article = %q", sp.Paragraph.Text)
 	}
 	if n := countHits(t, g, fieldText, "rejected"); n != 1 {
 		t.Errorf("new text hits = %d, want 1", n)
@@ -225,10 +232,23 @@ func TestIncrementalBuild(t *testing.T) {
 		t.Errorf("manifest = %+v", g.manifest.Articles)
 	}
 
-	// Nothing changed: everything reused. Full: everything analysed.
+	// Nothing changed: everything reused, the stored paragraphs copied.
+	// Full: everything analysed.
 	if rep := mustBuild(t, dir, next, false); rep.Analysed != 0 || rep.Reused != 3 {
 		t.Errorf("unchanged rebuild = %+v", rep)
 	}
+	copied := mustOpen(t, dir)
+	cg, crelease := copied.acquire()
+	for _, a := range next {
+		for n := 1; n <= len(a.Paragraphs)+1; n++ {
+			sp, ok, err := cg.store.get(docID(a.ID, n))
+			want := n <= len(a.Paragraphs)
+			if err != nil || ok != want || want && sp.Paragraph.Text != a.Paragraphs[n-1].Text {
+				t.Errorf("copied paragraph %s = %q %v %v, want present %v", docID(a.ID, n), sp.Paragraph.Text, ok, err, want)
+			}
+		}
+	}
+	crelease()
 	if rep := mustBuild(t, dir, next, true); rep.Analysed != 3 || rep.Reused != 0 {
 		t.Errorf("full rebuild = %+v", rep)
 	}

@@ -38,6 +38,7 @@ type Engine struct {
 type generation struct {
 	name     string
 	idx      bleve.Index
+	store    *paragraphStore
 	manifest Manifest
 	// refs counts the engine's own reference (while current) and the
 	// queries using it; guarded by Engine.mu. The index closes at zero.
@@ -50,8 +51,8 @@ type generation struct {
 
 // newGeneration wraps an open index and its manifest, with what questions
 // read from the manifest computed once.
-func newGeneration(name string, idx bleve.Index, m Manifest) *generation {
-	g := &generation{name: name, idx: idx, manifest: m, refs: 1}
+func newGeneration(name string, idx bleve.Index, store *paragraphStore, m Manifest) *generation {
+	g := &generation{name: name, idx: idx, store: store, manifest: m, refs: 1}
 	for _, a := range m.Articles {
 		if src := strings.ToLower(a.Source); src != "" && !slices.Contains(g.sources, src) {
 			g.sources = append(g.sources, src)
@@ -113,12 +114,17 @@ func (e *Engine) openGeneration(ctx context.Context, name string, m Manifest) (*
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	idx, err := bleve.OpenUsing(filepath.Join(e.dir, name, bleveDir), map[string]interface{}{"read_only": true})
+	store, err := openStore(filepath.Join(e.dir, name))
 	if err != nil {
 		return nil, fmt.Errorf("open index generation %s: %w", name, err)
 	}
+	idx, err := bleve.OpenUsing(filepath.Join(e.dir, name, bleveDir), map[string]interface{}{"read_only": true})
+	if err != nil {
+		_ = store.close()
+		return nil, fmt.Errorf("open index generation %s: %w", name, err)
+	}
 	e.open.Add(1)
-	return newGeneration(name, idx, m), nil
+	return newGeneration(name, idx, store, m), nil
 }
 
 // Reload swaps in the generation dir's pointer names now, if it changed.
@@ -200,7 +206,7 @@ func (e *Engine) unref(g *generation) {
 	if !last {
 		return
 	}
-	if err := g.idx.Close(); err != nil {
+	if err := errors.Join(g.idx.Close(), g.store.close()); err != nil {
 		e.log.Warn("close index generation", "generation", g.name, "err", err)
 	}
 	e.open.Done()

@@ -38,7 +38,6 @@ const (
 	fieldReported  = "reported"  // latest date a figure in it was reported
 	fieldNumber    = "number"    // paragraph number
 	fieldWhat      = "what"      // kinds of figures reported (killed, wounded…), keyword
-	fieldData      = "data"      // stored only: the JSON of storedParagraph
 )
 
 // docType is the Bleve type of paragraph documents.
@@ -56,7 +55,6 @@ type paragraphDoc struct {
 	Reported  time.Time `json:"reported,omitempty"`
 	Number    float64   `json:"number"`
 	What      []string  `json:"what"`
-	Data      string    `json:"data"`
 }
 
 // BleveType implements bleve's Classifier.
@@ -115,12 +113,6 @@ func newMapping() (mapping.IndexMapping, error) {
 	number.Store = false
 	number.IncludeInAll = false
 	number.DocValues = true
-	data := bleve.NewTextFieldMapping()
-	data.Index = false
-	data.Store = true
-	data.IncludeInAll = false
-	data.IncludeTermVectors = false
-	data.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
 	// No field keeps term vectors: questions match word by word and
@@ -136,7 +128,6 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc.AddFieldMappingsAt(fieldPublished, date())
 	doc.AddFieldMappingsAt(fieldReported, date())
 	doc.AddFieldMappingsAt(fieldNumber, number)
-	doc.AddFieldMappingsAt(fieldData, data)
 
 	// No _all composite field at all: every field is excluded from it, and
 	// an empty composite still costs time on every document.
@@ -149,8 +140,8 @@ func newMapping() (mapping.IndexMapping, error) {
 	return im, nil
 }
 
-// storedParagraph is the JSON kept in fieldData: everything needed to show
-// a passage without reading the corpus again.
+// storedParagraph is the record the paragraph store keeps of a paragraph:
+// everything needed to show a passage without reading the corpus again.
 type storedParagraph struct {
 	Article   ArticleRef       `json:"a"`
 	Paragraph corpus.Paragraph `json:"p"`

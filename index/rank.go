@@ -217,11 +217,14 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 	if len(s.concepts) == 0 {
 		return 1, 0
 	}
-	text := c.sp.Paragraph.Text + " " + c.sp.Article.Title
-	if s.placeArticles[c.sp.Article.ID] {
-		text += " " + s.q.Place
+	if c.words == nil {
+		text := c.sp.Paragraph.Text + " " + c.sp.Article.Title
+		if s.placeArticles[c.sp.Article.ID] {
+			text += " " + s.q.Place
+		}
+		c.words = s.stemmer.quickStems(text)
 	}
-	toks := quickStems(text)
+	toks := c.words
 	var total, matched float64
 	var positions []int
 	for _, con := range s.concepts {

@@ -3,7 +3,6 @@ package index
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -139,6 +138,8 @@ type candidate struct {
 	role string
 	// context are the paragraphs shown with it.
 	context []string
+	// words are its text's and headline's words, stemmed; read by coverage.
+	words []stemmedWord
 }
 
 // asker answers one question against one generation.
@@ -148,6 +149,7 @@ type asker struct {
 	q        corpus.Question
 	f        filters
 	text     analysis.Analyzer
+	stemmer  stemmer
 	concepts []concept
 	notes    []string
 	// placeArticles are the articles that name the place a figure
@@ -369,7 +371,6 @@ func (s *asker) filtered(q query.Query) query.Query {
 // find runs q and decodes the stored paragraphs of its hits.
 func (s *asker) find(ctx context.Context, q query.Query, size int, sortBy ...string) ([]*candidate, error) {
 	req := bleve.NewSearchRequestOptions(s.filtered(q), size, 0, false)
-	req.Fields = []string{fieldData}
 	if len(sortBy) > 0 {
 		req.SortBy(sortBy)
 	}
@@ -379,35 +380,32 @@ func (s *asker) find(ctx context.Context, q query.Query, size int, sortBy ...str
 	}
 	out := make([]*candidate, 0, len(res.Hits))
 	for _, hit := range res.Hits {
-		data, _ := hit.Fields[fieldData].(string)
-		var sp storedParagraph
-		if err := json.Unmarshal([]byte(data), &sp); err != nil {
-			return nil, fmt.Errorf("decode stored paragraph %s: %w", hit.ID, err)
+		sp, ok, err := s.g.store.get(hit.ID)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, fmt.Errorf("paragraph store lacks %s, which the index has", hit.ID)
 		}
 		out = append(out, &candidate{id: hit.ID, hitScore: hit.Score, sp: sp})
 	}
 	return out, nil
 }
 
-// fetch returns the stored paragraphs of the given document IDs.
+// fetch returns the stored paragraphs of the given document IDs that exist.
 func (g *generation) fetch(ctx context.Context, ids []string) (map[string]storedParagraph, error) {
 	out := map[string]storedParagraph{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fieldData}
-	res, err := g.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("fetch paragraphs: %w", err)
-	}
-	for _, hit := range res.Hits {
-		data, _ := hit.Fields[fieldData].(string)
-		var sp storedParagraph
-		if err := json.Unmarshal([]byte(data), &sp); err != nil {
-			return nil, fmt.Errorf("decode stored paragraph %s: %w", hit.ID, err)
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		out[hit.ID] = sp
+		sp, ok, err := g.store.get(id)
+		if err != nil {
+			return nil, fmt.Errorf("fetch paragraphs: %w", err)
+		}
+		if ok {
+			out[id] = sp
+		}
 	}
 	return out, nil
 }

@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -17,21 +15,51 @@ type stemmedWord struct {
 	pos  int
 }
 
-// quickStems splits text into lower-cased, accent-folded, Porter-stemmed
-// words with their positions: the terms the text analyzer gives ordinary
-// words, without the cost of full Unicode word segmentation. Ranking reads
-// every candidate passage with it.
-func quickStems(text string) []stemmedWord {
+// stemmer splits texts into lower-cased, accent-folded, Porter-stemmed
+// words: the terms the text analyzer gives ordinary words, without the
+// cost of full word segmentation. Ranking reads every candidate passage
+// with it. It remembers the stems it has computed, since the passages of
+// one answer repeat their words; it is not safe for concurrent use.
+type stemmer struct {
+	stems map[string]string
+}
+
+// quickStems returns the words of text with their positions.
+func (st *stemmer) quickStems(text string) []stemmedWord {
 	if !isASCII(text) {
 		text = foldAccents(text)
 	}
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	out := make([]stemmedWord, 0, len(words))
-	for i, w := range words {
-		stem := porterstemmer.StemWithoutLowerCasing([]rune(strings.ToLower(w)))
-		out = append(out, stemmedWord{term: string(stem), pos: i + 1})
+	if st.stems == nil {
+		st.stems = make(map[string]string, 512)
+	}
+	out := make([]stemmedWord, 0, len(text)/6+1)
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, stemmedWord{term: st.stem(text[start:i]), pos: len(out) + 1})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, stemmedWord{term: st.stem(text[start:]), pos: len(out) + 1})
 	}
 	return out
+}
+
+// stem returns the lower-cased Porter stem of word.
+func (st *stemmer) stem(word string) string {
+	if s, ok := st.stems[word]; ok {
+		return s
+	}
+	s := string(porterstemmer.StemWithoutLowerCasing([]rune(strings.ToLower(word))))
+	st.stems[word] = s
+	return s
 }
 
 func isASCII(s string) bool {
@@ -43,12 +71,23 @@ func isASCII(s string) bool {
 	return true
 }
 
-// foldAccents removes diacritics: "Ḥasan" → "Hasan".
+// foldAccents removes diacritics from letters: "Ḥasan" → "Hasan".
 func foldAccents(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	folded, _, err := transform.String(t, s)
-	if err != nil {
-		return s
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < utf8.RuneSelf || !unicode.IsLetter(r):
+			b.WriteRune(r)
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) {
+				b.WriteRune(d)
+			}
+		}
 	}
-	return folded
+	return b.String()
 }
