@@ -3,7 +3,7 @@ package corpus
 // AnalyzerVersion changes whenever loading or extraction changes what it
 // produces (paragraphs, names, attributions, figures), so
 // that indexes built by an older version are analysed again in full.
-const AnalyzerVersion = "11"
+const AnalyzerVersion = "12"
 
 // Analyze fills in each paragraph's mentions, attribution, quotes and
 // figures. It reads the whole article, so that short references ("the

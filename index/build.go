@@ -453,7 +453,7 @@ func (b *builder) index(ctx context.Context, w docWriter, store *storeWriter, to
 			return nil, r.err
 		}
 		for _, d := range r.docs {
-			if err := w.index(docID(d.Article, int(d.Number)), d); err != nil {
+			if err := w.index(d.id, d); err != nil {
 				return nil, fmt.Errorf("index %s: %w", r.id, err)
 			}
 		}
@@ -521,10 +521,11 @@ func paragraphDocs(a *corpus.Article) ([]paragraphDoc, [][]byte, error) {
 			Speakers:  strings.Join(speakers, " ; "),
 			Article:   a.ID,
 			Source:    strings.ToLower(strings.TrimSpace(a.Source)),
-			Published: a.Published.Time,
-			Reported:  reported,
-			Number:    float64(p.Number),
+			Published: dayTerm(a.Published.Time),
+			Reported:  dayTerm(reported),
+			Number:    numberTerm(p.Number),
 			What:      what,
+			id:        docID(a.ID, p.Number),
 		})
 	}
 	return docs, records, nil

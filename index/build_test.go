@@ -143,9 +143,7 @@ func TestBuildOpenAndQuery(t *testing.T) {
 	// Keyword and date fields filter.
 	src := bleve.NewTermQuery("valley post")
 	src.SetField(fieldSource)
-	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)
-	pub := bleve.NewDateRangeQuery(from, to)
-	pub.SetField(fieldPublished)
+	pub := dayRange(fieldPublished, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC))
 	res, err := g.idx.Search(bleve.NewSearchRequest(bleve.NewConjunctionQuery(src, pub)))
 	if err != nil || res.Total != 2 {
 		t.Errorf("source+date filter: total %v, err %v; want 2", res, err)

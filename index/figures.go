@@ -59,10 +59,7 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 	for _, since := range s.figureWindows() {
 		q := query.Query(bleve.NewConjunctionQuery(must...))
 		if !since.IsZero() {
-			inclusive := true
-			recent := bleve.NewDateRangeInclusiveQuery(since, time.Time{}, &inclusive, nil)
-			recent.SetField(fieldReported)
-			q = bleve.NewConjunctionQuery(q, recent)
+			q = bleve.NewConjunctionQuery(q, dayRange(fieldReported, since, time.Time{}))
 		}
 		// Sorting by date reads the date of every match; a question about
 		// a place matches few enough paragraphs to take the best by score
@@ -289,9 +286,8 @@ func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bo
 	text := bleve.NewMatchQuery(place)
 	text.SetField(fieldText)
 	text.SetOperator(query.MatchQueryOperatorAnd)
-	first, second := 1.0, 2.0
 	inclusive := true
-	lede := bleve.NewNumericRangeInclusiveQuery(&first, &second, &inclusive, &inclusive)
+	lede := bleve.NewTermRangeInclusiveQuery(numberTerm(1), numberTerm(2), &inclusive, &inclusive)
 	lede.SetField(fieldNumber)
 	title := bleve.NewMatchQuery(place)
 	title.SetField(fieldTitle)

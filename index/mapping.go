@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -34,9 +35,9 @@ const (
 	fieldSpeakers  = "speakers"  // who the paragraph attributes claims to, as skeletons
 	fieldArticle   = "article"   // article ID, keyword
 	fieldSource    = "source"    // outlet, lower-cased keyword
-	fieldPublished = "published" // publication date
-	fieldReported  = "reported"  // latest date a figure in it was reported
-	fieldNumber    = "number"    // paragraph number
+	fieldPublished = "published" // publication day, dayTerm
+	fieldReported  = "reported"  // latest day a figure in it was reported, dayTerm
+	fieldNumber    = "number"    // paragraph number, numberTerm
 	fieldWhat      = "what"      // kinds of figures reported (killed, wounded…), keyword
 )
 
@@ -45,17 +46,35 @@ const docType = "paragraph"
 
 // paragraphDoc is what Bleve indexes for one paragraph.
 type paragraphDoc struct {
-	Text      string    `json:"text"`
-	Title     string    `json:"title"`
-	Names     string    `json:"names"`
-	Speakers  string    `json:"speakers"`
-	Article   string    `json:"article"`
-	Source    string    `json:"source"`
-	Published time.Time `json:"published,omitempty"`
-	Reported  time.Time `json:"reported,omitempty"`
-	Number    float64   `json:"number"`
-	What      []string  `json:"what"`
+	Text      string   `json:"text"`
+	Title     string   `json:"title"`
+	Names     string   `json:"names"`
+	Speakers  string   `json:"speakers"`
+	Article   string   `json:"article"`
+	Source    string   `json:"source"`
+	Published string   `json:"published,omitempty"`
+	Reported  string   `json:"reported,omitempty"`
+	Number    string   `json:"number"`
+	What      []string `json:"what"`
+	id        string   // the document ID
 }
+
+// Days and paragraph numbers are indexed as keywords that sort as they
+// compare ("2025-03-09", "000012"): one term each, where Bleve's date and
+// numeric fields index sixteen prefix terms per value. Range filters are
+// term ranges, and sorts read them as strings.
+
+// dayTerm is the term of a day: "2025-03-09"; "" for the zero time, which
+// is not indexed.
+func dayTerm(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
+}
+
+// numberTerm is the term of a paragraph number.
+func numberTerm(n int) string { return fmt.Sprintf("%06d", n) }
 
 // BleveType implements bleve's Classifier.
 func (paragraphDoc) BleveType() string { return docType }
@@ -102,17 +121,11 @@ func newMapping() (mapping.IndexMapping, error) {
 		f.DocValues = false
 		return f
 	}
-	date := func() *mapping.FieldMapping {
-		f := bleve.NewDateTimeFieldMapping()
-		f.Store = false
-		f.IncludeInAll = false
-		f.DocValues = true // sorting by date
+	sortable := func() *mapping.FieldMapping {
+		f := keywordField()
+		f.DocValues = true // sorting
 		return f
 	}
-	number := bleve.NewNumericFieldMapping()
-	number.Store = false
-	number.IncludeInAll = false
-	number.DocValues = true
 
 	doc := bleve.NewDocumentStaticMapping()
 	// No field keeps term vectors: questions match word by word and
@@ -125,9 +138,9 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc.AddFieldMappingsAt(fieldArticle, keywordField())
 	doc.AddFieldMappingsAt(fieldSource, keywordField())
 	doc.AddFieldMappingsAt(fieldWhat, keywordField())
-	doc.AddFieldMappingsAt(fieldPublished, date())
-	doc.AddFieldMappingsAt(fieldReported, date())
-	doc.AddFieldMappingsAt(fieldNumber, number)
+	doc.AddFieldMappingsAt(fieldPublished, sortable())
+	doc.AddFieldMappingsAt(fieldReported, sortable())
+	doc.AddFieldMappingsAt(fieldNumber, sortable())
 
 	// No _all composite field at all: every field is excluded from it, and
 	// an empty composite still costs time on every document.

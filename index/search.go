@@ -336,6 +336,15 @@ func (s *asker) latestYear() int {
 	return s.g.newest.Year()
 }
 
+// dayRange matches the documents whose day field falls from one day to
+// another, both included; a zero day leaves that end open.
+func dayRange(field string, from, to time.Time) query.Query {
+	inclusive := true
+	q := bleve.NewTermRangeInclusiveQuery(dayTerm(from), dayTerm(to), &inclusive, &inclusive)
+	q.SetField(field)
+	return q
+}
+
 // filtered adds the outlet and date filters to q.
 func (s *asker) filtered(q query.Query) query.Query {
 	parts := []query.Query{q}
@@ -345,15 +354,8 @@ func (s *asker) filtered(q query.Query) query.Query {
 		parts = append(parts, t)
 	}
 	if !s.f.from.IsZero() || !s.f.to.IsZero() {
-		var end time.Time
-		if !s.f.to.IsZero() {
-			end = s.f.to.AddDate(0, 0, 1)
-		}
-		inclusive, exclusive := true, false
-		published := bleve.NewDateRangeInclusiveQuery(s.f.from.Time, end, &inclusive, &exclusive)
-		published.SetField(fieldPublished)
-		reported := bleve.NewDateRangeInclusiveQuery(s.f.from.Time, end, &inclusive, &exclusive)
-		reported.SetField(fieldReported)
+		published := dayRange(fieldPublished, s.f.from.Time, s.f.to.Time)
+		reported := dayRange(fieldReported, s.f.from.Time, s.f.to.Time)
 		// A figure question's day may be the day a figure was reported;
 		// otherwise a day means the day of publication.
 		if s.q.Intent == corpus.IntentFigure {
