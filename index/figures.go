@@ -61,14 +61,10 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 		if !since.IsZero() {
 			q = bleve.NewConjunctionQuery(q, dayRange(fieldReported, since, time.Time{}))
 		}
-		// Sorting by date reads the date of every match; a question about
-		// a place matches few enough paragraphs to take the best by score
-		// and order them by date here.
-		var sortBy []string
-		if s.q.Place == "" {
-			sortBy = []string{"-" + fieldReported, "-_score"}
-		}
-		cands, err := s.find(ctx, q, figureCandidateCount, sortBy...)
+		// The newest matches, unscored: the figures picked are the latest
+		// anyway, and without scores Bleve intersects the posting lists as
+		// bitmaps.
+		cands, err := s.find(ctx, q, figureCandidateCount, "-"+fieldReported)
 		if err != nil {
 			return nil, err
 		}

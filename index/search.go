@@ -370,11 +370,17 @@ func (s *asker) filtered(q query.Query) query.Query {
 	return bleve.NewConjunctionQuery(parts...)
 }
 
-// find runs q and decodes the stored paragraphs of its hits.
+// find runs q and decodes the stored paragraphs of its hits, the best
+// first, or in the order of sortBy when given. A sort that does not read
+// the score ("_score") skips scoring, which lets Bleve intersect posting
+// lists as bitmaps.
 func (s *asker) find(ctx context.Context, q query.Query, size int, sortBy ...string) ([]*candidate, error) {
 	req := bleve.NewSearchRequestOptions(s.filtered(q), size, 0, false)
 	if len(sortBy) > 0 {
 		req.SortBy(sortBy)
+		if !slices.ContainsFunc(sortBy, func(f string) bool { return strings.TrimPrefix(f, "-") == "_score" }) {
+			req.Score = "none"
+		}
 	}
 	res, err := s.g.idx.SearchInContext(ctx, req)
 	if err != nil {

@@ -52,8 +52,11 @@ func nameQuery(name string) query.Query {
 	names := bleve.NewMatchQuery(name)
 	names.SetField(fieldNames)
 	names.SetBoost(3)
+	// In the text, every word of the name: "Health Ministry" must not
+	// fetch every passage about health.
 	text := bleve.NewMatchQuery(name)
 	text.SetField(fieldText)
+	text.SetOperator(query.MatchQueryOperatorAnd)
 	return bleve.NewDisjunctionQuery(names, text)
 }
 
