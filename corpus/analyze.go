@@ -1,8 +1,9 @@
 package corpus
 
 // AnalyzerVersion changes whenever loading or extraction changes what it
-// produces (paragraphs, names, attributions, figures), so
-// that indexes built by an older version are analysed again in full.
+// produces (paragraphs, names, attributions, figures), or the index stores
+// it differently, so that indexes built by an older version are analysed
+// and built again in full.
 const AnalyzerVersion = "12"
 
 // Analyze fills in each paragraph's mentions, attribution, quotes and

@@ -19,6 +19,9 @@ import (
 // spaces before punctuation repaired ("streets , in" → "streets, in",
 // "al-Sham ." → "al-Sham."). Curly quotes and apostrophes are kept.
 func CleanParagraph(s string) string {
+	if isCleanASCII(s) {
+		return s
+	}
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -40,6 +43,25 @@ func CleanParagraph(s string) string {
 		b.WriteRune(r)
 	}
 	return repairPunctSpacing(b.String())
+}
+
+// isCleanASCII reports whether s is printable ASCII that CleanParagraph
+// would return unchanged: single spaces between words, none at either end
+// or before closing punctuation. Most paragraphs are, and need no copy.
+func isCleanASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c > 0x7e {
+			return false
+		}
+		if c == ' ' && (s[i+1] == ' ' || strings.IndexByte(",.;:!?)]}", s[i+1]) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // closingPunct are the characters that never follow a space in running

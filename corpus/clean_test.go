@@ -164,3 +164,4 @@ func TestIsBoilerplateContactLines(t *testing.T) {
 		}
 	}
 }
+
