@@ -32,6 +32,8 @@ import (
 //	  build.lock        flock'ed by the running build
 //	  gen-…/            one complete generation
 //	    bleve/          the Bleve (scorch) index
+//	    paragraphs.jsonl, paragraphs.idx.json
+//	                    the paragraph store (store.go)
 //	    manifest.json   the Manifest
 //	  gen-….tmp/        a generation being built; never served
 //
