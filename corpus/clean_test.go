@@ -164,4 +164,3 @@ func TestIsBoilerplateContactLines(t *testing.T) {
 		}
 	}
 }
-
