@@ -388,7 +388,11 @@ var (
 		"totaled totals total further sharply already since on by overnight been mounted officially so far then " +
 		"again bringing brought raising raised taking took pushing pushed updated revised its their overall " +
 		"official latest new final stand stood sunday monday tuesday wednesday thursday friday saturday " +
-		"yesterday today the a reportedly climbed jumped reaching")
+		"yesterday today the a reportedly climbed jumped reaching higher lower even still")
+
+	// fgComparatives compare a toll with another: "puts the toll higher,
+	// at 35".
+	fgComparatives = fgSet("higher lower")
 
 	// fgTollNouns name a tally of casualties: "death toll", "tally".
 	fgTollNouns = fgSet("toll tolls tally count")
@@ -502,6 +506,10 @@ func fgParseCount(text string, toks []fgTok, i int) (fgCount, bool) {
 			return c, false
 		}
 		c.value, c.end = int(v), j
+		// A change: "rose from 11 to 27" counts 27, read from its own number.
+		if i > 0 && toks[i-1].low == "from" && j+1 < len(toks) && toks[j].low == "to" && toks[j+1].kind == fgNum {
+			return c, false
+		}
 		// A range: "1,000-1,500", "1,000 to 1,500", "between 1,000 and 1,500".
 		if j+1 < len(toks) && toks[j+1].kind == fgNum && (toks[j].text == "-" || toks[j].text == "–" || toks[j].low == "to" ||
 			toks[j].low == "and" && i > 0 && toks[i-1].low == "between") {
@@ -1066,6 +1074,13 @@ func fgToll(toks []fgTok, qs int) string {
 	for p, steps := qs-1, 0; p >= 0 && steps < 9; p, steps = p-1, steps+1 {
 		t := &toks[p]
 		if t.kind != fgWord {
+			switch {
+			case t.kind == fgNum && p > 0 && toks[p-1].low == "from" && p+1 < len(toks) && toks[p+1].low == "to":
+				p-- // "the toll rose from 11 to": the old figure, and "from"
+				continue
+			case t.text == "," && p > 0 && fgComparatives[toks[p-1].low]:
+				continue // "puts the toll higher, at"
+			}
 			return ""
 		}
 		if fgTollNouns[t.low] {
@@ -1088,9 +1103,11 @@ func fgToll(toks []fgTok, qs int) string {
 					return k
 				}
 			}
-			if p > 0 && (toks[p-1].low == "the" || toks[p-1].low == "those") {
+			if p == 0 || toks[p-1].low == "the" || toks[p-1].low == "those" || toks[p-1].text == "," {
+				// "The dead numbered 40", "Deaths rose to 27".
 				switch toks[p+1].low {
-				case "numbered", "number", "totalled", "totaled", "stood", "reached", "rose", "climbed", "now":
+				case "numbered", "number", "totalled", "totaled", "stood", "reached", "rose", "climbed", "now",
+					"have", "has", "increased", "jumped", "grew", "soared", "mounted":
 					return k
 				}
 			}
@@ -1650,7 +1667,7 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 		}
 		st := toks[b:e]
 		found := fgFindFigures(text, st, prevKind)
-		if len(found) == 0 {
+		if len(found) == 0 || fgHabitual(st) {
 			continue
 		}
 		cues := fgFindCues(st)
@@ -1688,6 +1705,34 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 	}
 	return out
 }
+
+// fgHabitual reports a sentence in the present about what happens
+// regularly, whose numbers are no report of an event: "road accidents kill
+// scores of people every year", "about 300 migrants die each month". A
+// sentence in the past reports what happened ("12 were killed on Sunday,
+// and every day more bodies are found").
+func fgHabitual(st []fgTok) bool {
+	habitual := false
+	for k, t := range st {
+		switch t.low {
+		case "was", "were", "had", "has", "have", "died":
+			return false
+		case "annually", "yearly":
+			habitual = true
+		case "every", "each", "per":
+			for _, n := range st[k+1 : min(k+3, len(st))] {
+				if fgPeriods[n.low] {
+					habitual = true
+				}
+			}
+		}
+	}
+	return habitual
+}
+
+// fgPeriods are the periods of habitual statements: "every year", "each
+// two weeks", "per day".
+var fgPeriods = fgSet("year years month months week weeks day days night nights summer winter")
 
 // fgDate is a date expression of a sentence, by tokens.
 type fgDate struct {

@@ -135,6 +135,18 @@ func TestFigureSentences(t *testing.T) {
 			[]wantFigure{{count: 8, what: "killed"}, {count: 24, what: "wounded"}}},
 		{"It said the violence had claimed the lives of 34 people in the town.",
 			[]wantFigure{{count: 34, who: "people", what: "killed", where: "the town"}}},
+		// A change counts its new figure.
+		{"The death toll climbed from 11 to 27 on Sunday, the ministry said.",
+			[]wantFigure{{count: 27, what: "killed", source: "the ministry", reported: "2025-03-09"}}},
+		{"Deaths rose from 11 to 27.",
+			[]wantFigure{{count: 27, what: "killed"}}},
+		{"The number of dead has risen from 11 to 27.",
+			[]wantFigure{{count: 27, what: "killed"}}},
+		// A toll given against another.
+		{"The UN puts the toll higher, at 35.",
+			[]wantFigure{{count: 35, what: "killed", source: "UN"}}},
+		{"At least 12 people were killed on Sunday, and every day more bodies are found.",
+			[]wantFigure{{count: 12, qualifier: "at least", who: "people", what: "killed"}}},
 	}
 	for _, tt := range tests {
 		got := figuresOf(tt.text)
@@ -172,6 +184,10 @@ func TestFigureNotCounts(t *testing.T) {
 		"Between 2011 and 2020 the city changed hands twice, killed or not.",
 		"Some 300 people gathered outside the court on Tuesday.",
 		"He was one of 12 candidates.",
+		// What happens regularly is no report of an event.
+		"Road accidents kill scores of people every year in the country.",
+		"About 300 migrants die each month crossing the sea.",
+		"Around 1,200 people are killed on the roads annually.",
 		"",
 		"1,300",
 	} {
