@@ -58,7 +58,7 @@ var (
 		`|(?:earlier\s+)?this\s+(?:week|month|year)` +
 		`|last\s+(?:week|month|year|weekend)|(?:over|at|during)\s+the\s+weekend|this\s+weekend` +
 		`|` + dtNumWord + `\s+(?:days?|weeks?|months?|years?)\s+ago` +
-		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + dtMonthFull +
+		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + dtMonthFull + `(?:,?\s+\d{4})?` +
 		`|(?:in|since|until|by|during)\s+(?:1[89]|20)\d{2}` +
 		`)\b`)
 	// dtMonthWord finds the month name of a match, which must be capitalised
@@ -268,8 +268,9 @@ func dtNormalise(expr string) string {
 	words := strings.Fields(strings.ToLower(strings.TrimSpace(expr)))
 	for len(words) > 0 && (words[0] == "on" || words[0] == "late" || words[0] == "early" || words[0] == "the") {
 		if words[0] == "early" || words[0] == "late" {
-			// "late March" names a month; "late on Thursday" a day.
-			if len(words) > 1 && words[1] != "on" {
+			// "late March" names a month; "late on Thursday" a day; "late
+			// March 2024" the month of that year.
+			if len(words) > 1 && words[1] != "on" && !(len(words) == 3 && dtYear.MatchString(words[2])) {
 				if _, weekday := dtWeekdays[words[1]]; !weekday {
 					break
 				}

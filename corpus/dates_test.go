@@ -50,6 +50,8 @@ func TestResolveDate(t *testing.T) {
 		{"earlier this month", monday, "2025-03-01"}, // by hand
 		{"last month", monday, "2025-02-01"},
 		{"in December", monday, "2024-12-01"},
+		{"in April 2017", monday, "2017-04-01"},
+		{"early March 2024", monday, "2024-03-01"},
 		{"since 2011", monday, "2011-01-01"},
 		{"2025-03-09", monday, "2025-03-09"},
 		{"2025-02-30", monday, ""},

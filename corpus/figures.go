@@ -3,6 +3,7 @@ package corpus
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -1678,7 +1679,7 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 				fa.lastSource = sources[ci]
 			}
 		}
-		dates := fa.sentenceDates(text, st)
+		dates, past := fa.sentenceDates(text, st)
 		for _, f := range found {
 			ci := fgNearestCue(cues, f.num)
 			if ci >= 0 {
@@ -1696,7 +1697,12 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 				f.Reported = fgAsOfDate(st, f, dates)
 			}
 			if f.Reported.IsZero() {
+				// "In 2013, an attack killed 1,400 people": a figure of
+				// then, not of the day of publication.
 				f.Reported = fa.a.Published
+				if !past.IsZero() {
+					f.Reported = past
+				}
 			}
 			f.Where = fgWhere(text, st, f.num, p.Mentions)
 			out = append(out, f.Figure)
@@ -1740,14 +1746,28 @@ type fgDate struct {
 	date        Date
 }
 
-// sentenceDates finds and resolves the date expressions of a sentence.
-func (fa *fgArticle) sentenceDates(text string, st []fgTok) []fgDate {
+// sentenceDates finds and resolves the date expressions of a sentence. past
+// is the earliest day the sentence places its events on when that is four
+// weeks or more before publication ("in 2013", "last year", "in April
+// 2017"), zero otherwise.
+func (fa *fgArticle) sentenceDates(text string, st []fgTok) (out []fgDate, past Date) {
 	base := st[0].start
+	if pub := fa.a.Published; !pub.IsZero() {
+		for k, t := range st {
+			// "The 2010 earthquake killed…": a year before a noun.
+			if t.kind == fgNum && len(t.text) == 4 && k > 0 && (st[k-1].low == "the" || st[k-1].low == "a") &&
+				k+1 < len(st) && st[k+1].kind == fgWord && !st[k+1].upper {
+				if y, err := strconv.Atoi(t.text); err == nil && y >= 1900 && y < pub.Year() {
+					past = earlier(past, Date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)})
+				}
+			}
+		}
+	}
 	spans := dtSpansTokens(text, st, base)
 	if len(spans) == 0 {
-		return nil
+		return nil, past
 	}
-	out := make([]fgDate, 0, len(spans))
+	out = make([]fgDate, 0, len(spans))
 	for _, sp := range spans {
 		first, last := -1, -1
 		for k := range st {
@@ -1762,16 +1782,31 @@ func (fa *fgArticle) sentenceDates(text string, st []fgTok) []fgDate {
 			continue
 		}
 		// "since 10 May" starts a period; it is not when a figure was reported.
-		if first > 0 && (st[first-1].low == "since" || st[first-1].low == "from") {
+		if first > 0 && (st[first-1].low == "since" || st[first-1].low == "from") ||
+			st[first].low == "since" || st[first].low == "from" || st[first].low == "until" {
 			continue
 		}
 		res := fa.dates.resolve(text[base+sp[0] : base+sp[1]])
-		if !res.ok || res.precision == PrecisionYear {
+		if !res.ok {
+			continue
+		}
+		if pub := fa.a.Published; !pub.IsZero() && res.date.Before(pub.AddDate(0, 0, -28)) {
+			past = earlier(past, res.date)
+		}
+		if res.precision == PrecisionYear {
 			continue
 		}
 		out = append(out, fgDate{first: first, last: last, date: res.date})
 	}
-	return out
+	return out, past
+}
+
+// earlier returns the earlier of two dates, ignoring zero ones.
+func earlier(a, b Date) Date {
+	if a.IsZero() || !b.IsZero() && b.Before(a.Time) {
+		return b
+	}
+	return a
 }
 
 // fgNearestCue returns the cue nearest the number at token num, or -1.

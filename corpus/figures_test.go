@@ -145,6 +145,20 @@ func TestFigureSentences(t *testing.T) {
 		// A toll given against another.
 		{"The UN puts the toll higher, at 35.",
 			[]wantFigure{{count: 35, what: "killed", source: "UN"}}},
+		// A figure of the past is dated when it happened, not when it was
+		// published.
+		{"In 2013, a chemical attack in Ghouta killed more than 1,400 people.",
+			[]wantFigure{{count: 1400, qualifier: "more than", who: "people", what: "killed", reported: "2013-01-01"}}},
+		{"A similar attack in April 2017 killed 89 people.",
+			[]wantFigure{{count: 89, who: "people", what: "killed", reported: "2017-04-01"}}},
+		{"The 2010 earthquake killed more than 200,000 people.",
+			[]wantFigure{{count: 200000, qualifier: "more than", who: "people", what: "killed", reported: "2010-01-01"}}},
+		{"Last year, floods killed 300 people.",
+			[]wantFigure{{count: 300, who: "people", what: "killed", reported: "2024-01-01"}}},
+		{"Since 2011, more than 500,000 people have been killed.",
+			[]wantFigure{{count: 500000, qualifier: "more than", who: "people", what: "killed", reported: "2025-03-10"}}},
+		{"At least 27 people were killed, the worst toll since 2019.",
+			[]wantFigure{{count: 27, qualifier: "at least", who: "people", what: "killed", reported: "2025-03-10"}}},
 		{"At least 12 people were killed on Sunday, and every day more bodies are found.",
 			[]wantFigure{{count: 12, qualifier: "at least", who: "people", what: "killed"}}},
 	}
