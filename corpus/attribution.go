@@ -311,6 +311,12 @@ func (r *attrReader) subject(k, a int, strict bool) (string, bool) {
 				if s, ok := r.as.speakerEndingAt(c - 1); ok {
 					return s, true
 				}
+				if !toks[c-1].word && toks[c-1].r == ')' && c-2 >= a {
+					// "the Service for … Mining (SAEMAPE), the state agency, said"
+					if s, ok := r.as.speakerEndingAt(c - 2); ok {
+						return s, true
+					}
+				}
 				if _, ok := r.as.speakerEndingAt(j - 1); !ok && toks[c-1].word && !entFunctionWords[toks[c-1].lw] {
 					return r.subjectPhrase(c-1, a, strict)
 				}

@@ -34,6 +34,8 @@ func TestAttribution(t *testing.T) {
 			[]string{"Leila Haddad"}},
 		{"quoted as saying", []string{"Hezbollah's leader Naim Qassem was quoted by the group's television as saying that the fighters would not withdraw."},
 			[]string{"Naim Qassem"}},
+		{"acronym and description in apposition", []string{"The Service for Assistance and Supervision of Artisanal and Small-Scale Mining (SAEMAPE), the state agency that regulates small-scale mining, said the site had been illegal."},
+			[]string{"SAEMAPE"}},
 		{"generic residents", []string{"Residents told the BBC that the electricity had been cut for three days."},
 			[]string{"Residents"}},
 		{"counted witnesses", []string{"Two witnesses said they saw masked gunmen enter the building."},

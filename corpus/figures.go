@@ -1674,7 +1674,13 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 		cues := fgFindCues(st)
 		sources := make([]string, len(cues))
 		for ci, c := range cues {
-			sources[ci] = fa.resolveSource(text[st[c.start].start:st[c.end-1].end], pi)
+			src := text[st[c.start].start:st[c.end-1].end]
+			if name := fgApposition(text, st[c.start].start, src, p.Attribution); name != "" {
+				// "The Syrian Network for Human Rights (SNHR), a monitoring
+				// group, said": the name, not its description.
+				src = name
+			}
+			sources[ci] = fa.resolveSource(src, pi)
 			if sources[ci] != "" {
 				fa.lastSource = sources[ci]
 			}
@@ -1710,6 +1716,32 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 		}
 	}
 	return out
+}
+
+// fgApposition returns the name of names that the source phrase src, at
+// byte start of text, describes in apposition: "X, a monitoring group,
+// said", "X (XYZ), a monitoring group, said"; "" when src is no
+// indefinite description right after one of them.
+func fgApposition(text string, start int, src string, names []string) string {
+	low := strings.ToLower(src)
+	if !strings.HasPrefix(low, "a ") && !strings.HasPrefix(low, "an ") {
+		return ""
+	}
+	before, ok := strings.CutSuffix(strings.TrimRight(text[:start], " "), ",")
+	if !ok {
+		return ""
+	}
+	if strings.HasSuffix(before, ")") {
+		if open := strings.LastIndex(before, "("); open > 0 {
+			before = strings.TrimRight(before[:open], " ")
+		}
+	}
+	for _, n := range names {
+		if n != src && strings.HasSuffix(before, n) {
+			return n
+		}
+	}
+	return ""
 }
 
 // fgHabitual reports a sentence in the present about what happens

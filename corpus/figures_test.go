@@ -222,6 +222,8 @@ func TestFigureSourceResolution(t *testing.T) {
 		{Number: 4, Text: "At least 15 civilians were executed.", Attribution: []string{"Human Rights Watch"}},
 		{Number: 5, Text: "Mr. Haddad said 6 guards were detained.", Mentions: []Mention{{Text: "Haddad", Name: "Samir Haddad", Kind: Person}}},
 		{Number: 6, Text: "The league said 25 people were injured."},
+		{Number: 7, Text: "The Syrian Network for Human Rights (SNHR), a monitoring group, said 40 people were killed.",
+			Attribution: []string{"Syrian Network for Human Rights"}},
 	}}
 	extractFigures(&a)
 	want := []struct {
@@ -235,6 +237,7 @@ func TestFigureSourceResolution(t *testing.T) {
 		{4, 15, "Human Rights Watch", "2025-03-10"},
 		{5, 6, "Samir Haddad", "2025-03-10"},
 		{6, 25, "the league", "2025-03-10"},
+		{7, 40, "Syrian Network for Human Rights", "2025-03-10"}, // not "a monitoring group"
 	}
 	var got []Figure
 	var paras []int
