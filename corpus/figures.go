@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ const (
 	KindDisplaced = "displaced"
 	KindArrested  = "arrested"
 	KindExecuted  = "executed"
+	KindRescued   = "rescued"
 )
 
 // fgKinds maps the words of casualty reporting, in any of their forms, to
@@ -47,6 +49,7 @@ var fgKinds = map[string]string{
 	"detained": KindArrested, "detain": KindArrested, "detaining": KindArrested, "detention": KindArrested,
 	"detentions": KindArrested, "captured": KindArrested, "jailed": KindArrested, "imprisoned": KindArrested,
 	"custody": KindArrested, "detainees": KindArrested,
+	"rescued": KindRescued, "rescuing": KindRescued, "survivors": KindRescued,
 }
 
 // fgKindPhrases are multi-word casualty expressions.
@@ -58,6 +61,8 @@ var fgKindPhrases = map[string]string{
 	"taken into custody": KindArrested, "rounded up": KindArrested, "taken prisoner": KindArrested,
 	"forced to flee": KindDisplaced, "forced from their homes": KindDisplaced, "left homeless": KindDisplaced,
 	"went missing": KindMissing, "unaccounted for": KindMissing,
+	"pulled out alive": KindRescued, "pulled alive": KindRescued, "brought out alive": KindRescued,
+	"found alive": KindRescued,
 }
 
 // FigureKind maps a casualty word or phrase to the figure kind it asks
@@ -73,6 +78,7 @@ var fgKindPhrases = map[string]string{
 //     forced to flee
 //   - arrested: arrested, arrests, detained, detention(s), detainees,
 //     captured, jailed, taken into custody
+//   - rescued: rescued, survivors, pulled out alive, found alive
 //
 // "casualties" maps to killed: news reports mostly use it for deaths, and
 // figures extracted from "1,500 casualties" are stored as killed. A
@@ -401,6 +407,7 @@ var (
 	// fgTransitive are casualty verbs whose object is the count: "killing
 	// 12 people", "wounded 14", "detained dozens".
 	fgTransitive = fgSet("kill kills killed killing wound wounds wounded wounding injure injures injured injuring " +
+		"rescue rescues rescued rescuing " +
 		"arrest arrests arrested arresting detain detains detained detaining execute executes executed " +
 		"executing displace displaces displaced displacing evacuate evacuates evacuated evacuating abduct " +
 		"abducts abducted abducting kidnap kidnaps kidnapped kidnapping capture captures captured capturing " +
@@ -714,12 +721,12 @@ var (
 	// fgNounKinds are casualty words that may directly follow a number:
 	// "40 wounded", "1,383 deaths", "23 dead".
 	fgNounKinds = fgSet("killed dead deaths fatalities casualties wounded injured injuries missing displaced " +
-		"executions arrests arrested detained bodies executed slain hurt")
+		"executions arrests arrested detained bodies executed slain hurt survivors rescued")
 	// fgPredicates are the casualty verbs and adjectives that end a
 	// counted group's predicate: "… have died", "… were killed".
 	fgPredicates = fgSet("killed dead died die slain perished drowned electrocuted suffocated murdered massacred slaughtered executed wounded " +
 		"injured hurt missing disappeared abducted kidnapped displaced fled evacuated homeless uprooted " +
-		"arrested detained captured jailed imprisoned dying")
+		"arrested detained captured jailed imprisoned dying rescued")
 	// fgCueSkip are words between a source and its reporting verb: "the
 	// observatory has also said", "the ministry on Sunday said".
 	fgCueSkip = fgSet("has had have also later previously earlier separately again on late early then first " +
@@ -860,8 +867,23 @@ func fgReadFigure(text string, toks []fgTok, c fgCount, prevKind string) (fgFigu
 		}
 		f.What = fgPredicate(text, toks, after)
 	}
+	if f.What == "" && qs > 0 && fgFoundVerbs[toks[qs-1].low] &&
+		slices.ContainsFunc(toks[c.end:min(c.end+5, len(toks))], func(t fgTok) bool { return t.low == "alive" }) {
+		f.What = KindRescued // "pulled nine people out alive"
+	}
+	if f.What == KindRescued && !slices.ContainsFunc(toks, func(t fgTok) bool { return fgRescueWords[t.low] }) {
+		return f, false // "two survivors described the collapse": no rescue counted
+	}
 	return f, f.What != ""
 }
+
+// fgFoundVerbs take a count of people found alive: "pulled nine people out
+// alive", "found two children alive".
+var fgFoundVerbs = fgSet("pulled found brought dug freed")
+
+// fgRescueWords say that people were saved: a count of survivors is a
+// count of people rescued only with one of them.
+var fgRescueWords = fgSet("rescued rescue rescues rescuing pulled freed saved recovered found evacuated alive")
 
 // fgQualifier reads the qualifier before token i ("more than", "nearly");
 // it returns the normal form and the index of its first token (i when

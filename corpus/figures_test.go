@@ -135,6 +135,15 @@ func TestFigureSentences(t *testing.T) {
 			[]wantFigure{{count: 8, what: "killed"}, {count: 24, what: "wounded"}}},
 		{"It said the violence had claimed the lives of 34 people in the town.",
 			[]wantFigure{{count: 34, who: "people", what: "killed", where: "the town"}}},
+		// People rescued.
+		{"Seventeen survivors have been rescued, including a 15-year-old boy.",
+			[]wantFigure{{count: 17, what: "rescued"}}},
+		{"Rescuers, most of them fellow miners, pulled nine people out alive, according to the Red Cross.",
+			[]wantFigure{{count: 9, who: "people", what: "rescued", source: "Red Cross"}}},
+		{"The coast guard rescued 85 migrants on Sunday.",
+			[]wantFigure{{count: 85, who: "migrants", what: "rescued"}}},
+		{"At least 30 people were rescued from the flooded village.",
+			[]wantFigure{{count: 30, qualifier: "at least", who: "people", what: "rescued"}}},
 		// A change counts its new figure.
 		{"The death toll climbed from 11 to 27 on Sunday, the ministry said.",
 			[]wantFigure{{count: 27, what: "killed", source: "the ministry", reported: "2025-03-09"}}},
@@ -202,6 +211,7 @@ func TestFigureNotCounts(t *testing.T) {
 		"Road accidents kill scores of people every year in the country.",
 		"About 300 migrants die each month crossing the sea.",
 		"Around 1,200 people are killed on the roads annually.",
+		"Two survivors described the collapse.",
 		"",
 		"1,300",
 	} {

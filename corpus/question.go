@@ -131,6 +131,7 @@ var figureWords = map[string][]string{
 	"displaced": {"displaced"}, "fled": {"displaced"}, "refuge": {"displaced"}, "sheltering": {"displaced"}, "evacuated": {"displaced"},
 	"homeless": {"displaced"},
 	"arrested": {"arrested"}, "arrests": {"arrested"}, "detained": {"arrested"}, "detentions": {"arrested"},
+	"rescued": {"rescued"}, "survivors": {"rescued"}, "saved": {"rescued"},
 }
 
 // intentVocabulary are words whose misspellings are corrected before the
@@ -138,7 +139,7 @@ var figureWords = map[string][]string{
 var intentVocabulary = []string{
 	"latest", "death", "toll", "killed", "casualties", "fatalities", "wounded", "injured", "displaced",
 	"arrested", "executed", "missing", "civilians", "people", "according", "statement", "observatory",
-	"deaths", "died", "dead",
+	"deaths", "died", "dead", "rescued", "survivors",
 }
 
 // groupWords are the groups a figure question may count.
@@ -325,7 +326,7 @@ func matchFigure(q *Question, words []string, lower string) bool {
 		case !howMany:
 			return false
 		case countsOther(words):
-			// "how many survivors…", "how many cholera cases": a count,
+			// "how many cholera cases", "how many schools": a count,
 			// but not of casualties.
 			return false
 		case q.Who == "refugees":
