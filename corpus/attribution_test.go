@@ -36,6 +36,8 @@ func TestAttribution(t *testing.T) {
 			[]string{"Naim Qassem"}},
 		{"acronym and description in apposition", []string{"The Service for Assistance and Supervision of Artisanal and Small-Scale Mining (SAEMAPE), the state agency that regulates small-scale mining, said the site had been illegal."},
 			[]string{"SAEMAPE"}},
+		{"the official described before", []string{"State governor Terungwa Iorliam visited the village on Sunday. \"Whoever planned this will be punished,\" the governor said."},
+			[]string{"Terungwa Iorliam"}},
 		{"generic residents", []string{"Residents told the BBC that the electricity had been cut for three days."},
 			[]string{"Residents"}},
 		{"counted witnesses", []string{"Two witnesses said they saw masked gunmen enter the building."},

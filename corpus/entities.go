@@ -677,7 +677,11 @@ func entWalkBack(toks []entTok, k, sent, max int, needDet bool) (int, bool) {
 	if start < 0 || !lowerWord {
 		return 0, false
 	}
-	if needDet && !possessive {
+	// Without a determiner, a title before a name opens the sentence or
+	// follows a speech verb: "State governor X said", "said police
+	// spokesperson X".
+	opens := k < 0 || toks[k].sent != sent || !toks[k].word || entSpeechVerbs[toks[k].lw]
+	if needDet && !possessive && !opens {
 		return 0, false
 	}
 	if !needDet && k >= 0 && toks[k].sent == sent && toks[k].word {

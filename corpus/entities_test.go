@@ -150,6 +150,17 @@ func TestExtractMentions(t *testing.T) {
 			},
 		},
 		{
+			name: "a title without a determiner, opening the sentence or after said",
+			paras: []string{
+				"State governor Terungwa Iorliam imposed a curfew on Sunday.",
+				"Gunmen killed 12 people, said police spokesperson Aondona Tyokase.",
+			},
+			want: []want{
+				{"Terungwa Iorliam", "Terungwa Iorliam", Person, "State governor"},
+				{"Aondona Tyokase", "Aondona Tyokase", Person, "police spokesperson"},
+			},
+		},
+		{
 			name: "places by suffix and preposition",
 			paras: []string{
 				"Shelling hit targets in Deir ez-Zor and the countryside of Idlib Governorate overnight, while fighting spread across Daraa.",

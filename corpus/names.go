@@ -585,7 +585,40 @@ func nmWordSim(a, b nmUnit) float64 {
 		}
 		return 0.9 + 0.1*jw
 	}
+	if len(a.raw) >= 6 && nmNearLetterTypo(a.raw, b.raw) {
+		// A long word with one letter swapped for one that sounds alike:
+		// "Iorlian" for "Iorliam" (but "Dallas" is not "Dallah").
+		return max(0.92, 0.85*jw)
+	}
 	return 0.85 * jw
+}
+
+// nmNearLetters are pairs of letters that sound alike.
+var nmNearLetters = map[[2]byte]bool{
+	{'m', 'n'}: true, {'c', 'k'}: true, {'s', 'z'}: true, {'i', 'y'}: true, {'v', 'w'}: true,
+	{'b', 'p'}: true, {'d', 't'}: true, {'g', 'k'}: true, {'q', 'k'}: true, {'f', 'v'}: true,
+}
+
+// nmNearLetterTypo reports whether a and b differ in one letter only, not
+// the first, and the two letters sound alike.
+func nmNearLetterTypo(a, b string) bool {
+	if len(a) != len(b) || a[0] != b[0] {
+		return false
+	}
+	diff := -1
+	for i := range len(a) {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return false
+	}
+	x, y := min(a[diff], b[diff]), max(a[diff], b[diff])
+	return nmNearLetters[[2]byte{x, y}]
 }
 
 // nmPair is an aligned pair of name words.

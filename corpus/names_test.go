@@ -93,6 +93,7 @@ func TestNameSimilarity(t *testing.T) {
 		{"Mr. al-Shara", "al-Sharaa"}, {"Dr. Leila Khoury", "Layla Khouri"}, {"President Bashar al-Assad", "Bashar al-Asad"},
 		{"Tariq Aziz", "Tarek Azeez"}, {"Moammar Gadhafi", "Muammar Qaddafi"}, {"Ahmed Hussein al-Shara", "Ahmed al-Shara"},
 		{"SNHR", "Syrian Network for Human Rights"}, {"Syrian Observatory for Human Rights", "the Syrian Observatory for Human Rights"},
+		{"Terungwa Iorlian", "Terungwa Iorliam"}, // a typo: a letter that sounds alike
 	}
 	for _, p := range same {
 		s := NameSimilarity(p[0], p[1])
@@ -110,7 +111,7 @@ func TestNameSimilarity(t *testing.T) {
 		{"Charles Lister", "Charles Lyster Smith"}, {"Anas Khattab", "Anas Khalil"}, {"Syria", "Syrian"},
 		{"Syrian Observatory for Human Rights", "Syrian Network for Human Rights"}, {"Human Rights Watch", "Syrian Observatory for Human Rights"},
 		{"SOHR", "Syrian Network for Human Rights"}, {"", "Gaith Dalah"}, {"Omar", "Ammar"},
-		{"Rami Abdulrahman", "Rami Makhlouf"}, {"Hezbollah", "Hamas"},
+		{"Rami Abdulrahman", "Rami Makhlouf"}, {"Hezbollah", "Hamas"}, {"Terungwa Iorliam", "Terungwa Iorliat"},
 	}
 	for _, p := range different {
 		if s := NameSimilarity(p[0], p[1]); s >= NameThreshold || SameName(p[0], p[1]) {

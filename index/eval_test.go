@@ -68,6 +68,7 @@ func TestEvalBlind(t *testing.T) {
 	}{
 		{"../corpus/testdata/eval-blind", 0.8, 0.85, 0.85},
 		{"../corpus/testdata/eval-blind2", 0.75, 0.8, 0.85},
+		{"../corpus/testdata/eval-blind3", 0.6, 0.65, 0.85},
 	} {
 		t.Run(filepath.Base(set.dir), func(t *testing.T) {
 			f, err := os.Open(set.dir + "/questions.tsv")

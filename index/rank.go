@@ -13,13 +13,81 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
 
 	"github.com/newsdesk/newsdesk/corpus"
 )
 
-// synonyms widen a question's words to the words news reports use for
-// them; each entry's words count as a match for the key.
-var synonyms = map[string][]string{
+// synonyms widen a question's words (by stem) to the words news reports
+// use for them; each entry's stems count as a match for the key.
+var synonyms = withSynonymGroups(baseSynonyms, synonymGroups)
+
+// synonymGroups are words that news reports and questions use for one
+// another; each word of a group matches the others. Words, not stems: they
+// are stemmed as the text analyzer stems them.
+var synonymGroups = []string{
+	"delivery deliveries shipment shipments supplies convoy convoys consignment",
+	"delayed delay held stalled postponed blocked halted suspended hampered obstructed stuck",
+	"shortage shortages scarcity lack shortfall scarce",
+	"fuel diesel petrol gasoline",
+	"fire blaze flames inferno",
+	"firefighters firefighter firemen",
+	"hillside slope mountainside hill",
+	"landslide landslip mudslide",
+	"airlifted airlift helicopter flown",
+	"hospital hospitals clinic",
+	"gunmen attackers assailants militants",
+	"herders herdsmen pastoralists",
+	"village villages hamlet settlement",
+	"missing unaccounted",
+	"rescued rescue saved",
+	"search searching hunt",
+	"rain rains rainfall downpour downpours monsoon",
+	"flood floods flooding inundated",
+	"talks negotiations negotiate dialogue",
+	"damaged destroyed wrecked ruined",
+	"kidnapped abducted",
+	"freed released",
+	"weapons arms munitions",
+	"missile missiles rocket rockets",
+	"airstrike airstrikes bombing bombardment shelling",
+	"port harbour harbor dock docks",
+	"ship ships vessel vessels tanker tankers",
+	"army military troops soldiers",
+	"electricity power blackout outage",
+	"food wheat flour grain",
+	"price prices cost costs",
+	"wounded injured hurt",
+}
+
+// withSynonymGroups adds the stems of each group's words to base, each
+// stem matching the others of its group.
+func withSynonymGroups(base map[string][]string, groups []string) map[string][]string {
+	out := make(map[string][]string, len(base))
+	for k, v := range base {
+		out[k] = slices.Clone(v)
+	}
+	for _, g := range groups {
+		var stems []string
+		for _, w := range strings.Fields(g) {
+			if st := porterstemmer.StemString(w); !slices.Contains(stems, st) {
+				stems = append(stems, st)
+			}
+		}
+		for _, a := range stems {
+			for _, b := range stems {
+				if a != b && !slices.Contains(out[a], b) {
+					out[a] = append(out[a], b)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// baseSynonyms are the synonyms that are not symmetric: "caus" matches
+// "behind" ("who is behind the attack"), not the other way round.
+var baseSynonyms = map[string][]string{
 	"start":      {"erupt", "broke", "outbreak", "began", "trigger", "spark"},
 	"begin":      {"erupt", "broke", "outbreak", "start", "trigger", "spark"},
 	"run":        {"head", "lead", "led", "chief", "director", "leader"},
