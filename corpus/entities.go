@@ -691,6 +691,10 @@ func entWalkBack(toks []entTok, k, sent, max int, needDet bool) (int, bool) {
 	return start, true
 }
 
+// RoleNoun reports whether word names a position or a relation that
+// describes a person: "governor", "spokesperson", "minister", "brother".
+func RoleNoun(word string) bool { return entPersonNouns[strings.ToLower(word)] }
+
 func entContains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

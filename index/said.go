@@ -44,6 +44,12 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 		speakers.SetField(fieldSpeakers)
 		speakers.SetBoost(3)
 		disj = append(disj, speakers, nameQuery(name))
+		if head := roleHead(name); head != "" {
+			// "the Benue governor": passages whose speaker is a governor.
+			text := bleve.NewMatchQuery(head)
+			text.SetField(fieldText)
+			disj = append(disj, text)
+		}
 	}
 	if len(s.q.Topic) > 0 {
 		topic := bleve.NewMatchQuery(strings.Join(s.q.Topic, " "))
@@ -72,6 +78,15 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 		}
 		if score == 0 {
 			for _, name := range names {
+				if speaker := roleSpeaker(name, c); speaker != "" {
+					score = 1 + nameThreshold
+					c.names = append(c.names, strings.Fields(speaker)...)
+					break
+				}
+			}
+		}
+		if score == 0 {
+			for _, name := range names {
 				if speaksIn(p.Text, name) {
 					// The extractor missed the speaker, but the text names
 					// them as one: "The UN human rights office said…".
@@ -93,6 +108,57 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 		}
 		return score + 0.2*relevance, true
 	})
+}
+
+// roleHead returns the word of a description that names a position ("the
+// Benue governor", "the governor of Zaporizhzhia" → "governor"), or "".
+func roleHead(subject string) string {
+	for _, w := range strings.FieldsFunc(strings.ToLower(subject), notWordRune) {
+		if corpus.RoleNoun(w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// roleSpeaker returns the speaker of c that the description subject fits:
+// one whose role, or whose own words when unnamed ("the regional
+// governor"), hold the description's position, with its other words
+// ("Benue", "Zaporizhzhia") in the role, the passage or the headline.
+func roleSpeaker(subject string, c *candidate) string {
+	head := roleHead(subject)
+	if head == "" {
+		return ""
+	}
+	p := c.sp.Paragraph
+	context := strings.ToLower(p.Text + " " + c.sp.Article.Title)
+	fits := func(role string) bool {
+		role = strings.ToLower(role)
+		if !containsWords(role, head) {
+			return false
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(subject), notWordRune) {
+			if !questionArticles[w] && !containsWords(role, w) && !containsWords(context, w) {
+				return false
+			}
+		}
+		return true
+	}
+	speakers := slices.Clone(p.Attribution)
+	for _, q := range p.Quotes {
+		speakers = appendDistinct(speakers, q.Speaker)
+	}
+	for _, sp := range speakers {
+		if fits(sp) {
+			return sp
+		}
+		for _, m := range p.Mentions {
+			if (m.Name == sp || m.Text == sp) && m.Role != "" && fits(m.Role) {
+				return sp
+			}
+		}
+	}
+	return ""
 }
 
 // expandAcronym returns the organisations the corpus names whose initials

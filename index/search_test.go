@@ -270,6 +270,8 @@ func TestAskFirstAnswer(t *testing.T) {
 		{"what did SNHR say", "Syrian Network for Human Rights", "an acronym of an organisation the corpus names"},
 		{"what is HTS", "Hayat Tahrir al-Sham", "an acronym in a who question"},
 		{"who leads HTS", "Hayat Tahrir al-Sham", "an acronym in a search"},
+		{"what did the Marren governor say", "We will not leave anyone behind", "a speaker described by his position and the province"},
+		{"aid deliveries held up", "Relief convoys carrying tents", "a question in other words: synonym groups"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
