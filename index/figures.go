@@ -288,7 +288,12 @@ func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bo
 	title := bleve.NewMatchQuery(place)
 	title.SetField(fieldTitle)
 	title.SetOperator(query.MatchQueryOperatorAnd)
-	about := bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(text, lede), title)
+	// The lede may spell the place otherwise ("Hodeidah" for "Hudaydah"):
+	// the names field matches it by skeleton.
+	names := bleve.NewMatchQuery(place)
+	names.SetField(fieldNames)
+	names.SetOperator(query.MatchQueryOperatorAnd)
+	about := bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(bleve.NewDisjunctionQuery(text, names), lede), title)
 	req := bleve.NewSearchRequestOptions(s.filtered(about), placeArticleLimit, 0, false)
 	res, err := s.g.idx.SearchInContext(ctx, req)
 	if err != nil {
@@ -296,11 +301,37 @@ func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bo
 	}
 	ids := map[string]bool{}
 	for _, hit := range res.Hits {
-		if i := strings.LastIndex(hit.ID, "#p"); i > 0 {
+		i := strings.LastIndex(hit.ID, "#p")
+		if i <= 0 || ids[hit.ID[:i]] {
+			continue
+		}
+		sp, ok, err := s.g.store.get(hit.ID)
+		if err != nil {
+			return nil, err
+		}
+		if ok && namesPlace(sp, place) {
 			ids[hit.ID[:i]] = true
 		}
 	}
 	return ids, nil
+}
+
+// namesPlace reports whether a paragraph or its headline names place: in
+// those words, or as a mention whose name is a spelling of it (skeletons
+// alone are too loose for short names: "Aleppo" is not "Al-Bab").
+func namesPlace(sp storedParagraph, place string) bool {
+	text := strings.ToLower(sp.Paragraph.Text + " \n " + sp.Article.Title)
+	if !slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(place), notWordRune), func(w string) bool {
+		return !containsWords(text, w)
+	}) {
+		return true // every word of "attack on Agbadu"
+	}
+	for _, m := range sp.Paragraph.Mentions {
+		if corpus.SameName(place, m.Name) || corpus.SameName(place, m.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeQuery finds paragraphs naming a place, across spellings: the names

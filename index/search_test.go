@@ -272,6 +272,7 @@ func TestAskFirstAnswer(t *testing.T) {
 		{"who leads HTS", "Hayat Tahrir al-Sham", "an acronym in a search"},
 		{"what did the Marren governor say", "We will not leave anyone behind", "a speaker described by his position and the province"},
 		{"aid deliveries held up", "Relief convoys carrying tents", "a question in other words: synonym groups"},
+		{"how many people died in Kasala", "14 people had died", "a figure in an article whose lede spells the place otherwise"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
