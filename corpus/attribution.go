@@ -350,8 +350,8 @@ func (r *attrReader) subject(k, a int, strict bool) (string, bool) {
 	case t.lw == "and":
 		// "Mr. al-Shara urged …, and said": the sentence's subject.
 		f := a
-		for f < j && !toks[f].word {
-			f++
+		for f < j && (!toks[f].word || entDeterminers[toks[f].lw]) {
+			f++ // "The Red Cross condemned the attack and said"
 		}
 		if s, ok := r.as.speakerStartingAt(f); ok {
 			return s, true
