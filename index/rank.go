@@ -5,6 +5,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -137,6 +138,10 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 	// One term query per word, by its stem: exact words cost little; only
 	// a word the index lacks is looked up fuzzily, as a misspelling.
 	s.concepts = s.conceptsOf(ctx, words)
+	if err := s.nameArticles(ctx); err != nil {
+		return nil, err
+	}
+	why := strings.HasPrefix(strings.ToLower(strings.TrimSpace(s.q.Text)), "why ")
 	var disj []query.Query
 	for _, c := range s.concepts {
 		t := bleve.NewTermQuery(c.stems[0])
@@ -170,13 +175,60 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 	disj = append(disj, title)
 	kept, err := s.rerank(ctx, bleve.NewDisjunctionQuery(disj...), func(c *candidate, relevance float64) (float64, bool) {
 		cov, prox := s.coverage(c)
-		return 2*cov + prox*cov + 0.5*relevance, cov >= minCoverage
+		score := 2*cov + prox*cov + 0.5*relevance
+		if why && givesReason(c.sp.Paragraph.Text) {
+			score++ // "why…": a passage that gives a cause
+		}
+		return score, cov >= minCoverage
 	})
 	if err == nil && s.q.Latest {
 		preferRecent(kept)
 		sortCandidates(kept)
 	}
 	return kept, err
+}
+
+// nameArticles finds, for each concept the question writes as a name,
+// the articles that name it in some paragraph or the headline.
+func (s *asker) nameArticles(ctx context.Context) error {
+	for i := range s.concepts {
+		c := &s.concepts[i]
+		if !s.capitalised(c.word) {
+			continue
+		}
+		text := bleve.NewMatchQuery(c.word)
+		text.SetField(fieldText)
+		title := bleve.NewMatchQuery(c.word)
+		title.SetField(fieldTitle)
+		req := bleve.NewSearchRequestOptions(s.filtered(bleve.NewDisjunctionQuery(text, title)), nameArticleLimit, 0, false)
+		res, err := s.g.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("search name: %w", err)
+		}
+		c.articles = map[string]bool{}
+		for _, hit := range res.Hits {
+			if j := strings.LastIndex(hit.ID, "#p"); j > 0 {
+				c.articles[hit.ID[:j]] = true
+			}
+		}
+	}
+	return nil
+}
+
+// reasonWords introduce a cause or a motive.
+var reasonWords = []string{"because", "due to", "blamed", "blame", "caused", "cause", "after", "over", "amid",
+	"dispute", "reason", "motive", "accused", "retaliation", "triggered", "sparked", "led to", "result of",
+	"so that", "in order to", "in protest", "following"}
+
+// givesReason reports whether text states a cause or a motive.
+func givesReason(text string) bool {
+	low := strings.ToLower(text)
+	for _, w := range reasonWords {
+		if containsWords(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // preferRecent raises newer passages for questions that ask for the
@@ -309,6 +361,9 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 		}
 		if pos < 0 && con.skeleton != "" && mentionsName(c.sp.Paragraph, con.word, con.skeleton) {
 			best = 0.9
+		}
+		if best == 0 && con.articles[c.sp.Article.ID] {
+			best = 0.8 // an article about Nepal: the passage need not say it
 		}
 		if best > 0 {
 			matched += w * best

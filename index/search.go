@@ -32,6 +32,7 @@ const (
 	figureCandidateCount = 100 // paragraphs with figures fetched for a figure question
 	nameThreshold        = 0.85
 	placeArticleLimit    = 40  // articles about a place that a figure question reads
+	nameArticleLimit     = 200 // paragraphs read to find the articles that name a word of the question
 	maxConcepts          = 12  // question words looked up
 	maxFuzzy             = 4   // of those, words looked up as misspellings
 	minCoverage          = 0.5 // share of a question's weighted concepts a passage must contain
@@ -166,6 +167,10 @@ type concept struct {
 	fuzzy  bool // the index lacks it but has words a letter or two away
 	// skeleton is set when the word matches names only by transliteration.
 	skeleton string
+	// articles are the articles that name it somewhere, for a name the
+	// question writes with a capital ("in Nepal"): a passage of an article
+	// about Nepal need not repeat the word.
+	articles map[string]bool
 }
 
 func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*Result, error) {

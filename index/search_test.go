@@ -273,6 +273,8 @@ func TestAskFirstAnswer(t *testing.T) {
 		{"what did the Marren governor say", "We will not leave anyone behind", "a speaker described by his position and the province"},
 		{"aid deliveries held up", "Relief convoys carrying tents", "a question in other words: synonym groups"},
 		{"how many people died in Kasala", "14 people had died", "a figure in an article whose lede spells the place otherwise"},
+		{"clean water shortage in Kassala", "running short of clean water", "a name the passage's article gives, not the passage"},
+		{"why did the cholera outbreak spread", "Officials blamed the outbreak", "a why question: the passage that gives a cause"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
