@@ -45,22 +45,20 @@ const (
 
 // Tokenize implements analysis.Tokenizer.
 func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	text, offsets := input, []int(nil)
+	text, spans := input, [][2]int(nil)
 	if !isASCII(input) {
-		text, offsets = t.foldText(input)
-	}
-	orig := func(i int) int {
-		if offsets == nil {
-			return i
-		}
-		return offsets[i]
+		text, spans = t.foldText(input)
 	}
 	tokens := make([]analysis.Token, 0, len(text)/6+1)
 	emit := func(from, to int, typ analysis.TokenType) {
+		start, end := from, to
+		if spans != nil {
+			start, end = spans[from][0], spans[to-1][1]
+		}
 		tokens = append(tokens, analysis.Token{
 			Term:     text[from:to:to],
-			Start:    orig(from),
-			End:      orig(to),
+			Start:    start,
+			End:      end,
 			Position: len(tokens) + 1,
 			Type:     typ,
 		})
@@ -146,15 +144,15 @@ func isASCII(b []byte) bool {
 }
 
 // foldText folds the non-ASCII characters of input as the asciifolding
-// char filter does. offsets[i] is the input offset of the character that
-// folded byte i comes from; offsets[len(folded)] is len(input).
-func (t *Tokenizer) foldText(input []byte) (folded []byte, offsets []int) {
+// char filter does. spans[i] is the byte span in input of the character
+// that folded byte i comes from.
+func (t *Tokenizer) foldText(input []byte) (folded []byte, spans [][2]int) {
 	folded = make([]byte, 0, len(input)+8)
-	offsets = make([]int, 0, len(input)+9)
+	spans = make([][2]int, 0, len(input)+8)
 	for i := 0; i < len(input); {
 		if b := input[i]; b < utf8.RuneSelf {
 			folded = append(folded, b)
-			offsets = append(offsets, i)
+			spans = append(spans, [2]int{i, i + 1})
 			i++
 			continue
 		}
@@ -170,11 +168,11 @@ func (t *Tokenizer) foldText(input []byte) (folded []byte, offsets []int) {
 		}
 		folded = append(folded, f...)
 		for range f {
-			offsets = append(offsets, i)
+			spans = append(spans, [2]int{i, i + size})
 		}
 		i += size
 	}
-	return folded, append(offsets, len(input))
+	return folded, spans
 }
 
 func asciiClass(b byte) class {
