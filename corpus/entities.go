@@ -609,7 +609,7 @@ func entRoles(text string, toks []entTok, sp entSpan) []string {
 		before := prevWord(sp.tt - 1)
 		if before == nil || !entPlacePreps[before.lw] && !entTimePreps[before.lw] {
 			n := &toks[after+1]
-			if n.sent == sent && n.word && (entAppositionStart[n.lw] || n.poss) {
+			if n.sent == sent && n.word && (entAppositionStart[n.lw] || n.poss || n.lower && entPersonNouns[n.lw]) {
 				end := after + 1
 				relative := n.lw == "who" || n.lw == "which" || n.lw == "whose"
 				for end < len(toks) && toks[end].sent == sent {

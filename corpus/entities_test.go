@@ -154,10 +154,12 @@ func TestExtractMentions(t *testing.T) {
 			paras: []string{
 				"State governor Terungwa Iorliam imposed a curfew on Sunday.",
 				"Gunmen killed 12 people, said police spokesperson Aondona Tyokase.",
+				"Dr Nasrullah Wardak, director of the provincial hospital, said 600 people had been treated.",
 			},
 			want: []want{
 				{"Terungwa Iorliam", "Terungwa Iorliam", Person, "State governor"},
 				{"Aondona Tyokase", "Aondona Tyokase", Person, "police spokesperson"},
+				{"Nasrullah Wardak", "Nasrullah Wardak", Person, "director of the provincial hospital"},
 			},
 		},
 		{

@@ -56,6 +56,7 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 		topic.SetField(fieldText)
 		disj = append(disj, topic)
 	}
+	inArticle := s.articleNames(ctx)
 	return s.rerank(ctx, bleve.NewDisjunctionQuery(disj...), func(c *candidate, relevance float64) (float64, bool) {
 		p := c.sp.Paragraph
 		score := 0.0
@@ -78,7 +79,7 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 		}
 		if score == 0 {
 			for _, name := range names {
-				if speaker := roleSpeaker(name, c); speaker != "" {
+				if speaker := roleSpeaker(name, c, inArticle); speaker != "" {
 					score = 1 + nameThreshold
 					c.names = append(c.names, strings.Fields(speaker)...)
 					break
@@ -121,11 +122,27 @@ func roleHead(subject string) string {
 	return ""
 }
 
+// roleSynonyms are positions news reports name in other words.
+var roleSynonyms = map[string][]string{
+	"head":           {"director", "chief", "leader"},
+	"director":       {"head", "chief"},
+	"chief":          {"head", "director"},
+	"spokesman":      {"spokesperson", "spokeswoman"},
+	"spokesperson":   {"spokesman", "spokeswoman"},
+	"spokeswoman":    {"spokesperson", "spokesman"},
+	"minister":       {"secretary"},
+	"leader":         {"head", "chief"},
+	"commander":      {"general", "chief"},
+	"representative": {"envoy"},
+	"envoy":          {"representative"},
+}
+
 // roleSpeaker returns the speaker of c that the description subject fits:
 // one whose role, or whose own words when unnamed ("the regional
-// governor"), hold the description's position, with its other words
-// ("Benue", "Zaporizhzhia") in the role, the passage or the headline.
-func roleSpeaker(subject string, c *candidate) string {
+// governor"), hold the description's position or another name for it,
+// with its other words ("Benue", "Zaporizhzhia") in the role, the
+// passage, the headline or, by inArticle, elsewhere in the article.
+func roleSpeaker(subject string, c *candidate, inArticle func(word, articleID string) bool) string {
 	head := roleHead(subject)
 	if head == "" {
 		return ""
@@ -134,11 +151,14 @@ func roleSpeaker(subject string, c *candidate) string {
 	context := strings.ToLower(p.Text + " " + c.sp.Article.Title)
 	fits := func(role string) bool {
 		role = strings.ToLower(role)
-		if !containsWords(role, head) {
+		if !containsWords(role, head) && !slices.ContainsFunc(roleSynonyms[head], func(h string) bool { return containsWords(role, h) }) {
 			return false
 		}
 		for _, w := range strings.FieldsFunc(strings.ToLower(subject), notWordRune) {
-			if !questionArticles[w] && !containsWords(role, w) && !containsWords(context, w) {
+			if w == head || questionArticles[w] || queryFiller[w] || containsWords(role, w) || containsWords(context, w) {
+				continue
+			}
+			if !inArticle(w, c.sp.Article.ID) {
 				return false
 			}
 		}
@@ -159,6 +179,36 @@ func roleSpeaker(subject string, c *candidate) string {
 		}
 	}
 	return ""
+}
+
+// queryFiller are words of a description that need not stand in the
+// passage: "the head of the hospital in Mehtarlam".
+var queryFiller = map[string]bool{"in": true, "at": true, "from": true, "on": true, "s": true}
+
+// articleNames returns a test of whether an article names a word in some
+// paragraph or its headline; each word is looked up once.
+func (s *asker) articleNames(ctx context.Context) func(word, articleID string) bool {
+	cache := map[string]map[string]bool{}
+	return func(word, articleID string) bool {
+		ids, ok := cache[word]
+		if !ok {
+			text := bleve.NewMatchQuery(word)
+			text.SetField(fieldText)
+			title := bleve.NewMatchQuery(word)
+			title.SetField(fieldTitle)
+			req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(text, title), nameArticleLimit, 0, false)
+			ids = map[string]bool{}
+			if res, err := s.g.idx.SearchInContext(ctx, req); err == nil {
+				for _, hit := range res.Hits {
+					if j := strings.LastIndex(hit.ID, "#p"); j > 0 {
+						ids[hit.ID[:j]] = true
+					}
+				}
+			}
+			cache[word] = ids
+		}
+		return ids[articleID]
+	}
 }
 
 // expandAcronym returns the organisations the corpus names whose initials
@@ -187,7 +237,7 @@ func aliasMatch(name, speaker string, p corpus.Paragraph) (string, float64) {
 			continue
 		}
 		if strings.Contains(p.Text, speaker+", "+m.Text) || strings.Contains(p.Text, speaker+" ("+m.Text+")") ||
-			containsWords(m.Role, speaker) {
+			strings.Contains(p.Text, m.Text+" ("+speaker+")") || containsWords(m.Role, speaker) {
 			if sc := max(speakerMatch(name, m.Text), speakerMatch(name, m.Name)); sc > best {
 				alias, best = m.Text, sc
 			}

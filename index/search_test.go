@@ -275,6 +275,8 @@ func TestAskFirstAnswer(t *testing.T) {
 		{"how many people died in Kasala", "14 people had died", "a figure in an article whose lede spells the place otherwise"},
 		{"clean water shortage in Kassala", "running short of clean water", "a name the passage's article gives, not the passage"},
 		{"why did the cholera outbreak spread", "Officials blamed the outbreak", "a why question: the passage that gives a cause"},
+		{"what did the head of the hospital in Kessa say", "Dr Amina Sule", "a position in other words (director for head), in an apposition without a determiner"},
+		{"what did the National Weather Service say", "More rain is expected", "a speaker cited by acronym after its full name"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
