@@ -118,6 +118,15 @@ var questionFiller = map[string]bool{
 	"something": true, "things": true, "thing": true,
 }
 
+// lightVerbs say little of what a figure counts: "how many people took
+// refuge", "how many got out".
+var lightVerbs = map[string]bool{
+	"took": true, "take": true, "taken": true, "taking": true, "made": true, "make": true, "got": true, "get": true,
+	"gotten": true, "had": true, "have": true, "has": true, "gave": true, "give": true, "given": true, "put": true,
+	"went": true, "go": true, "gone": true, "came": true, "come": true, "left": true, "remain": true, "remained": true,
+	"still": true, "recorded": true, "reported": true, "counted": true, "confirmed": true,
+}
+
 // figureWords maps the words of a figure question to the figure kinds they
 // ask about. "death toll", "casualties", "died" all ask for killed.
 var figureWords = map[string][]string{
@@ -354,7 +363,7 @@ func matchFigure(q *Question, words []string, lower string) bool {
 	named := strings.Fields(q.Place + " " + q.Source)
 	for _, w := range q.Terms {
 		_, group := groupWords[w]
-		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) {
+		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) && !lightVerbs[w] {
 			q.Topic = append(q.Topic, w)
 		}
 	}

@@ -19,6 +19,7 @@ func TestParseQuestion(t *testing.T) {
 		place   string
 		source  string
 		on      corpus.Day
+		topic   []string // checked when not nil
 	}{
 		{in: "who is Ghiath Dallah", intent: corpus.IntentWho, subject: "ghiath dallah"},
 		{in: "whos ghiyat dala", intent: corpus.IntentWho, subject: "ghiyat dala"},
@@ -42,6 +43,7 @@ func TestParseQuestion(t *testing.T) {
 		{in: "clashes in Tartus", intent: corpus.IntentSearch},
 		{in: "how many survivors were pulled out of the mine", intent: corpus.IntentFigure, kinds: []string{"rescued"}},
 		{in: "how many people were rescued", intent: corpus.IntentFigure, kinds: []string{"rescued"}, who: "people"},
+		{in: "how many people took refuge in the camp", intent: corpus.IntentFigure, kinds: []string{"displaced"}, who: "people", place: "camp", topic: []string{}},
 		{in: "how many cholera cases in Hodeidah", intent: corpus.IntentSearch},
 		{in: "how many were arrested", intent: corpus.IntentFigure, kinds: []string{"arrested"}},
 		{in: "how many civilians in total", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "civilians"},
@@ -71,6 +73,9 @@ func TestParseQuestion(t *testing.T) {
 			}
 			if q.On != tt.on {
 				t.Errorf("on = %+v, want %+v", q.On, tt.on)
+			}
+			if tt.topic != nil && !slices.Equal(q.Topic, tt.topic) && len(q.Topic)+len(tt.topic) > 0 {
+				t.Errorf("topic = %q, want %q", q.Topic, tt.topic)
 			}
 		})
 	}

@@ -93,8 +93,17 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 				return nil, err
 			}
 		}
-		// Nothing counted: answer as a plain search of the question's words.
-		return s.search(ctx)
+		// Nothing counted: answer as a plain search of the question's
+		// words, with passages about what the question counts ("the
+		// floods in Pakistan": floods, not another disaster there).
+		topic := s.conceptsOf(ctx, s.q.Topic)
+		cands, err := s.search(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return slices.DeleteFunc(cands, func(c *candidate) bool {
+			return slices.ContainsFunc(topic, func(con concept) bool { return !s.mentions(c, con) })
+		}), nil
 	}
 	picked := map[*candidate]bool{}
 	var kept []*candidate

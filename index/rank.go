@@ -383,6 +383,18 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 	return matched / total, prox
 }
 
+// mentions reports whether a candidate's passage or headline has a word
+// for the concept (its own, a synonym, a near form), or a name that is a
+// spelling of it. The candidate has been through coverage.
+func (s *asker) mentions(c *candidate, con concept) bool {
+	for _, t := range c.words {
+		if conceptMatch(con, t.term) > 0 {
+			return true
+		}
+	}
+	return con.skeleton != "" && mentionsName(c.sp.Paragraph, con.word, con.skeleton)
+}
+
 // conceptMatch scores how an analysed token matches a concept: 1 for the
 // same stem; less for a synonym, a longer form ("fight" → "fighter") or a
 // misspelling by a letter or two; 0 for no match.
