@@ -55,6 +55,10 @@ type Question struct {
 	// On is a day the question names ("on 9 March"); its Year is 0 when
 	// the question gave none.
 	On Day `json:"on,omitzero"`
+	// Year is a year a figure question names on its own ("the 2015
+	// heatwave", "in 2019"), 0 when none; "since 2011" names none. Other
+	// questions keep the year among their Terms.
+	Year int `json:"year,omitempty"`
 }
 
 // Day is a calendar day whose year may be unknown (0).
@@ -203,6 +207,9 @@ func ParseQuestion(s string) Question {
 	// Work on a lower-cased copy with punctuation that carries no meaning removed.
 	lower := strings.ToLower(text)
 	lower, q.On = extractDay(lower)
+	if q.On.IsZero() {
+		lower, q.Year = extractYear(lower)
+	}
 	lower = strings.Trim(strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || r == '\'' || r == '-' {
 			return r
@@ -219,6 +226,12 @@ func ParseQuestion(s string) Question {
 	case matchFigure(&q, words, lower):
 	default:
 		q.Latest = hasAny(words, "latest", "newest", "recent", "current", "now")
+	}
+	if q.Year != 0 && q.Intent != IntentFigure {
+		// Only figures carry the day they count; elsewhere the year is a
+		// word the passage should have.
+		q.Terms = append(q.Terms, strconv.Itoa(q.Year))
+		q.Year = 0
 	}
 	return q
 }
@@ -354,6 +367,9 @@ func matchFigure(q *Question, words []string, lower string) bool {
 	}
 	if m := placeClause.FindStringSubmatch(rest); m != nil {
 		place := trimFiller(m[1])
+		if i := strings.Index(place, "'s "); i > 0 {
+			place = place[:i] // "india's heatwave": the place, then the topic
+		}
 		if place != "" && !isFigureFiller(place) {
 			q.Place = place
 		}
@@ -538,6 +554,28 @@ func EditDistance(a, b string, max int) int {
 
 // extractDay finds a day named in the question ("on 9 March", "March 9,
 // 2025", "2025-03-09") and returns the question without it.
+// yearAlone finds a year named on its own: not "since 2011".
+var yearAlone = regexp.MustCompile(`(^|\s)((?:in|of|during)\s+)?((?:19|20)\d{2})\b`)
+
+// extractYear removes a year the question names on its own ("the 2015
+// heatwave", "in 2019") and returns it; a year after "since", "from",
+// "until", "before" or "after" is a bound, not the year asked about.
+func extractYear(lower string) (string, int) {
+	m := yearAlone.FindStringSubmatchIndex(lower)
+	if m == nil {
+		return lower, 0
+	}
+	before := strings.Fields(lower[:m[0]])
+	if n := len(before); n > 0 {
+		switch before[n-1] {
+		case "since", "from", "until", "till", "before", "after", "by":
+			return lower, 0
+		}
+	}
+	y, _ := strconv.Atoi(lower[m[6]:m[7]])
+	return lower[:m[0]] + " " + lower[m[1]:], y
+}
+
 func extractDay(lower string) (string, Day) {
 	if m := isoDate.FindStringSubmatchIndex(lower); m != nil {
 		y, _ := strconv.Atoi(lower[m[2]:m[3]])

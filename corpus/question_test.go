@@ -20,6 +20,7 @@ func TestParseQuestion(t *testing.T) {
 		source  string
 		on      corpus.Day
 		topic   []string // checked when not nil
+		year    int
 	}{
 		{in: "who is Ghiath Dallah", intent: corpus.IntentWho, subject: "ghiath dallah"},
 		{in: "whos ghiyat dala", intent: corpus.IntentWho, subject: "ghiyat dala"},
@@ -43,6 +44,8 @@ func TestParseQuestion(t *testing.T) {
 		{in: "clashes in Tartus", intent: corpus.IntentSearch},
 		{in: "how many survivors were pulled out of the mine", intent: corpus.IntentFigure, kinds: []string{"rescued"}},
 		{in: "how many people were rescued", intent: corpus.IntentFigure, kinds: []string{"rescued"}, who: "people"},
+		{in: "how many people died in India's 2015 heatwave", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "people", place: "india", topic: []string{"heatwave"}, year: 2015},
+		{in: "how many people have died since 2011", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "people"},
 		{in: "how many people took refuge in the camp", intent: corpus.IntentFigure, kinds: []string{"displaced"}, who: "people", place: "camp", topic: []string{}},
 		{in: "how many cholera cases in Hodeidah", intent: corpus.IntentSearch},
 		{in: "how many were arrested", intent: corpus.IntentFigure, kinds: []string{"arrested"}},
@@ -73,6 +76,9 @@ func TestParseQuestion(t *testing.T) {
 			}
 			if q.On != tt.on {
 				t.Errorf("on = %+v, want %+v", q.On, tt.on)
+			}
+			if q.Year != tt.year {
+				t.Errorf("year = %d, want %d", q.Year, tt.year)
 			}
 			if tt.topic != nil && !slices.Equal(q.Topic, tt.topic) && len(q.Topic)+len(tt.topic) > 0 {
 				t.Errorf("topic = %q, want %q", q.Topic, tt.topic)

@@ -303,7 +303,9 @@ func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bo
 	names.SetField(fieldNames)
 	names.SetOperator(query.MatchQueryOperatorAnd)
 	about := bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(bleve.NewDisjunctionQuery(text, names), lede), title)
-	req := bleve.NewSearchRequestOptions(s.filtered(about), placeArticleLimit, 0, false)
+	// Any day: the article about the place may be newer than the figure
+	// asked about ("the 2019 outbreak" recalled in 2024).
+	req := bleve.NewSearchRequestOptions(s.filteredBy(about, false), placeArticleLimit, 0, false)
 	res, err := s.g.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search place: %w", err)

@@ -296,6 +296,12 @@ func (s *asker) applyQuestionFilters() {
 			s.f.source = src
 		}
 	}
+	if s.q.Year != 0 && s.q.On.IsZero() && s.f.from.IsZero() && s.f.to.IsZero() {
+		// "the 2015 heatwave": what was published, or for a figure
+		// reported, in that year.
+		s.f.from = corpus.Date{Time: time.Date(s.q.Year, 1, 1, 0, 0, 0, 0, time.UTC)}
+		s.f.to = corpus.Date{Time: time.Date(s.q.Year, 12, 31, 0, 0, 0, 0, time.UTC)}
+	}
 	if !s.q.On.IsZero() && s.f.from.IsZero() && s.f.to.IsZero() {
 		day := s.q.On.In(s.latestYear())
 		s.f.from, s.f.to = day, day
@@ -351,14 +357,18 @@ func dayRange(field string, from, to time.Time) query.Query {
 }
 
 // filtered adds the outlet and date filters to q.
-func (s *asker) filtered(q query.Query) query.Query {
+func (s *asker) filtered(q query.Query) query.Query { return s.filteredBy(q, true) }
+
+// filteredBy adds the outlet filter to q, and the date filters when dates
+// is set.
+func (s *asker) filteredBy(q query.Query, dates bool) query.Query {
 	parts := []query.Query{q}
 	if s.f.source != "" {
 		t := bleve.NewTermQuery(s.f.source)
 		t.SetField(fieldSource)
 		parts = append(parts, t)
 	}
-	if !s.f.from.IsZero() || !s.f.to.IsZero() {
+	if dates && (!s.f.from.IsZero() || !s.f.to.IsZero()) {
 		published := dayRange(fieldPublished, s.f.from.Time, s.f.to.Time)
 		reported := dayRange(fieldReported, s.f.from.Time, s.f.to.Time)
 		// A figure question's day may be the day a figure was reported;
