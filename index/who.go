@@ -41,8 +41,25 @@ func (s *asker) passagesAbout(ctx context.Context, subject string) ([]*candidate
 			c.role = m.Role
 			score++
 		}
+		for _, other := range c.sp.Paragraph.Mentions {
+			if other.Name == m.Name && definesName(c.sp.Paragraph.Text, other) {
+				score++ // spelt out here: "… Service (NWS)"
+				break
+			}
+		}
 		return score + 0.2*relevance, true
 	})
+}
+
+// definesName reports whether text introduces m's short name with its
+// full one: "the National Disaster Management Authority (ANDMA)", "the
+// agency, known as ANDMA".
+func definesName(text string, m corpus.Mention) bool {
+	if m.Text == "" || m.Text == m.Name {
+		return false
+	}
+	return strings.Contains(text, "("+m.Text+")") || containsWords(strings.ToLower(text), "known as "+strings.ToLower(m.Text)) ||
+		strings.Contains(text, m.Name) && strings.Contains(text, m.Text)
 }
 
 // nameQuery finds paragraphs naming someone, across spellings: the names
