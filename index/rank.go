@@ -193,7 +193,9 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 func (s *asker) nameArticles(ctx context.Context) error {
 	for i := range s.concepts {
 		c := &s.concepts[i]
-		if !s.capitalised(c.word) {
+		if !s.capitalised(c.word) || c.docs == 0 || c.docs > nameArticleLimit {
+			// A name in many paragraphs is in most passages that answer;
+			// reading them all would cost more than it brings.
 			continue
 		}
 		text := bleve.NewMatchQuery(c.word)
@@ -286,6 +288,7 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 			c.fuzzy = count > 0
 		}
 		c.weight = math.Log(1 + float64(n+1)/float64(count+1))
+		c.docs = int(count)
 		if count == 0 {
 			// An acronym of an organisation the corpus names: "HTS" for
 			// Hayat Tahrir al-Sham. Its name's words count as the word.

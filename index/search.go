@@ -167,6 +167,8 @@ type concept struct {
 	fuzzy  bool // the index lacks it but has words a letter or two away
 	// skeleton is set when the word matches names only by transliteration.
 	skeleton string
+	// docs is how many paragraphs have its stem.
+	docs int
 	// articles are the articles that name it somewhere, for a name the
 	// question writes with a capital ("in Nepal"): a passage of an article
 	// about Nepal need not repeat the word.
