@@ -129,6 +129,8 @@ var lightVerbs = map[string]bool{
 	"gotten": true, "had": true, "have": true, "has": true, "gave": true, "give": true, "given": true, "put": true,
 	"went": true, "go": true, "gone": true, "came": true, "come": true, "left": true, "remain": true, "remained": true,
 	"still": true, "recorded": true, "reported": true, "counted": true, "confirmed": true,
+	// Prepositions of time, too: "missing after the quake".
+	"after": true, "before": true, "during": true, "since": true, "following": true, "amid": true,
 }
 
 // figureWords maps the words of a figure question to the figure kinds they

@@ -35,6 +35,7 @@ var synonymGroups = []string{
 	"firefighters firefighter firemen",
 	"hillside slope mountainside hill",
 	"landslide landslip mudslide",
+	"quake earthquake tremor",
 	"airlifted airlift helicopter flown",
 	"hospital hospitals clinic",
 	"gunmen attackers assailants militants",
