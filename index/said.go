@@ -283,6 +283,12 @@ func speakerMatch(asked, speaker string) float64 {
 	}
 	best := corpus.NameMatch(asked, speaker)
 	askedWords := strings.Fields(strings.ToLower(asked))
+	if len(askedWords) == 1 && len(askedWords[0]) <= 4 && !slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(speaker), notWordRune),
+		func(w string) bool { return w == askedWords[0] }) {
+		// A short word, an acronym most often ("IMD"): no spelling
+		// tolerance, or it matches anyone's "Md".
+		best = 0
+	}
 	// An acronym: "SNHR" for "Syrian Network for Human Rights".
 	if len(askedWords) == 1 && len(askedWords[0]) >= 2 && len(askedWords[0]) <= 6 && initials(speaker) == askedWords[0] {
 		return 1
