@@ -35,7 +35,9 @@ type class uint8
 
 const (
 	other   class = iota
-	letter        // letters, marks and "_"
+	letter        // letters
+	mark          // combining marks, which extend the character before
+	extend        // "_", which joins words (UAX #29 ExtendNumLet)
 	digit         // 0–9
 	midLet        // joins two letters: ':' (UAX #29 MidLetter)
 	midNum        // joins two digits: ',' ';' (MidNum)
@@ -72,8 +74,10 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		switch {
 		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
 			return ideo, size
-		case unicode.IsLetter(r) || unicode.IsMark(r):
+		case unicode.IsLetter(r):
 			return letter, size
+		case unicode.IsMark(r):
+			return mark, size
 		case unicode.IsDigit(r):
 			return digit, size
 		}
@@ -83,10 +87,18 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		c, size := classAt(i)
 		switch c {
 		case ideo:
-			emit(i, i+size, analysis.Ideographic)
-			i += size
+			j := i + size
+			for j < len(text) { // with its combining marks
+				if k, n := classAt(j); k == mark {
+					j += n
+					continue
+				}
+				break
+			}
+			emit(i, j, analysis.Ideographic)
+			i = j
 			continue
-		case letter, digit:
+		case letter, digit, extend:
 		default:
 			i += size
 			continue
@@ -94,13 +106,25 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		j, prev, numeric := i+size, c, c == digit
 		for j < len(text) {
 			k, n := classAt(j)
-			if k == letter || k == digit {
+			if k == mark {
+				j += n
+				continue
+			}
+			if k == letter || k == digit || k == extend {
 				j, prev, numeric = j+n, k, numeric && k == digit
 				continue
 			}
-			if j+n < len(text) {
-				if next, m := classAt(j + n); joins(prev, k, next) {
-					j, prev, numeric = j+n+m, next, numeric && next == digit
+			q := j + n
+			for q < len(text) { // marks extend the middle character
+				if c, m := classAt(q); c == mark {
+					q += m
+					continue
+				}
+				break
+			}
+			if q < len(text) {
+				if next, m := classAt(q); joins(prev, k, next) {
+					j, prev, numeric = q+m, next, numeric && next == digit
 					continue
 				}
 			}
@@ -177,8 +201,10 @@ func (t *Tokenizer) foldText(input []byte) (folded []byte, spans [][2]int) {
 
 func asciiClass(b byte) class {
 	switch {
-	case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_':
+	case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
 		return letter
+	case b == '_':
+		return extend
 	case b >= '0' && b <= '9':
 		return digit
 	case b == ':':

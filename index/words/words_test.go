@@ -2,6 +2,7 @@ package words_test
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -100,6 +101,27 @@ func TestSameAsUnicodeTokenizer(t *testing.T) {
 	}
 	if len(texts) < 3000 {
 		t.Errorf("only %d texts compared", len(texts))
+	}
+}
+
+// TestSameAsUnicodeTokenizerRandom compares the two on random strings of
+// the characters where word segmentation has rules: letters, digits,
+// apostrophes, dots, commas, colons, underscores, accents, other scripts.
+func TestSameAsUnicodeTokenizerRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "B", "1", "2", " ", ".", ",", "'", "’", ":", ";", "_", "-", "é", "(", ")", "\"", "x", "9", "?",
+		"د", "ب", "東", "京", "Ж", "ß", "\u0301"}
+	tok := words.New()
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + r.IntN(10) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		got := strings.Join(terms(tok.Tokenize([]byte(s))), "|")
+		if want := strings.Join(reference(s), "|"); got != want {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
 	}
 }
 
