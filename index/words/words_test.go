@@ -2,8 +2,8 @@ package words_test
 
 import (
 	"bytes"
-	"math/rand/v2"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
