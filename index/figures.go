@@ -197,7 +197,7 @@ func (s *asker) latestFigures(cands []*candidate, withWho bool) (map[string]figu
 	var order []string
 	for _, c := range cands {
 		for _, f := range c.sp.Paragraph.Figures {
-			if !s.figureAsked(f, withWho) {
+			if !s.figureAsked(c, f, withWho) {
 				continue
 			}
 			key := figureKey(f)
@@ -357,8 +357,8 @@ func placeQuery(place string) query.Query {
 	return bleve.NewDisjunctionQuery(text, title, names)
 }
 
-// figureAsked reports whether figure f answers the question.
-func (s *asker) figureAsked(f corpus.Figure, withWho bool) bool {
+// figureAsked reports whether figure f of candidate c answers the question.
+func (s *asker) figureAsked(c *candidate, f corpus.Figure, withWho bool) bool {
 	if !slices.Contains(s.q.Kinds, f.What) {
 		return false
 	}
@@ -367,7 +367,39 @@ func (s *asker) figureAsked(f corpus.Figure, withWho bool) bool {
 			return false
 		}
 	}
-	return s.q.Source == "" || speakerMatch(s.q.Source, f.Source) >= nameThreshold
+	if s.q.Source == "" {
+		return true
+	}
+	if speakerMatch(s.q.Source, f.Source) < nameThreshold {
+		return false
+	}
+	// "the Libyan health ministry": a word the source lacks must be the
+	// passage's or the headline's ("Libya"), or it is another ministry.
+	context := strings.FieldsFunc(strings.ToLower(c.sp.Paragraph.Text+" "+c.sp.Article.Title+" "+f.Source), notWordRune)
+	for _, w := range strings.FieldsFunc(strings.ToLower(s.q.Source), notWordRune) {
+		if questionArticles[w] {
+			continue
+		}
+		if !slices.ContainsFunc(context, func(x string) bool { return sameRoot(w, x) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameRoot reports whether two words share their root: equal, or sharing
+// their first letters but for the last two of the shorter ("Libya",
+// "Libyan"; "Lebanon", "Lebanese"; "Iraq", "Iraqi"; not "interior",
+// "international").
+func sameRoot(a, b string) bool {
+	if a == b {
+		return true
+	}
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= 4 && n >= min(len(a), len(b))-2
 }
 
 // figureKey groups figures that count the same thing from the same source.
