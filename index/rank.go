@@ -60,6 +60,14 @@ var synonymGroups = []string{
 	"food wheat flour grain",
 	"price prices cost costs",
 	"wounded injured hurt",
+	"dangerous danger risk risky deadly harmful threat",
+	"overnight night nights nighttime",
+	"reduce reduced cut lower lowered fewer curb",
+	"quickly fast rapidly rapid swiftly",
+	"houses homes buildings dwellings",
+	"doctors medics physicians",
+	"children minors",
+	"heatwave heat",
 }
 
 // withSynonymGroups adds the stems of each group's words to base, each
