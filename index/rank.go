@@ -317,6 +317,12 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 				c.skeleton = key
 			}
 		}
+		countQuestion := strings.HasPrefix(strings.ToLower(strings.TrimSpace(s.q.Text)), "how many ")
+		if count == 0 && !c.fuzzy && c.skeleton == "" && !df.anyOf(c.stems[1:]) && countQuestion && !s.capitalised(w) {
+			// "How many prisoners escaped": what a count counts is the
+			// question; a corpus that never says it cannot answer.
+			c.weight *= 2
+		}
 		if count == 0 && c.skeleton == "" && s.capitalised(w) && !df.anyOf(c.stems[1:]) {
 			// A name the corpus never uses, in any spelling: what it names
 			// is most likely not in the corpus, so passages matching only
