@@ -21,8 +21,12 @@ func (s *asker) said(ctx context.Context) ([]*candidate, error) {
 	if err != nil || len(kept) > 0 {
 		return kept, err
 	}
-	// "what did SNHR say": the organisations whose initials those are.
-	if aliases := s.expandAcronym(subject); len(aliases) > 0 {
+	// "what did SNHR say": the organisations whose initials those are;
+	// "what did the IDF say": what a well-known acronym stands for.
+	for _, aliases := range [][]string{s.expandAcronym(subject), corpus.KnownAcronym(subject)} {
+		if len(aliases) == 0 {
+			continue
+		}
 		if kept, err := s.saidBy(ctx, aliases); err != nil || len(kept) > 0 {
 			return kept, err
 		}

@@ -19,8 +19,9 @@ func (s *asker) who(ctx context.Context) ([]*candidate, error) {
 	if err != nil || len(kept) > 0 {
 		return kept, err
 	}
-	// "who is SNHR": the organisation those initials spell.
-	for _, org := range s.expandAcronym(subject) {
+	// "who is SNHR": the organisation those initials spell, or a
+	// well-known acronym's name ("what is MSF").
+	for _, org := range append(s.expandAcronym(subject), corpus.KnownAcronym(subject)...) {
 		if kept, err := s.passagesAbout(ctx, org); err != nil || len(kept) > 0 {
 			return kept, err
 		}
