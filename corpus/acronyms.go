@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // knownAcronyms are acronyms news reports often use without spelling them
 // out, or spell out in words other than their initials ("the Israeli
@@ -54,5 +57,5 @@ var knownAcronyms = map[string][]string{
 // name and the descriptions news reports use for it ("IDF" → "Israel
 // Defense Forces", "Israeli military"); nil when it is not one.
 func KnownAcronym(acronym string) []string {
-	return knownAcronyms[strings.ToLower(strings.TrimSpace(acronym))]
+	return slices.Clone(knownAcronyms[strings.ToLower(strings.TrimSpace(acronym))])
 }

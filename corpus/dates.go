@@ -45,20 +45,22 @@ const (
 	dtMonth     = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?`
 	dtDayNum    = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
 	dtNumWord   = `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`
+	// dtYearNum is a year: "1200 people" is no year.
+	dtYearNum = `(?:19|20)\d{2}`
 )
 
 var (
 	dtFind = regexp.MustCompile(`(?i)(?:\bon\s+)?\b(?:` +
 		`\d{4}-\d{2}-\d{2}` +
-		`|` + dtDayNum + `\s+(?:of\s+)?` + dtMonth + `(?:,?\s+\d{4})?` +
-		`|` + dtMonth + `\s+` + dtDayNum + `(?:,\s*\d{4}|\s+\d{4})?` +
-		`|` + dtMonthFull + `\s+\d{4}` +
+		`|` + dtDayNum + `\s+(?:of\s+)?` + dtMonth + `(?:,?\s+` + dtYearNum + `)?` +
+		`|` + dtMonth + `\s+` + dtDayNum + `(?:,\s*` + dtYearNum + `|\s+` + dtYearNum + `)?` +
+		`|` + dtMonthFull + `\s+` + dtYearNum +
 		`|(?:(?:late|early)\s+(?:on\s+)?)?(?:(?:last|this|past)\s+)?` + dtWeekday + `(?:\s+(?:morning|afternoon|evening|night))?` +
 		`|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)` +
 		`|(?:earlier\s+)?this\s+(?:week|month|year)` +
 		`|last\s+(?:week|month|year|weekend)|(?:over|at|during)\s+the\s+weekend|this\s+weekend` +
 		`|` + dtNumWord + `\s+(?:days?|weeks?|months?|years?)\s+ago` +
-		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + dtMonthFull + `(?:,?\s+\d{4})?` +
+		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + dtMonthFull + `(?:,?\s+` + dtYearNum + `)?` +
 		`|(?:in|since|until|by|during)\s+(?:1[89]|20)\d{2}` +
 		`)\b`)
 	// dtMonthWord finds the month name of a match, which must be capitalised

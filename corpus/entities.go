@@ -677,9 +677,9 @@ func entWalkBack(toks []entTok, k, sent, max int, needDet bool) (int, bool) {
 	if start < 0 || !lowerWord {
 		return 0, false
 	}
-	// Without a determiner, a title before a name opens the sentence or
-	// follows a speech verb: "State governor X said", "said police
-	// spokesperson X".
+	// Without a determiner, a title before a name opens the sentence or a
+	// clause, or follows a speech verb: "State governor X said", "In Guma,
+	// State governor X…", "said police spokesperson X".
 	opens := k < 0 || toks[k].sent != sent || !toks[k].word || entSpeechVerbs[toks[k].lw]
 	if needDet && !possessive && !opens {
 		return 0, false

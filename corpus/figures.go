@@ -397,6 +397,10 @@ var (
 		"official latest new final stand stood sunday monday tuesday wednesday thursday friday saturday " +
 		"yesterday today the a reportedly climbed jumped reaching higher lower even still")
 
+	// fgChangeWords say that a figure changed: "rose from 11 to 27".
+	fgChangeWords = fgSet("rose risen rise rises rising climbed climb climbs climbing increased increase increases " +
+		"jumped jump soared grew grown up revised raised")
+
 	// fgComparatives compare a toll with another: "puts the toll higher,
 	// at 35".
 	fgComparatives = fgSet("higher lower")
@@ -514,8 +518,9 @@ func fgParseCount(text string, toks []fgTok, i int) (fgCount, bool) {
 			return c, false
 		}
 		c.value, c.end = int(v), j
-		// A change: "rose from 11 to 27" counts 27, read from its own number.
-		if i > 0 && toks[i-1].low == "from" && j+1 < len(toks) && toks[j].low == "to" && toks[j+1].kind == fgNum {
+		// A change: "rose from 11 to 27" counts 27, read from its own
+		// number; "anywhere from 200 to 300" is a range.
+		if i > 1 && toks[i-1].low == "from" && fgChangeWords[toks[i-2].low] && j+1 < len(toks) && toks[j].low == "to" && toks[j+1].kind == fgNum {
 			return c, false
 		}
 		// A range: "1,000-1,500", "1,000 to 1,500", "between 1,000 and 1,500".
@@ -1766,17 +1771,15 @@ func fgApposition(text string, start int, src string, names []string) string {
 	return ""
 }
 
-// fgHabitual reports a sentence in the present about what happens
-// regularly, whose numbers are no report of an event: "road accidents kill
-// scores of people every year", "about 300 migrants die each month". A
-// sentence in the past reports what happened ("12 were killed on Sunday,
-// and every day more bodies are found").
+// fgHabitual reports a sentence about what happens regularly, its
+// casualty verb in the present, whose numbers are no report of an event:
+// "road accidents kill scores of people every year", "about 300 migrants
+// die each month". A report in the past stays one ("floods killed 40, and
+// more rain is forecast every day this week").
 func fgHabitual(st []fgTok) bool {
-	habitual := false
+	habitual, present := false, false
 	for k, t := range st {
 		switch t.low {
-		case "was", "were", "had", "has", "have", "died":
-			return false
 		case "annually", "yearly":
 			habitual = true
 		case "every", "each", "per":
@@ -1785,9 +1788,15 @@ func fgHabitual(st []fgTok) bool {
 					habitual = true
 				}
 			}
+		case "kill", "kills", "die", "dies", "injure", "injures", "wound", "wounds":
+			present = true
+		case "are", "is":
+			if k+1 < len(st) && fgKinds[st[k+1].low] != "" {
+				present = true // "are killed"
+			}
 		}
 	}
-	return habitual
+	return habitual && present
 }
 
 // fgPeriods are the periods of habitual statements: "every year", "each
@@ -1801,18 +1810,26 @@ type fgDate struct {
 }
 
 // sentenceDates finds and resolves the date expressions of a sentence. past
-// is the earliest day the sentence places its events on when that is four
-// weeks or more before publication ("in 2013", "last year", "in April
-// 2017"), zero otherwise.
+// is the day the sentence places its events on when that is four weeks or
+// more before publication ("In 2013, an attack killed…", "Last year,
+// floods killed…", "The 2010 earthquake killed…"), zero otherwise. A
+// running total ("has killed"), a sentence counting since a day ("the
+// deadliest since 2019") and a comparison ("more than in 2013") are
+// figures of now, and have no past.
 func (fa *fgArticle) sentenceDates(text string, st []fgTok) (out []fgDate, past Date) {
 	base := st[0].start
-	if pub := fa.a.Published; !pub.IsZero() {
-		for k, t := range st {
-			// "The 2010 earthquake killed…": a year before a noun.
-			if t.kind == fgNum && len(t.text) == 4 && k > 0 && (st[k-1].low == "the" || st[k-1].low == "a") &&
-				k+1 < len(st) && st[k+1].kind == fgWord && !st[k+1].upper {
+	current := slices.ContainsFunc(st, func(t fgTok) bool {
+		return t.low == "has" || t.low == "have" || t.low == "since"
+	})
+	if pub := fa.a.Published; !pub.IsZero() && !current {
+		// "The 2010 earthquake killed…": a year before the noun that opens
+		// the sentence, and no count of people ("the 2000 residents").
+		for k := 1; k < min(3, len(st)); k++ {
+			t := st[k]
+			if t.kind == fgNum && len(t.text) == 4 && (st[k-1].low == "the" || st[k-1].low == "a") &&
+				k+1 < len(st) && st[k+1].kind == fgWord && !st[k+1].upper && fgKinds[st[k+1].low] == "" && !fgIsPeople(&st[k+1]) {
 				if y, err := strconv.Atoi(t.text); err == nil && y >= 1900 && y < pub.Year() {
-					past = earlier(past, Date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)})
+					past = Date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}
 				}
 			}
 		}
@@ -1844,7 +1861,12 @@ func (fa *fgArticle) sentenceDates(text string, st []fgTok) (out []fgDate, past 
 		if !res.ok {
 			continue
 		}
-		if pub := fa.a.Published; !pub.IsZero() && res.date.Before(pub.AddDate(0, 0, -28)) {
+		compared := first > 0 && st[first-1].low == "than" || first > 1 && st[first-1].low == "in" && st[first-2].low == "than"
+		old := res.date.Before(fa.a.Published.AddDate(0, 0, -28))
+		if res.precision == PrecisionYear {
+			old = res.date.Year() < fa.a.Published.Year() // "this year" is now
+		}
+		if !fa.a.Published.IsZero() && !current && !compared && old {
 			past = earlier(past, res.date)
 		}
 		if res.precision == PrecisionYear {

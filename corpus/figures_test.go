@@ -166,6 +166,21 @@ func TestFigureSentences(t *testing.T) {
 			[]wantFigure{{count: 300, who: "people", what: "killed", reported: "2024-01-01"}}},
 		{"Since 2011, more than 500,000 people have been killed.",
 			[]wantFigure{{count: 500000, qualifier: "more than", who: "people", what: "killed", reported: "2025-03-10"}}},
+		// Figures of now, whatever old dates their sentence names.
+		{"The war, which began in April 2023, has killed at least 20,000 people.",
+			[]wantFigure{{count: 20000, qualifier: "at least", who: "people", what: "killed", reported: "2025-03-10"}}},
+		{"The strike killed 12 people, the deadliest attack since the 2019 bombing.",
+			[]wantFigure{{count: 12, who: "people", what: "killed", reported: "2025-03-10"}}},
+		{"In March, 1200 people were killed.",
+			[]wantFigure{{count: 1200, who: "people", what: "killed", reported: "2025-03-10"}}},
+		{"This year, floods killed 30 people.",
+			[]wantFigure{{count: 30, who: "people", what: "killed", reported: "2025-03-10"}}},
+		// A range is no change.
+		{"Anywhere from 200 to 300 people were killed.",
+			[]wantFigure{{count: 200, who: "people", what: "killed"}}},
+		// Reports in the past, with a regular event beside them.
+		{"Floods killed 40 people, and more rain is forecast every day this week.",
+			[]wantFigure{{count: 40, who: "people", what: "killed"}}},
 		{"At least 27 people were killed, the worst toll since 2019.",
 			[]wantFigure{{count: 27, qualifier: "at least", who: "people", what: "killed", reported: "2025-03-10"}}},
 		{"At least 12 people were killed on Sunday, and every day more bodies are found.",

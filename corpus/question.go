@@ -554,8 +554,6 @@ func EditDistance(a, b string, max int) int {
 	return prev[len(rb)]
 }
 
-// extractDay finds a day named in the question ("on 9 March", "March 9,
-// 2025", "2025-03-09") and returns the question without it.
 // yearAlone finds a year named on its own: not "since 2011".
 var yearAlone = regexp.MustCompile(`(^|\s)((?:in|of|during)\s+)?((?:19|20)\d{2})\b`)
 
@@ -578,6 +576,8 @@ func extractYear(lower string) (string, int) {
 	return lower[:m[0]] + " " + lower[m[1]:], y
 }
 
+// extractDay finds a day named in the question ("on 9 March", "March 9,
+// 2025", "2025-03-09") and returns the question without it.
 func extractDay(lower string) (string, Day) {
 	if m := isoDate.FindStringSubmatchIndex(lower); m != nil {
 		y, _ := strconv.Atoi(lower[m[2]:m[3]])

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"path/filepath"
 	"slices"
@@ -115,6 +116,9 @@ func (e *Engine) openGeneration(ctx context.Context, name string, m Manifest) (*
 		return nil, err
 	}
 	store, err := openStore(filepath.Join(e.dir, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("open index generation %s: it was built by an older newsdesk; run `newsdesk index --full`: %w", name, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open index generation %s: %w", name, err)
 	}

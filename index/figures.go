@@ -44,11 +44,12 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 		must = append(must, bleve.NewDisjunctionQuery(where...))
 	}
 	s.concepts = s.conceptsOf(ctx, append(strings.Fields(s.q.Place), s.q.Topic...))
+	topic := s.conceptsOf(ctx, s.q.Topic)
 	if len(s.q.Topic) > 0 {
 		// "soldiers killed in an ambush": only figures near the topic can
 		// answer, so the search asks for it rather than sorting every
 		// figure in the corpus by date and filtering afterwards.
-		must = append(must, topicQuery(s.conceptsOf(ctx, s.q.Topic)))
+		must = append(must, topicQuery(topic))
 	}
 	var (
 		latest map[string]figurePick
@@ -96,7 +97,6 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 		// Nothing counted: answer as a plain search of the question's
 		// words, with passages about what the question counts ("the
 		// floods in Pakistan": floods, not another disaster there).
-		topic := s.conceptsOf(ctx, s.q.Topic)
 		cands, err := s.search(ctx)
 		if err != nil {
 			return nil, err

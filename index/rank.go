@@ -280,6 +280,7 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 	var out []concept
 	seen := map[string]bool{}
 	fuzzyLookups := 0
+	countQuestion := strings.HasPrefix(strings.ToLower(strings.TrimSpace(s.q.Text)), "how many ")
 	// A question's first words are enough: a pasted paragraph must not
 	// turn into dozens of term and fuzzy lookups.
 	for _, w := range words[:min(len(words), maxConcepts)] {
@@ -317,7 +318,6 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 				c.skeleton = key
 			}
 		}
-		countQuestion := strings.HasPrefix(strings.ToLower(strings.TrimSpace(s.q.Text)), "how many ")
 		if count == 0 && !c.fuzzy && c.skeleton == "" && !df.anyOf(c.stems[1:]) && countQuestion && !s.capitalised(w) {
 			// "How many prisoners escaped": what a count counts is the
 			// question; a corpus that never says it cannot answer.
@@ -355,14 +355,7 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 	if len(s.concepts) == 0 {
 		return 1, 0
 	}
-	if c.words == nil {
-		text := c.sp.Paragraph.Text + " " + c.sp.Article.Title
-		if s.placeArticles[c.sp.Article.ID] {
-			text += " " + s.q.Place
-		}
-		c.words = s.stemmer.quickStems(text)
-	}
-	toks := c.words
+	toks := s.wordsOf(c)
 	var total, matched float64
 	var positions []int
 	for _, con := range s.concepts {
@@ -401,11 +394,25 @@ func (s *asker) coverage(c *candidate) (float64, float64) {
 	return matched / total, prox
 }
 
+// wordsOf returns the stemmed words of a candidate's passage and headline
+// (and the place asked about, when its article is about the place),
+// computing them once.
+func (s *asker) wordsOf(c *candidate) []stemmedWord {
+	if c.words == nil {
+		text := c.sp.Paragraph.Text + " " + c.sp.Article.Title
+		if s.placeArticles[c.sp.Article.ID] {
+			text += " " + s.q.Place
+		}
+		c.words = s.stemmer.quickStems(text)
+	}
+	return c.words
+}
+
 // mentions reports whether a candidate's passage or headline has a word
 // for the concept (its own, a synonym, a near form), or a name that is a
-// spelling of it. The candidate has been through coverage.
+// spelling of it.
 func (s *asker) mentions(c *candidate, con concept) bool {
-	for _, t := range c.words {
+	for _, t := range s.wordsOf(c) {
 		if conceptMatch(con, t.term) > 0 {
 			return true
 		}

@@ -4,6 +4,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -60,19 +61,31 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 		topic.SetField(fieldText)
 		disj = append(disj, topic)
 	}
-	inArticle := s.articleNames(ctx)
+	inArticle, err := s.roleWordArticles(ctx, names)
+	if err != nil {
+		return nil, err
+	}
+	// An acronym the question writes in capitals ("IMD") is matched
+	// without spelling tolerance, or it matches anyone's "Md".
+	match := func(name, speaker string) float64 {
+		if s.acronymAsked(name) && !slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(speaker), notWordRune),
+			func(w string) bool { return w == strings.ToLower(name) }) && initials(speaker) != strings.ToLower(name) {
+			return 0
+		}
+		return speakerMatch(name, speaker)
+	}
 	return s.rerank(ctx, bleve.NewDisjunctionQuery(disj...), func(c *candidate, relevance float64) (float64, bool) {
 		p := c.sp.Paragraph
 		score := 0.0
 		for _, name := range names {
 			for _, q := range p.Quotes {
-				if sc := speakerMatch(name, q.Speaker); sc >= nameThreshold {
+				if sc := match(name, q.Speaker); sc >= nameThreshold {
 					score = max(score, 1.6+sc)
 					c.names = append(c.names, strings.Fields(q.Speaker)...)
 				}
 			}
 			for _, a := range p.Attribution {
-				if sc := speakerMatch(name, a); sc >= nameThreshold {
+				if sc := match(name, a); sc >= nameThreshold {
 					score = max(score, 1+sc)
 					c.names = append(c.names, strings.Fields(a)...)
 				} else if alias, sc := aliasMatch(name, a, p); sc >= nameThreshold {
@@ -189,30 +202,62 @@ func roleSpeaker(subject string, c *candidate, inArticle func(word, articleID st
 // passage: "the head of the hospital in Mehtarlam".
 var queryFiller = map[string]bool{"in": true, "at": true, "from": true, "on": true, "s": true}
 
-// articleNames returns a test of whether an article names a word in some
-// paragraph or its headline; each word is looked up once.
-func (s *asker) articleNames(ctx context.Context) func(word, articleID string) bool {
-	cache := map[string]map[string]bool{}
-	return func(word, articleID string) bool {
-		ids, ok := cache[word]
-		if !ok {
-			text := bleve.NewMatchQuery(word)
+// acronymAsked reports whether the question writes name in capitals, as
+// acronyms are written ("IMD"), or name is a well-known acronym.
+func (s *asker) acronymAsked(name string) bool {
+	if len(name) < 2 || len(name) > 6 || strings.ContainsFunc(name, notWordRune) {
+		return false
+	}
+	return containsWords(s.q.Text, strings.ToUpper(name)) || corpus.KnownAcronym(name) != nil
+}
+
+// roleWordArticles returns a test of whether an article names a word of
+// one of the descriptions among names ("Laghman" in "the governor of
+// Laghman") in some paragraph or its headline. Only rare words are looked
+// up, each once: a word in more paragraphs than a lookup reads is not
+// worth one, and counts as absent.
+func (s *asker) roleWordArticles(ctx context.Context, names []string) (func(word, articleID string) bool, error) {
+	found := map[string]map[string]bool{}
+	df, err := s.g.docFreq(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer df.close()
+	for _, name := range names {
+		head := roleHead(name)
+		if head == "" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(name), notWordRune) {
+			if w == head || questionArticles[w] || queryFiller[w] || found[w] != nil {
+				continue
+			}
+			stems := s.stems(w)
+			if len(stems) == 0 {
+				continue
+			}
+			if _, n := df.count(stems[0]); n == 0 || n > nameArticleLimit {
+				continue
+			}
+			text := bleve.NewMatchQuery(w)
 			text.SetField(fieldText)
-			title := bleve.NewMatchQuery(word)
+			title := bleve.NewMatchQuery(w)
 			title.SetField(fieldTitle)
-			req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(text, title), nameArticleLimit, 0, false)
-			ids = map[string]bool{}
-			if res, err := s.g.idx.SearchInContext(ctx, req); err == nil {
-				for _, hit := range res.Hits {
-					if j := strings.LastIndex(hit.ID, "#p"); j > 0 {
-						ids[hit.ID[:j]] = true
-					}
+			req := bleve.NewSearchRequestOptions(s.filtered(bleve.NewDisjunctionQuery(text, title)), nameArticleLimit, 0, false)
+			res, err := s.g.idx.SearchInContext(ctx, req)
+			if err != nil {
+				return nil, fmt.Errorf("search description: %w", err)
+			}
+			ids := map[string]bool{}
+			for _, hit := range res.Hits {
+				if j := strings.LastIndex(hit.ID, "#p"); j > 0 {
+					ids[hit.ID[:j]] = true
 				}
 			}
-			cache[word] = ids
+			found[w] = ids
 		}
-		return ids[articleID]
 	}
+	return func(word, articleID string) bool { return found[word][articleID] }, nil
 }
 
 // expandAcronym returns the organisations the corpus names whose initials
@@ -287,12 +332,6 @@ func speakerMatch(asked, speaker string) float64 {
 	}
 	best := corpus.NameMatch(asked, speaker)
 	askedWords := strings.Fields(strings.ToLower(asked))
-	if len(askedWords) == 1 && len(askedWords[0]) <= 4 && !slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(speaker), notWordRune),
-		func(w string) bool { return w == askedWords[0] }) {
-		// A short word, an acronym most often ("IMD"): no spelling
-		// tolerance, or it matches anyone's "Md".
-		best = 0
-	}
 	// An acronym: "SNHR" for "Syrian Network for Human Rights".
 	if len(askedWords) == 1 && len(askedWords[0]) >= 2 && len(askedWords[0]) <= 6 && initials(speaker) == askedWords[0] {
 		return 1

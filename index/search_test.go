@@ -282,6 +282,7 @@ func TestAskFirstAnswer(t *testing.T) {
 		{"what did the National Weather Service say", "More rain is expected", "a speaker cited by acronym after its full name"},
 		{"what is NWS", "the National Weather Service (NWS) said", "the passage that spells an acronym out"},
 		{"what did the IDF say", "The Israeli military said", "a well-known acronym the text never writes"},
+		{"what did Umar say", "Omar Haddad", "a short name in lower-case keeps its spelling tolerance"},
 		{"what did MMD say", "Marren Meteorological Department (MMD)", "an acronym is not a misspelt \"Md\""},
 		{"how many people died in Kassala's 2019 outbreak", "In 2019, a cholera outbreak", "a figure of the year the question names, not the latest"},
 		{"how many people died in Kassala", "14 people had died", "the latest figure, not one of 2019"},
