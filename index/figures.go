@@ -127,15 +127,24 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 		}
 		c.score = float64(c.reported.Unix())/86400 + math.Log1p(float64(best))/100
 	}
+	own := map[*candidate]int{}
+	for _, c := range kept {
+		own[c] = s.ownConcepts(c)
+	}
 	slices.SortStableFunc(kept, func(a, b *candidate) int {
 		if c := b.reported.Compare(a.reported.Time); c != 0 {
 			return c
 		}
 		if a.sp.Article.ID == b.sp.Article.ID {
-			// Within one article on one day: an overall toll before a part
-			// of it ("43 people" before "9 children"), a figure a named body
-			// vouches for before one from "a war monitor", then the lede
-			// before the history.
+			// Within one article on one day: the passage that itself names
+			// more of the place and topic asked about ("the Myagdi
+			// landslide", not the country's monsoon total), an overall
+			// toll before a part of it ("43 people" before "9 children"),
+			// a figure a named body vouches for before one from "a war
+			// monitor", then the lede before the history.
+			if c := cmp.Compare(own[b], own[a]); c != 0 {
+				return c
+			}
 			if c := cmp.Compare(overallTolls(b.figures), overallTolls(a.figures)); c != 0 {
 				return c
 			}
@@ -152,6 +161,19 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 	}
 	s.notes = append(s.notes, disagreements(pickedFigures(latest, order))...)
 	return kept, nil
+}
+
+// ownConcepts counts the question's concepts that a candidate's passage
+// itself has, its headline aside.
+func (s *asker) ownConcepts(c *candidate) int {
+	words := s.stemmer.quickStems(c.sp.Paragraph.Text)
+	n := 0
+	for _, con := range s.concepts {
+		if slices.ContainsFunc(words, func(w stemmedWord) bool { return conceptMatch(con, w.term) > 0 }) {
+			n++
+		}
+	}
+	return n
 }
 
 // topicQuery matches paragraphs holding any of the concepts' words or
