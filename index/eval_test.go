@@ -42,6 +42,7 @@ func TestEval(t *testing.T) {
 		{"../corpus/testdata/eval-blind3", 0.9, 0.9, 0.85},
 		{"../corpus/testdata/eval-blind4", 0.8, 0.8, 0.75},
 		{"../corpus/testdata/eval-blind5", 0.8, 0.9, 0.85},
+		{"../corpus/testdata/eval-blind6", 0.8, 0.85, 0.75},
 	} {
 		t.Run(filepath.Base(set.dir), func(t *testing.T) {
 			f, err := os.Open(set.dir + "/questions.tsv")
