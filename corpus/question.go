@@ -479,10 +479,17 @@ func hasAny(words []string, want ...string) bool {
 
 // correctWords fixes misspellings of the few words that decide what a
 // question asks ("latset" → "latest", "tol" → "toll").
+// questionWordTypos are question words typed short or scrambled in chat.
+var questionWordTypos = map[string]string{"hw": "how", "hwo": "how", "wat": "what", "wht": "what", "waht": "what", "whta": "what"}
+
 func correctWords(words []string) []string {
 	out := make([]string, len(words))
 	for i, w := range words {
 		out[i] = w
+		if q, ok := questionWordTypos[w]; ok {
+			out[i] = q // "hw many"
+			continue
+		}
 		if len(w) < 3 || questionFiller[w] || figureWords[w] != nil {
 			continue
 		}

@@ -311,7 +311,7 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 				}
 			}
 		}
-		if key := corpus.Skeleton(w); count == 0 && len(key) >= 2 {
+		if key := corpus.Skeleton(w); count == 0 && len(key) >= 3 {
 			// A name spelt otherwise than the corpus spells it: "Tartous",
 			// "ghiath" match by transliteration skeleton.
 			if _, k := df.countIn(fieldNames, key); k > 0 {

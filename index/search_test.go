@@ -73,6 +73,7 @@ func TestAskNoAnswer(t *testing.T) {
 	e := openTestEngine(t)
 	for _, q := range []string{"who is Ghassan Tarabulsi", "who is Dallas Morgan", "earthquake in Japan", "stock market prices", "what did Angela Merkel say",
 		"what is the death toll from the earthquake in Kassala", // Kassala has deaths, from cholera
+		"clashes in Deir Hafer",                                 // a short name word whose skeleton matches too much
 		"how many patients escaped in Kassala",                  // what is counted is never said
 	} {
 		t.Run(q, func(t *testing.T) {
