@@ -122,6 +122,10 @@ var questionFiller = map[string]bool{
 	"something": true, "things": true, "thing": true,
 }
 
+// actNouns name acts rather than their victims: a question about them
+// asks for the acts unless it asks how many.
+var actNouns = map[string]bool{"executions": true, "killings": true, "arrests": true, "detentions": true}
+
 // lightVerbs say little of what a figure counts: "how many people took
 // refuge", "how many got out".
 var lightVerbs = map[string]bool{
@@ -344,6 +348,14 @@ func matchFigure(q *Question, words []string, lower string) bool {
 		if g, ok := groupWords[w]; ok && g != "" && q.Who == "" {
 			q.Who = g
 		}
+	}
+	if !howMany && !hasAny(words, "latest", "newest", "total") && !slices.ContainsFunc(words, func(w string) bool {
+		return figureWords[w] != nil && !actNouns[w]
+	}) {
+		// "executions in Suwayda", "arrests in Damascus": the acts, told,
+		// not a count of them.
+		q.Kinds = nil
+		return false
 	}
 	if len(q.Kinds) == 0 {
 		switch {

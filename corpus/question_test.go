@@ -47,6 +47,8 @@ func TestParseQuestion(t *testing.T) {
 		{in: "how many people died in India's 2015 heatwave", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "people", place: "india", topic: []string{"heatwave"}, year: 2015},
 		{in: "how many people have died since 2011", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "people"},
 		{in: "how many people are still missing after the quake", intent: corpus.IntentFigure, kinds: []string{"missing"}, who: "people", topic: []string{"quake"}},
+		{in: "executions in Suwayda", intent: corpus.IntentSearch},
+		{in: "how many executions in Suwayda", intent: corpus.IntentFigure, kinds: []string{"executed", "killed"}, place: "suwayda"},
 		{in: "hw many wounded in sweida", intent: corpus.IntentFigure, kinds: []string{"wounded"}, place: "sweida"},
 		{in: "how many people took refuge in the camp", intent: corpus.IntentFigure, kinds: []string{"displaced"}, who: "people", place: "camp", topic: []string{}},
 		{in: "how many cholera cases in Hodeidah", intent: corpus.IntentSearch},
