@@ -60,6 +60,7 @@ var (
 		`|(?:earlier\s+)?this\s+(?:week|month|year)` +
 		`|last\s+(?:week|month|year|weekend)|(?:over|at|during)\s+the\s+weekend|this\s+weekend` +
 		`|` + dtNumWord + `\s+(?:days?|weeks?|months?|years?)\s+ago` +
+		`|between\s+` + dtMonthFull + `\s+and\s+` + dtMonthFull +
 		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + dtMonthFull + `(?:,?\s+` + dtYearNum + `)?` +
 		`|(?:in|since|until|by|during)\s+(?:1[89]|20)\d{2}` +
 		`)\b`)
@@ -339,9 +340,10 @@ func (r *dateResolver) resolveKey(key string) dtResolved {
 
 // Common expressions resolved without go-dateparser.
 var (
-	dtAgo       = regexp.MustCompile(`^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) days? ago$`)
-	dtDayMonthY = regexp.MustCompile(`^(?:(\d{1,2}) (` + dtMonth + `)|(` + dtMonth + `) (\d{1,2}))(?:,? (\d{4}))?$`)
-	dtNumWords  = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+	dtBetweenMonths = regexp.MustCompile(`^between (` + dtMonthFull + `) and (` + dtMonthFull + `)$`)
+	dtAgo           = regexp.MustCompile(`^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) days? ago$`)
+	dtDayMonthY     = regexp.MustCompile(`^(?:(\d{1,2}) (` + dtMonth + `)|(` + dtMonth + `) (\d{1,2}))(?:,? (\d{4}))?$`)
+	dtNumWords      = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 )
 
 // fast resolves the commonest normalised expressions (a weekday,
@@ -371,6 +373,24 @@ func (r *dateResolver) fast(key string) (dtResolved, bool) {
 		return dtResolved{date: Date{time.Date(pub.Year(), pub.Month()-1, 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionMonth, ok: true}, true
 	case "last year":
 		return dtResolved{date: Date{time.Date(pub.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionYear, ok: true}, true
+	}
+	if m := dtBetweenMonths.FindStringSubmatch(key); m != nil {
+		// "between December and February": the period that ended most
+		// recently, dated by its first month.
+		from, okFrom := dtMonthNumber(m[1])
+		to, okTo := dtMonthNumber(m[2])
+		if !okFrom || !okTo {
+			return dtResolved{}, false
+		}
+		end := time.Date(pub.Year(), to, 1, 0, 0, 0, 0, time.UTC)
+		if end.After(pub.Time) {
+			end = end.AddDate(-1, 0, 0)
+		}
+		start := time.Date(end.Year(), from, 1, 0, 0, 0, 0, time.UTC)
+		if start.After(end) {
+			start = start.AddDate(-1, 0, 0)
+		}
+		return dtResolved{date: DateOf(start), precision: PrecisionMonth, ok: true}, true
 	}
 	if m := dtAgo.FindStringSubmatch(key); m != nil {
 		n, ok := dtNumWords[m[1]]

@@ -51,6 +51,8 @@ func TestResolveDate(t *testing.T) {
 		{"last month", monday, "2025-02-01"},
 		{"in December", monday, "2024-12-01"},
 		{"in April 2017", monday, "2017-04-01"},
+		{"between December and February", monday, "2024-12-01"}, // by hand: a period of months
+		{"between January and February", monday, "2025-01-01"},
 		{"early March 2024", monday, "2024-03-01"},
 		{"since 2011", monday, "2011-01-01"},
 		{"2025-03-09", monday, "2025-03-09"},

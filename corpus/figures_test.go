@@ -160,6 +160,8 @@ func TestFigureSentences(t *testing.T) {
 			[]wantFigure{{count: 1400, qualifier: "more than", who: "people", what: "killed", reported: "2013-01-01"}}},
 		{"A similar attack in April 2017 killed 89 people.",
 			[]wantFigure{{count: 89, who: "people", what: "killed", reported: "2017-04-01"}}},
+		{"Fighting around the dam between October and December killed more than 500 people.",
+			[]wantFigure{{count: 500, qualifier: "more than", who: "people", what: "killed", reported: "2024-10-01"}}},
 		{"The 2010 earthquake killed more than 200,000 people.",
 			[]wantFigure{{count: 200000, qualifier: "more than", who: "people", what: "killed", reported: "2010-01-01"}}},
 		{"Last year, floods killed 300 people.",
