@@ -207,23 +207,34 @@ func (s *asker) nameArticles(ctx context.Context) error {
 			// reading them all would cost more than it brings.
 			continue
 		}
-		text := bleve.NewMatchQuery(c.word)
-		text.SetField(fieldText)
-		title := bleve.NewMatchQuery(c.word)
-		title.SetField(fieldTitle)
-		req := bleve.NewSearchRequestOptions(s.filtered(bleve.NewDisjunctionQuery(text, title)), nameArticleLimit, 0, false)
-		res, err := s.g.idx.SearchInContext(ctx, req)
+		ids, err := s.articlesWith(ctx, c.word)
 		if err != nil {
-			return fmt.Errorf("search name: %w", err)
+			return err
 		}
-		c.articles = map[string]bool{}
-		for _, hit := range res.Hits {
-			if j := strings.LastIndex(hit.ID, "#p"); j > 0 {
-				c.articles[hit.ID[:j]] = true
-			}
-		}
+		c.articles = ids
 	}
 	return nil
+}
+
+// articlesWith returns the articles that have word in a paragraph or the
+// headline, reading at most nameArticleLimit paragraphs.
+func (s *asker) articlesWith(ctx context.Context, word string) (map[string]bool, error) {
+	text := bleve.NewMatchQuery(word)
+	text.SetField(fieldText)
+	title := bleve.NewMatchQuery(word)
+	title.SetField(fieldTitle)
+	req := bleve.NewSearchRequestOptions(s.filtered(bleve.NewDisjunctionQuery(text, title)), nameArticleLimit, 0, false)
+	res, err := s.g.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", word, err)
+	}
+	ids := map[string]bool{}
+	for _, hit := range res.Hits {
+		if j := strings.LastIndex(hit.ID, "#p"); j > 0 {
+			ids[hit.ID[:j]] = true
+		}
+	}
+	return ids, nil
 }
 
 // reasonWords introduce a cause or a motive.

@@ -4,7 +4,6 @@ package index
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -239,20 +238,9 @@ func (s *asker) roleWordArticles(ctx context.Context, names []string) (func(word
 			if _, n := df.count(stems[0]); n == 0 || n > nameArticleLimit {
 				continue
 			}
-			text := bleve.NewMatchQuery(w)
-			text.SetField(fieldText)
-			title := bleve.NewMatchQuery(w)
-			title.SetField(fieldTitle)
-			req := bleve.NewSearchRequestOptions(s.filtered(bleve.NewDisjunctionQuery(text, title)), nameArticleLimit, 0, false)
-			res, err := s.g.idx.SearchInContext(ctx, req)
+			ids, err := s.articlesWith(ctx, w)
 			if err != nil {
-				return nil, fmt.Errorf("search description: %w", err)
-			}
-			ids := map[string]bool{}
-			for _, hit := range res.Hits {
-				if j := strings.LastIndex(hit.ID, "#p"); j > 0 {
-					ids[hit.ID[:j]] = true
-				}
+				return nil, err
 			}
 			found[w] = ids
 		}
