@@ -150,7 +150,7 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 	if err := s.nameArticles(ctx); err != nil {
 		return nil, err
 	}
-	why := strings.HasPrefix(strings.ToLower(strings.TrimSpace(s.q.Text)), "why ")
+	why := asksWhy(s.q.Text)
 	var disj []query.Query
 	for _, c := range s.concepts {
 		t := bleve.NewTermQuery(c.stems[0])
@@ -237,10 +237,23 @@ func (s *asker) articlesWith(ctx context.Context, word string) (map[string]bool,
 	return ids, nil
 }
 
+// asksWhy reports whether a question asks for a cause: "why…", "what
+// caused…", "what led to…", "what triggered…", "what is behind…".
+func asksWhy(question string) bool {
+	q := strings.ToLower(strings.TrimSpace(question))
+	for _, p := range []string{"why ", "what caused ", "what causes ", "what led to ", "what triggered ", "what sparked ",
+		"what is behind ", "what's behind ", "what was behind ", "what is the cause", "what was the cause", "what is the reason", "what was the reason"} {
+		if strings.HasPrefix(q, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // reasonWords introduce a cause or a motive.
 var reasonWords = []string{"because", "due to", "blamed", "blame", "caused", "cause", "after", "over", "amid",
 	"dispute", "reason", "motive", "accused", "retaliation", "triggered", "sparked", "led to", "result of",
-	"so that", "in order to", "in protest", "following"}
+	"so that", "in order to", "in protest", "following", "linked to", "attributed to"}
 
 // givesReason reports whether text states a cause or a motive.
 func givesReason(text string) bool {
