@@ -4,7 +4,7 @@ package corpus
 // produces (paragraphs, names, attributions, figures), or the index stores
 // it differently, so that indexes built by an older version are analysed
 // and built again in full.
-const AnalyzerVersion = "23"
+const AnalyzerVersion = "24"
 
 // Analyze fills in each paragraph's mentions, attribution, quotes and
 // figures. It reads the whole article, so that short references ("the

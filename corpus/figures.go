@@ -957,6 +957,10 @@ func fgWho(text string, toks []fgTok, j int) (who string, end int, kind string, 
 	if j >= len(toks) {
 		return "", j, "", false
 	}
+	// "two of the refugees had died": the group after "of the".
+	if j+2 < len(toks) && toks[j].low == "of" && (toks[j+1].low == "the" || toks[j+1].low == "those") && fgIsPeople(&toks[j+2]) {
+		j += 2
+	}
 	t := &toks[j]
 	if t.kind == fgWord && fgNounKinds[t.low] {
 		return "", j + 1, fgKinds[t.low], false

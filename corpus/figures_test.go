@@ -135,6 +135,9 @@ func TestFigureSentences(t *testing.T) {
 			[]wantFigure{{count: 8, what: "killed"}, {count: 24, what: "wounded"}}},
 		{"It said the violence had claimed the lives of 34 people in the town.",
 			[]wantFigure{{count: 34, who: "people", what: "killed", where: "the town"}}},
+		// A part of a group named before.
+		{"Two of the refugees, a man and a child, had died of their wounds, the health office said.",
+			[]wantFigure{{count: 2, who: "refugees", what: "killed", source: "the health office"}}},
 		// People rescued.
 		{"Seventeen survivors have been rescued, including a 15-year-old boy.",
 			[]wantFigure{{count: 17, what: "rescued"}}},
