@@ -225,6 +225,11 @@ func ParseQuestion(s string) Question {
 	words := correctWords(strings.Fields(lower))
 	lower = strings.Join(words, " ")
 	q.Terms = contentWords(words)
+	if len(words) > 1 && words[0] == "how" && (words[1] == "long" || words[1] == "far" || words[1] == "often" || words[1] == "much") {
+		// "how long did firefighters fight…": the answer is a duration,
+		// not a passage with "long".
+		q.Terms = slices.DeleteFunc(q.Terms, func(w string) bool { return w == words[1] })
+	}
 
 	switch {
 	case matchSaid(&q, lower):

@@ -48,6 +48,7 @@ func TestParseQuestion(t *testing.T) {
 		{in: "how many people have died since 2011", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "people"},
 		{in: "how many people are still missing after the quake", intent: corpus.IntentFigure, kinds: []string{"missing"}, who: "people", topic: []string{"quake"}},
 		{in: "executions in Suwayda", intent: corpus.IntentSearch},
+		{in: "how long did firefighters fight the blaze", intent: corpus.IntentSearch},
 		{in: "how many executions in Suwayda", intent: corpus.IntentFigure, kinds: []string{"executed", "killed"}, place: "suwayda"},
 		{in: "hw many wounded in sweida", intent: corpus.IntentFigure, kinds: []string{"wounded"}, place: "sweida"},
 		{in: "how many people took refuge in the camp", intent: corpus.IntentFigure, kinds: []string{"displaced"}, who: "people", place: "camp", topic: []string{}},
@@ -118,4 +119,13 @@ func FuzzParseQuestion(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHowLongTerms drops the word that asks for a measure from the words
+// a passage must have.
+func TestHowLongTerms(t *testing.T) {
+	q := corpus.ParseQuestion("how long did firefighters fight the blaze")
+	if slices.Contains(q.Terms, "long") || !slices.Contains(q.Terms, "blaze") {
+		t.Errorf("terms = %q, want the blaze and not \"long\"", q.Terms)
+	}
 }
