@@ -22,8 +22,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/newsdesk/newsdesk/index"
 )
 
 // Intents are the gateway intents the bot asks for. Message Content is not
@@ -52,7 +50,7 @@ type Bot struct {
 }
 
 // New returns a bot answering from engine. It makes no connection: Run does.
-func New(cfg Config, engine *index.Engine, log *slog.Logger) (*Bot, error) {
+func New(cfg Config, engine Engine, log *slog.Logger) (*Bot, error) {
 	cfg = cfg.withDefaults()
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)

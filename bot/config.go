@@ -1,11 +1,10 @@
 package bot
 
 import (
-	"context"
 	"time"
 )
 
-// Config configures the bot. Only Token, CorpusDir and IndexDir are required;
+// Config configures the bot. Only Token and CorpusDir are required;
 // every other field has a default.
 type Config struct {
 	// Token is the bot token, with or without the "Bot " prefix. It is
@@ -29,9 +28,9 @@ type Config struct {
 	Burst         int
 	// MaxUpload caps the size of an /ingest attachment in bytes; default 2 MiB.
 	MaxUpload int64
-	// CorpusDir is the folder of article files; IndexDir holds the index.
+	// CorpusDir is the folder of article files, which /ingest writes to and
+	// /reindex reads; the index is the engine's.
 	CorpusDir string
-	IndexDir  string
 	// PageSize is how many passages one reply shows; default 3, at most 10.
 	PageSize int
 	// DeferAfter is how long a command may take before its reply is
@@ -41,11 +40,6 @@ type Config struct {
 	// ShutdownTimeout bounds how long Run waits for in-flight replies after
 	// its context ends before cancelling them; default 30 s.
 	ShutdownTimeout time.Duration
-	// Hook, when set, is called before every engine call with the
-	// operation's name ("ask", "who", "search", "toll", "passage",
-	// "stats", "people", "build") and may block. It exists for tests, to
-	// simulate a slow engine or hold a re-index open; leave it nil.
-	Hook func(ctx context.Context, op string)
 	// Now returns the current time, for the rate limiter; default time.Now.
 	Now func() time.Time
 }

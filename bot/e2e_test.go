@@ -55,17 +55,44 @@ type harness struct {
 // against it until the test ends.
 func start(t *testing.T, configure func(*bot.Config)) *harness {
 	t.Helper()
-	engine, corpusDir, indexDir := newCorpus(t)
+	return startHooked(t, configure, nil)
+}
+
+// hookedEngine calls hook before each question ("ask") and re-index
+// ("build"), to make the engine slow or hold a re-index open.
+type hookedEngine struct {
+	bot.Engine
+	hook func(ctx context.Context, op string)
+}
+
+func (e hookedEngine) Ask(ctx context.Context, question string, opts index.AskOptions) (*index.Result, error) {
+	e.hook(ctx, "ask")
+	return e.Engine.Ask(ctx, question, opts)
+}
+
+func (e hookedEngine) Rebuild(ctx context.Context, opts index.BuildOptions) (index.BuildReport, error) {
+	e.hook(ctx, "build")
+	return e.Engine.Rebuild(ctx, opts)
+}
+
+// startHooked is start with an engine that calls hook, when not nil.
+func startHooked(t *testing.T, configure func(*bot.Config), hook func(ctx context.Context, op string)) *harness {
+	t.Helper()
+	engine, corpusDir := newCorpus(t)
 	fake := discordtest.New(t, testToken)
 	logs := &syncBuffer{}
 	cfg := bot.Config{
-		Token: testToken, APIBase: fake.APIBase, CorpusDir: corpusDir, IndexDir: indexDir,
+		Token: testToken, APIBase: fake.APIBase, CorpusDir: corpusDir,
 		RatePerMinute: 600, Burst: 50, DeferAfter: time.Second,
 	}
 	if configure != nil {
 		configure(&cfg)
 	}
-	b, err := bot.New(cfg, engine, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	var eng bot.Engine = engine
+	if hook != nil {
+		eng = hookedEngine{Engine: engine, hook: hook}
+	}
+	b, err := bot.New(cfg, eng, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -422,14 +449,12 @@ func TestE2EReindexWhileAnswering(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
 	building := make(chan struct{}, 1)
-	h := start(t, func(c *bot.Config) {
-		c.Hook = func(ctx context.Context, op string) {
-			if op == "build" {
-				building <- struct{}{}
-				select {
-				case <-release:
-				case <-ctx.Done():
-				}
+	h := startHooked(t, nil, func(ctx context.Context, op string) {
+		if op == "build" {
+			building <- struct{}{}
+			select {
+			case <-release:
+			case <-ctx.Done():
 			}
 		}
 	})
@@ -472,12 +497,9 @@ func TestE2EReindexWhileAnswering(t *testing.T) {
 
 func TestE2EDeferredSlowReply(t *testing.T) {
 	t.Parallel()
-	h := start(t, func(c *bot.Config) {
-		c.DeferAfter = 100 * time.Millisecond
-		c.Hook = func(ctx context.Context, op string) {
-			if op == "ask" {
-				time.Sleep(400 * time.Millisecond)
-			}
+	h := startHooked(t, func(c *bot.Config) { c.DeferAfter = 100 * time.Millisecond }, func(ctx context.Context, op string) {
+		if op == "ask" {
+			time.Sleep(400 * time.Millisecond)
 		}
 	})
 	cb, token := h.interact("interaction_ask.json", nil)
@@ -632,13 +654,10 @@ func TestE2EIngest(t *testing.T) {
 func TestE2EGracefulShutdownFinishesInFlight(t *testing.T) {
 	t.Parallel()
 	started := make(chan struct{}, 1)
-	h := start(t, func(c *bot.Config) {
-		c.DeferAfter = 50 * time.Millisecond
-		c.Hook = func(ctx context.Context, op string) {
-			if op == "ask" {
-				started <- struct{}{}
-				time.Sleep(500 * time.Millisecond)
-			}
+	h := startHooked(t, func(c *bot.Config) { c.DeferAfter = 50 * time.Millisecond }, func(ctx context.Context, op string) {
+		if op == "ask" {
+			started <- struct{}{}
+			time.Sleep(500 * time.Millisecond)
 		}
 	})
 	_, token, err := h.fake.Interaction(fixture(t, "interaction_ask.json", nil))
@@ -660,11 +679,11 @@ func TestE2EGracefulShutdownFinishesInFlight(t *testing.T) {
 
 func TestE2EWrongTokenErrorHidesToken(t *testing.T) {
 	t.Parallel()
-	engine, corpusDir, indexDir := newCorpus(t)
+	engine, corpusDir := newCorpus(t)
 	fake := discordtest.New(t, testToken)
 	logs := &syncBuffer{}
 	const wrong = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake.wrong-secret-value"
-	b, err := bot.New(bot.Config{Token: wrong, APIBase: fake.APIBase, CorpusDir: corpusDir, IndexDir: indexDir}, engine, slog.New(slog.NewTextHandler(logs, nil)))
+	b, err := bot.New(bot.Config{Token: wrong, APIBase: fake.APIBase, CorpusDir: corpusDir}, engine, slog.New(slog.NewTextHandler(logs, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -683,7 +702,7 @@ func TestE2EWrongTokenErrorHidesToken(t *testing.T) {
 }
 
 func TestNewRejectsMissingToken(t *testing.T) {
-	engine, _, _ := newCorpus(t)
+	engine, _ := newCorpus(t)
 	if _, err := bot.New(bot.Config{}, engine, nil); err == nil || !strings.Contains(err.Error(), "DISCORD_TOKEN") {
 		t.Errorf("New without token: %v", err)
 	}

@@ -24,7 +24,7 @@ import (
 // return errors; ErrorReply is the one place that turns them into replies.
 type Handler struct {
 	cfg     Config
-	engine  *index.Engine
+	engine  Engine
 	client  *http.Client
 	log     *slog.Logger
 	limiter *userLimiter
@@ -34,7 +34,7 @@ type Handler struct {
 
 // NewHandler returns a Handler answering from engine. client downloads
 // /ingest attachments; log receives internal errors.
-func NewHandler(cfg Config, engine *index.Engine, client *http.Client, log *slog.Logger) *Handler {
+func NewHandler(cfg Config, engine Engine, client *http.Client, log *slog.Logger) *Handler {
 	cfg = cfg.withDefaults()
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -199,7 +199,6 @@ func (h *Handler) command(ctx context.Context, i *discordgo.Interaction, progres
 		}
 		return h.page(ctx, p)
 	case cmdSources:
-		h.hook(ctx, "stats")
 		st, err := h.engine.Stats(ctx)
 		if err != nil {
 			return Reply{}, err
@@ -235,7 +234,6 @@ func (h *Handler) component(ctx context.Context, id string) (Reply, error) {
 		return h.page(ctx, p)
 	}
 	if ref, ok := ParseContextID(id); ok {
-		h.hook(ctx, "passage")
 		a, err := h.engine.Passage(ctx, ref.ArticleID, ref.Paragraph, contextRadius)
 		if err != nil {
 			return Reply{}, err
@@ -260,19 +258,15 @@ func (h *Handler) page(ctx context.Context, p Page) (Reply, error) {
 		if p.Query == "" {
 			return Reply{}, corpus.Errorf(corpus.EINVALID, "Ask me a question, for example “who is …” or “latest death toll”.")
 		}
-		h.hook(ctx, "ask")
 		res, err = h.engine.Ask(ctx, p.Query, index.AskOptions{Limit: limit, Offset: p.Offset})
 	case KindWho:
 		if p.Query == "" {
 			return Reply{}, corpus.Errorf(corpus.EINVALID, "Tell me a name.")
 		}
-		h.hook(ctx, "who")
 		res, err = h.engine.Ask(ctx, "who is "+p.Query, index.AskOptions{Limit: limit, Offset: p.Offset})
 	case KindSearch:
-		h.hook(ctx, "search")
 		res, err = h.engine.Search(ctx, index.SearchOptions{Query: p.Query, Source: p.Source, From: p.From, To: p.To, Limit: limit, Offset: p.Offset})
 	case KindToll:
-		h.hook(ctx, "toll")
 		res, err = h.engine.Tolls(ctx, p.Query)
 		if err == nil {
 			if len(res.Answers) <= p.Offset {
@@ -342,12 +336,10 @@ func (h *Handler) Autocomplete(ctx context.Context, i *discordgo.Interaction) []
 	}
 	switch {
 	case d.Name == cmdWho && focused.Name == "name":
-		h.hook(ctx, "people")
 		for _, p := range h.engine.People(typed, MaxChoices) {
 			add(p.Name)
 		}
 	case d.Name == cmdSearch && focused.Name == "source":
-		h.hook(ctx, "stats")
 		st, err := h.engine.Stats(ctx)
 		if err != nil {
 			return choices
@@ -412,13 +404,6 @@ func ErrorReply(err error, log *slog.Logger) Reply {
 	return PlainReply("Something went wrong on my side (it has been logged). Please try again later.")
 }
 
-// hook calls the configured test hook, if any.
-func (h *Handler) hook(ctx context.Context, op string) {
-	if h.cfg.Hook != nil {
-		h.cfg.Hook(ctx, op)
-	}
-}
-
 // reindex rebuilds the index from the corpus folder and swaps it in.
 func (h *Handler) reindex(ctx context.Context, progress func(string)) (Reply, error) {
 	if !h.building.CompareAndSwap(false, true) {
@@ -433,12 +418,10 @@ func (h *Handler) reindex(ctx context.Context, progress func(string)) (Reply, er
 	return PlainReply("Re-indexed: " + describeBuild(rep) + "."), nil
 }
 
-// build runs index.Build and reloads the engine.
+// build rebuilds the engine's index from the corpus and swaps it in.
 func (h *Handler) build(ctx context.Context, progress func(string)) (index.BuildReport, error) {
-	h.hook(ctx, "build")
-	rep, err := index.Build(ctx, index.BuildOptions{
+	rep, err := h.engine.Rebuild(ctx, index.BuildOptions{
 		CorpusDir: h.cfg.CorpusDir,
-		IndexDir:  h.cfg.IndexDir,
 		Log:       h.log,
 		Progress: func(done, total int) {
 			progress(fmt.Sprintf("Re-indexing… %d of %d articles", done, total))
@@ -446,9 +429,6 @@ func (h *Handler) build(ctx context.Context, progress func(string)) (index.Build
 	})
 	if err != nil {
 		return rep, fmt.Errorf("build index: %w", err)
-	}
-	if err := h.engine.Reload(ctx); err != nil {
-		return rep, fmt.Errorf("reload index: %w", err)
 	}
 	return rep, nil
 }

@@ -29,8 +29,8 @@ func allText(r bot.Reply) string {
 }
 
 func TestHandlerFixtures(t *testing.T) {
-	engine, corpusDir, indexDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, IndexDir: indexDir, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
+	engine, corpusDir := newCorpus(t)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
 	ctx := context.Background()
 
 	tests := []struct {
@@ -94,8 +94,8 @@ func TestHandlerFixtures(t *testing.T) {
 }
 
 func TestHandlerAutocompleteFixture(t *testing.T) {
-	engine, corpusDir, indexDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, IndexDir: indexDir}, engine, nil, nil)
+	engine, corpusDir := newCorpus(t)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir}, engine, nil, nil)
 	i := interaction(t, "interaction_who_autocomplete.json", nil)
 	choices := h.Autocomplete(context.Background(), i)
 	names := make([]string, 0, len(choices))
@@ -111,8 +111,8 @@ func TestHandlerAutocompleteFixture(t *testing.T) {
 }
 
 func TestHandlerMessageFixtures(t *testing.T) {
-	engine, corpusDir, indexDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, IndexDir: indexDir}, engine, nil, nil)
+	engine, corpusDir := newCorpus(t)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir}, engine, nil, nil)
 	const botID = "1100000000000000001"
 	ctx := context.Background()
 
@@ -138,9 +138,9 @@ func TestHandlerMessageFixtures(t *testing.T) {
 }
 
 func TestHandlerRateLimit(t *testing.T) {
-	engine, corpusDir, indexDir := newCorpus(t)
+	engine, corpusDir := newCorpus(t)
 	now := time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, IndexDir: indexDir, RatePerMinute: 2, Burst: 2, Now: func() time.Time { return now }}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 2, Burst: 2, Now: func() time.Time { return now }}, engine, nil, nil)
 	i := interaction(t, "interaction_ask.json", nil)
 	for n := range 2 {
 		if err := h.Check(i); err != nil {
@@ -191,8 +191,8 @@ func TestHandlerAdmin(t *testing.T) {
 }
 
 func TestHandlerIngestChecks(t *testing.T) {
-	engine, corpusDir, indexDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, IndexDir: indexDir, MaxUpload: 1000, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
+	engine, corpusDir := newCorpus(t)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, MaxUpload: 1000, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
 	att := func(name string, size int) func(map[string]any) {
 		return func(m map[string]any) {
 			a := m["data"].(map[string]any)["resolved"].(map[string]any)["attachments"].(map[string]any)["1370000000000000001"].(map[string]any)

@@ -59,10 +59,10 @@ Traders said rents had doubled. "We cannot pass the cost on to our customers," s
 }
 
 // newCorpus writes the test corpus and builds a real on-disk index of it.
-func newCorpus(t testing.TB) (engine *index.Engine, corpusDir, indexDir string) {
+func newCorpus(t testing.TB) (engine *index.Engine, corpusDir string) {
 	t.Helper()
 	dir := t.TempDir()
-	corpusDir, indexDir = filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
+	corpusDir, indexDir := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
 	if err := os.MkdirAll(corpusDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func newCorpus(t testing.TB) (engine *index.Engine, corpusDir, indexDir string) 
 		t.Fatalf("open index: %v", err)
 	}
 	t.Cleanup(func() { e.Close() })
-	return e, corpusDir, indexDir
+	return e, corpusDir
 }
 
 // fixture reads a JSON payload from testdata, letting edit change it.

@@ -131,6 +131,21 @@ func (e *Engine) openGeneration(ctx context.Context, name string, m Manifest) (*
 	return newGeneration(name, idx, store, m), nil
 }
 
+// Rebuild builds a new generation of the engine's index (opts.IndexDir is
+// ignored) and swaps it in; queries keep being answered meanwhile. It
+// fails with ErrBuildRunning when another build of the directory runs.
+func (e *Engine) Rebuild(ctx context.Context, opts BuildOptions) (BuildReport, error) {
+	opts.IndexDir = e.dir
+	rep, err := Build(ctx, opts)
+	if err != nil {
+		return rep, err
+	}
+	if err := e.Reload(ctx); err != nil {
+		return rep, fmt.Errorf("reload index: %w", err)
+	}
+	return rep, nil
+}
+
 // Reload swaps in the generation dir's pointer names now, if it changed.
 // Queries in flight finish on the generation they started on.
 func (e *Engine) Reload(ctx context.Context) error {

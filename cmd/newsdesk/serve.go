@@ -56,7 +56,6 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 		Burst:         cfg.RateBurst,
 		MaxUpload:     cfg.MaxUpload,
 		CorpusDir:     cfg.CorpusDir,
-		IndexDir:      cfg.IndexDir,
 	}, e, log)
 	if err != nil {
 		return fmt.Errorf("start the Discord bot: %w", err)
