@@ -251,27 +251,6 @@ func fgSentenceBounds(text string, toks []fgTok) []int {
 	return bounds
 }
 
-// splitSentences splits text into trimmed sentences, knowing abbreviations
-// (Mr., Dr., Gen., U.S.), initials and decimals ("1.5").
-func splitSentences(text string) []string {
-	toks := fgTokenize(text)
-	if len(toks) == 0 {
-		return nil
-	}
-	bounds := fgSentenceBounds(text, toks)
-	out := make([]string, 0, len(bounds))
-	for i, b := range bounds {
-		e := len(toks)
-		if i+1 < len(bounds) {
-			e = bounds[i+1]
-		}
-		if s := strings.TrimSpace(text[toks[b].start:toks[e-1].end]); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // ---------------------------------------------------------------------
 // Vocabulary.
 

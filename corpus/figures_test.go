@@ -307,7 +307,8 @@ func TestFigureKind(t *testing.T) {
 }
 
 // TestSplitSentences keeps abbreviations, initials and decimals inside
-// their sentence.
+// their sentence, for figure extraction (fgSentenceBounds) and for
+// Sentences alike.
 func TestSplitSentences(t *testing.T) {
 	tests := []struct {
 		text string
@@ -324,6 +325,9 @@ func TestSplitSentences(t *testing.T) {
 		got := splitSentences(tt.text)
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("splitSentences(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+		if got := Sentences(tt.text); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Sentences(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
@@ -415,4 +419,25 @@ func BenchmarkExtractFigures(b *testing.B) {
 		extractFigures(&a)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(a.Paragraphs)), "ns/paragraph")
+}
+
+// splitSentences splits text into trimmed sentences as figure extraction
+// does, with fgSentenceBounds.
+func splitSentences(text string) []string {
+	toks := fgTokenize(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	bounds := fgSentenceBounds(text, toks)
+	out := make([]string, 0, len(bounds))
+	for i, b := range bounds {
+		e := len(toks)
+		if i+1 < len(bounds) {
+			e = bounds[i+1]
+		}
+		if s := strings.TrimSpace(text[toks[b].start:toks[e-1].end]); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
