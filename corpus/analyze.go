@@ -1,5 +1,7 @@
 package corpus
 
+import "slices"
+
 // AnalyzerVersion changes whenever loading or extraction changes what it
 // produces (paragraphs, names, attributions, figures), or the index stores
 // it differently, so that indexes built by an older version are analysed
@@ -11,8 +13,19 @@ const AnalyzerVersion = "24"
 // observatory", "Mr. al-Shara") resolve to names introduced earlier and
 // relative dates ("on Sunday") resolve against the publication date.
 func Analyze(a *Article) {
-	extractMentions(a)
-	extractAttribution(a)
+	// One scan serves both: the mention extractor resolves a copy of the
+	// spans, attribution reads them as written.
+	toks, scanned := entArticleScan(a)
+	spans := make([][]entSpan, len(scanned))
+	for i := range scanned {
+		spans[i] = slices.Clone(scanned[i])
+	}
+	setMentions(a, entResolveSpans(toks, spans))
+	if attrHasMentions(a) {
+		attributeScanned(a, toks, scanned)
+	} else {
+		attributeScanned(a, toks, spans)
+	}
 	extractFigures(a)
 	resolveGenericSpeakers(a)
 }

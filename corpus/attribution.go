@@ -63,12 +63,20 @@ func (as attrSpans) speakerStartingAt(k int) (string, bool) {
 
 // extractAttribution fills each paragraph's Attribution and Quotes.
 func extractAttribution(a *Article) {
-	var toks [][]entTok
-	var spans [][]entSpan
+	toks, spans := entArticleScan(a)
+	if !attrHasMentions(a) {
+		spans = entResolveSpans(toks, spans)
+	}
+	attributeScanned(a, toks, spans)
+}
+
+// attributeScanned fills each paragraph's Attribution and Quotes from the
+// article's scanned spans (entArticleScan), unresolved when the mention
+// extractor has filled the article's mentions, resolved otherwise.
+func attributeScanned(a *Article, toks [][]entTok, spans [][]entSpan) {
 	if attrHasMentions(a) {
 		// Names as the mention extractor resolved them: each span takes
 		// the name of the paragraph's mention with its text.
-		toks, spans = entArticleScan(a)
 		for i := range spans {
 			kept := spans[i][:0]
 			for _, sp := range spans[i] {
@@ -86,8 +94,6 @@ func extractAttribution(a *Article) {
 			}
 			spans[i] = kept
 		}
-	} else {
-		toks, spans = entArticleSpans(a)
 	}
 	var ctx attrCtx
 	for i := range a.Paragraphs {

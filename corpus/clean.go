@@ -242,10 +242,22 @@ func splitBlocks(text string) [][]string {
 // numberParagraphs cleans each text, drops empty and boilerplate ones and
 // numbers the rest from 1.
 func numberParagraphs(texts []string) []Paragraph {
+	return numberJudged(texts, nil)
+}
+
+// numberJudged is numberParagraphs for texts some of which have been
+// cleaned and found not to be boilerplate already: those where judged
+// is true.
+func numberJudged(texts []string, judged []bool) []Paragraph {
 	var out []Paragraph
-	for _, t := range texts {
-		t = CleanParagraph(t)
-		if t == "" || !hasLetterOrDigit(t) || IsBoilerplate(t) {
+	for i, t := range texts {
+		if judged == nil || !judged[i] {
+			t = CleanParagraph(t)
+			if IsBoilerplate(t) {
+				continue
+			}
+		}
+		if t == "" || !hasLetterOrDigit(t) {
 			continue
 		}
 		out = append(out, Paragraph{Number: len(out) + 1, Text: t})
@@ -341,7 +353,7 @@ func IsBoilerplate(s string) bool {
 		return true
 	case words <= 20 && rxInvite.MatchString(s) && !hasInnerSentence(s):
 		return true
-	case words <= 30 && rxCopyright.MatchString(s):
+	case words <= 30 && mayBeCopyright(s) && rxCopyright.MatchString(s):
 		return true
 	case words <= 16 && (rxCreditColon.MatchString(s) || rxCreditBy.MatchString(s) || rxAgencyCredit.MatchString(s)):
 		return true
@@ -353,6 +365,31 @@ func IsBoilerplate(s string) bool {
 		return true
 	case words <= 10 && rxTimestamp.MatchString(s) && !strings.HasSuffix(s, "."):
 		return true
+	}
+	return false
+}
+
+// mayBeCopyright is a quick test that s has one of the marks rxCopyright
+// needs: "©", "(c)", "copyright", "rights reserved" in any case.
+func mayBeCopyright(s string) bool {
+	if strings.Contains(s, "©") {
+		return true
+	}
+	for _, mark := range [...]string{"(c)", "copyright", "rights reserved"} {
+		if containsFoldASCII(s, mark) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s contains the lower-case ASCII word
+// w in any case.
+func containsFoldASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
 	}
 	return false
 }
@@ -408,6 +445,30 @@ func hasWeakSeparator(s string) bool {
 func countWords(s string, limit int) int {
 	n := 0
 	inWord := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return n + countWordsUnicode(s[i:], limit-n, inWord)
+		}
+		if c == ' ' || c >= '\t' && c <= '\r' {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			n++
+			if n >= limit {
+				return n
+			}
+			inWord = true
+		}
+	}
+	return n
+}
+
+// countWordsUnicode is countWords for text that is not all ASCII; inWord
+// says whether s starts inside a word already counted.
+func countWordsUnicode(s string, limit int, inWord bool) int {
+	n := 0
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			inWord = false

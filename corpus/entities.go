@@ -720,6 +720,7 @@ type entRegistry struct {
 	ents    []*entEntity
 	aliases map[string]*entEntity // acronyms defined in brackets
 	clock   int
+	units   map[string][]nmUnit // nmUnits by text: names recur
 }
 
 // resolve sets sp.name (and the kind when it was a guess). A tentative
@@ -751,7 +752,7 @@ func (rg *entRegistry) resolve(sp *entSpan, toks []entTok, prev *entSpan) bool {
 		rg.add(sp)
 		return true
 	}
-	units := nmUnits(sp.text)
+	units := rg.unitsOf(sp.text)
 	if len(units) == 0 {
 		if sp.tentative {
 			return false
@@ -799,6 +800,20 @@ func (rg *entRegistry) resolve(sp *entSpan, toks []entTok, prev *entSpan) bool {
 	return true
 }
 
+// unitsOf returns nmUnits(text), computing it once per text; the result
+// must not be modified.
+func (rg *entRegistry) unitsOf(text string) []nmUnit {
+	if u, ok := rg.units[text]; ok {
+		return u
+	}
+	if rg.units == nil {
+		rg.units = map[string][]nmUnit{}
+	}
+	u := nmUnits(text)
+	rg.units[text] = u
+	return u
+}
+
 func (rg *entRegistry) find(name string) *entEntity {
 	for _, e := range rg.ents {
 		if e.name == name {
@@ -818,7 +833,7 @@ func (rg *entRegistry) use(e *entEntity, sp *entSpan) {
 }
 
 func (rg *entRegistry) add(sp *entSpan) {
-	e := &entEntity{name: sp.text, kind: sp.kind, count: 1, last: rg.clock, units: nmUnits(sp.text), skels: map[string]bool{}}
+	e := &entEntity{name: sp.text, kind: sp.kind, count: 1, last: rg.clock, units: rg.unitsOf(sp.text), skels: map[string]bool{}}
 	for _, u := range e.units {
 		e.skels[u.skel] = true
 	}
@@ -859,6 +874,12 @@ func entArticleScan(a *Article) ([][]entTok, [][]entSpan) {
 // mentions; the result has one slice of spans per paragraph.
 func entArticleSpans(a *Article) ([][]entTok, [][]entSpan) {
 	toks, spans := entArticleScan(a)
+	return toks, entResolveSpans(toks, spans)
+}
+
+// entResolveSpans resolves the scanned spans of an article's paragraphs
+// (entArticleScan) in place, dropping tentative ones that name no one.
+func entResolveSpans(toks [][]entTok, spans [][]entSpan) [][]entSpan {
 	rg := &entRegistry{aliases: map[string]*entEntity{}}
 	for i := range spans {
 		found := spans[i]
@@ -874,13 +895,18 @@ func entArticleSpans(a *Article) ([][]entTok, [][]entSpan) {
 		}
 		spans[i] = kept
 	}
-	return toks, spans
+	return spans
 }
 
 // extractMentions fills each paragraph's Mentions: every distinct name as
 // written, resolved within the article, with how the paragraph describes it.
 func extractMentions(a *Article) {
 	_, spans := entArticleSpans(a)
+	setMentions(a, spans)
+}
+
+// setMentions fills each paragraph's Mentions from its resolved spans.
+func setMentions(a *Article, spans [][]entSpan) {
 	for i := range a.Paragraphs {
 		a.Paragraphs[i].Mentions = entMentions(spans[i])
 	}

@@ -181,6 +181,9 @@ type textItem struct {
 	text    string
 	heading int // 0 for body text, else the heading level
 	lines   int // the number of source lines it came from
+	// judged marks a line already cleaned and found not to be
+	// boilerplate by dropBoilerplateLines.
+	judged bool
 }
 
 // parseTextArticle reads a .txt or .md article (markdown when md is set).
@@ -220,13 +223,17 @@ func parseTextArticle(name string, data []byte, md bool) (Article, error) {
 // finishArticle numbers the body items that are not headings as the
 // article's paragraphs and falls back to a title from the file name.
 func finishArticle(a Article, name string, items []textItem) (Article, error) {
-	var texts []string
+	var (
+		texts  []string
+		judged []bool
+	)
 	for _, it := range items {
 		if it.heading == 0 {
 			texts = append(texts, it.text)
+			judged = append(judged, it.judged)
 		}
 	}
-	a.Paragraphs = numberParagraphs(texts)
+	a.Paragraphs = numberJudged(texts, judged)
 	if len(a.Paragraphs) == 0 {
 		return Article{}, fmt.Errorf("%w after cleaning", ErrNoText)
 	}
@@ -283,7 +290,7 @@ func plainItems(body string) []textItem {
 	var items []textItem
 	for _, block := range splitBlocks(body) {
 		if kept := dropBoilerplateLines(block); len(kept) > 0 {
-			items = append(items, textItem{text: strings.Join(kept, "\n"), lines: len(kept)})
+			items = append(items, textItem{text: strings.Join(kept, "\n"), lines: len(kept), judged: len(block) == 1})
 		}
 	}
 	return items
@@ -375,7 +382,7 @@ func markdownItems(body string) []textItem {
 	var cur []string
 	flush := func() {
 		if kept := dropBoilerplateLines(cur); len(kept) > 0 {
-			items = append(items, textItem{text: strings.Join(kept, "\n"), lines: len(kept)})
+			items = append(items, textItem{text: strings.Join(kept, "\n"), lines: len(kept), judged: len(cur) == 1})
 		}
 		cur = nil
 	}

@@ -131,14 +131,13 @@ func BenchmarkBuild10k(b *testing.B) {
 }
 
 // BenchmarkBuildTuning10k compares indexing strategies on 10,000
-// paragraphs: the offline builder, and online batches with 1–3 concurrent
+// paragraphs: batches with 1–3 concurrent
 // writers, several batch sizes, deferred merging (tier) and GOGC (gc:
 // 0 is the default 400, -1 Go's default).
 func BenchmarkBuildTuning10k(b *testing.B) {
 	articles := corpus.Synthesize(1, 10_000)
 	ctx := context.Background()
 	for _, tune := range []buildTuning{
-		{offline: true, batchSize: 2000},
 		{writers: 1},
 		{},
 		{writers: 3, batchSize: 1000},
@@ -146,10 +145,7 @@ func BenchmarkBuildTuning10k(b *testing.B) {
 		{mergeTier: -1},
 		{gcPercent: -1},
 	} {
-		name := fmt.Sprintf("offline/batch=%d", tune.batch())
-		if !tune.offline {
-			name = fmt.Sprintf("online/batch=%d/writers=%d/tier=%d/gc=%d", tune.batch(), tune.writerCount(), tune.tier(), tune.gcPercent)
-		}
+		name := fmt.Sprintf("batch=%d/writers=%d/tier=%d/gc=%d", tune.batch(), tune.writerCount(), tune.tier(), tune.gcPercent)
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := buildFrom(ctx, BuildOptions{IndexDir: b.TempDir(), Log: discard()}, corpus.LoadResult{Articles: articles}, tune); err != nil {

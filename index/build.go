@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
@@ -63,9 +64,6 @@ type buildTuning struct {
 	// batchSize is how many documents go into one batch (or one segment of
 	// the offline builder); defaultBatchSize when 0.
 	batchSize int
-	// offline builds fresh indexes with Bleve's offline builder instead of
-	// batches on an online scorch index.
-	offline bool
 	// writers is how many batches are applied at once; 2 when 0.
 	writers int
 	// mergeTier is scorch's MaxSegmentsPerTier while building: higher
@@ -313,8 +311,6 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 			return BuildReport{}, fmt.Errorf("copy previous generation %s: %w", prevName, err)
 		}
 		w, err = openBatchWriter(idxPath, b.tune.batch(), b.tune.writerCount(), b.tune.tier())
-	} else if b.tune.offline {
-		w, err = newBuilderWriter(idxPath, tmp, b.tune.batch())
 	} else {
 		w, err = newBatchWriter(idxPath, b.tune.batch(), b.tune.writerCount(), b.tune.tier())
 	}
@@ -410,9 +406,13 @@ func (b *builder) index(ctx context.Context, w docWriter, store *storeWriter, to
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
 	type analysed struct {
 		id      string
-		docs    []paragraphDoc
+		docs    []*document.Document
 		records [][]byte
 		people  []Person
 		orgs    []string
@@ -420,12 +420,18 @@ func (b *builder) index(ctx context.Context, w docWriter, store *storeWriter, to
 	}
 	in := make(chan *corpus.Article)
 	out := make(chan analysed, 64)
+	builders := make([]*docBuilder, max(runtime.GOMAXPROCS(0), 1))
+	for i := range builders {
+		if builders[i], err = newDocBuilder(m); err != nil {
+			return nil, err
+		}
+	}
 	var wg sync.WaitGroup
-	for range max(runtime.GOMAXPROCS(0), 1) {
+	for _, db := range builders {
 		wg.Go(func() {
 			for a := range in {
 				corpus.Analyze(a)
-				docs, records, err := paragraphDocs(a)
+				docs, records, err := paragraphDocs(a, db)
 				select {
 				case out <- analysed{id: a.ID, docs: docs, records: records, people: articlePeople(a), orgs: articleOrganisations(a), err: err}:
 				case <-ctx.Done():
@@ -455,7 +461,7 @@ func (b *builder) index(ctx context.Context, w docWriter, store *storeWriter, to
 			return nil, r.err
 		}
 		for _, d := range r.docs {
-			if err := w.index(d.id, d); err != nil {
+			if err := w.index(d); err != nil {
 				return nil, fmt.Errorf("index %s: %w", r.id, err)
 			}
 		}
@@ -489,11 +495,11 @@ func refOf(a *corpus.Article) ArticleRef {
 	}
 }
 
-// paragraphDocs turns an analysed article into one document per paragraph,
-// and the records the paragraph store keeps of them.
-func paragraphDocs(a *corpus.Article) ([]paragraphDoc, [][]byte, error) {
+// paragraphDocs turns an analysed article into one Bleve document per
+// paragraph, built by db, and the records the paragraph store keeps of them.
+func paragraphDocs(a *corpus.Article, db *docBuilder) ([]*document.Document, [][]byte, error) {
 	ref := refOf(a)
-	docs := make([]paragraphDoc, 0, len(a.Paragraphs))
+	docs := make([]*document.Document, 0, len(a.Paragraphs))
 	records := make([][]byte, 0, len(a.Paragraphs))
 	for _, p := range a.Paragraphs {
 		rec, err := json.Marshal(storedParagraph{Article: ref, Paragraph: p})
@@ -501,36 +507,41 @@ func paragraphDocs(a *corpus.Article) ([]paragraphDoc, [][]byte, error) {
 			return nil, nil, fmt.Errorf("encode paragraph %d of %s: %w", p.Number, a.ID, err)
 		}
 		records = append(records, rec)
-		var names, speakers, what []string
-		var reported time.Time
-		for _, mn := range p.Mentions {
-			names = appendDistinct(names, mn.Text, mn.Name)
-		}
-		speakers = appendDistinct(speakers, p.Attribution...)
-		for _, q := range p.Quotes {
-			speakers = appendDistinct(speakers, q.Speaker)
-		}
-		for _, f := range p.Figures {
-			what = appendDistinct(what, f.What)
-			if f.Reported.After(reported) {
-				reported = f.Reported.Time
-			}
-		}
-		docs = append(docs, paragraphDoc{
-			Text:      p.Text,
-			Title:     a.Title,
-			Names:     strings.Join(names, " ; "),
-			Speakers:  strings.Join(speakers, " ; "),
-			Article:   a.ID,
-			Source:    strings.ToLower(strings.TrimSpace(a.Source)),
-			Published: dayTerm(a.Published.Time),
-			Reported:  dayTerm(reported),
-			Number:    numberTerm(p.Number),
-			What:      what,
-			id:        docID(a.ID, p.Number),
-		})
+		docs = append(docs, db.build(newParagraphDoc(a, p)))
 	}
 	return docs, records, nil
+}
+
+// newParagraphDoc is the document of paragraph p of the analysed article a.
+func newParagraphDoc(a *corpus.Article, p corpus.Paragraph) paragraphDoc {
+	var names, speakers, what []string
+	var reported time.Time
+	for _, mn := range p.Mentions {
+		names = appendDistinct(names, mn.Text, mn.Name)
+	}
+	speakers = appendDistinct(speakers, p.Attribution...)
+	for _, q := range p.Quotes {
+		speakers = appendDistinct(speakers, q.Speaker)
+	}
+	for _, f := range p.Figures {
+		what = appendDistinct(what, f.What)
+		if f.Reported.After(reported) {
+			reported = f.Reported.Time
+		}
+	}
+	return paragraphDoc{
+		Text:      p.Text,
+		Title:     a.Title,
+		Names:     strings.Join(names, " ; "),
+		Speakers:  strings.Join(speakers, " ; "),
+		Article:   a.ID,
+		Source:    strings.ToLower(strings.TrimSpace(a.Source)),
+		Published: dayTerm(a.Published.Time),
+		Reported:  dayTerm(reported),
+		Number:    numberTerm(p.Number),
+		What:      what,
+		id:        docID(a.ID, p.Number),
+	}
 }
 
 // copyStored copies the stored paragraphs of the reused articles from the
@@ -702,61 +713,12 @@ func lastSkeleton(name string) string {
 
 // docWriter receives the documents of a generation being built.
 type docWriter interface {
-	index(id string, doc paragraphDoc) error
+	index(doc *document.Document) error
 	delete(id string) error
 	// close flushes and closes the index; abort closes it after a failure.
 	close(ctx context.Context) error
 	abort() error
 }
-
-// builderWriter builds a fresh index with Bleve's offline builder: sorted
-// segments written straight to disk and merged once at the end, without
-// the online index's persister and merger. The builder is created on the
-// first document, since it cannot build an empty index.
-type builderWriter struct {
-	path, scratch string
-	batch         int
-	b             bleve.Builder
-}
-
-func newBuilderWriter(path, scratch string, batch int) (*builderWriter, error) {
-	return &builderWriter{path: path, scratch: scratch, batch: batch}, nil
-}
-
-func (w *builderWriter) index(id string, doc paragraphDoc) error {
-	if w.b == nil {
-		m, err := newMapping()
-		if err != nil {
-			return fmt.Errorf("index mapping: %w", err)
-		}
-		w.b, err = bleve.NewBuilder(w.path, m, map[string]interface{}{
-			"buildPathPrefix": w.scratch,
-			"batchSize":       w.batch,
-			"mergeMax":        20,
-		})
-		if err != nil {
-			return fmt.Errorf("create index builder: %w", err)
-		}
-	}
-	return w.b.Index(id, doc)
-}
-
-func (w *builderWriter) delete(string) error {
-	return errors.New("builder: delete on a fresh index")
-}
-
-func (w *builderWriter) close(ctx context.Context) error {
-	if w.b != nil {
-		return w.b.Close()
-	}
-	empty, err := newBatchWriter(w.path, w.batch, 1, 0)
-	if err != nil {
-		return err
-	}
-	return empty.close(ctx)
-}
-
-func (w *builderWriter) abort() error { return nil }
 
 // batchWriter writes to an online scorch index in batches. Full batches
 // are applied by a few goroutines at once: scorch analyses each batch on
@@ -837,8 +799,8 @@ func (w *batchWriter) fail(err error) {
 	w.errOnce.Do(func() { w.err = err; close(w.failed) })
 }
 
-func (w *batchWriter) index(id string, doc paragraphDoc) error {
-	if err := w.b.Index(id, doc); err != nil {
+func (w *batchWriter) index(doc *document.Document) error {
+	if err := w.b.IndexAdvanced(doc); err != nil {
 		return err
 	}
 	return w.flushIfFull()

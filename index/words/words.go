@@ -47,23 +47,37 @@ const (
 
 // Tokenize implements analysis.Tokenizer.
 func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	text, spans := input, [][2]int(nil)
-	if !isASCII(input) {
-		text, spans = t.foldText(input)
-	}
-	tokens := make([]analysis.Token, 0, len(text)/6+1)
-	emit := func(from, to int, typ analysis.TokenType) {
-		start, end := from, to
-		if spans != nil {
-			start, end = spans[from][0], spans[to-1][1]
-		}
+	tokens := make([]analysis.Token, 0, len(input)/6+1)
+	t.Words(input, func(term []byte, start, end int, typ analysis.TokenType) {
 		tokens = append(tokens, analysis.Token{
-			Term:     text[from:to:to],
+			Term:     term,
 			Start:    start,
 			End:      end,
 			Position: len(tokens) + 1,
 			Type:     typ,
 		})
+	})
+	out := make(analysis.TokenStream, len(tokens))
+	for i := range tokens {
+		out[i] = &tokens[i]
+	}
+	return out
+}
+
+// Words calls fn with each word of input in order, as Tokenize splits
+// them, without building tokens: the folded term (which fn may keep but
+// must not modify), its byte span in input and its type.
+func (t *Tokenizer) Words(input []byte, fn func(term []byte, start, end int, typ analysis.TokenType)) {
+	text, spans := input, [][2]int(nil)
+	if !isASCII(input) {
+		text, spans = t.foldText(input)
+	}
+	emit := func(from, to int, typ analysis.TokenType) {
+		start, end := from, to
+		if spans != nil {
+			start, end = spans[from][0], spans[to-1][1]
+		}
+		fn(text[from:to:to], start, end, typ)
 	}
 	// classAt returns the class and byte length of the character at i.
 	classAt := func(i int) (class, int) {
@@ -137,11 +151,6 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		emit(i, j, typ)
 		i = j
 	}
-	out := make(analysis.TokenStream, len(tokens))
-	for i := range tokens {
-		out[i] = &tokens[i]
-	}
-	return out
 }
 
 // joins reports whether a middle character mid between prev and next

@@ -1,0 +1,141 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// analysedFields describes the fields of a document as the segment
+// builder reads them, one line per field, sorted.
+func analysedFields(doc *document.Document) []string {
+	var out []string
+	for _, f := range doc.Fields {
+		f.Analyze()
+		var terms []string
+		for t, tf := range f.AnalyzedTokenFrequencies() {
+			if t != string(tf.Term) {
+				terms = append(terms, fmt.Sprintf("KEY %q TERM %q", t, tf.Term))
+			}
+			terms = append(terms, fmt.Sprintf("%s×%d/%d", t, tf.Frequency(), len(tf.Locations)))
+		}
+		slices.Sort(terms)
+		out = append(out, fmt.Sprintf("%s %v opts=%v type=%c len=%d [%s]", f.Name(), f.ArrayPositions(), f.Options(),
+			f.EncodedFieldType(), f.AnalyzedLength(), strings.Join(terms, " ")))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// mapped is the document Bleve's mapping makes of d.
+func mapped(t *testing.T, m mapping.IndexMapping, d paragraphDoc) *document.Document {
+	t.Helper()
+	doc := document.NewDocument(d.id)
+	if err := m.MapDocument(doc, d); err != nil {
+		t.Fatalf("map %s: %v", d.id, err)
+	}
+	return doc
+}
+
+// TestDocumentsMatchMapping checks that the documents a build makes are
+// the ones Bleve's mapping makes of the same paragraphs: same fields,
+// options, terms, frequencies and lengths. Searches analyse questions with
+// the mapping, so any difference would lose matches.
+func TestDocumentsMatchMapping(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := newDocBuilder(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(d paragraphDoc) {
+		t.Helper()
+		want := analysedFields(mapped(t, m, d))
+		// Twice: the second time every word comes from the builder's memory.
+		for range 2 {
+			if got := analysedFields(db.build(d)); !slices.Equal(got, want) {
+				t.Fatalf("document %s:\n got  %q\n want %q", d.id, got, want)
+			}
+		}
+	}
+
+	// Every paragraph of the test corpora, analysed as a build does.
+	dirs, err := filepath.Glob(filepath.Join("..", "corpus", "testdata", "*", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs = append(dirs, filepath.Join("testdata", "articles"), filepath.Join("..", "corpus", "articles"))
+	n := 0
+	for _, dir := range dirs {
+		res, err := corpus.Load(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range res.Articles {
+			a := &res.Articles[i]
+			corpus.Analyze(a)
+			docs, _, err := paragraphDocs(a, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, doc := range docs {
+				d, ok := paragraphDocOf(a, doc.ID())
+				if !ok {
+					t.Fatalf("no paragraph for %s", doc.ID())
+				}
+				want := analysedFields(mapped(t, m, d))
+				if got := analysedFields(doc); !slices.Equal(got, want) {
+					t.Fatalf("document %s:\n got  %q\n want %q", d.id, got, want)
+				}
+				n++
+			}
+		}
+	}
+	if n < 500 {
+		t.Fatalf("only %d paragraphs checked", n)
+	}
+
+	// Random text of the characters analysis treats specially.
+	pieces := []string{"a", "Z", "é", "İ", "Σ", "ς", "ß", "ﬁ", "Ⱥ", "1", "0", ".", ",", "'", "’", "s", "S", "'s", "’S", "＇s",
+		" ", "  ", "-", "_", ":", "the", "The", "THE", "and", "running", "Assad's", "U.S.", "3.5", "1,500", "al-",
+		"Ḥasan", "Ghiath", "Dallah", "el", "bin", "中", "文", "\u0301", "\t", "\n", "#", "…", "\u00a0", "\ufffd"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	random := func() string {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for i := range 20_000 {
+		check(paragraphDoc{
+			id: fmt.Sprintf("r#p%d", i), Text: random(), Title: random(), Names: random(), Speakers: random(),
+			Article: "r", Source: strings.ToLower(random()), Published: "2025-03-10", Number: numberTerm(i),
+			What: []string{"killed", "wounded"}[:rng.IntN(3)],
+		})
+	}
+	// Empty and missing values.
+	check(paragraphDoc{id: "e#p1", Article: "e", Number: numberTerm(1)})
+}
+
+// paragraphDocOf rebuilds the paragraphDoc of a document ID of an analysed
+// article, as paragraphDocs fills it.
+func paragraphDocOf(a *corpus.Article, id string) (paragraphDoc, bool) {
+	for _, p := range a.Paragraphs {
+		if docID(a.ID, p.Number) == id {
+			return newParagraphDoc(a, p), true
+		}
+	}
+	return paragraphDoc{}, false
+}
