@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
@@ -36,16 +37,25 @@ type termAnalyzer struct {
 	tokenizer *words.Tokenizer
 	filters   []analysis.TokenFilter
 	// terms maps a word as the tokenizer yields it to its term, empty when
-	// the filters drop it.
+	// the filters drop it; ids numbers the distinct terms.
 	terms map[string]term
-	buf   []term
+	ids   map[string]int
+	limit int // how many words to remember; maxRemembered
+	// For counting the terms of one text: seen[id] is the serial of the
+	// last text that had term id, slot[id] its place in uniq and counts.
+	serial uint32
+	seen   []uint32
+	slot   []int32
+	uniq   []term
+	counts []int
 }
 
 // term is a term, as a string and as the bytes Bleve's token frequencies
-// hold, shared by every document that has it.
+// hold, shared by every document that has it, and its number.
 type term struct {
-	s string
-	b []byte
+	s  string
+	b  []byte
+	id int
 }
 
 // newTermAnalyzer returns a termAnalyzer for the mapping's analyzer name,
@@ -60,7 +70,7 @@ func newTermAnalyzer(m mapping.IndexMapping, name string) (*termAnalyzer, error)
 	if !ok || len(an.CharFilters) > 0 {
 		return nil, fmt.Errorf("analyzer %s: not the words tokenizer without character filters", name)
 	}
-	return &termAnalyzer{tokenizer: tok, filters: an.TokenFilters, terms: map[string]term{}}, nil
+	return &termAnalyzer{tokenizer: tok, filters: an.TokenFilters, terms: map[string]term{}, ids: map[string]int{}, limit: maxRemembered}, nil
 }
 
 // term returns what the filters make of one word; empty when they drop it.
@@ -75,10 +85,15 @@ func (ta *termAnalyzer) term(word []byte) term {
 	}
 	var t term
 	if len(stream) == 1 && len(stream[0].Term) > 0 {
-		t = term{s: string(stream[0].Term), b: append([]byte(nil), stream[0].Term...)}
-	}
-	if len(ta.terms) >= maxRemembered {
-		clear(ta.terms)
+		t.s = string(stream[0].Term)
+		id, ok := ta.ids[t.s]
+		if !ok {
+			id = len(ta.ids)
+			ta.ids[t.s] = id
+			ta.seen = append(ta.seen, 0)
+			ta.slot = append(ta.slot, 0)
+		}
+		t.b, t.id = []byte(t.s), id
 	}
 	ta.terms[string(word)] = t
 	return t
@@ -87,30 +102,51 @@ func (ta *termAnalyzer) term(word []byte) term {
 // analyse returns the term frequencies of text and its length in terms,
 // as a text field analysed with the analyzer would have them.
 func (ta *termAnalyzer) analyse(text string) (index.TokenFrequencies, int) {
-	terms := ta.buf[:0]
-	ta.tokenizer.Words([]byte(text), func(word []byte, _, _ int, _ analysis.TokenType) {
-		if t := ta.term(word); t.s != "" {
-			terms = append(terms, t)
+	if len(ta.terms) >= ta.limit {
+		clear(ta.terms)
+		clear(ta.ids)
+		ta.seen, ta.slot = ta.seen[:0], ta.slot[:0]
+	}
+	ta.serial++
+	uniq, counts, n := ta.uniq[:0], ta.counts[:0], 0
+	ta.tokenizer.Terms([]byte(text), func(word []byte) {
+		t := ta.term(word)
+		if t.s == "" {
+			return
 		}
+		n++
+		if ta.seen[t.id] == ta.serial {
+			counts[ta.slot[t.id]]++
+			return
+		}
+		ta.seen[t.id], ta.slot[t.id] = ta.serial, int32(len(uniq))
+		uniq, counts = append(uniq, t), append(counts, 1)
 	})
-	ta.buf = terms
-	return countTerms(terms), len(terms)
+	ta.uniq, ta.counts = uniq, counts
+	freqs := make(index.TokenFrequencies, len(uniq))
+	block := make([]index.TokenFreq, len(uniq))
+	for i, t := range uniq {
+		block[i].Term = t.b
+		block[i].SetFrequency(counts[i])
+		freqs[t.s] = &block[i]
+	}
+	return freqs, n
 }
 
-// countTerms returns the frequencies of terms, allocating their records
-// together.
-func countTerms(terms []term) index.TokenFrequencies {
-	freqs := make(index.TokenFrequencies, len(terms))
-	block := make([]index.TokenFreq, 0, len(terms))
-	for _, t := range terms {
-		if tf, ok := freqs[t.s]; ok {
+// keywordFreqs returns the term frequencies of keyword values: each value
+// is one term.
+func keywordFreqs(values ...string) index.TokenFrequencies {
+	freqs := make(index.TokenFrequencies, len(values))
+	block := make([]index.TokenFreq, 0, len(values))
+	for _, v := range values {
+		if tf, ok := freqs[v]; ok {
 			tf.SetFrequency(tf.Frequency() + 1)
 			continue
 		}
-		block = append(block, index.TokenFreq{Term: t.b})
+		block = append(block, index.TokenFreq{Term: []byte(v)})
 		tf := &block[len(block)-1]
 		tf.SetFrequency(1)
-		freqs[t.s] = tf
+		freqs[v] = tf
 	}
 	return freqs
 }
@@ -119,13 +155,26 @@ func countTerms(terms []term) index.TokenFrequencies {
 // for concurrent use.
 type docBuilder struct {
 	text, names *termAnalyzer
-	// title caches the analysis of the last title: consecutive paragraphs
-	// share their article's.
-	title struct {
-		text   string
-		freqs  index.TokenFrequencies
-		length int
+	// The fields paragraphs share with their article (headline, article
+	// ID, outlet, publication day) are analysed once for all its
+	// paragraphs, which are built one after the other.
+	title, article, source, published lastField
+}
+
+// lastField remembers the analysis of the last value of a field.
+type lastField struct {
+	value  string
+	freqs  index.TokenFrequencies
+	length int
+}
+
+// get returns the analysis of value, calling analyse for a new value.
+func (l *lastField) get(value string, analyse func(string) (index.TokenFrequencies, int)) (index.TokenFrequencies, int) {
+	if l.freqs == nil || l.value != value {
+		l.value = value
+		l.freqs, l.length = analyse(value)
 	}
+	return l.freqs, l.length
 }
 
 func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
@@ -140,38 +189,40 @@ func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
 	return &docBuilder{text: text, names: names}, nil
 }
 
+// keywordAnalysis is the analysis of a keyword value.
+func keywordAnalysis(value string) (index.TokenFrequencies, int) { return keywordFreqs(value), 1 }
+
 // build returns the Bleve document of d, analysed.
+//
+// Bleve reads a field's frequencies without changing them, so paragraphs
+// can share their article's. (Fields repeated within one document are the
+// exception: the segment builder merges the frequencies of the later ones
+// into the first's. The only repeated field, the kinds of figures, is
+// therefore given as one field holding all its values, which is what that
+// merge makes of them.)
 func (b *docBuilder) build(d paragraphDoc) *document.Document {
 	doc := document.NewDocument(d.id)
-	addText := func(name, value string, ta *termAnalyzer) {
-		freqs, n := ta.analyse(value)
-		doc.AddField(&analysedField{name: name, value: value, freqs: freqs, length: n})
+	add := func(name, value string, freqs index.TokenFrequencies, length int, opts index.FieldIndexingOptions) {
+		doc.AddField(&analysedField{name: name, value: value, freqs: freqs, length: length, opts: opts})
 	}
-	addText(fieldText, d.Text, b.text)
-	if b.title.freqs == nil || b.title.text != d.Title {
-		b.title.freqs, b.title.length = b.text.analyse(d.Title)
-		b.title.text = d.Title
-	}
-	// Bleve reads a field's frequencies without changing them (a field
-	// repeated within one document would be merged into the first, but the
-	// title is not repeated), so paragraphs can share their title's.
-	doc.AddField(&analysedField{name: fieldTitle, value: d.Title, freqs: b.title.freqs, length: b.title.length})
-	addText(fieldNames, d.Names, b.names)
-	addText(fieldSpeakers, d.Speakers, b.names)
-	addKeyword := func(name, value string, pos []uint64, docValues bool) {
-		f := &analysedField{name: name, value: value, pos: pos, freqs: countTerms([]term{{s: value, b: []byte(value)}}), length: 1}
-		if docValues {
-			f.opts |= index.DocValues
-		}
-		doc.AddField(f)
-	}
-	addKeyword(fieldArticle, d.Article, nil, false)
-	addKeyword(fieldSource, d.Source, nil, false)
-	addKeyword(fieldPublished, d.Published, nil, true)
-	addKeyword(fieldReported, d.Reported, nil, true)
-	addKeyword(fieldNumber, d.Number, nil, true)
-	for i, w := range d.What {
-		addKeyword(fieldWhat, w, []uint64{uint64(i)}, false)
+	freqs, n := b.text.analyse(d.Text)
+	add(fieldText, d.Text, freqs, n, 0)
+	freqs, n = b.title.get(d.Title, b.text.analyse)
+	add(fieldTitle, d.Title, freqs, n, 0)
+	freqs, n = b.names.analyse(d.Names)
+	add(fieldNames, d.Names, freqs, n, 0)
+	freqs, n = b.names.analyse(d.Speakers)
+	add(fieldSpeakers, d.Speakers, freqs, n, 0)
+	freqs, n = b.article.get(d.Article, keywordAnalysis)
+	add(fieldArticle, d.Article, freqs, n, 0)
+	freqs, n = b.source.get(d.Source, keywordAnalysis)
+	add(fieldSource, d.Source, freqs, n, 0)
+	freqs, n = b.published.get(d.Published, keywordAnalysis)
+	add(fieldPublished, d.Published, freqs, n, index.DocValues)
+	add(fieldReported, d.Reported, keywordFreqs(d.Reported), 1, index.DocValues)
+	add(fieldNumber, d.Number, keywordFreqs(d.Number), 1, index.DocValues)
+	if len(d.What) > 0 {
+		add(fieldWhat, strings.Join(d.What, " "), keywordFreqs(d.What...), len(d.What), 0)
 	}
 	return doc
 }
@@ -181,7 +232,6 @@ func (b *docBuilder) build(d paragraphDoc) *document.Document {
 type analysedField struct {
 	name   string
 	value  string
-	pos    []uint64
 	opts   index.FieldIndexingOptions // besides index.IndexField
 	freqs  index.TokenFrequencies
 	length int
@@ -190,7 +240,7 @@ type analysedField struct {
 var _ document.Field = (*analysedField)(nil)
 
 func (f *analysedField) Name() string             { return f.name }
-func (f *analysedField) ArrayPositions() []uint64 { return f.pos }
+func (f *analysedField) ArrayPositions() []uint64 { return nil }
 func (f *analysedField) Options() index.FieldIndexingOptions {
 	return index.IndexField | f.opts
 }
@@ -203,7 +253,8 @@ func (f *analysedField) AnalyzedTokenFrequencies() index.TokenFrequencies {
 	return f.freqs
 }
 
-// Size estimates the field's memory, as Bleve sizes batches by it.
+// Size estimates the field's memory, as Bleve sizes batches by it,
+// without walking its terms.
 func (f *analysedField) Size() int {
-	return 64 + len(f.name) + len(f.value) + 8*len(f.pos) + f.freqs.Size()
+	return 64 + len(f.name) + len(f.value) + 96*len(f.freqs)
 }

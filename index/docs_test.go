@@ -16,21 +16,40 @@ import (
 )
 
 // analysedFields describes the fields of a document as the segment
-// builder reads them, one line per field, sorted.
+// builder reads them, one line per field name, sorted. A name repeated
+// within the document is one field to it: the term frequencies of the
+// later ones are merged into the first's and their lengths added.
 func analysedFields(doc *document.Document) []string {
+	type merged struct {
+		opts   string
+		typ    byte
+		length int
+		freqs  map[string]int
+	}
+	byName := map[string]*merged{}
 	var out []string
 	for _, f := range doc.Fields {
 		f.Analyze()
-		var terms []string
+		m := byName[f.Name()]
+		if m == nil {
+			m = &merged{opts: f.Options().String(), typ: f.EncodedFieldType(), freqs: map[string]int{}}
+			byName[f.Name()] = m
+		}
+		m.length += f.AnalyzedLength()
 		for t, tf := range f.AnalyzedTokenFrequencies() {
-			if t != string(tf.Term) {
-				terms = append(terms, fmt.Sprintf("KEY %q TERM %q", t, tf.Term))
+			if t != string(tf.Term) || len(tf.Locations) > 0 {
+				out = append(out, fmt.Sprintf("%s: term %q keyed %q with %d locations", f.Name(), tf.Term, t, len(tf.Locations)))
 			}
-			terms = append(terms, fmt.Sprintf("%s×%d/%d", t, tf.Frequency(), len(tf.Locations)))
+			m.freqs[t] += tf.Frequency()
+		}
+	}
+	for name, m := range byName {
+		var terms []string
+		for t, n := range m.freqs {
+			terms = append(terms, fmt.Sprintf("%s×%d", t, n))
 		}
 		slices.Sort(terms)
-		out = append(out, fmt.Sprintf("%s %v opts=%v type=%c len=%d [%s]", f.Name(), f.ArrayPositions(), f.Options(),
-			f.EncodedFieldType(), f.AnalyzedLength(), strings.Join(terms, " ")))
+		out = append(out, fmt.Sprintf("%s opts=%s type=%c len=%d [%s]", name, m.opts, m.typ, m.length, strings.Join(terms, " ")))
 	}
 	slices.Sort(out)
 	return out
@@ -124,6 +143,11 @@ func TestDocumentsMatchMapping(t *testing.T) {
 			Article: "r", Source: strings.ToLower(random()), Published: "2025-03-10", Number: numberTerm(i),
 			What: []string{"killed", "wounded"}[:rng.IntN(3)],
 		})
+	}
+	// Forgetting words and remembering them again.
+	db.text.limit, db.names.limit = 40, 10
+	for i := range 2_000 {
+		check(paragraphDoc{id: fmt.Sprintf("f#p%d", i), Text: random(), Title: random(), Names: random(), Article: "f", Number: numberTerm(i)})
 	}
 	// Empty and missing values.
 	check(paragraphDoc{id: "e#p1", Article: "e", Number: numberTerm(1)})

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -17,10 +18,16 @@ import (
 // BenchCommand measures newsdesk against a plain Bleve index on
 // deterministic synthetic corpora:
 //
-//	newsdesk bench [--sizes 10000,100000] [--seed N] [--rounds N] [--dir DIR] [--json] [--out FILE] [--in-process]
+//	newsdesk bench [--sizes 10000,100000] [--seed N] [--rounds N] [--dir DIR] [--json] [--out FILE] [--in-process] [--cpuprofile FILE]
 //
 // Each side is measured at each size in a fresh child process, so that the
 // peak RSS reported is that side's alone.
+//
+// The binary is built with profile-guided optimisation from
+// cmd/newsdesk/default.pgo, a CPU profile of newsdesk's side of the
+// benchmark; after large changes to the code, refresh it with
+//
+//	go run ./cmd/newsdesk bench --side newsdesk --size 100000 --cpuprofile cmd/newsdesk/default.pgo
 type BenchCommand struct {
 	Stdout io.Writer
 	Stderr io.Writer
@@ -44,6 +51,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	inProcess := fs.Bool("in-process", false, "measure every side in this process (peak RSS is then the process's high-water mark)")
 	side := fs.String("side", "", "internal: measure only this side (newsdesk or baseline) at --size and print its result as JSON")
 	size := fs.Int("size", 0, "internal: corpus size for --side")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of this process to `file` (with --side or --in-process it covers the measurements; cmd/newsdesk/default.pgo is one)")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -54,6 +62,13 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	}
 	if *rounds < 1 {
 		return usageErrorf("--rounds %d: use 1 or more", *rounds)
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	opts := index.BenchOptions{
 		Sizes:  sizes,
@@ -105,6 +120,23 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 		return writeJSON(c.Stdout, rep)
 	}
 	return nil
+}
+
+// startCPUProfile profiles this process's CPU into path until stop is
+// called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("create the CPU profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("start the CPU profile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		_ = f.Close()
+	}, nil
 }
 
 // spawn returns an index.BenchOptions.Spawn that measures one side in a

@@ -68,9 +68,21 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 // them, without building tokens: the folded term (which fn may keep but
 // must not modify), its byte span in input and its type.
 func (t *Tokenizer) Words(input []byte, fn func(term []byte, start, end int, typ analysis.TokenType)) {
+	t.words(input, true, fn)
+}
+
+// Terms calls fn with the folded term of each word of input in order, as
+// Words does, when the words' places in input are not needed.
+func (t *Tokenizer) Terms(input []byte, fn func(term []byte)) {
+	t.words(input, false, func(term []byte, _, _ int, _ analysis.TokenType) { fn(term) })
+}
+
+// words is Words; without offsets, start and end are offsets in the
+// folded text rather than in input.
+func (t *Tokenizer) words(input []byte, offsets bool, fn func(term []byte, start, end int, typ analysis.TokenType)) {
 	text, spans := input, [][2]int(nil)
 	if !isASCII(input) {
-		text, spans = t.foldText(input)
+		text, spans = t.foldText(input, offsets)
 	}
 	emit := func(from, to int, typ analysis.TokenType) {
 		start, end := from, to
@@ -177,15 +189,19 @@ func isASCII(b []byte) bool {
 }
 
 // foldText folds the non-ASCII characters of input as the asciifolding
-// char filter does. spans[i] is the byte span in input of the character
-// that folded byte i comes from.
-func (t *Tokenizer) foldText(input []byte) (folded []byte, spans [][2]int) {
+// char filter does. With offsets, spans[i] is the byte span in input of
+// the character that folded byte i comes from; without, spans is nil.
+func (t *Tokenizer) foldText(input []byte, offsets bool) (folded []byte, spans [][2]int) {
 	folded = make([]byte, 0, len(input)+8)
-	spans = make([][2]int, 0, len(input)+8)
+	if offsets {
+		spans = make([][2]int, 0, len(input)+8)
+	}
 	for i := 0; i < len(input); {
 		if b := input[i]; b < utf8.RuneSelf {
 			folded = append(folded, b)
-			spans = append(spans, [2]int{i, i + 1})
+			if offsets {
+				spans = append(spans, [2]int{i, i + 1})
+			}
 			i++
 			continue
 		}
@@ -200,8 +216,10 @@ func (t *Tokenizer) foldText(input []byte) (folded []byte, spans [][2]int) {
 			f = t.fold.Filter(input[i : i+size])
 		}
 		folded = append(folded, f...)
-		for range f {
-			spans = append(spans, [2]int{i, i + size})
+		if offsets {
+			for range f {
+				spans = append(spans, [2]int{i, i + size})
+			}
 		}
 		i += size
 	}
