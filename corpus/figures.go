@@ -128,7 +128,11 @@ type fgTok struct {
 // and dots ("1,300", "1.5"); a number glued to letters ("17th", "10am") is
 // a word.
 func fgTokenize(text string) []fgTok {
-	toks := make([]fgTok, 0, len(text)/5+1)
+	return fgTokenizeAppend(make([]fgTok, 0, len(text)/5+1), text)
+}
+
+// fgTokenizeAppend appends the tokens of text to toks.
+func fgTokenizeAppend(toks []fgTok, text string) []fgTok {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -1644,6 +1648,7 @@ type fgArticle struct {
 	// short reference ("the observatory") needs one.
 	names      [][]string
 	lastSource string
+	toks       []fgTok // the tokens of the paragraph being read, reused
 }
 
 // extractFigures fills in the figures of each paragraph of a: counts of
@@ -1664,7 +1669,8 @@ func extractFigures(a *Article) {
 func (fa *fgArticle) paragraph(pi int) []Figure {
 	p := &fa.a.Paragraphs[pi]
 	text := p.Text
-	toks := fgTokenize(text)
+	toks := fgTokenizeAppend(fa.toks[:0], text)
+	fa.toks = toks
 	if len(toks) == 0 {
 		return nil
 	}
