@@ -168,7 +168,8 @@ func build(ctx context.Context, opts BuildOptions, loaded *corpus.LoadResult, tu
 			return BuildReport{}, fmt.Errorf("fingerprint corpus: %w", err)
 		}
 	}
-	if loaded == nil {
+	own := loaded == nil
+	if own {
 		res, err := corpus.Load(ctx, opts.CorpusDir)
 		if err != nil {
 			return BuildReport{}, fmt.Errorf("load corpus: %w", err)
@@ -201,7 +202,7 @@ func build(ctx context.Context, opts BuildOptions, loaded *corpus.LoadResult, tu
 		}
 	}
 
-	b := &builder{opts: opts, log: log, tune: tune, fingerprint: fingerprint}
+	b := &builder{opts: opts, log: log, tune: tune, fingerprint: fingerprint, release: own}
 	rep, err := b.run(ctx, *loaded)
 	if err != nil {
 		return BuildReport{}, err
@@ -218,6 +219,10 @@ type builder struct {
 	log         *slog.Logger
 	tune        buildTuning
 	fingerprint string
+	// release drops each article's paragraphs once they are indexed, so
+	// that the garbage collector need not trace them for the rest of the
+	// build; only for articles the build loaded itself.
+	release bool
 }
 
 func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildReport, error) {
@@ -432,8 +437,12 @@ func (b *builder) index(ctx context.Context, w docWriter, store *storeWriter, to
 			for a := range in {
 				corpus.Analyze(a)
 				docs, records, err := paragraphDocs(a, db)
+				r := analysed{id: a.ID, docs: docs, records: records, people: articlePeople(a), orgs: articleOrganisations(a), err: err}
+				if b.release {
+					a.Paragraphs = nil
+				}
 				select {
-				case out <- analysed{id: a.ID, docs: docs, records: records, people: articlePeople(a), orgs: articleOrganisations(a), err: err}:
+				case out <- r:
 				case <-ctx.Done():
 					return
 				}

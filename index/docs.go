@@ -159,6 +159,23 @@ type docBuilder struct {
 	// ID, outlet, publication day) are analysed once for all its
 	// paragraphs, which are built one after the other.
 	title, article, source, published lastField
+	// keywords holds the analyses of the paragraph numbers and report days
+	// seen, which recur from paragraph to paragraph.
+	keywords map[string]index.TokenFrequencies
+}
+
+// keyword returns the term frequencies of a keyword value, shared with
+// the paragraphs that have the same value.
+func (b *docBuilder) keyword(value string) index.TokenFrequencies {
+	if f, ok := b.keywords[value]; ok {
+		return f
+	}
+	if len(b.keywords) >= maxRemembered {
+		clear(b.keywords)
+	}
+	f := keywordFreqs(value)
+	b.keywords[value] = f
+	return f
 }
 
 // lastField remembers the analysis of the last value of a field.
@@ -186,7 +203,7 @@ func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &docBuilder{text: text, names: names}, nil
+	return &docBuilder{text: text, names: names, keywords: map[string]index.TokenFrequencies{}}, nil
 }
 
 // keywordAnalysis is the analysis of a keyword value.
@@ -219,8 +236,8 @@ func (b *docBuilder) build(d paragraphDoc) *document.Document {
 	add(fieldSource, d.Source, freqs, n, 0)
 	freqs, n = b.published.get(d.Published, keywordAnalysis)
 	add(fieldPublished, d.Published, freqs, n, index.DocValues)
-	add(fieldReported, d.Reported, keywordFreqs(d.Reported), 1, index.DocValues)
-	add(fieldNumber, d.Number, keywordFreqs(d.Number), 1, index.DocValues)
+	add(fieldReported, d.Reported, b.keyword(d.Reported), 1, index.DocValues)
+	add(fieldNumber, d.Number, b.keyword(d.Number), 1, index.DocValues)
 	if len(d.What) > 0 {
 		add(fieldWhat, strings.Join(d.What, " "), keywordFreqs(d.What...), len(d.What), 0)
 	}
