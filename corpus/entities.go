@@ -49,6 +49,10 @@ func entTokenize(text string) []entTok {
 		}
 		start, j := i, i+size
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+				j++
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if entWordRune(r2) {
 				j += s2

@@ -166,6 +166,10 @@ func fgTokenizeAppend(toks []fgTok, text string) []fgTok {
 		case unicode.IsLetter(r):
 			j := i + size
 			for j < len(text) {
+				if c := text[j]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+					j++
+					continue
+				}
 				r2, sz := utf8.DecodeRuneInString(text[j:])
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
 					j += sz
@@ -181,7 +185,7 @@ func fgTokenizeAppend(toks []fgTok, text string) []fgTok {
 			}
 			w := text[i:j]
 			low := strings.ToLower(w)
-			if strings.Contains(low, "’") {
+			if strings.IndexByte(low, "’"[0]) >= 0 && strings.Contains(low, "’") {
 				low = strings.ReplaceAll(low, "’", "'")
 			}
 			upper := unicode.IsUpper(r)

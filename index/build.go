@@ -349,12 +349,12 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 		}
 	}
 
-	t0 := time.Now()
+	t0, c0 := time.Now(), cpuTime()
 	people, err := b.index(ctx, w, store, todo, rep.Reused, len(articles))
 	if err != nil {
 		return BuildReport{}, err
 	}
-	t1 := time.Now()
+	t1, c1 := time.Now(), cpuTime()
 	closed = true
 	if err := w.close(ctx); err != nil {
 		return BuildReport{}, fmt.Errorf("finish index: %w", err)
@@ -363,7 +363,7 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 	if err := store.close(); err != nil {
 		return BuildReport{}, err
 	}
-	t2 := time.Now()
+	t2, c2 := time.Now(), cpuTime()
 	rep.Analysed = len(todo)
 	for id, ps := range people {
 		m.ArticlePeople[id] = ps.people
@@ -384,7 +384,8 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 	if err := syncTree(tmp); err != nil {
 		return BuildReport{}, fmt.Errorf("sync generation: %w", err)
 	}
-	b.log.Debug("build phases", "index", t1.Sub(t0), "merge", t2.Sub(t1), "manifest+sync", time.Since(t2))
+	b.log.Debug("build phases", "index", t1.Sub(t0), "index_cpu", c1-c0, "merge", t2.Sub(t1), "merge_cpu", c2-c1,
+		"manifest+sync", time.Since(t2), "manifest+sync_cpu", cpuTime()-c2)
 	if err := ctx.Err(); err != nil {
 		return BuildReport{}, err
 	}
