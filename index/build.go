@@ -355,37 +355,26 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 		return BuildReport{}, err
 	}
 	t1, c1 := time.Now(), cpuTime()
+	// The merge of the index's segments keeps one core busy; the paragraph
+	// store and the manifest are finished on another meanwhile.
 	closed = true
-	if err := w.close(ctx); err != nil {
+	merged := make(chan error, 1)
+	go func() { merged <- w.close(ctx) }()
+	finishErr := b.finish(tmp, store, people, &m)
+	storeDone = true
+	if err := <-merged; err != nil {
 		return BuildReport{}, fmt.Errorf("finish index: %w", err)
 	}
-	storeDone = true
-	if err := store.close(); err != nil {
-		return BuildReport{}, err
+	if finishErr != nil {
+		return BuildReport{}, finishErr
 	}
 	t2, c2 := time.Now(), cpuTime()
 	rep.Analysed = len(todo)
-	for id, ps := range people {
-		m.ArticlePeople[id] = ps.people
-		if len(ps.orgs) > 0 {
-			m.ArticleOrgs[id] = ps.orgs
-		}
-	}
-	m.People = mergePeople(m.ArticlePeople)
-	for _, orgs := range m.ArticleOrgs {
-		m.Organisations = appendDistinct(m.Organisations, orgs...)
-	}
-	slices.Sort(m.Organisations)
-	m.BuiltAt = time.Now().UTC()
-
-	if err := writeJSONFile(filepath.Join(tmp, manifestFile), m); err != nil {
-		return BuildReport{}, err
-	}
 	if err := syncTree(tmp); err != nil {
 		return BuildReport{}, fmt.Errorf("sync generation: %w", err)
 	}
-	b.log.Debug("build phases", "index", t1.Sub(t0), "index_cpu", c1-c0, "merge", t2.Sub(t1), "merge_cpu", c2-c1,
-		"manifest+sync", time.Since(t2), "manifest+sync_cpu", cpuTime()-c2)
+	b.log.Debug("build phases", "index", t1.Sub(t0), "index_cpu", c1-c0, "merge+manifest", t2.Sub(t1), "merge+manifest_cpu", c2-c1,
+		"sync", time.Since(t2), "sync_cpu", cpuTime()-c2)
 	if err := ctx.Err(); err != nil {
 		return BuildReport{}, err
 	}
@@ -403,6 +392,27 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 	}
 	removeOldGenerations(dir, name, prevName, b.log)
 	return rep, nil
+}
+
+// finish closes the paragraph store and writes the manifest m, with the
+// people and organisations of the articles analysed afresh.
+func (b *builder) finish(tmp string, store *storeWriter, people map[string]namesOf, m *Manifest) error {
+	if err := store.close(); err != nil {
+		return err
+	}
+	for id, ps := range people {
+		m.ArticlePeople[id] = ps.people
+		if len(ps.orgs) > 0 {
+			m.ArticleOrgs[id] = ps.orgs
+		}
+	}
+	m.People = mergePeople(m.ArticlePeople)
+	for _, orgs := range m.ArticleOrgs {
+		m.Organisations = appendDistinct(m.Organisations, orgs...)
+	}
+	slices.Sort(m.Organisations)
+	m.BuiltAt = time.Now().UTC()
+	return writeJSONFile(filepath.Join(tmp, manifestFile), *m)
 }
 
 // index analyses the articles in parallel and feeds their paragraphs to w
