@@ -51,7 +51,7 @@ const (
 
 // buildMemoryLimit is the soft memory limit during a build, which bounds
 // what the raised GOGC may cost.
-const buildMemoryLimit = 640 << 20
+const buildMemoryLimit = 800 << 20
 
 // defaultBatchSize is how many paragraph documents go into one Bleve batch
 // (or one builder segment).
