@@ -19,7 +19,7 @@ import (
 // spaces before punctuation repaired ("streets , in" → "streets, in",
 // "al-Sham ." → "al-Sham."). Curly quotes and apostrophes are kept.
 func CleanParagraph(s string) string {
-	if isCleanASCII(s) {
+	if isClean(s) {
 		return s
 	}
 	s = norm.NFC.String(s)
@@ -28,8 +28,8 @@ func CleanParagraph(s string) string {
 	space := false
 	for _, r := range s {
 		switch {
-		case r == '\u00ad' || r == '\u200b' || r == '\u2060' || r == '\ufeff':
-			continue // invisible: soft hyphen, zero-width space, word joiner, BOM
+		case invisible(r):
+			continue
 		case unicode.IsSpace(r):
 			space = true
 			continue
@@ -45,23 +45,44 @@ func CleanParagraph(s string) string {
 	return repairPunctSpacing(b.String())
 }
 
-// isCleanASCII reports whether s is printable ASCII that CleanParagraph
-// would return unchanged: single spaces between words, none at either end
-// or before closing punctuation. Most paragraphs are, and need no copy.
-func isCleanASCII(s string) bool {
+// invisible reports the characters cleaning drops: soft hyphen, zero-width
+// space, word joiner, byte-order mark.
+func invisible(r rune) bool {
+	return r == '\u00ad' || r == '\u200b' || r == '\u2060' || r == '\ufeff'
+}
+
+// isClean reports whether CleanParagraph would return s unchanged: valid
+// UTF-8 in NFC, with single ASCII spaces between words, none at either
+// end or before closing punctuation, and no control or invisible
+// characters. Most paragraphs are, and need no copy.
+func isClean(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
+	ascii := true
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c < 0x20 || c > 0x7e {
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			if c == ' ' {
+				next, _ := utf8.DecodeRuneInString(s[i+1:])
+				if next == ' ' || strings.ContainsRune(closingPunct, next) {
+					return false
+				}
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || invisible(r) || unicode.IsSpace(r) || unicode.IsControl(r) {
 			return false
 		}
-		if c == ' ' && (s[i+1] == ' ' || strings.IndexByte(",.;:!?)]}", s[i+1]) >= 0) {
-			return false
-		}
+		i += size
 	}
-	return true
+	return ascii || norm.NFC.IsNormalString(s)
 }
 
 // closingPunct are the characters that never follow a space in running
