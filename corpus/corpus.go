@@ -122,7 +122,15 @@ func (d Date) String() string {
 }
 
 // MarshalJSON writes d as "2006-01-02", or "" when unknown.
-func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte(`""`), nil
+	}
+	b := make([]byte, 0, len(`"2006-01-02"`))
+	b = append(b, '"')
+	b = d.AppendFormat(b, time.DateOnly)
+	return append(b, '"'), nil
+}
 
 // UnmarshalJSON reads a date written by MarshalJSON.
 func (d *Date) UnmarshalJSON(b []byte) error {
