@@ -36,26 +36,28 @@ const maxRemembered = 200_000
 type termAnalyzer struct {
 	tokenizer *words.Tokenizer
 	filters   []analysis.TokenFilter
-	// terms maps a word as the tokenizer yields it to its term, empty when
-	// the filters drop it; ids numbers the distinct terms.
-	terms map[string]term
-	ids   map[string]int
+	// words maps a word as the tokenizer yields it to the number of its
+	// term, -1 when the filters drop it; ids numbers the distinct terms,
+	// and terms holds them by number.
+	words map[string]int32
+	ids   map[string]int32
+	terms []term
 	limit int // how many words to remember; maxRemembered
-	// For counting the terms of one text: seen[id] is the serial of the
-	// last text that had term id, slot[id] its place in uniq and counts.
+	// For counting the terms of one text (its serial): the numbers of
+	// its distinct terms in order, and how often each occurs.
 	serial uint32
-	seen   []uint32
-	slot   []int32
-	uniq   []term
+	uniq   []int32
 	counts []int
 }
 
 // term is a term, as a string and as the bytes Bleve's token frequencies
-// hold, shared by every document that has it, and its number.
+// hold, shared by every document that has it. seen is the serial of the
+// last text that had it, slot its place in that text's uniq.
 type term struct {
-	s  string
-	b  []byte
-	id int
+	s    string
+	b    []byte
+	seen uint32
+	slot int32
 }
 
 // newTermAnalyzer returns a termAnalyzer for the mapping's analyzer name,
@@ -70,62 +72,68 @@ func newTermAnalyzer(m mapping.IndexMapping, name string) (*termAnalyzer, error)
 	if !ok || len(an.CharFilters) > 0 {
 		return nil, fmt.Errorf("analyzer %s: not the words tokenizer without character filters", name)
 	}
-	return &termAnalyzer{tokenizer: tok, filters: an.TokenFilters, terms: map[string]term{}, ids: map[string]int{}, limit: maxRemembered}, nil
+	return &termAnalyzer{tokenizer: tok, filters: an.TokenFilters, words: map[string]int32{}, ids: map[string]int32{}, limit: maxRemembered}, nil
 }
 
-// term returns what the filters make of one word; empty when they drop it.
-func (ta *termAnalyzer) term(word []byte) term {
-	if t, ok := ta.terms[string(word)]; ok {
-		return t
+// termOf returns the number of the term the filters make of one word; -1
+// when they drop it.
+func (ta *termAnalyzer) termOf(word []byte) int32 {
+	if id, ok := ta.words[string(word)]; ok {
+		return id
 	}
 	tok := &analysis.Token{Term: append([]byte(nil), word...), Position: 1, Start: 0, End: len(word), Type: analysis.AlphaNumeric}
 	stream := analysis.TokenStream{tok}
 	for _, f := range ta.filters {
 		stream = f.Filter(stream)
 	}
-	var t term
+	id := int32(-1)
 	if len(stream) == 1 && len(stream[0].Term) > 0 {
-		t.s = string(stream[0].Term)
-		id, ok := ta.ids[t.s]
-		if !ok {
-			id = len(ta.ids)
-			ta.ids[t.s] = id
-			ta.seen = append(ta.seen, 0)
-			ta.slot = append(ta.slot, 0)
+		s := string(stream[0].Term)
+		var ok bool
+		if id, ok = ta.ids[s]; !ok {
+			id = int32(len(ta.terms))
+			ta.ids[s] = id
+			ta.terms = append(ta.terms, term{s: s, b: []byte(s)})
 		}
-		t.b, t.id = []byte(t.s), id
 	}
-	ta.terms[string(word)] = t
-	return t
+	ta.words[string(word)] = id
+	return id
 }
 
 // analyse returns the term frequencies of text and its length in terms,
 // as a text field analysed with the analyzer would have them.
 func (ta *termAnalyzer) analyse(text string) (index.TokenFrequencies, int) {
-	if len(ta.terms) >= ta.limit {
-		clear(ta.terms)
+	if len(ta.words) >= ta.limit {
+		clear(ta.words)
 		clear(ta.ids)
-		ta.seen, ta.slot = ta.seen[:0], ta.slot[:0]
+		ta.terms = ta.terms[:0]
 	}
-	ta.serial++
+	if ta.serial++; ta.serial == 0 { // wrapped: forget what was seen
+		for i := range ta.terms {
+			ta.terms[i].seen = 0
+		}
+		ta.serial = 1
+	}
 	uniq, counts, n := ta.uniq[:0], ta.counts[:0], 0
 	ta.tokenizer.Terms([]byte(text), func(word []byte) {
-		t := ta.term(word)
-		if t.s == "" {
+		id := ta.termOf(word)
+		if id < 0 {
 			return
 		}
 		n++
-		if ta.seen[t.id] == ta.serial {
-			counts[ta.slot[t.id]]++
+		t := &ta.terms[id]
+		if t.seen == ta.serial {
+			counts[t.slot]++
 			return
 		}
-		ta.seen[t.id], ta.slot[t.id] = ta.serial, int32(len(uniq))
-		uniq, counts = append(uniq, t), append(counts, 1)
+		t.seen, t.slot = ta.serial, int32(len(uniq))
+		uniq, counts = append(uniq, id), append(counts, 1)
 	})
 	ta.uniq, ta.counts = uniq, counts
 	freqs := make(index.TokenFrequencies, len(uniq))
 	block := make([]index.TokenFreq, len(uniq))
-	for i, t := range uniq {
+	for i, id := range uniq {
+		t := &ta.terms[id]
 		block[i].Term = t.b
 		block[i].SetFrequency(counts[i])
 		freqs[t.s] = &block[i]
