@@ -466,32 +466,16 @@ func hasWeakSeparator(s string) bool {
 func countWords(s string, limit int) int {
 	n := 0
 	inWord := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	for i := 0; i < len(s); {
+		c, size := s[i], 1
+		space := c == ' ' || c >= '\t' && c <= '\r'
 		if c >= utf8.RuneSelf {
-			return n + countWordsUnicode(s[i:], limit-n, inWord)
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		if c == ' ' || c >= '\t' && c <= '\r' {
-			inWord = false
-			continue
-		}
-		if !inWord {
-			n++
-			if n >= limit {
-				return n
-			}
-			inWord = true
-		}
-	}
-	return n
-}
-
-// countWordsUnicode is countWords for text that is not all ASCII; inWord
-// says whether s starts inside a word already counted.
-func countWordsUnicode(s string, limit int, inWord bool) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+		i += size
+		if space {
 			inWord = false
 			continue
 		}

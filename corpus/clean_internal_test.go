@@ -41,3 +41,20 @@ func TestCleanFastPath(t *testing.T) {
 		t.Errorf("only %d strings took the fast path", fast)
 	}
 }
+
+// TestCountWords checks countWords against strings.Fields, which splits
+// at the same spaces.
+func TestCountWords(t *testing.T) {
+	pieces := []string{"a", "bc", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u0085", "é", "中", "\xff", "-"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(16) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s, limit := b.String(), 1+r.IntN(8)
+		if got, want := countWords(s, limit), min(len(strings.Fields(s)), limit); got != want {
+			t.Fatalf("countWords(%q, %d) = %d, want %d", s, limit, got, want)
+		}
+	}
+}
