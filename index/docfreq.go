@@ -35,6 +35,10 @@ func (g *generation) docFreq(ctx context.Context) (termStats, error) {
 	return termStats{ctx: ctx, reader: r, docs: n}, nil
 }
 
+// known reports whether t has statistics to give: a snapshot to read and
+// a context still running.
+func (t termStats) known() bool { return t.reader != nil && t.ctx.Err() == nil }
+
 // count returns the number of documents and how many of them hold term
 // in the text field.
 func (t termStats) count(term string) (uint64, uint64) {

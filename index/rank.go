@@ -153,10 +153,15 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 	why := asksWhy(s.q.Text)
 	var disj []query.Query
 	for _, c := range s.concepts {
-		t := bleve.NewTermQuery(c.stems[0])
-		t.SetField(fieldText)
-		t.SetBoost(c.weight)
-		disj = append(disj, t)
+		// Clauses for stems the text lacks are left out: they match
+		// nothing, and leaving them out scales every hit's score alike
+		// (Bleve's coordination factor), so the ranking is the same.
+		if c.hasInText(0) {
+			t := bleve.NewTermQuery(c.stems[0])
+			t.SetField(fieldText)
+			t.SetBoost(c.weight)
+			disj = append(disj, t)
+		}
 		if c.fuzzy {
 			f := bleve.NewFuzzyQuery(c.stems[0])
 			f.SetField(fieldText)
@@ -164,7 +169,10 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 			f.SetBoost(0.7 * c.weight)
 			disj = append(disj, f)
 		}
-		for _, st := range c.stems[1:] {
+		for i, st := range c.stems[1:] {
+			if !c.hasInText(i + 1) {
+				continue
+			}
 			t := bleve.NewTermQuery(st)
 			t.SetField(fieldText)
 			t.SetBoost(0.5 * c.weight)
@@ -316,6 +324,7 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 		c := concept{word: w, stems: []string{stems[0]}}
 		c.stems = append(c.stems, synonyms[stems[0]]...)
 		n, count := df.count(stems[0])
+		stemInText := count > 0
 		if count == 0 && fuzzyLookups < maxFuzzy {
 			fuzzyLookups++
 			count = df.fuzzyCount(stems[0])
@@ -354,6 +363,14 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 			// Sudan" when no article mentions Sudan). Ordinary words the
 			// corpus lacks are more often paraphrases, and weigh as usual.
 			c.weight *= 2
+		}
+		if df.known() {
+			c.inText = make([]bool, len(c.stems))
+			c.inText[0] = stemInText
+			for i, st := range c.stems[1:] {
+				_, k := df.count(st)
+				c.inText[i+1] = k > 0
+			}
 		}
 		out = append(out, c)
 	}

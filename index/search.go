@@ -169,10 +169,20 @@ type concept struct {
 	skeleton string
 	// docs is how many paragraphs have its stem.
 	docs int
+	// inText[i] tells whether the text field has stems[i] at all: a
+	// search clause for a stem it lacks matches nothing and only slows
+	// the search down.
+	inText []bool
 	// articles are the articles that name it somewhere, for a name the
 	// question writes with a capital ("in Nepal"): a passage of an article
 	// about Nepal need not repeat the word.
 	articles map[string]bool
+}
+
+// hasInText reports whether the text field may have stems[i]: false only
+// when the term statistics say it has not.
+func (c concept) hasInText(i int) bool {
+	return c.inText == nil || i >= len(c.inText) || c.inText[i]
 }
 
 func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*Result, error) {
