@@ -66,6 +66,11 @@ type BenchOptions struct {
 	// Rounds is how many times the question mix is asked after one warm-up
 	// round; 10 when 0.
 	Rounds int
+	// Repeat is how many times each side is measured at each size; 1 when
+	// 0. The sides alternate, so that a spell of load on a shared machine
+	// falls on both, and each figure reported is the median of the runs
+	// (peak RSS and index size the largest).
+	Repeat int
 	// Spawn, when set, measures one side at one size in a fresh process (so
 	// that peak RSS is that side's alone) and returns its result; the
 	// process should call BenchSide and report the result. When nil, sides
@@ -95,6 +100,11 @@ type BenchResult struct {
 	PeakRSS int64 `json:"peak_rss"`
 	// IndexBytes is the size of the index on disk.
 	IndexBytes int64 `json:"index_bytes"`
+	// Runs is how many measurements the figures summarise (RunBench's
+	// Repeat); BuildMin and BuildMax are the fastest and slowest builds.
+	Runs     int           `json:"runs,omitempty"`
+	BuildMin time.Duration `json:"build_min_ns,omitempty"`
+	BuildMax time.Duration `json:"build_max_ns,omitempty"`
 	// Note says how the figure was obtained when it is not the usual way.
 	Note string `json:"note,omitempty"`
 }
@@ -111,28 +121,78 @@ func RunBench(ctx context.Context, opts BenchOptions, w io.Writer) (BenchReport,
 	if len(sizes) == 0 {
 		sizes = DefaultBenchSizes()
 	}
+	repeat := max(opts.Repeat, 1)
 	var rep BenchReport
 	for _, size := range sizes {
+		runs := map[string][]BenchResult{}
+		for r := range repeat {
+			sides := []string{SideBaseline, SideNewsdesk}
+			if r%2 == 1 {
+				slices.Reverse(sides)
+			}
+			for _, side := range sides {
+				var (
+					res BenchResult
+					err error
+				)
+				if opts.Spawn != nil {
+					res, err = opts.Spawn(ctx, side, size)
+				} else {
+					res, err = BenchSide(ctx, opts, side, size)
+				}
+				if err != nil {
+					return rep, fmt.Errorf("bench %s at %d paragraphs: %w", side, size, err)
+				}
+				runs[side] = append(runs[side], res)
+			}
+		}
 		for _, side := range []string{SideBaseline, SideNewsdesk} {
-			var (
-				res BenchResult
-				err error
-			)
-			if opts.Spawn != nil {
-				res, err = opts.Spawn(ctx, side, size)
-			} else {
-				res, err = BenchSide(ctx, opts, side, size)
-			}
-			if err != nil {
-				return rep, fmt.Errorf("bench %s at %d paragraphs: %w", side, size, err)
-			}
-			rep.Results = append(rep.Results, res)
+			rep.Results = append(rep.Results, summarise(runs[side]))
 		}
 	}
 	if err := writeBenchTable(w, rep); err != nil {
 		return rep, err
 	}
 	return rep, nil
+}
+
+// summarise combines the runs of one side at one size: the median of each
+// time, the largest memory and index size, the fewest questions answered.
+func summarise(runs []BenchResult) BenchResult {
+	if len(runs) == 1 {
+		return runs[0]
+	}
+	median := func(get func(BenchResult) time.Duration) time.Duration {
+		ds := make([]time.Duration, len(runs))
+		for i, r := range runs {
+			ds[i] = get(r)
+		}
+		slices.Sort(ds)
+		if n := len(ds); n%2 == 0 {
+			return (ds[n/2-1] + ds[n/2]) / 2
+		}
+		return ds[len(ds)/2]
+	}
+	out := runs[0]
+	out.Runs = len(runs)
+	out.Build = median(func(r BenchResult) time.Duration { return r.Build })
+	out.BuildCPU = median(func(r BenchResult) time.Duration { return r.BuildCPU })
+	out.AskP50 = median(func(r BenchResult) time.Duration { return r.AskP50 })
+	out.AskP99 = median(func(r BenchResult) time.Duration { return r.AskP99 })
+	out.ParagraphsPerSec = float64(out.Paragraphs) / out.Build.Seconds()
+	out.BuildMin, out.BuildMax = runs[0].Build, runs[0].Build
+	var notes []string
+	for _, r := range runs {
+		out.BuildMin, out.BuildMax = min(out.BuildMin, r.Build), max(out.BuildMax, r.Build)
+		out.PeakRSS = max(out.PeakRSS, r.PeakRSS)
+		out.IndexBytes = max(out.IndexBytes, r.IndexBytes)
+		out.Answered = min(out.Answered, r.Answered)
+		if r.Note != "" && !slices.Contains(notes, r.Note) {
+			notes = append(notes, r.Note)
+		}
+	}
+	out.Note = strings.Join(notes, "; ")
+	return out
 }
 
 // BenchSide measures one side at one corpus size in this process.
@@ -375,7 +435,7 @@ func dirSize(dir string) (int64, error) {
 func writeBenchTable(w io.Writer, rep BenchReport) error {
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "paragraphs\tside\tbuild\tparagraphs/s\tvs baseline\tbuild CPU\tvs baseline (CPU)\task p50\task p99\tanswered\tpeak RSS\tindex size\t")
+	fmt.Fprintln(tw, "paragraphs\tside\tbuild\tbuilds\tparagraphs/s\tvs baseline\tbuild CPU\tvs baseline (CPU)\task p50\task p99\tanswered\tpeak RSS\tindex size\t")
 	type base struct{ wall, cpu time.Duration }
 	bases := map[int]base{}
 	for _, r := range rep.Results {
@@ -393,12 +453,19 @@ func writeBenchTable(w io.Writer, rep BenchReport) error {
 				cpuRatio = fmt.Sprintf("%.2f×", b.cpu.Seconds()/r.BuildCPU.Seconds())
 			}
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%.0f\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t\n", r.Paragraphs, r.Side, r.Build.Round(time.Millisecond),
-			r.ParagraphsPerSec, ratio, r.BuildCPU.Round(time.Millisecond), cpuRatio, r.AskP50.Round(10*time.Microsecond), r.AskP99.Round(10*time.Microsecond),
+		builds := "1"
+		if r.Runs > 1 {
+			builds = fmt.Sprintf("%d: %s–%s", r.Runs, r.BuildMin.Round(10*time.Millisecond), r.BuildMax.Round(10*time.Millisecond))
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.0f\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t\n", r.Paragraphs, r.Side, r.Build.Round(time.Millisecond),
+			builds, r.ParagraphsPerSec, ratio, r.BuildCPU.Round(time.Millisecond), cpuRatio, r.AskP50.Round(10*time.Microsecond), r.AskP99.Round(10*time.Microsecond),
 			r.Answered, mib(r.PeakRSS), mib(r.IndexBytes))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if len(rep.Results) > 0 && rep.Results[0].Runs > 1 {
+		fmt.Fprintf(&buf, "times are medians of %d runs per side, the sides alternating; builds: runs, fastest–slowest\n", rep.Results[0].Runs)
 	}
 	for _, r := range rep.Results {
 		if r.Note != "" {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
 )
@@ -192,5 +193,28 @@ func BenchmarkAsk(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// TestSummariseRuns checks how repeated runs of one side are combined.
+func TestSummariseRuns(t *testing.T) {
+	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
+	runs := []BenchResult{
+		{Side: SideNewsdesk, Paragraphs: 1000, Build: ms(400), BuildCPU: ms(700), AskP50: ms(3), AskP99: ms(9), Answered: 30, PeakRSS: 100, IndexBytes: 7},
+		{Side: SideNewsdesk, Paragraphs: 1000, Build: ms(200), BuildCPU: ms(300), AskP50: ms(2), AskP99: ms(5), Answered: 29, PeakRSS: 300, IndexBytes: 7},
+		{Side: SideNewsdesk, Paragraphs: 1000, Build: ms(250), BuildCPU: ms(500), AskP50: ms(4), AskP99: ms(20), Answered: 30, PeakRSS: 200, IndexBytes: 7},
+	}
+	got := summarise(runs)
+	want := BenchResult{Side: SideNewsdesk, Paragraphs: 1000, Build: ms(250), ParagraphsPerSec: 4000, BuildCPU: ms(500), AskP50: ms(3), AskP99: ms(9),
+		Answered: 29, PeakRSS: 300, IndexBytes: 7, Runs: 3, BuildMin: ms(200), BuildMax: ms(400)}
+	if got != want {
+		t.Errorf("summarise:\n got  %+v\n want %+v", got, want)
+	}
+	// An even number of runs: the mean of the middle two.
+	if got := summarise(runs[:2]); got.Build != ms(300) || got.AskP99 != ms(7) {
+		t.Errorf("summarise of two runs: build %v, p99 %v; want 300ms and 7ms", got.Build, got.AskP99)
+	}
+	if got := summarise(runs[:1]); got != runs[0] {
+		t.Errorf("summarise of one run changed it: %+v", got)
 	}
 }

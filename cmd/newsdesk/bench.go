@@ -18,10 +18,11 @@ import (
 // BenchCommand measures newsdesk against a plain Bleve index on
 // deterministic synthetic corpora:
 //
-//	newsdesk bench [--sizes 10000,100000] [--seed N] [--rounds N] [--dir DIR] [--json] [--out FILE] [--in-process] [--cpuprofile FILE]
+//	newsdesk bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--cpuprofile FILE]
 //
 // Each side is measured at each size in a fresh child process, so that the
-// peak RSS reported is that side's alone.
+// peak RSS reported is that side's alone, --repeat times (3 by default),
+// the sides alternating; the report gives the medians.
 //
 // The binary is built with profile-guided optimisation from
 // cmd/newsdesk/default.pgo, a CPU profile of newsdesk's side of the
@@ -36,7 +37,7 @@ type BenchCommand struct {
 
 // Run runs the bench command.
 func (c *BenchCommand) Run(ctx context.Context, args []string) error {
-	fs := newFlagSet("bench", "bench [--sizes 10000,100000] [--seed N] [--rounds N] [--dir DIR] [--json] [--out FILE] [--in-process]", c.Stderr)
+	fs := newFlagSet("bench", "bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--cpuprofile FILE]", c.Stderr)
 	cfg, err := loadConfig(c.Env, fs, flagLogLevel)
 	if err != nil {
 		return err
@@ -45,6 +46,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	fs.Var(&sizes, "sizes", "comma-separated corpus `sizes` in paragraphs, e.g. 10000,100000 or 10k,100k")
 	seed := fs.Int64("seed", 1, "seed of the synthetic corpus; the same seed gives the same corpus")
 	rounds := fs.Int("rounds", 10, "measured rounds of the question mix, after one warm-up round")
+	repeat := fs.Int("repeat", 3, "measure each side this many times at each size, alternating sides, and report the medians")
 	dir := fs.String("dir", "", "work `dir`ectory for corpora and indexes (default: a temporary directory, removed afterwards)")
 	asJSON := fs.Bool("json", false, "print the report as JSON on stdout (the table goes to stderr)")
 	out := fs.String("out", "", "also write the report as JSON to `file`")
@@ -63,6 +65,9 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	if *rounds < 1 {
 		return usageErrorf("--rounds %d: use 1 or more", *rounds)
 	}
+	if *repeat < 1 {
+		return usageErrorf("--repeat %d: use 1 or more", *repeat)
+	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
@@ -75,6 +80,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 		Seed:   *seed,
 		Dir:    *dir,
 		Rounds: *rounds,
+		Repeat: *repeat,
 		Log:    newLogger(c.Stderr, cfg.LogLevel),
 	}
 

@@ -12,11 +12,11 @@ import (
 
 func TestBenchInProcessReportsBothSides(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "bench.json")
-	stdout, stderr, code := cli{}.run(t, "bench", "--in-process", "--sizes", "120", "--rounds", "1", "--dir", t.TempDir(), "--out", out, "--log-level", "warn")
+	stdout, stderr, code := cli{}.run(t, "bench", "--in-process", "--sizes", "120", "--rounds", "1", "--repeat", "2", "--dir", t.TempDir(), "--out", out, "--log-level", "warn")
 	if code != exitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 	}
-	for _, w := range []string{"paragraphs/s", "ask p99", "peak RSS", index.SideNewsdesk, index.SideBaseline} {
+	for _, w := range []string{"paragraphs/s", "ask p99", "peak RSS", index.SideNewsdesk, index.SideBaseline, "medians of 2 runs"} {
 		if !strings.Contains(stdout, w) {
 			t.Errorf("table lacks %q:\n%s", w, stdout)
 		}
@@ -34,6 +34,9 @@ func TestBenchInProcessReportsBothSides(t *testing.T) {
 		sides[r.Side] = true
 		if r.Paragraphs != 120 || r.ParagraphsPerSec <= 0 || r.IndexBytes <= 0 {
 			t.Errorf("result %+v: want 120 paragraphs, a build rate and an index size", r)
+		}
+		if r.Runs != 2 || r.BuildMin > r.Build || r.Build > r.BuildMax {
+			t.Errorf("result %+v: want the median of 2 runs, between the fastest and the slowest", r)
 		}
 	}
 	if !sides[index.SideNewsdesk] || !sides[index.SideBaseline] {
@@ -60,6 +63,7 @@ func TestBenchUsageErrors(t *testing.T) {
 		{"bench", "--sizes", "ten"},
 		{"bench", "--sizes", "0"},
 		{"bench", "--rounds", "0"},
+		{"bench", "--repeat", "0"},
 		{"bench", "--side", "elasticsearch", "--size", "10"},
 		{"bench", "--side", "newsdesk"},
 		{"bench", "extra"},
