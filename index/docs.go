@@ -48,6 +48,7 @@ type termAnalyzer struct {
 	serial uint32
 	uniq   []int32
 	counts []int
+	text   []byte // the text being analysed, in a reused buffer
 }
 
 // term is a term, as a string and as the bytes Bleve's token frequencies
@@ -115,7 +116,8 @@ func (ta *termAnalyzer) analyse(text string) (index.TokenFrequencies, int) {
 		ta.serial = 1
 	}
 	uniq, counts, n := ta.uniq[:0], ta.counts[:0], 0
-	ta.tokenizer.Terms([]byte(text), func(word []byte) {
+	ta.text = append(ta.text[:0], text...)
+	ta.tokenizer.Terms(ta.text, func(word []byte) {
 		id := ta.termOf(word)
 		if id < 0 {
 			return
@@ -226,9 +228,15 @@ func keywordAnalysis(value string) (index.TokenFrequencies, int) { return keywor
 // therefore given as one field holding all its values, which is what that
 // merge makes of them.)
 func (b *docBuilder) build(d paragraphDoc) *document.Document {
+	// The fields are allocated together, and the document's list of them
+	// (to which Bleve adds its _id field) at its final size.
+	const fieldCount = 10
+	fields := make([]analysedField, 0, fieldCount)
 	doc := document.NewDocument(d.id)
+	doc.Fields = make([]document.Field, 0, fieldCount+1)
 	add := func(name, value string, freqs index.TokenFrequencies, length int, opts index.FieldIndexingOptions) {
-		doc.AddField(&analysedField{name: name, value: value, freqs: freqs, length: length, opts: opts})
+		fields = append(fields, analysedField{name: name, value: value, freqs: freqs, length: length, opts: opts})
+		doc.AddField(&fields[len(fields)-1])
 	}
 	freqs, n := b.text.analyse(d.Text)
 	add(fieldText, d.Text, freqs, n, 0)
