@@ -132,7 +132,7 @@ func TestBuildOpenAndQuery(t *testing.T) {
 	}{
 		{fieldText, "flooding", 1}, // stemmed: "flooded"
 		{fieldText, "miners emergency", 2},
-		{fieldTitle, "tram", 3}, // every paragraph carries its title
+		{fieldTitle, "tram", 1}, // the first paragraph carries the headline
 		{fieldText, "volcano", 0},
 	}
 	for _, tc := range tests {

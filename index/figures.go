@@ -49,7 +49,11 @@ func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
 		// "soldiers killed in an ambush": only figures near the topic can
 		// answer, so the search asks for it rather than sorting every
 		// figure in the corpus by date and filtering afterwards.
-		must = append(must, topicQuery(topic))
+		tq, err := s.topicQuery(ctx, topic)
+		if err != nil {
+			return nil, err
+		}
+		must = append(must, tq)
 	}
 	var (
 		latest map[string]figurePick
@@ -178,15 +182,16 @@ func (s *asker) ownConcepts(c *candidate) int {
 
 // topicQuery matches paragraphs holding any of the concepts' words or
 // synonyms, in their text or their article's headline.
-func topicQuery(concepts []concept) query.Query {
-	var any []query.Query
+func (s *asker) topicQuery(ctx context.Context, concepts []concept) (query.Query, error) {
+	var any, headline []query.Query
 	for _, c := range concepts {
 		for _, st := range c.stems {
-			for _, field := range []string{fieldText, fieldTitle} {
-				t := bleve.NewTermQuery(st)
-				t.SetField(field)
-				any = append(any, t)
-			}
+			t := bleve.NewTermQuery(st)
+			t.SetField(fieldText)
+			any = append(any, t)
+			h := bleve.NewTermQuery(st)
+			h.SetField(fieldTitle)
+			headline = append(headline, h)
 		}
 		if c.fuzzy {
 			f := bleve.NewFuzzyQuery(c.stems[0])
@@ -196,9 +201,23 @@ func topicQuery(concepts []concept) query.Query {
 		}
 	}
 	if len(any) == 0 {
-		return bleve.NewMatchAllQuery()
+		return bleve.NewMatchAllQuery(), nil
 	}
-	return bleve.NewDisjunctionQuery(any...)
+	// The headline is indexed with each article's first paragraph: the
+	// articles whose headline has the topic match with all their paragraphs.
+	req := bleve.NewSearchRequestOptions(s.filteredBy(bleve.NewDisjunctionQuery(headline...), false), nameArticleLimit, 0, false)
+	res, err := s.g.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search headlines: %w", err)
+	}
+	for _, hit := range res.Hits {
+		if i := strings.LastIndex(hit.ID, "#p"); i > 0 {
+			t := bleve.NewTermQuery(hit.ID[:i])
+			t.SetField(fieldArticle)
+			any = append(any, t)
+		}
+	}
+	return bleve.NewDisjunctionQuery(any...), nil
 }
 
 // figureWindows are the successive "reported since" bounds a figure

@@ -30,7 +30,7 @@ const (
 // Field names of a paragraph document.
 const (
 	fieldText      = "text"      // the paragraph, English-analysed
-	fieldTitle     = "title"     // the article's headline, English-analysed
+	fieldTitle     = "title"     // the article's headline, English-analysed, on its first paragraph
 	fieldNames     = "names"     // names mentioned, as skeletons
 	fieldSpeakers  = "speakers"  // who the paragraph attributes claims to, as skeletons
 	fieldArticle   = "article"   // article ID, keyword
