@@ -728,6 +728,7 @@ type entRegistry struct {
 	aliases map[string]*entEntity // acronyms defined in brackets
 	clock   int
 	units   map[string][]nmUnit // nmUnits by text: names recur
+	sims    map[[2]string]float64
 }
 
 // resolve sets sp.name (and the kind when it was a guess). A tentative
@@ -789,7 +790,7 @@ func (rg *entRegistry) resolve(sp *entSpan, toks []entTok, prev *entSpan) bool {
 		if !shared {
 			continue
 		}
-		if nmMatchUnits(units, e.units) < NameThreshold {
+		if rg.similarity(sp.text, units, e) < NameThreshold {
 			continue
 		}
 		if best == nil || e.count > best.count {
@@ -819,6 +820,22 @@ func (rg *entRegistry) unitsOf(text string) []nmUnit {
 	u := nmUnits(text)
 	rg.units[text] = u
 	return u
+}
+
+// similarity returns nmMatchUnits(units, e.units) for the mention text
+// whose units these are, computing it once per text and entity: a name is
+// mentioned again and again.
+func (rg *entRegistry) similarity(text string, units []nmUnit, e *entEntity) float64 {
+	key := [2]string{text, e.name}
+	if s, ok := rg.sims[key]; ok {
+		return s
+	}
+	if rg.sims == nil {
+		rg.sims = map[[2]string]float64{}
+	}
+	s := nmMatchUnits(units, e.units)
+	rg.sims[key] = s
+	return s
 }
 
 func (rg *entRegistry) find(name string) *entEntity {
