@@ -86,9 +86,12 @@ func (s *storeWriter) copyArticle(from *paragraphStore, articleID string) error 
 	return nil
 }
 
-// close flushes the records and writes the store's index.
+// close flushes the records to disk and writes the store's index.
 func (s *storeWriter) close() error {
 	err := s.w.Flush()
+	if err == nil {
+		err = s.f.Sync()
+	}
 	if cerr := s.f.Close(); err == nil {
 		err = cerr
 	}
