@@ -438,7 +438,7 @@ func (b *builder) index(ctx context.Context, w docWriter, store *storeWriter, to
 	out := make(chan analysed, 64)
 	builders := make([]*docBuilder, max(runtime.GOMAXPROCS(0), 1))
 	for i := range builders {
-		if builders[i], err = newDocBuilder(m); err != nil {
+		if builders[i], err = newDocBuilder(m, len(builders)); err != nil {
 			return nil, err
 		}
 	}
@@ -606,9 +606,17 @@ func appendDocIDs(ids []string, r ArticleRef) []string {
 	return ids
 }
 
-// dedupe drops articles whose ID repeats an earlier one.
+// dedupe drops articles whose ID repeats an earlier one. Without
+// repeats (corpus.Load drops them already) it returns articles itself.
 func dedupe(articles []corpus.Article, log *slog.Logger) []corpus.Article {
 	seen := make(map[string]bool, len(articles))
+	for _, a := range articles {
+		seen[a.ID] = true
+	}
+	if len(seen) == len(articles) {
+		return articles
+	}
+	clear(seen)
 	out := articles[:0:0]
 	for _, a := range articles {
 		if seen[a.ID] {

@@ -35,9 +35,19 @@ func (g *generation) docFreq(ctx context.Context) (termStats, error) {
 	return termStats{ctx: ctx, reader: r, docs: n}, nil
 }
 
-// known reports whether t has statistics to give: a snapshot to read and
-// a context still running.
-func (t termStats) known() bool { return t.reader != nil && t.ctx.Err() == nil }
+// lacks reports whether the text field certainly has no term: false when
+// t cannot tell.
+func (t termStats) lacks(term string) bool {
+	if t.reader == nil || t.ctx.Err() != nil {
+		return false
+	}
+	tfr, err := t.reader.TermFieldReader(t.ctx, []byte(term), fieldText, false, false, false)
+	if err != nil {
+		return false
+	}
+	defer tfr.Close()
+	return tfr.Count() == 0
+}
 
 // count returns the number of documents and how many of them hold term
 // in the text field.

@@ -26,9 +26,10 @@ import (
 // (TestDocumentsMatchMapping), so searches, which analyse questions with
 // the mapping's analyzers, find the same terms.
 
-// maxRemembered bounds how many words a termAnalyzer remembers; past it,
-// it forgets them all and starts again.
-const maxRemembered = 200_000
+// maxRemembered bounds how many words the termAnalyzers of a build remember
+// together (each worker's share of it); past its share, an analyzer forgets
+// them all and starts again. 100,000 words take about 15 MiB.
+const maxRemembered = 400_000
 
 // termAnalyzer computes the terms of a text as one of the mapping's
 // analyzers would, remembering what each word becomes. It is not safe for
@@ -42,7 +43,7 @@ type termAnalyzer struct {
 	words map[string]int32
 	ids   map[string]int32
 	terms []term
-	limit int // how many words to remember; maxRemembered
+	limit int // how many words to remember: its share of maxRemembered
 	// For counting the terms of one text (its serial): the numbers of
 	// its distinct terms in order, and how often each occurs.
 	serial uint32
@@ -64,7 +65,7 @@ type term struct {
 // newTermAnalyzer returns a termAnalyzer for the mapping's analyzer name,
 // which must be a custom analyzer with the words tokenizer, no character
 // filters and token filters that each work on one token at a time.
-func newTermAnalyzer(m mapping.IndexMapping, name string) (*termAnalyzer, error) {
+func newTermAnalyzer(m mapping.IndexMapping, name string, limit int) (*termAnalyzer, error) {
 	an, ok := m.AnalyzerNamed(name).(*analysis.DefaultAnalyzer)
 	if !ok {
 		return nil, fmt.Errorf("analyzer %s: not a custom analyzer", name)
@@ -73,7 +74,7 @@ func newTermAnalyzer(m mapping.IndexMapping, name string) (*termAnalyzer, error)
 	if !ok || len(an.CharFilters) > 0 {
 		return nil, fmt.Errorf("analyzer %s: not the words tokenizer without character filters", name)
 	}
-	return &termAnalyzer{tokenizer: tok, filters: an.TokenFilters, words: map[string]int32{}, ids: map[string]int32{}, limit: maxRemembered}, nil
+	return &termAnalyzer{tokenizer: tok, filters: an.TokenFilters, words: map[string]int32{}, ids: map[string]int32{}, limit: limit}, nil
 }
 
 // termOf returns the number of the term the filters make of one word; -1
@@ -204,12 +205,15 @@ func (l *lastField) get(value string, analyse func(string) (index.TokenFrequenci
 	return l.freqs, l.length
 }
 
-func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
-	text, err := newTermAnalyzer(m, textAnalyzer)
+// newDocBuilder returns a docBuilder for one of workers build workers.
+func newDocBuilder(m mapping.IndexMapping, workers int) (*docBuilder, error) {
+	// Each worker's analyzers share its part of the memory for words.
+	limit := max(maxRemembered/(2*max(workers, 1)), 10_000)
+	text, err := newTermAnalyzer(m, textAnalyzer, limit)
 	if err != nil {
 		return nil, err
 	}
-	names, err := newTermAnalyzer(m, nameAnalyzer)
+	names, err := newTermAnalyzer(m, nameAnalyzer, limit)
 	if err != nil {
 		return nil, err
 	}

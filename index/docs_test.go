@@ -74,7 +74,7 @@ func TestDocumentsMatchMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := newDocBuilder(m)
+	db, err := newDocBuilder(m, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -204,9 +204,17 @@ func (s *asker) topicQuery(ctx context.Context, concepts []concept) (query.Query
 		return bleve.NewMatchAllQuery(), nil
 	}
 	// The headline is indexed with each article's first paragraph: the
-	// articles whose headline has the topic match with all their paragraphs.
-	req := bleve.NewSearchRequestOptions(s.filteredBy(bleve.NewDisjunctionQuery(headline...), false), nameArticleLimit, 0, false)
+	// articles whose headline has the topic match with all their
+	// paragraphs, all of them (one hit each), unscored.
+	headlines := s.filteredBy(bleve.NewDisjunctionQuery(headline...), false)
+	req := bleve.NewSearchRequestOptions(headlines, nameArticleLimit, 0, false)
+	req.Score = "none"
 	res, err := s.g.idx.SearchInContext(ctx, req)
+	if err == nil && res.Total > uint64(len(res.Hits)) {
+		req = bleve.NewSearchRequestOptions(headlines, int(res.Total), 0, false)
+		req.Score = "none"
+		res, err = s.g.idx.SearchInContext(ctx, req)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search headlines: %w", err)
 	}

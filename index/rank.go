@@ -152,11 +152,13 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 	}
 	why := asksWhy(s.q.Text)
 	var disj []query.Query
+	// Without filters, clauses for stems the text lacks are left out: they
+	// match nothing, and leaving them out scales every hit's score alike
+	// (Bleve's coordination factor), so the ranking is the same. A filter's
+	// score is added to the disjunction's, which would no longer be so.
+	unfiltered := !s.hasFilters(true)
 	for _, c := range s.concepts {
-		// Clauses for stems the text lacks are left out: they match
-		// nothing, and leaving them out scales every hit's score alike
-		// (Bleve's coordination factor), so the ranking is the same.
-		if c.hasInText(0) {
+		if !unfiltered || c.hasInText(0) {
 			t := bleve.NewTermQuery(c.stems[0])
 			t.SetField(fieldText)
 			t.SetBoost(c.weight)
@@ -170,7 +172,7 @@ func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 			disj = append(disj, f)
 		}
 		for i, st := range c.stems[1:] {
-			if !c.hasInText(i + 1) {
+			if unfiltered && !c.hasInText(i+1) {
 				continue
 			}
 			t := bleve.NewTermQuery(st)
@@ -324,7 +326,6 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 		c := concept{word: w, stems: []string{stems[0]}}
 		c.stems = append(c.stems, synonyms[stems[0]]...)
 		n, count := df.count(stems[0])
-		stemInText := count > 0
 		if count == 0 && fuzzyLookups < maxFuzzy {
 			fuzzyLookups++
 			count = df.fuzzyCount(stems[0])
@@ -364,13 +365,9 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 			// corpus lacks are more often paraphrases, and weigh as usual.
 			c.weight *= 2
 		}
-		if df.known() {
-			c.inText = make([]bool, len(c.stems))
-			c.inText[0] = stemInText
-			for i, st := range c.stems[1:] {
-				_, k := df.count(st)
-				c.inText[i+1] = k > 0
-			}
+		c.inText = make([]bool, len(c.stems))
+		for i, st := range c.stems {
+			c.inText[i] = !df.lacks(st)
 		}
 		out = append(out, c)
 	}

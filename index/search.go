@@ -375,12 +375,15 @@ func (s *asker) filtered(q query.Query) query.Query { return s.filteredBy(q, tru
 // is set.
 func (s *asker) filteredBy(q query.Query, dates bool) query.Query {
 	parts := []query.Query{q}
+	if !s.hasFilters(dates) {
+		return q
+	}
 	if s.f.source != "" {
 		t := bleve.NewTermQuery(s.f.source)
 		t.SetField(fieldSource)
 		parts = append(parts, t)
 	}
-	if dates && (!s.f.from.IsZero() || !s.f.to.IsZero()) {
+	if dates && s.hasDates() {
 		published := dayRange(fieldPublished, s.f.from.Time, s.f.to.Time)
 		reported := dayRange(fieldReported, s.f.from.Time, s.f.to.Time)
 		// A figure question's day may be the day a figure was reported;
@@ -391,11 +394,15 @@ func (s *asker) filteredBy(q query.Query, dates bool) query.Query {
 			parts = append(parts, published)
 		}
 	}
-	if len(parts) == 1 {
-		return q
-	}
 	return bleve.NewConjunctionQuery(parts...)
 }
+
+// hasDates reports whether the question has a date filter.
+func (s *asker) hasDates() bool { return !s.f.from.IsZero() || !s.f.to.IsZero() }
+
+// hasFilters reports whether filteredBy adds filters to a query: an
+// outlet, or days when dates is set.
+func (s *asker) hasFilters(dates bool) bool { return s.f.source != "" || dates && s.hasDates() }
 
 // find runs q and decodes the stored paragraphs of its hits, the best
 // first, or in the order of sortBy when given. A sort that does not read
