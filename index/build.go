@@ -53,16 +53,16 @@ const (
 // what the raised GOGC may cost.
 const buildMemoryLimit = 800 << 20
 
-// defaultBatchSize is how many paragraph documents go into one Bleve batch
-// (or one builder segment).
+// defaultBatchSize is how many paragraph documents go into one Bleve batch,
+// which becomes one segment.
 const defaultBatchSize = 2000
 
 // buildTuning holds the knobs of the indexing path, so that benchmarks can
 // compare them; the zero value means the defaults, which were chosen with
 // BenchmarkBuildTuning10k.
 type buildTuning struct {
-	// batchSize is how many documents go into one batch (or one segment of
-	// the offline builder); defaultBatchSize when 0.
+	// batchSize is how many documents go into one batch (one segment);
+	// defaultBatchSize when 0.
 	batchSize int
 	// writers is how many batches are applied at once; 2 when 0.
 	writers int
