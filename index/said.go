@@ -402,25 +402,18 @@ func speaksIn(text, name string) bool {
 	if len(name) < 3 {
 		return false
 	}
-	for i := 0; ; {
-		j := strings.Index(lower[i:], name)
-		if j < 0 {
-			return false
+	for start := indexWords(lower, name, 0); start >= 0; start = indexWords(lower, name, start+1) {
+		after := strings.FieldsFunc(lower[start+len(name):], notWordRune)
+		before := strings.Fields(lower[:start])
+		if len(after) > 0 && speechVerbs[after[0]] {
+			return true
 		}
-		start, end := i+j, i+j+len(name)
-		if (start == 0 || notWordRune(rune(lower[start-1]))) && (end == len(lower) || notWordRune(rune(lower[end]))) {
-			after := strings.FieldsFunc(lower[end:], notWordRune)
-			before := strings.Fields(lower[:start])
-			if len(after) > 0 && speechVerbs[after[0]] {
-				return true
-			}
-			if n := len(before); n >= 2 && before[n-2] == "according" && before[n-1] == "to" ||
-				n >= 3 && before[n-3] == "according" && before[n-2] == "to" && before[n-1] == "the" {
-				return true
-			}
+		if n := len(before); n >= 2 && before[n-2] == "according" && before[n-1] == "to" ||
+			n >= 3 && before[n-3] == "according" && before[n-2] == "to" && before[n-1] == "the" {
+			return true
 		}
-		i = start + 1
 	}
+	return false
 }
 
 // bodyNouns are the head nouns of organisations' names and descriptions

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -560,23 +561,30 @@ func abs(n int) int {
 }
 
 // containsWords reports whether text holds phrase as whole words.
-func containsWords(text, phrase string) bool {
+func containsWords(text, phrase string) bool { return indexWords(text, phrase, 0) >= 0 }
+
+// indexWords returns the byte index of the first occurrence of phrase in
+// text at or after from that stands as whole words (no letter or digit
+// joined to either end), or -1.
+func indexWords(text, phrase string, from int) int {
 	if phrase == "" {
-		return false
+		return -1
 	}
-	for i := 0; ; {
+	for i := from; i <= len(text); {
 		j := strings.Index(text[i:], phrase)
 		if j < 0 {
-			return false
+			return -1
 		}
 		start, end := i+j, i+j+len(phrase)
-		before := start == 0 || notWordRune([]rune(text[:start])[len([]rune(text[:start]))-1])
-		after := end == len(text) || notWordRune([]rune(text[end:])[0])
-		if before && after {
-			return true
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || notWordRune(before)) && (end == len(text) || notWordRune(after)) {
+			return start
 		}
-		i = start + 1
+		_, size := utf8.DecodeRuneInString(text[start:])
+		i = start + size
 	}
+	return -1
 }
 
 // refersBack reports whether a role is a definite description that may
