@@ -22,6 +22,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/newsdesk/newsdesk/index"
 )
 
 // Intents are the gateway intents the bot asks for. Message Content is not
@@ -60,7 +62,7 @@ func New(cfg Config, engine Engine, log *slog.Logger) (*Bot, error) {
 	if token == "" {
 		return nil, errors.New("no Discord bot token: set DISCORD_TOKEN")
 	}
-	if engine == nil {
+	if e, ok := engine.(*index.Engine); engine == nil || ok && e == nil {
 		return nil, errors.New("bot needs an index engine")
 	}
 	s, err := discordgo.New("Bot " + token)

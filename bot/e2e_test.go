@@ -710,4 +710,10 @@ func TestNewRejectsMissingToken(t *testing.T) {
 	if err == nil || strings.Contains(fmt.Sprint(err), "secret-token-value") {
 		t.Errorf("bad API base: %v", err)
 	}
+	var none *index.Engine
+	for _, e := range []bot.Engine{nil, none} {
+		if _, err := bot.New(bot.Config{Token: testToken}, e, nil); err == nil || !strings.Contains(err.Error(), "index engine") {
+			t.Errorf("New with engine %#v: %v, want an error asking for an engine", e, err)
+		}
+	}
 }

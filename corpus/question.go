@@ -386,7 +386,7 @@ func matchFigure(q *Question, words []string, lower string) bool {
 	}
 	if m := placeClause.FindStringSubmatch(rest); m != nil {
 		place := trimFiller(m[1])
-		if i := strings.Index(place, "'s "); i > 0 {
+		if i := strings.Index(place+" ", "'s "); i > 0 {
 			place = place[:i] // "india's heatwave": the place, then the topic
 		}
 		if place != "" && !isFigureFiller(place) {
@@ -494,11 +494,11 @@ func hasAny(words []string, want ...string) bool {
 	return false
 }
 
-// correctWords fixes misspellings of the few words that decide what a
-// question asks ("latset" → "latest", "tol" → "toll").
 // questionWordTypos are question words typed short or scrambled in chat.
 var questionWordTypos = map[string]string{"hw": "how", "hwo": "how", "wat": "what", "wht": "what", "waht": "what", "whta": "what"}
 
+// correctWords fixes misspellings of the few words that decide what a
+// question asks ("latset" → "latest", "tol" → "toll").
 func correctWords(words []string) []string {
 	out := make([]string, len(words))
 	for i, w := range words {
@@ -581,23 +581,33 @@ func EditDistance(a, b string, max int) int {
 // yearAlone finds a year named on its own: not "since 2011".
 var yearAlone = regexp.MustCompile(`(^|\s)((?:in|of|during)\s+)?((?:19|20)\d{2})\b`)
 
+// countedPeople are nouns a number before them counts, beside groupWords:
+// "2000 residents" is a count, not a year.
+var countedPeople = map[string]bool{
+	"residents": true, "inhabitants": true, "villagers": true, "migrants": true, "patients": true,
+	"workers": true, "students": true, "prisoners": true, "detainees": true, "families": true,
+	"men": true, "households": true, "victims": true, "survivors": true,
+}
+
 // extractYear removes a year the question names on its own ("the 2015
 // heatwave", "in 2019") and returns it; a year after "since", "from",
 // "until", "before" or "after" is a bound, not the year asked about.
 func extractYear(lower string) (string, int) {
-	m := yearAlone.FindStringSubmatchIndex(lower)
-	if m == nil {
-		return lower, 0
-	}
-	before := strings.Fields(lower[:m[0]])
-	if n := len(before); n > 0 {
-		switch before[n-1] {
-		case "since", "from", "until", "till", "before", "after", "by":
-			return lower, 0
+	for _, m := range yearAlone.FindAllStringSubmatchIndex(lower, -1) {
+		before := strings.Fields(lower[:m[0]])
+		if n := len(before); n > 0 {
+			switch before[n-1] {
+			case "since", "from", "until", "till", "before", "after", "by":
+				continue // the bound of a period, not the year asked about
+			}
 		}
+		if after := strings.Fields(lower[m[1]:]); len(after) > 0 && (groupWords[after[0]] != "" || figureWords[after[0]] != nil || countedPeople[after[0]]) {
+			continue // a count: "the 2000 residents", "2000 killed"
+		}
+		y, _ := strconv.Atoi(lower[m[6]:m[7]])
+		return lower[:m[0]] + " " + lower[m[1]:], y
 	}
-	y, _ := strconv.Atoi(lower[m[6]:m[7]])
-	return lower[:m[0]] + " " + lower[m[1]:], y
+	return lower, 0
 }
 
 // extractDay finds a day named in the question ("on 9 March", "March 9,

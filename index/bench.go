@@ -160,7 +160,9 @@ func RunBench(ctx context.Context, opts BenchOptions, w io.Writer) (BenchReport,
 // time, the largest memory and index size, the fewest questions answered.
 func summarise(runs []BenchResult) BenchResult {
 	if len(runs) == 1 {
-		return runs[0]
+		out := runs[0]
+		out.Runs = 1
+		return out
 	}
 	median := func(get func(BenchResult) time.Duration) time.Duration {
 		ds := make([]time.Duration, len(runs))
@@ -179,7 +181,7 @@ func summarise(runs []BenchResult) BenchResult {
 	out.BuildCPU = median(func(r BenchResult) time.Duration { return r.BuildCPU })
 	out.AskP50 = median(func(r BenchResult) time.Duration { return r.AskP50 })
 	out.AskP99 = median(func(r BenchResult) time.Duration { return r.AskP99 })
-	out.ParagraphsPerSec = float64(out.Paragraphs) / out.Build.Seconds()
+	out.ParagraphsPerSec = perSecond(out.Paragraphs, out.Build)
 	out.BuildMin, out.BuildMax = runs[0].Build, runs[0].Build
 	var notes []string
 	for _, r := range runs {
@@ -294,7 +296,7 @@ func BenchSide(ctx context.Context, opts BenchOptions, side string, size int) (B
 		return res, fmt.Errorf("unknown bench side %q", side)
 	}
 	defer closeFn()
-	res.ParagraphsPerSec = float64(size) / res.Build.Seconds()
+	res.ParagraphsPerSec = perSecond(size, res.Build)
 
 	// One warm-up round, then the measured rounds.
 	lat := make([]time.Duration, 0, rounds*len(questions))
@@ -367,6 +369,15 @@ func buildBaseline(path string, articles []corpus.Article) error {
 		}
 	}
 	return idx.Close()
+}
+
+// perSecond is the rate of n items in d; 0 when d is not positive (JSON
+// has no infinity).
+func perSecond(n int, d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(n) / d.Seconds()
 }
 
 // percentile returns the q-quantile of sorted durations.

@@ -38,15 +38,8 @@ func (g *generation) docFreq(ctx context.Context) (termStats, error) {
 // lacks reports whether the text field certainly has no term: false when
 // t cannot tell.
 func (t termStats) lacks(term string) bool {
-	if t.reader == nil || t.ctx.Err() != nil {
-		return false
-	}
-	tfr, err := t.reader.TermFieldReader(t.ctx, []byte(term), fieldText, false, false, false)
-	if err != nil {
-		return false
-	}
-	defer tfr.Close()
-	return tfr.Count() == 0
+	n, known := t.termCount(fieldText, term)
+	return known && n == 0
 }
 
 // count returns the number of documents and how many of them hold term
@@ -61,15 +54,22 @@ func (t termStats) countIn(field, term string) (uint64, uint64) {
 	if t.reader == nil {
 		return 0, 0
 	}
-	if t.ctx.Err() != nil {
-		return t.docs, 0
+	n, _ := t.termCount(field, term)
+	return t.docs, n
+}
+
+// termCount returns how many documents hold term in field; known is false
+// when t cannot tell (no snapshot, ctx ended, a read error), and n is 0.
+func (t termStats) termCount(field, term string) (n uint64, known bool) {
+	if t.reader == nil || t.ctx.Err() != nil {
+		return 0, false
 	}
 	tfr, err := t.reader.TermFieldReader(t.ctx, []byte(term), field, false, false, false)
 	if err != nil {
-		return t.docs, 0
+		return 0, false
 	}
 	defer tfr.Close()
-	return t.docs, tfr.Count()
+	return tfr.Count(), true
 }
 
 // anyOf reports whether some document holds one of terms in the text field.

@@ -26,9 +26,10 @@ import (
 // (TestDocumentsMatchMapping), so searches, which analyse questions with
 // the mapping's analyzers, find the same terms.
 
-// maxRemembered bounds how many words the termAnalyzers of a build remember
-// together (each worker's share of it); past its share, an analyzer forgets
-// them all and starts again. 100,000 words take about 15 MiB.
+// maxRemembered bounds how many words (and keyword values) the workers of
+// a build remember together; past its share of it (at least 10,000), a
+// worker's memory is forgotten and starts again. 100,000 words take about
+// 15 MiB.
 const maxRemembered = 400_000
 
 // termAnalyzer computes the terms of a text as one of the mapping's
@@ -173,6 +174,7 @@ type docBuilder struct {
 	// keywords holds the analyses of the paragraph numbers and report days
 	// seen, which recur from paragraph to paragraph.
 	keywords map[string]index.TokenFrequencies
+	limit    int // how many keyword values to remember
 }
 
 // keyword returns the term frequencies of a keyword value, shared with
@@ -181,7 +183,7 @@ func (b *docBuilder) keyword(value string) index.TokenFrequencies {
 	if f, ok := b.keywords[value]; ok {
 		return f
 	}
-	if len(b.keywords) >= maxRemembered {
+	if len(b.keywords) >= b.limit {
 		clear(b.keywords)
 	}
 	f := keywordFreqs(value)
@@ -208,7 +210,7 @@ func (l *lastField) get(value string, analyse func(string) (index.TokenFrequenci
 // newDocBuilder returns a docBuilder for one of workers build workers.
 func newDocBuilder(m mapping.IndexMapping, workers int) (*docBuilder, error) {
 	// Each worker's analyzers share its part of the memory for words.
-	limit := max(maxRemembered/(2*max(workers, 1)), 10_000)
+	limit := max(maxRemembered/(3*max(workers, 1)), 10_000)
 	text, err := newTermAnalyzer(m, textAnalyzer, limit)
 	if err != nil {
 		return nil, err
@@ -217,7 +219,7 @@ func newDocBuilder(m mapping.IndexMapping, workers int) (*docBuilder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &docBuilder{text: text, names: names, keywords: map[string]index.TokenFrequencies{}}, nil
+	return &docBuilder{text: text, names: names, keywords: map[string]index.TokenFrequencies{}, limit: limit}, nil
 }
 
 // keywordAnalysis is the analysis of a keyword value.

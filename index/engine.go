@@ -140,7 +140,9 @@ func (e *Engine) Rebuild(ctx context.Context, opts BuildOptions) (BuildReport, e
 	if err != nil {
 		return rep, err
 	}
-	if err := e.Reload(ctx); err != nil {
+	// The new generation is published: serve it even if ctx has ended
+	// meanwhile, or a later build could remove the one still served.
+	if err := e.Reload(context.WithoutCancel(ctx)); err != nil {
 		return rep, fmt.Errorf("reload index: %w", err)
 	}
 	return rep, nil

@@ -219,8 +219,8 @@ func (s *asker) topicQuery(ctx context.Context, concepts []concept) (query.Query
 		return nil, fmt.Errorf("search headlines: %w", err)
 	}
 	for _, hit := range res.Hits {
-		if i := strings.LastIndex(hit.ID, "#p"); i > 0 {
-			t := bleve.NewTermQuery(hit.ID[:i])
+		if article, _, ok := splitDocID(hit.ID); ok {
+			t := bleve.NewTermQuery(article)
 			t.SetField(fieldArticle)
 			any = append(any, t)
 		}
@@ -361,8 +361,8 @@ func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bo
 	}
 	ids := map[string]bool{}
 	for _, hit := range res.Hits {
-		i := strings.LastIndex(hit.ID, "#p")
-		if i <= 0 || ids[hit.ID[:i]] {
+		article, _, ok := splitDocID(hit.ID)
+		if !ok || ids[article] {
 			continue
 		}
 		sp, ok, err := s.g.store.get(hit.ID)
@@ -370,7 +370,7 @@ func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bo
 			return nil, err
 		}
 		if ok && namesPlace(sp, place) {
-			ids[hit.ID[:i]] = true
+			ids[article] = true
 		}
 	}
 	return ids, nil

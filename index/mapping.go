@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -162,3 +163,17 @@ type storedParagraph struct {
 
 // docID is the Bleve document ID of paragraph n of an article.
 func docID(articleID string, n int) string { return articleID + "#p" + strconv.Itoa(n) }
+
+// splitDocID is the inverse of docID; ok is false for an ID docID does
+// not make.
+func splitDocID(id string) (articleID string, n int, ok bool) {
+	i := strings.LastIndex(id, "#p")
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(id[i+2:])
+	if err != nil || n < 1 {
+		return "", 0, false
+	}
+	return id[:i], n, true
+}

@@ -139,7 +139,7 @@ var baseSynonyms = map[string][]string{
 func (s *asker) search(ctx context.Context) ([]*candidate, error) {
 	words := s.q.Terms
 	if len(words) == 0 {
-		if s.f.source == "" && s.f.from.IsZero() {
+		if !s.hasFilters(true) {
 			return nil, nil
 		}
 		return s.find(ctx, bleve.NewMatchAllQuery(), candidateCount, "-"+fieldPublished, fieldNumber)
@@ -240,8 +240,8 @@ func (s *asker) articlesWith(ctx context.Context, word string) (map[string]bool,
 	}
 	ids := map[string]bool{}
 	for _, hit := range res.Hits {
-		if j := strings.LastIndex(hit.ID, "#p"); j > 0 {
-			ids[hit.ID[:j]] = true
+		if article, _, ok := splitDocID(hit.ID); ok {
+			ids[article] = true
 		}
 	}
 	return ids, nil

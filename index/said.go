@@ -219,7 +219,9 @@ func (s *asker) roleWordArticles(ctx context.Context, names []string) (func(word
 	found := map[string]map[string]bool{}
 	df, err := s.g.docFreq(ctx)
 	if err != nil {
-		return nil, err
+		// Without statistics no word is looked up: the description's
+		// words then count as absent, and the question is still answered.
+		s.log.Warn("descriptions without term statistics", "err", err)
 	}
 	defer df.close()
 	for _, name := range names {

@@ -187,7 +187,7 @@ func (c concept) hasInText(i int) bool {
 }
 
 func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*Result, error) {
-	if q.Text == "" && f.source == "" {
+	if q.Text == "" && f.source == "" && f.from.IsZero() && f.to.IsZero() {
 		return nil, corpus.Errorf(corpus.EINVALID, "Ask me a question, for example “who is Ahmed al-Shara” or “latest death toll”.")
 	}
 	limit := opts.Limit

@@ -8,8 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 )
 
 // The paragraphs a generation shows live beside its Bleve index, not in
@@ -77,7 +75,7 @@ func (s *storeWriter) copyArticle(from *paragraphStore, articleID string) error 
 	start, end := from.ix.Offsets[first], from.ix.Offsets[first+paragraphs]
 	s.ix.Articles[articleID] = [2]int{len(s.ix.Offsets) - 1, paragraphs}
 	base := s.ix.Offsets[len(s.ix.Offsets)-1] - start
-	if _, err := io.Copy(s.w, io.NewSectionReader(from.f, start, end-start)); err != nil {
+	if _, err := io.CopyN(s.w, io.NewSectionReader(from.f, start, end-start), end-start); err != nil {
 		return fmt.Errorf("copy paragraphs of %s: %w", articleID, err)
 	}
 	for _, off := range from.ix.Offsets[first+1 : first+paragraphs+1] {
@@ -120,26 +118,50 @@ func openStore(dir string) (*paragraphStore, error) {
 	if err := json.Unmarshal(b, &ix); err != nil {
 		return nil, fmt.Errorf("decode paragraph store index: %w", err)
 	}
-	if len(ix.Offsets) == 0 {
-		return nil, errors.New("paragraph store index has no offsets")
-	}
 	f, err := os.Open(filepath.Join(dir, storeFile))
 	if err != nil {
 		return nil, fmt.Errorf("open paragraph store: %w", err)
 	}
+	info, err := f.Stat()
+	if err == nil {
+		err = ix.check(info.Size())
+	}
+	if err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("paragraph store %s: %w", dir, err)
+	}
 	return &paragraphStore{f: f, ix: ix}, nil
+}
+
+// check reports an index that does not describe a store file of size
+// bytes: offsets that go back or past its end, articles outside them.
+func (ix storeIndex) check(size int64) error {
+	if len(ix.Offsets) == 0 || ix.Offsets[0] != 0 {
+		return errors.New("index does not start at offset 0")
+	}
+	for i := 1; i < len(ix.Offsets); i++ {
+		if ix.Offsets[i] < ix.Offsets[i-1] {
+			return fmt.Errorf("index offset %d goes back", i)
+		}
+	}
+	if last := ix.Offsets[len(ix.Offsets)-1]; last != size {
+		return fmt.Errorf("index ends at %d bytes, the file has %d", last, size)
+	}
+	records := len(ix.Offsets) - 1
+	for id, a := range ix.Articles {
+		if a[0] < 0 || a[1] < 0 || a[0]+a[1] > records {
+			return fmt.Errorf("article %s lies outside the index's %d records", id, records)
+		}
+	}
+	return nil
 }
 
 // raw returns the record of document id ("article#pN"); ok is false when
 // the store has no such paragraph.
 func (s *paragraphStore) raw(id string) (rec []byte, ok bool, err error) {
-	i := strings.LastIndex(id, "#p")
-	if i < 0 {
-		return nil, false, nil
-	}
-	n, err := strconv.Atoi(id[i+2:])
-	a, known := s.ix.Articles[id[:i]]
-	if err != nil || !known || n < 1 || n > a[1] {
+	article, n, ok := splitDocID(id)
+	a, known := s.ix.Articles[article]
+	if !ok || !known || n < 1 || n > a[1] {
 		return nil, false, nil
 	}
 	r := a[0] + n - 1

@@ -36,7 +36,7 @@ type BenchCommand struct {
 }
 
 // Run runs the bench command.
-func (c *BenchCommand) Run(ctx context.Context, args []string) error {
+func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
 	fs := newFlagSet("bench", "bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--cpuprofile FILE]", c.Stderr)
 	cfg, err := loadConfig(c.Env, fs, flagLogLevel)
 	if err != nil {
@@ -68,12 +68,26 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	if *repeat < 1 {
 		return usageErrorf("--repeat %d: use 1 or more", *repeat)
 	}
+	if *side != "" {
+		if *side != index.SideNewsdesk && *side != index.SideBaseline {
+			return usageErrorf("--side %q: use %s or %s", *side, index.SideNewsdesk, index.SideBaseline)
+		}
+		if *size < 1 {
+			return usageErrorf("--side needs --size N with N above 0")
+		}
+	}
+	// Only once the arguments are known good: the file may be the
+	// committed default.pgo.
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
 			return err
 		}
-		defer stop()
+		defer func() {
+			if serr := stop(); err == nil {
+				err = serr
+			}
+		}()
 	}
 	opts := index.BenchOptions{
 		Sizes:  sizes,
@@ -85,12 +99,6 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	}
 
 	if *side != "" {
-		if *side != index.SideNewsdesk && *side != index.SideBaseline {
-			return usageErrorf("--side %q: use %s or %s", *side, index.SideNewsdesk, index.SideBaseline)
-		}
-		if *size < 1 {
-			return usageErrorf("--side needs --size N with N above 0")
-		}
 		res, err := index.BenchSide(ctx, opts, *side, *size)
 		if err != nil {
 			return fmt.Errorf("bench %s at %d paragraphs: %w", *side, *size, err)
@@ -130,7 +138,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 
 // startCPUProfile profiles this process's CPU into path until stop is
 // called.
-func startCPUProfile(path string) (stop func(), err error) {
+func startCPUProfile(path string) (stop func() error, err error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, fmt.Errorf("create the CPU profile: %w", err)
@@ -139,9 +147,12 @@ func startCPUProfile(path string) (stop func(), err error) {
 		_ = f.Close()
 		return nil, fmt.Errorf("start the CPU profile: %w", err)
 	}
-	return func() {
+	return func() error {
 		pprof.StopCPUProfile()
-		_ = f.Close()
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write the CPU profile: %w", err)
+		}
+		return nil
 	}, nil
 }
 

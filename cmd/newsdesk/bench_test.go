@@ -58,6 +58,21 @@ func TestBenchOneSidePrintsJSON(t *testing.T) {
 	}
 }
 
+// TestBenchUsageErrorKeepsProfile checks that a usage error leaves the
+// --cpuprofile file alone: it may be the committed default.pgo.
+func TestBenchUsageErrorKeepsProfile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "default.pgo")
+	if err := os.WriteFile(path, []byte("profile"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := (cli{}).run(t, "bench", "--side", "newsdesk", "--cpuprofile", path); code != exitUsage {
+		t.Fatalf("exit code %d, want %d; stderr:\n%s", code, exitUsage, stderr)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "profile" {
+		t.Errorf("profile file now %q (err %v), want it untouched", b, err)
+	}
+}
+
 func TestBenchUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"bench", "--sizes", "ten"},

@@ -1,0 +1,116 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// TestStoreRejectsDamage checks that a paragraph store whose index does
+// not describe its file is refused when opened, instead of failing (or
+// panicking) on the first read.
+func TestStoreRejectsDamage(t *testing.T) {
+	dir := t.TempDir()
+	rep := mustBuild(t, dir, testArticles(), false)
+	gen := filepath.Join(dir, rep.Generation)
+	s, err := openStore(gen)
+	if err != nil {
+		t.Fatalf("openStore of a fresh build: %v", err)
+	}
+	if _, ok, err := s.get(docID("mine.txt", 2)); !ok || err != nil {
+		t.Fatalf("get mine.txt#p2: ok %v, err %v", ok, err)
+	}
+	ix := s.ix
+	_ = s.close()
+
+	damaged := func(name string, change func(ix *storeIndex), file func(path string)) {
+		t.Helper()
+		d := t.TempDir()
+		data, err := os.ReadFile(filepath.Join(gen, storeFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, storeFile), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c := storeIndex{Articles: map[string][2]int{}, Offsets: append([]int64(nil), ix.Offsets...)}
+		for k, v := range ix.Articles {
+			c.Articles[k] = v
+		}
+		if change != nil {
+			change(&c)
+		}
+		if err := writeJSONFile(filepath.Join(d, storeIndexFile), c); err != nil {
+			t.Fatal(err)
+		}
+		if file != nil {
+			file(filepath.Join(d, storeFile))
+		}
+		if s, err := openStore(d); err == nil {
+			_ = s.close()
+			t.Errorf("%s: openStore accepted it", name)
+		}
+	}
+	damaged("truncated file", nil, func(path string) {
+		if err := os.Truncate(path, ix.Offsets[len(ix.Offsets)-1]/2); err != nil {
+			t.Fatal(err)
+		}
+	})
+	damaged("offsets going back", func(ix *storeIndex) { ix.Offsets[2] = ix.Offsets[1] - 1 }, nil)
+	damaged("no offsets", func(ix *storeIndex) { ix.Offsets = nil }, nil)
+	damaged("article past the records", func(ix *storeIndex) { ix.Articles["vote.txt"] = [2]int{5, 40} }, nil)
+	damaged("negative record", func(ix *storeIndex) { ix.Articles["vote.txt"] = [2]int{-5, 1} }, nil)
+}
+
+// TestSearchByDateAlone checks that a search with a date bound and no
+// words lists the paragraphs of the dates, newest first, for either bound.
+func TestSearchByDateAlone(t *testing.T) {
+	dir := t.TempDir()
+	mustBuild(t, dir, testArticles(), false)
+	e := mustOpen(t, dir)
+	ctx := context.Background()
+	day := func(s string) corpus.Date {
+		d, err := corpus.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	for _, opts := range []SearchOptions{
+		{To: day("2024-12-31")},
+		{From: day("2025-01-01"), To: day("2025-01-31")},
+		{From: day("2025-03-01")},
+	} {
+		res, err := e.Search(ctx, opts)
+		if err != nil {
+			t.Fatalf("Search %+v: %v", opts, err)
+		}
+		if len(res.Answers) == 0 {
+			t.Errorf("Search %+v: no answers", opts)
+		}
+		for _, a := range res.Answers {
+			p := a.Article.Published
+			if !opts.From.IsZero() && p.Before(opts.From.Time) || !opts.To.IsZero() && p.After(opts.To.Time) {
+				t.Errorf("Search %+v: answer from %s", opts, p)
+			}
+		}
+	}
+}
+
+func TestSplitDocID(t *testing.T) {
+	for _, id := range []string{"a.md", "dir/x#p.md", "x#p#p3"} {
+		a, n, ok := splitDocID(docID(id, 7))
+		if !ok || a != id || n != 7 {
+			t.Errorf("splitDocID(docID(%q, 7)) = %q, %d, %v", id, a, n, ok)
+		}
+	}
+	for _, id := range []string{"a.md", "a.md#p", "a.md#p0", "a.md#px", "a.md#p-1", strings.Repeat("#p", 3)} {
+		if _, _, ok := splitDocID(id); ok {
+			t.Errorf("splitDocID(%q) accepted it", id)
+		}
+	}
+}
