@@ -77,3 +77,22 @@ func TestSpeaksIn(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldAccentsLikeTheIndex checks that ranking folds letters as the
+// index does, so a passage's words match the index's terms.
+func TestFoldAccentsLikeTheIndex(t *testing.T) {
+	tests := map[string]string{
+		"Ḥasan":      "Hasan",
+		"Łódź":       "Lodz",
+		"Straße":     "Strasse",
+		"Ørsted":     "Orsted",
+		"café déjà":  "cafe deja",
+		"한국":         "한국", // Hangul stays whole, as the index keeps it
+		"plain text": "plain text",
+	}
+	for in, want := range tests {
+		if got := foldAccents(in); got != want {
+			t.Errorf("foldAccents(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

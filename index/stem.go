@@ -5,8 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
-	"golang.org/x/text/unicode/norm"
 )
 
 // stemmedWord is one word of a text as the text analyzer would index it.
@@ -71,23 +71,15 @@ func isASCII(s string) bool {
 	return true
 }
 
-// foldAccents removes diacritics from letters: "Ḥasan" → "Hasan".
+// foldAccents folds letters to ASCII as the index's tokenizer does (Bleve's
+// asciifolding: "Ḥasan" → "Hasan", "Łódź" → "Lodz", "ß" → "ss"), and drops
+// the combining marks left.
 func foldAccents(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r < utf8.RuneSelf || !unicode.IsLetter(r):
-			b.WriteRune(r)
-			continue
+	folded := asciifolding.New().Filter([]byte(s))
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
 		}
-		for _, d := range norm.NFD.String(string(r)) {
-			if !unicode.Is(unicode.Mn, d) {
-				b.WriteRune(d)
-			}
-		}
-	}
-	return b.String()
+		return r
+	}, string(folded))
 }
