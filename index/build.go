@@ -235,6 +235,15 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 		b.log.Warn("previous index unreadable; building afresh", "err", err)
 	}
 	incremental := err == nil && !b.opts.Full && prev.AnalyzerVersion == corpus.AnalyzerVersion
+	if incremental {
+		// A damaged paragraph store cannot be carried over: build afresh.
+		if st, err := openStore(filepath.Join(dir, prevName)); err != nil {
+			b.log.Warn("previous paragraph store unreadable; building afresh", "err", err)
+			incremental = false
+		} else {
+			_ = st.close()
+		}
+	}
 
 	articles := dedupe(loaded.Articles, b.log)
 	name := newGenName(dir)

@@ -114,3 +114,28 @@ func TestSplitDocID(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildRecoversFromDamagedStore checks that a build over a generation
+// whose paragraph store is damaged analyses everything afresh instead of
+// failing, and serves every paragraph again.
+func TestBuildRecoversFromDamagedStore(t *testing.T) {
+	dir := t.TempDir()
+	rep := mustBuild(t, dir, testArticles(), false)
+	if err := os.Truncate(filepath.Join(dir, rep.Generation, storeFile), 10); err != nil {
+		t.Fatal(err)
+	}
+	rep2 := mustBuild(t, dir, testArticles(), false)
+	if rep2.Reused != 0 || rep2.Analysed != len(testArticles()) {
+		t.Errorf("build over a damaged store: reused %d, analysed %d; want 0 and %d", rep2.Reused, rep2.Analysed, len(testArticles()))
+	}
+	e := mustOpen(t, dir)
+	g, release := e.acquire()
+	defer release()
+	for _, a := range testArticles() {
+		for _, p := range a.Paragraphs {
+			if _, ok, err := g.store.get(docID(a.ID, p.Number)); !ok || err != nil {
+				t.Errorf("paragraph %s: ok %v, err %v", docID(a.ID, p.Number), ok, err)
+			}
+		}
+	}
+}
