@@ -45,25 +45,43 @@ const (
 	formatJSONL = "jsonl"
 )
 
+// fileTypes is the one list of accepted article file types: extension →
+// format. Load reads these, and /ingest accepts exactly these.
+var fileTypes = []struct{ ext, format string }{
+	{".txt", formatText}, {".text", formatText},
+	{".md", formatMD}, {".markdown", formatMD},
+	{".html", formatHTML}, {".htm", formatHTML}, {".xhtml", formatHTML},
+	{".json", formatJSON},
+	{".jsonl", formatJSONL}, {".ndjson", formatJSONL},
+}
+
+// Extensions returns the accepted article file extensions, with their dot,
+// in the order they are documented.
+func Extensions() []string {
+	exts := make([]string, len(fileTypes))
+	for i, t := range fileTypes {
+		exts[i] = t.ext
+	}
+	return exts
+}
+
+// Accepts reports whether a file name has an accepted article extension
+// (compared without regard to case).
+func Accepts(name string) bool { return formatOf(name) != "" }
+
 // formatOf returns the format of a file name by its extension, or "".
 func formatOf(name string) string {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".txt", ".text":
-		return formatText
-	case ".md", ".markdown":
-		return formatMD
-	case ".html", ".htm", ".xhtml":
-		return formatHTML
-	case ".json":
-		return formatJSON
-	case ".jsonl", ".ndjson":
-		return formatJSONL
+	ext := strings.ToLower(path.Ext(name))
+	for _, t := range fileTypes {
+		if t.ext == ext {
+			return t.format
+		}
 	}
 	return ""
 }
 
 func unknownFormat(name string) error {
-	const want = "want .txt, .md, .html, .htm, .json or .jsonl"
+	want := "want " + strings.Join(Extensions(), ", ")
 	if ext := path.Ext(name); ext != "" {
 		return fmt.Errorf("%w %q (%s)", ErrUnknownFormat, ext, want)
 	}
