@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsdesk/newsdesk/corpus/text"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -513,8 +514,8 @@ func correctWords(words []string) []string {
 		for _, v := range intentVocabulary {
 			// Short words are corrected only by a missing letter ("tol" → "toll"),
 			// so that real words one letter away ("head", "dad") stay as typed.
-			if len(w) <= 4 && len(v) == len(w)+1 && EditDistance(w, v, 1) == 1 ||
-				len(w) > 4 && abs(len(v)-len(w)) <= 1 && EditDistance(w, v, 1) == 1 {
+			if len(w) <= 4 && len(v) == len(w)+1 && text.EditDistance(w, v, 1) == 1 ||
+				len(w) > 4 && abs(len(v)-len(w)) <= 1 && text.EditDistance(w, v, 1) == 1 {
 				out[i] = v
 				break
 			}
@@ -545,37 +546,6 @@ func transposed(a, b string) bool {
 		}
 	}
 	return false
-}
-
-// EditDistance returns the Levenshtein distance between a and b in runes,
-// or max+1 as soon as it is certain to exceed max.
-func EditDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	if abs(len(ra)-len(rb)) > max {
-		return max + 1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // yearAlone finds a year named on its own: not "since 2011".

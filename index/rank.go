@@ -17,6 +17,7 @@ import (
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // synonyms widen a question's words (by stem) to the words news reports
@@ -470,8 +471,8 @@ func conceptMatch(c concept, tok string) float64 {
 	case len(st) >= 4 && strings.HasPrefix(tok, st) && len(tok)-len(st) <= 3,
 		len(st) >= 4 && len(tok)-len(st) >= 4 && strings.HasSuffix(tok, st): // "quake" in "earthquake"
 		return near
-	case len(st) >= 9 && abs(len(st)-len(tok)) <= 1 && corpus.EditDistance(st, tok, 2) <= 2,
-		len(st) >= 5 && corpus.EditDistance(st, tok, 1) <= 1:
+	case len(st) >= 9 && abs(len(st)-len(tok)) <= 1 && text.EditDistance(st, tok, 2) <= 2,
+		len(st) >= 5 && text.EditDistance(st, tok, 1) <= 1:
 		return near
 	}
 	for _, syn := range c.stems[1:] {
