@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/synth"
 )
 
 // texts returns the paragraph texts of a, checking their numbering.
@@ -803,8 +804,8 @@ func TestSeedArticle(t *testing.T) {
 // back exactly: the benchmark corpus goes through Load.
 func TestLoadSynthRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	want := corpus.Synthesize(5, 3000)
-	if err := corpus.WriteCorpus(dir, want); err != nil {
+	want := synth.Articles(5, 3000)
+	if err := synth.WriteCorpus(dir, want); err != nil {
 		t.Fatal(err)
 	}
 	res, err := corpus.Load(context.Background(), dir)
@@ -828,8 +829,8 @@ func TestLoadSynthRoundTrip(t *testing.T) {
 
 func BenchmarkLoad(b *testing.B) {
 	dir := b.TempDir()
-	arts := corpus.Synthesize(1, 10_000)
-	if err := corpus.WriteCorpus(dir, arts); err != nil {
+	arts := synth.Articles(1, 10_000)
+	if err := synth.WriteCorpus(dir, arts); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
@@ -879,7 +880,7 @@ func TestSourceFromDateline(t *testing.T) {
 // BenchmarkAnalyze measures extraction (names, attribution, figures) over
 // a synthetic corpus, as a build runs it: one article at a time.
 func BenchmarkAnalyze(b *testing.B) {
-	arts := corpus.Synthesize(1, 5_000)
+	arts := synth.Articles(1, 5_000)
 	b.ReportAllocs()
 	for b.Loop() {
 		for i := range arts {

@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/synth"
 )
 
 // Benchmark sides.
@@ -224,7 +225,7 @@ func BenchSide(ctx context.Context, opts BenchOptions, side string, size int) (B
 	if rounds <= 0 {
 		rounds = 10
 	}
-	articles := corpus.Synthesize(opts.Seed, size)
+	articles := synth.Articles(opts.Seed, size)
 	log.Info("bench", "side", side, "paragraphs", size, "articles", len(articles))
 
 	res := BenchResult{Side: side, Paragraphs: size}
@@ -237,7 +238,7 @@ func BenchSide(ctx context.Context, opts BenchOptions, side string, size int) (B
 	case SideNewsdesk:
 		corpusDir, idxDir := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
 		indexDir = idxDir
-		if err := corpus.WriteCorpus(corpusDir, articles); err != nil {
+		if err := synth.WriteCorpus(corpusDir, articles); err != nil {
 			return res, err
 		}
 		start, cpu := time.Now(), cpuTime()

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/synth"
 )
 
 // Environment of a bench helper process (see spawnBenchSide).
@@ -113,7 +114,7 @@ func TestBenchSideBySide(t *testing.T) {
 // BenchmarkBuild10k builds a fresh index of 10,000 synthetic paragraphs
 // (extraction included; files not read).
 func BenchmarkBuild10k(b *testing.B) {
-	articles := corpus.Synthesize(1, 10_000)
+	articles := synth.Articles(1, 10_000)
 	ctx := context.Background()
 	for b.Loop() {
 		b.StopTimer()
@@ -136,7 +137,7 @@ func BenchmarkBuild10k(b *testing.B) {
 // writers, several batch sizes, deferred merging (tier) and GOGC (gc:
 // 0 is the default 400, -1 Go's default).
 func BenchmarkBuildTuning10k(b *testing.B) {
-	articles := corpus.Synthesize(1, 10_000)
+	articles := synth.Articles(1, 10_000)
 	ctx := context.Background()
 	for _, tune := range []buildTuning{
 		{writers: 1},
@@ -161,7 +162,7 @@ func BenchmarkBuildTuning10k(b *testing.B) {
 // BenchmarkBaselineBuild10k builds the plain Bleve baseline of the same
 // paragraphs, for comparison with BenchmarkBuild10k.
 func BenchmarkBaselineBuild10k(b *testing.B) {
-	articles := corpus.Synthesize(1, 10_000)
+	articles := synth.Articles(1, 10_000)
 	for b.Loop() {
 		b.StopTimer()
 		dir := filepath.Join(b.TempDir(), "idx")
@@ -178,7 +179,7 @@ func BenchmarkBaselineBuild10k(b *testing.B) {
 func BenchmarkAsk(b *testing.B) {
 	dir := b.TempDir()
 	ctx := context.Background()
-	if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: corpus.Synthesize(1, 10_000)}, buildTuning{}); err != nil {
+	if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: synth.Articles(1, 10_000)}, buildTuning{}); err != nil {
 		b.Fatal(err)
 	}
 	e, err := Open(ctx, dir, discard())

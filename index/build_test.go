@@ -21,6 +21,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/synth"
 )
 
 func discard() *slog.Logger { return slog.New(slog.DiscardHandler) }
@@ -259,7 +260,7 @@ func TestIncrementalBuild(t *testing.T) {
 
 func TestBuildAlreadyRunning(t *testing.T) {
 	dir := t.TempDir()
-	big := corpus.Synthesize(3, 8000)
+	big := synth.Articles(3, 8000)
 	done := make(chan error, 1)
 	go func() {
 		_, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: big}, buildTuning{})
@@ -297,7 +298,7 @@ func waitForTmp(t *testing.T, dir string, done <-chan error) {
 
 func TestReloadUnderConcurrentQueries(t *testing.T) {
 	dir := t.TempDir()
-	versions := [][]corpus.Article{testArticles(), corpus.Synthesize(7, 400), append(testArticles(), corpus.Synthesize(8, 300)...)}
+	versions := [][]corpus.Article{testArticles(), synth.Articles(7, 400), append(testArticles(), synth.Articles(8, 300)...)}
 	mustBuild(t, dir, versions[0], false)
 	e := mustOpen(t, dir)
 
@@ -371,7 +372,7 @@ func TestHelperBuildProcess(t *testing.T) {
 		t.Skip("helper process for TestBuildKilledMidway")
 	}
 	_, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard(), Full: true},
-		corpus.LoadResult{Articles: corpus.Synthesize(11, 60000)}, buildTuning{})
+		corpus.LoadResult{Articles: synth.Articles(11, 60000)}, buildTuning{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -439,7 +440,7 @@ func TestBuildKilledMidway(t *testing.T) {
 func TestStale(t *testing.T) {
 	ctx := context.Background()
 	corpusDir, indexDir := t.TempDir(), t.TempDir()
-	if err := corpus.WriteCorpus(corpusDir, corpus.Synthesize(5, 40)); err != nil {
+	if err := synth.WriteCorpus(corpusDir, synth.Articles(5, 40)); err != nil {
 		t.Fatal(err)
 	}
 	stale, err := Stale(ctx, corpusDir, indexDir)

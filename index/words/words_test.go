@@ -13,7 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 
-	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/synth"
 	"github.com/newsdesk/newsdesk/index/words"
 )
 
@@ -82,7 +82,7 @@ func TestSameAsUnicodeTokenizer(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, a := range corpus.Synthesize(1, 2000) {
+	for _, a := range synth.Articles(1, 2000) {
 		for _, p := range a.Paragraphs {
 			texts = append(texts, p.Text)
 		}
@@ -142,7 +142,7 @@ func FuzzTokenize(f *testing.F) {
 
 func BenchmarkTokenize(b *testing.B) {
 	var texts [][]byte
-	for _, a := range corpus.Synthesize(1, 1000) {
+	for _, a := range synth.Articles(1, 1000) {
 		for _, p := range a.Paragraphs {
 			texts = append(texts, []byte(p.Text))
 		}

@@ -1,4 +1,4 @@
-package corpus_test
+package synth_test
 
 import (
 	"crypto/sha256"
@@ -9,12 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/synth"
 )
 
-func TestSynthesizeSizes(t *testing.T) {
+func TestArticlesSizes(t *testing.T) {
 	for _, n := range []int{1, 7, 8, 20, 21, 27, 28, 500, 10_000} {
-		arts := corpus.Synthesize(42, n)
+		arts := synth.Articles(42, n)
 		total := 0
 		for i, a := range arts {
 			total += len(a.Paragraphs)
@@ -28,26 +28,26 @@ func TestSynthesizeSizes(t *testing.T) {
 			}
 		}
 		if total != n {
-			t.Errorf("Synthesize(%d) gave %d paragraphs", n, total)
+			t.Errorf("Articles(%d) gave %d paragraphs", n, total)
 		}
 	}
 }
 
-func TestSynthesizeDeterministic(t *testing.T) {
-	a, b := corpus.Synthesize(7, 300), corpus.Synthesize(7, 300)
+func TestArticlesDeterministic(t *testing.T) {
+	a, b := synth.Articles(7, 300), synth.Articles(7, 300)
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("same seed gave different corpora")
 	}
-	if c := corpus.Synthesize(8, 300); reflect.DeepEqual(a, c) {
+	if c := synth.Articles(8, 300); reflect.DeepEqual(a, c) {
 		t.Fatal("different seeds gave the same corpus")
 	}
 }
 
-// TestSynthesizeVariety checks that the corpus has what the benchmark
+// TestArticlesVariety checks that the corpus has what the benchmark
 // needs: several outlets, dated articles, attributions, quotes, figures
 // and people spelled more than one way.
-func TestSynthesizeVariety(t *testing.T) {
-	arts := corpus.Synthesize(1, 3000)
+func TestArticlesVariety(t *testing.T) {
+	arts := synth.Articles(1, 3000)
 	sources, ids := map[string]bool{}, map[string]bool{}
 	var text strings.Builder
 	for _, a := range arts {
@@ -76,8 +76,8 @@ func TestSynthesizeVariety(t *testing.T) {
 
 func TestWriteCorpusHashes(t *testing.T) {
 	dir := t.TempDir()
-	arts := corpus.Synthesize(3, 60)
-	if err := corpus.WriteCorpus(dir, arts); err != nil {
+	arts := synth.Articles(3, 60)
+	if err := synth.WriteCorpus(dir, arts); err != nil {
 		t.Fatal(err)
 	}
 	for _, a := range arts {
