@@ -16,6 +16,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/question"
 	"github.com/newsdesk/newsdesk/index"
 )
 
@@ -180,13 +181,13 @@ func (h *Handler) command(ctx context.Context, i *discordgo.Interaction, progres
 	}
 	switch d.Name {
 	case cmdAsk:
-		return h.page(ctx, Page{Kind: KindAsk, Query: corpus.CleanQuestion(opt("question"), corpus.MaxQuestionLen)})
+		return h.page(ctx, Page{Kind: KindAsk, Query: question.Clean(opt("question"), question.MaxLen)})
 	case cmdWho:
-		return h.page(ctx, Page{Kind: KindWho, Query: corpus.CleanQuestion(opt("name"), 100)})
+		return h.page(ctx, Page{Kind: KindWho, Query: question.Clean(opt("name"), 100)})
 	case cmdToll:
-		return h.page(ctx, Page{Kind: KindToll, Query: corpus.CleanQuestion(opt("place"), 100)})
+		return h.page(ctx, Page{Kind: KindToll, Query: question.Clean(opt("place"), 100)})
 	case cmdSearch:
-		p := Page{Kind: KindSearch, Query: corpus.CleanQuestion(opt("query"), corpus.MaxQuestionLen), Source: corpus.CleanQuestion(opt("source"), 100)}
+		p := Page{Kind: KindSearch, Query: question.Clean(opt("query"), question.MaxLen), Source: question.Clean(opt("source"), 100)}
 		var err error
 		if p.From, err = dateOption("from", opt("from")); err != nil {
 			return Reply{}, err
@@ -329,7 +330,7 @@ func (h *Handler) Autocomplete(ctx context.Context, i *discordgo.Interaction) []
 		return choices
 	}
 	typed, _ := focused.Value.(string)
-	typed = corpus.CleanQuestion(typed, 100)
+	typed = question.Clean(typed, 100)
 	add := func(name string) {
 		name = cutRunes(name, MaxChoiceLength)
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: name})
@@ -377,7 +378,7 @@ func (h *Handler) Message(ctx context.Context, m *discordgo.Message, botID strin
 		return Reply{}, true, err
 	}
 	q := mentionTag.ReplaceAllString(m.Content, " ")
-	q = corpus.CleanQuestion(q, corpus.MaxQuestionLen)
+	q = question.Clean(q, question.MaxLen)
 	if q == "" || strings.EqualFold(strings.Trim(q, " ?!."), "help") {
 		r := RenderHelp()
 		r.Ephemeral = false

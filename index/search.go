@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/question"
 )
 
 const (
@@ -47,8 +48,8 @@ type AskOptions struct {
 
 // Ask answers a question in plain words. Any text is a question and none
 // of it is query syntax; an empty question is an EINVALID error.
-func (e *Engine) Ask(ctx context.Context, question string, opts AskOptions) (*Result, error) {
-	return e.answer(ctx, question, corpus.ParseQuestion(question), filters{}, opts)
+func (e *Engine) Ask(ctx context.Context, text string, opts AskOptions) (*Result, error) {
+	return e.answer(ctx, text, question.Parse(text), filters{}, opts)
 }
 
 // SearchOptions is a plain search with filters.
@@ -63,7 +64,7 @@ type SearchOptions struct {
 
 // Search runs a plain keyword search with optional outlet and date filters.
 func (e *Engine) Search(ctx context.Context, opts SearchOptions) (*Result, error) {
-	q := corpus.ParseQuestion(opts.Query)
+	q := question.Parse(opts.Query)
 	q.Intent, q.Subject = corpus.IntentSearch, ""
 	f := filters{source: strings.ToLower(strings.TrimSpace(opts.Source)), from: opts.From, to: opts.To}
 	return e.answer(ctx, opts.Query, q, f, AskOptions{Limit: opts.Limit, Offset: opts.Offset})
@@ -72,7 +73,7 @@ func (e *Engine) Search(ctx context.Context, opts SearchOptions) (*Result, error
 // Tolls returns the latest casualty figures per source, optionally for one
 // place, newest first: up to MaxLimit passages.
 func (e *Engine) Tolls(ctx context.Context, place string) (*Result, error) {
-	place = corpus.CleanQuestion(place, 100)
+	place = question.Clean(place, 100)
 	q := corpus.Question{Text: "latest death toll", Intent: corpus.IntentFigure, Kinds: []string{"killed"}, Latest: true, Place: strings.ToLower(place)}
 	if place != "" {
 		q.Text += " in " + place

@@ -1,4 +1,4 @@
-package corpus_test
+package question_test
 
 import (
 	"slices"
@@ -7,9 +7,10 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/question"
 )
 
-func TestParseQuestion(t *testing.T) {
+func TestParse(t *testing.T) {
 	tests := []struct {
 		in      string
 		intent  corpus.Intent
@@ -64,7 +65,7 @@ func TestParseQuestion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			q := corpus.ParseQuestion(tt.in)
+			q := question.Parse(tt.in)
 			if q.Intent != tt.intent {
 				t.Fatalf("intent = %q, want %q (%+v)", q.Intent, tt.intent, q)
 			}
@@ -96,24 +97,24 @@ func TestParseQuestion(t *testing.T) {
 	}
 }
 
-func TestCleanQuestion(t *testing.T) {
+func TestClean(t *testing.T) {
 	long := strings.Repeat("word ", 200)
-	got := corpus.CleanQuestion(long, 50)
+	got := question.Clean(long, 50)
 	if len(got) > 50 || strings.HasSuffix(got, " ") || !strings.HasSuffix(got, "word") {
-		t.Errorf("CleanQuestion cut %q", got)
+		t.Errorf("Clean cut %q", got)
 	}
-	if got := corpus.CleanQuestion("<@123456> who is\x00 <@&42>  X\u200b", 100); got != "who is X" {
-		t.Errorf("CleanQuestion = %q", got)
+	if got := question.Clean("<@123456> who is\x00 <@&42>  X\u200b", 100); got != "who is X" {
+		t.Errorf("Clean = %q", got)
 	}
 }
 
-func FuzzParseQuestion(f *testing.F) {
+func FuzzParse(f *testing.F) {
 	for _, s := range []string{"who is Ghiath Dallah", "latest death toll", "what did X say about y", "how many in 31 march 2025", "\xff\xfe", "who is"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		q := corpus.ParseQuestion(s)
-		if len(q.Text) > corpus.MaxQuestionLen {
+		q := question.Parse(s)
+		if len(q.Text) > question.MaxLen {
 			t.Fatalf("question not capped: %d bytes", len(q.Text))
 		}
 		switch q.Intent {
@@ -128,7 +129,7 @@ func FuzzParseQuestion(f *testing.F) {
 // TestHowLongTerms drops the word that asks for a measure from the words
 // a passage must have.
 func TestHowLongTerms(t *testing.T) {
-	q := corpus.ParseQuestion("how long did firefighters fight the blaze")
+	q := question.Parse("how long did firefighters fight the blaze")
 	if slices.Contains(q.Terms, "long") || !slices.Contains(q.Terms, "blaze") {
 		t.Errorf("terms = %q, want the blaze and not \"long\"", q.Terms)
 	}

@@ -1,0 +1,69 @@
+package question
+
+import (
+	"strings"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// readIntent sets q's intent from the first question shape that matches:
+// said, who, then figure; anything else is a search, which asks for the
+// latest reports when it says so. words is the corrected question,
+// lower the same joined, text the cleaned question as typed.
+func readIntent(q *corpus.Question, words []string, lower, text string) {
+	switch {
+	case matchSaid(q, lower):
+	case matchWho(q, lower, text):
+	case matchFigure(q, words, lower):
+	default:
+		q.Latest = hasAny(words, "latest", "newest", "recent", "current", "now")
+	}
+}
+
+// filler are words that carry no content in a question.
+var filler = map[string]bool{
+	"who": true, "whos": true, "whom": true, "what": true, "whats": true, "which": true, "when": true, "where": true,
+	"why": true, "how": true, "is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"do": true, "does": true, "did": true, "done": true, "has": true, "have": true, "had": true,
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true, "at": true, "for": true,
+	"about": true, "and": true, "or": true, "me": true, "us": true, "we": true, "you": true, "i": true,
+	"tell": true, "please": true, "know": true, "info": true, "information": true, "any": true, "there": true,
+	"can": true, "could": true, "would": true, "should": true, "give": true, "show": true, "find": true,
+	"news": true, "latest": true, "current": true, "newest": true, "recent": true, "updated": true, "update": true,
+	"now": true, "so": true, "far": true, "many": true, "much": true, "number": true, "it": true, "its": true,
+	"this": true, "that": true, "these": true, "those": true, "with": true, "by": true, "from": true, "as": true,
+	"say": true, "said": true, "says": true, "saying": true, "according": true, "some": true, "get": true,
+	"let": true, "lets": true, "hey": true, "hi": true, "pls": true, "plz": true, "whats's": true, "go": true,
+	// "what happened in Tartus", "what's the situation in Homs": the place is the question.
+	"happened": true, "happen": true, "happening": true, "going": true, "situation": true, "anything": true,
+	"something": true, "things": true, "thing": true,
+}
+
+// contentWords returns the words that are not filler, deduplicated.
+func contentWords(words []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range words {
+		w = strings.Trim(w, "'-")
+		if w == "" || filler[w] || seen[w] {
+			continue
+		}
+		if strings.HasSuffix(w, "'s") {
+			w = strings.TrimSuffix(w, "'s")
+		}
+		seen[w] = true
+		out = append(out, w)
+	}
+	return out
+}
+
+func hasAny(words []string, want ...string) bool {
+	for _, w := range words {
+		for _, x := range want {
+			if w == x {
+				return true
+			}
+		}
+	}
+	return false
+}
