@@ -15,6 +15,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 // ingestExtensions are the file types /ingest accepts.
@@ -143,7 +144,7 @@ func (h *Handler) ingest(ctx context.Context, d discordgo.ApplicationCommandInte
 	if err != nil {
 		return Reply{}, err
 	}
-	articles, err := corpus.ParseFile(name, data)
+	articles, err := load.ParseFile(name, data)
 	if err != nil {
 		reason := corpus.ErrorMessage(err)
 		if corpus.ErrorCode(err) == corpus.EINTERNAL {

@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/corpus/synth"
 )
 
@@ -250,12 +251,12 @@ func BenchSide(ctx context.Context, opts BenchOptions, side string, size int) (B
 		if b.Paragraphs != size {
 			// The corpus loader did not read the files back (or read them
 			// differently): build from the articles in memory instead.
-			res.Note = fmt.Sprintf("corpus.Load read %d of %d paragraphs; built from memory", b.Paragraphs, size)
+			res.Note = fmt.Sprintf("load.Dir read %d of %d paragraphs; built from memory", b.Paragraphs, size)
 			if err := os.RemoveAll(idxDir); err != nil {
 				return res, err
 			}
 			start, cpu = time.Now(), cpuTime()
-			if _, err := buildFrom(ctx, BuildOptions{IndexDir: idxDir, Log: log, TuneGC: true}, corpus.LoadResult{Articles: articles}, buildTuning{}); err != nil {
+			if _, err := buildFrom(ctx, BuildOptions{IndexDir: idxDir, Log: log, TuneGC: true}, load.Result{Articles: articles}, buildTuning{}); err != nil {
 				return res, err
 			}
 			res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu

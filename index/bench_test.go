@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/corpus/synth"
 )
 
@@ -125,7 +126,7 @@ func BenchmarkBuild10k(b *testing.B) {
 		}
 		dir := b.TempDir()
 		b.StartTimer()
-		if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: fresh}, buildTuning{}); err != nil {
+		if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, load.Result{Articles: fresh}, buildTuning{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -150,7 +151,7 @@ func BenchmarkBuildTuning10k(b *testing.B) {
 		name := fmt.Sprintf("batch=%d/writers=%d/tier=%d/gc=%d", tune.batch(), tune.writerCount(), tune.tier(), tune.gcPercent)
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := buildFrom(ctx, BuildOptions{IndexDir: b.TempDir(), Log: discard()}, corpus.LoadResult{Articles: articles}, tune); err != nil {
+				if _, err := buildFrom(ctx, BuildOptions{IndexDir: b.TempDir(), Log: discard()}, load.Result{Articles: articles}, tune); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -179,7 +180,7 @@ func BenchmarkBaselineBuild10k(b *testing.B) {
 func BenchmarkAsk(b *testing.B) {
 	dir := b.TempDir()
 	ctx := context.Background()
-	if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: synth.Articles(1, 10_000)}, buildTuning{}); err != nil {
+	if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, load.Result{Articles: synth.Articles(1, 10_000)}, buildTuning{}); err != nil {
 		b.Fatal(err)
 	}
 	e, err := Open(ctx, dir, discard())

@@ -24,6 +24,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 // Layout of an index directory:
@@ -118,14 +119,14 @@ type BuildOptions struct {
 
 // BuildReport summarises a build.
 type BuildReport struct {
-	Generation string           `json:"generation"`
-	Articles   int              `json:"articles"`
-	Paragraphs int              `json:"paragraphs"`
-	Analysed   int              `json:"analysed"` // articles analysed afresh
-	Reused     int              `json:"reused"`   // unchanged articles kept from the previous build
-	Removed    int              `json:"removed"`
-	Skipped    []corpus.Skipped `json:"skipped"`
-	Duration   time.Duration    `json:"duration"`
+	Generation string         `json:"generation"`
+	Articles   int            `json:"articles"`
+	Paragraphs int            `json:"paragraphs"`
+	Analysed   int            `json:"analysed"` // articles analysed afresh
+	Reused     int            `json:"reused"`   // unchanged articles kept from the previous build
+	Removed    int            `json:"removed"`
+	Skipped    []load.Skipped `json:"skipped"`
+	Duration   time.Duration  `json:"duration"`
 }
 
 // Build builds a new generation from the corpus beside the live one and
@@ -138,11 +139,11 @@ func Build(ctx context.Context, opts BuildOptions) (BuildReport, error) {
 
 // buildFrom builds from already loaded articles instead of reading
 // opts.CorpusDir; the fingerprint is taken from opts.CorpusDir as usual.
-func buildFrom(ctx context.Context, opts BuildOptions, loaded corpus.LoadResult, tune buildTuning) (BuildReport, error) {
+func buildFrom(ctx context.Context, opts BuildOptions, loaded load.Result, tune buildTuning) (BuildReport, error) {
 	return build(ctx, opts, &loaded, tune)
 }
 
-func build(ctx context.Context, opts BuildOptions, loaded *corpus.LoadResult, tune buildTuning) (BuildReport, error) {
+func build(ctx context.Context, opts BuildOptions, loaded *load.Result, tune buildTuning) (BuildReport, error) {
 	start := time.Now()
 	log := opts.Log
 	if log == nil {
@@ -164,13 +165,13 @@ func build(ctx context.Context, opts BuildOptions, loaded *corpus.LoadResult, tu
 	// the build reads the corpus makes the new index stale, never current.
 	fingerprint := ""
 	if opts.CorpusDir != "" {
-		if fingerprint, err = corpus.Fingerprint(ctx, opts.CorpusDir); err != nil {
+		if fingerprint, err = load.Fingerprint(ctx, opts.CorpusDir); err != nil {
 			return BuildReport{}, fmt.Errorf("fingerprint corpus: %w", err)
 		}
 	}
 	own := loaded == nil
 	if own {
-		res, err := corpus.Load(ctx, opts.CorpusDir)
+		res, err := load.Dir(ctx, opts.CorpusDir)
 		if err != nil {
 			return BuildReport{}, fmt.Errorf("load corpus: %w", err)
 		}
@@ -225,7 +226,7 @@ type builder struct {
 	release bool
 }
 
-func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildReport, error) {
+func (b *builder) run(ctx context.Context, loaded load.Result) (BuildReport, error) {
 	dir := b.opts.IndexDir
 	if err := removeLeftovers(dir); err != nil {
 		return BuildReport{}, err
@@ -260,7 +261,7 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 
 	rep := BuildReport{Generation: name, Articles: len(articles), Skipped: loaded.Skipped}
 	if rep.Skipped == nil {
-		rep.Skipped = []corpus.Skipped{}
+		rep.Skipped = []load.Skipped{}
 	}
 	m := Manifest{
 		AnalyzerVersion: corpus.AnalyzerVersion,
@@ -616,7 +617,7 @@ func appendDocIDs(ids []string, r ArticleRef) []string {
 }
 
 // dedupe drops articles whose ID repeats an earlier one. Without
-// repeats (corpus.Load drops them already) it returns articles itself.
+// repeats (load.Dir drops them already) it returns articles itself.
 func dedupe(articles []corpus.Article, log *slog.Logger) []corpus.Article {
 	seen := make(map[string]bool, len(articles))
 	for _, a := range articles {
@@ -1138,7 +1139,7 @@ func removeOldGenerations(dir, keep, prev string, log *slog.Logger) {
 }
 
 // Stale reports whether the index in indexDir is missing or older than the
-// corpus in corpusDir (by corpus.Fingerprint and AnalyzerVersion).
+// corpus in corpusDir (by load.Fingerprint and AnalyzerVersion).
 func Stale(ctx context.Context, corpusDir, indexDir string) (bool, error) {
 	_, m, err := readCurrent(indexDir)
 	if corpus.ErrorCode(err) == corpus.ENOTFOUND {
@@ -1150,7 +1151,7 @@ func Stale(ctx context.Context, corpusDir, indexDir string) (bool, error) {
 	if m.AnalyzerVersion != corpus.AnalyzerVersion {
 		return true, nil
 	}
-	fp, err := corpus.Fingerprint(ctx, corpusDir)
+	fp, err := load.Fingerprint(ctx, corpusDir)
 	if err != nil {
 		return true, fmt.Errorf("fingerprint corpus: %w", err)
 	}

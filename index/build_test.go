@@ -21,6 +21,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/corpus/synth"
 )
 
@@ -85,7 +86,7 @@ func docExists(t *testing.T, g *generation, id string) bool {
 func mustBuild(t *testing.T, dir string, articles []corpus.Article, full bool) BuildReport {
 	t.Helper()
 	rep, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard(), Full: full},
-		corpus.LoadResult{Articles: articles}, buildTuning{})
+		load.Result{Articles: articles}, buildTuning{})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
@@ -107,7 +108,7 @@ func TestBuildOpenAndQuery(t *testing.T) {
 	var progress []int
 	rep, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard(),
 		Progress: func(done, total int) { progress = append(progress, done) }},
-		corpus.LoadResult{Articles: testArticles(), Skipped: []corpus.Skipped{{Path: "junk.bin", Reason: "binary file"}}}, buildTuning{})
+		load.Result{Articles: testArticles(), Skipped: []load.Skipped{{Path: "junk.bin", Reason: "binary file"}}}, buildTuning{})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
@@ -263,11 +264,11 @@ func TestBuildAlreadyRunning(t *testing.T) {
 	big := synth.Articles(3, 8000)
 	done := make(chan error, 1)
 	go func() {
-		_, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: big}, buildTuning{})
+		_, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard()}, load.Result{Articles: big}, buildTuning{})
 		done <- err
 	}()
 	waitForTmp(t, dir, done)
-	_, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard()}, corpus.LoadResult{Articles: testArticles()}, buildTuning{})
+	_, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard()}, load.Result{Articles: testArticles()}, buildTuning{})
 	var ce *corpus.Error
 	if !errors.As(err, &ce) || ce.Code != corpus.EINVALID || !strings.Contains(ce.Message, "already running") {
 		t.Errorf("second build: %v, want EINVALID already running", err)
@@ -372,7 +373,7 @@ func TestHelperBuildProcess(t *testing.T) {
 		t.Skip("helper process for TestBuildKilledMidway")
 	}
 	_, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard(), Full: true},
-		corpus.LoadResult{Articles: synth.Articles(11, 60000)}, buildTuning{})
+		load.Result{Articles: synth.Articles(11, 60000)}, buildTuning{})
 	if err != nil {
 		t.Fatal(err)
 	}

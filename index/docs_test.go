@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 // analysedFields describes the fields of a document as the segment
@@ -97,7 +98,7 @@ func TestDocumentsMatchMapping(t *testing.T) {
 	dirs = append(dirs, filepath.Join("testdata", "articles"), filepath.Join("..", "corpus", "articles"))
 	n := 0
 	for _, dir := range dirs {
-		res, err := corpus.Load(context.Background(), dir)
+		res, err := load.Dir(context.Background(), dir)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 // Engine serves questions from the current index generation. It is safe for
@@ -68,11 +69,11 @@ func newGeneration(name string, idx bleve.Index, store *paragraphStore, m Manife
 // Manifest describes a generation; it is stored beside the Bleve index.
 type Manifest struct {
 	AnalyzerVersion string            `json:"analyzer_version"`
-	Fingerprint     string            `json:"fingerprint"` // corpus.Fingerprint at build time
+	Fingerprint     string            `json:"fingerprint"` // load.Fingerprint at build time
 	BuiltAt         time.Time         `json:"built_at"`
 	Articles        []ArticleRef      `json:"articles"`
 	Hashes          map[string]string `json:"hashes"` // article ID → content hash
-	Skipped         []corpus.Skipped  `json:"skipped"`
+	Skipped         []load.Skipped    `json:"skipped"`
 	People          []Person          `json:"people"`
 	// ArticlePeople holds each article's people, so that an incremental
 	// build can aggregate People without analysing unchanged articles.
@@ -344,13 +345,13 @@ func nameWords(s string) []string {
 
 // Stats describes what the index holds.
 type Stats struct {
-	Articles   int              `json:"articles"`
-	Paragraphs int              `json:"paragraphs"`
-	Sources    []SourceCount    `json:"sources"`
-	From       corpus.Date      `json:"from"`
-	To         corpus.Date      `json:"to"`
-	BuiltAt    time.Time        `json:"built_at"`
-	Skipped    []corpus.Skipped `json:"skipped,omitempty"`
+	Articles   int            `json:"articles"`
+	Paragraphs int            `json:"paragraphs"`
+	Sources    []SourceCount  `json:"sources"`
+	From       corpus.Date    `json:"from"`
+	To         corpus.Date    `json:"to"`
+	BuiltAt    time.Time      `json:"built_at"`
+	Skipped    []load.Skipped `json:"skipped,omitempty"`
 }
 
 // SourceCount is how many articles one outlet has in the index.

@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/index"
 )
 
@@ -101,7 +102,7 @@ func TestEvalQuestionsFile(t *testing.T) {
 // dropped), each paragraph starting with the listed words. A shifted
 // paragraph fails here rather than silently corrupting the scores.
 func TestEvalCorpusParagraphs(t *testing.T) {
-	res, err := corpus.Load(context.Background(), evalArticles)
+	res, err := load.Dir(context.Background(), evalArticles)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}

@@ -1,4 +1,4 @@
-package corpus
+package load
 
 import (
 	"math/rand/v2"

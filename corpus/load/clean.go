@@ -1,4 +1,4 @@
-package corpus
+package load
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsdesk/newsdesk/corpus"
 )
 
 // CleanParagraph normalises the text of one paragraph without changing its
@@ -262,15 +264,15 @@ func splitBlocks(text string) [][]string {
 
 // numberParagraphs cleans each text, drops empty and boilerplate ones and
 // numbers the rest from 1.
-func numberParagraphs(texts []string) []Paragraph {
+func numberParagraphs(texts []string) []corpus.Paragraph {
 	return numberJudged(texts, nil)
 }
 
 // numberJudged is numberParagraphs for texts some of which have been
 // cleaned and found not to be boilerplate already: those where judged
 // is true.
-func numberJudged(texts []string, judged []bool) []Paragraph {
-	var out []Paragraph
+func numberJudged(texts []string, judged []bool) []corpus.Paragraph {
+	var out []corpus.Paragraph
 	for i, t := range texts {
 		if judged == nil || !judged[i] {
 			t = CleanParagraph(t)
@@ -281,7 +283,7 @@ func numberJudged(texts []string, judged []bool) []Paragraph {
 		if t == "" || !hasLetterOrDigit(t) {
 			continue
 		}
-		out = append(out, Paragraph{Number: len(out) + 1, Text: t})
+		out = append(out, corpus.Paragraph{Number: len(out) + 1, Text: t})
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package corpus
+package load
 
 import (
 	"fmt"
@@ -9,41 +9,43 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsdesk/newsdesk/corpus"
 )
 
 // maxHTMLElements bounds the elements readability scores in one page.
 const maxHTMLElements = 200_000
 
-// parseHTMLArticle reads an .html or .htm article: the body is the main
+// parseHTML reads an .html or .htm article: the body is the main
 // content readability extracts, split at its block elements (paragraphs,
 // headings, list items…); the metadata comes from the page's standard
 // tags: og:title or <title>, og:site_name, article:published_time, the
 // canonical link and the author meta tag, with readability's own findings
 // (JSON-LD included) as a fallback.
-func parseHTMLArticle(name string, data []byte) (Article, error) {
+func parseHTML(name string, data []byte) (corpus.Article, error) {
 	text, err := decodeArticleText(data)
 	if err != nil {
-		return Article{}, err
+		return corpus.Article{}, err
 	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return Article{}, fmt.Errorf("%w: %w", ErrNoText, err)
+		return corpus.Article{}, fmt.Errorf("%w: %w", ErrNoText, err)
 	}
 	m, pageTitle := htmlMeta(doc)
 	body, rm, err := extractReadable(doc)
 	if err != nil {
-		return Article{}, err
+		return corpus.Article{}, err
 	}
 	m.title = firstNonEmpty(m.title, rm.title, pageTitle)
 	m.source = firstNonEmpty(m.source, rm.source)
 	m.author = firstNonEmpty(m.author, rm.author)
 	m.published = firstNonEmpty(m.published, rm.published)
 
-	a := Article{ID: name, Path: name, Hash: hashBytes(data)}
+	a := corpus.Article{ID: name, Path: name, Hash: hashBytes(data)}
 	m.apply(&a)
 	if a.Published.IsZero() && !rm.publishedTime.IsZero() {
 		// readability read a date format that ParseDate does not.
-		a.Published = DateOf(rm.publishedTime)
+		a.Published = corpus.DateOf(rm.publishedTime)
 		a.Warnings = dropWarnings(a.Warnings, "published ")
 	}
 	var texts []string
@@ -56,7 +58,7 @@ func parseHTMLArticle(name string, data []byte) (Article, error) {
 	texts = dropTrailingTeasers(texts)
 	a.Paragraphs = numberParagraphs(texts)
 	if len(a.Paragraphs) == 0 {
-		return Article{}, fmt.Errorf("%w: no article text found in the page", ErrNoText)
+		return corpus.Article{}, fmt.Errorf("%w: no article text found in the page", ErrNoText)
 	}
 	if a.Title == "" {
 		a.Title = titleFromName(name)

@@ -1,4 +1,4 @@
-package corpus
+package load
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/newsdesk/newsdesk/corpus"
 )
 
 // jsonRecord is one article of a .json or .jsonl file.
@@ -16,11 +18,11 @@ type jsonRecord struct {
 	line int    // line number in a .jsonl file, else 0
 }
 
-// parseJSONArticles reads a .json file (one object or an array of
+// parseJSON reads a .json file (one object or an array of
 // objects) or a .jsonl file (one object per line; blank lines ignored).
 // Records that cannot be read are returned as skipped, with a reason that
 // starts with "line N:" (.jsonl) or "record N:" (.json arrays).
-func parseJSONArticles(name string, data []byte, lines bool) ([]Article, []Skipped, error) {
+func parseJSON(name string, data []byte, lines bool) ([]corpus.Article, []Skipped, error) {
 	if len(data) > MaxFileSize {
 		return nil, nil, fmt.Errorf("%w: %d bytes (limit %d MiB)", ErrTooLarge, len(data), MaxFileSize>>20)
 	}
@@ -42,7 +44,7 @@ func parseJSONArticles(name string, data []byte, lines bool) ([]Article, []Skipp
 			return nil, nil, err
 		}
 	}
-	var out []Article
+	var out []corpus.Article
 	for _, rec := range records {
 		id := name
 		if !single {
@@ -122,20 +124,20 @@ func jsonSyntaxError(b []byte) error {
 // parseJSONRecord reads one article object: title, source, url,
 // published, author and id, and the text as body (paragraphs separated by
 // blank lines) or paragraphs (an array of strings).
-func parseJSONRecord(name, id string, raw []byte) (Article, error) {
+func parseJSONRecord(name, id string, raw []byte) (corpus.Article, error) {
 	text := []byte(decodeText(raw))
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(text, &fields); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
-			return Article{}, fmt.Errorf("%w: not a JSON object", ErrBadRecord)
+			return corpus.Article{}, fmt.Errorf("%w: not a JSON object", ErrBadRecord)
 		}
-		return Article{}, fmt.Errorf("%w: %w", ErrBadJSON, err)
+		return corpus.Article{}, fmt.Errorf("%w: %w", ErrBadJSON, err)
 	}
 	if fields == nil {
-		return Article{}, fmt.Errorf("%w: not a JSON object", ErrBadRecord)
+		return corpus.Article{}, fmt.Errorf("%w: not a JSON object", ErrBadRecord)
 	}
-	a := Article{ID: id, Path: name, Hash: hashBytes(raw)}
+	a := corpus.Article{ID: id, Path: name, Hash: hashBytes(raw)}
 	var m meta
 	for _, f := range []struct {
 		key string
@@ -166,23 +168,23 @@ func parseJSONRecord(name, id string, raw []byte) (Article, error) {
 	case fields["paragraphs"] != nil && string(fields["paragraphs"]) != "null":
 		var ps []json.RawMessage
 		if err := json.Unmarshal(fields["paragraphs"], &ps); err != nil {
-			return Article{}, fmt.Errorf("%w: paragraphs is not an array of strings", ErrBadRecord)
+			return corpus.Article{}, fmt.Errorf("%w: paragraphs is not an array of strings", ErrBadRecord)
 		}
 		for i, p := range ps {
 			s, ok := jsonString(p)
 			if !ok {
-				return Article{}, fmt.Errorf("%w: paragraph %d is not a string", ErrBadRecord, i+1)
+				return corpus.Article{}, fmt.Errorf("%w: paragraph %d is not a string", ErrBadRecord, i+1)
 			}
 			items = append(items, plainItems(s)...)
 		}
 	case fields["body"] != nil:
 		body, ok := jsonString(fields["body"])
 		if !ok {
-			return Article{}, fmt.Errorf("%w: body is not a string", ErrBadRecord)
+			return corpus.Article{}, fmt.Errorf("%w: body is not a string", ErrBadRecord)
 		}
 		items = plainItems(strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n"))
 	default:
-		return Article{}, fmt.Errorf("%w: no body or paragraphs", ErrBadRecord)
+		return corpus.Article{}, fmt.Errorf("%w: no body or paragraphs", ErrBadRecord)
 	}
 	if a.Title == "" {
 		a.Title, items = titleFromItems(items)

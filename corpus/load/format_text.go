@@ -1,4 +1,4 @@
-package corpus
+package load
 
 import (
 	"errors"
@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/newsdesk/newsdesk/corpus"
 )
 
 // maxFrontMatter bounds the YAML front matter of a text article.
@@ -24,7 +26,7 @@ type meta struct {
 
 // apply validates m and stores it in a: an unparseable date or URL leaves
 // the field empty and adds a warning.
-func (m meta) apply(a *Article) {
+func (m meta) apply(a *corpus.Article) {
 	a.Title = CleanParagraph(m.title)
 	a.Source = CleanParagraph(m.source)
 	a.Author = rxBylineBy.ReplaceAllString(CleanParagraph(m.author), "")
@@ -36,7 +38,7 @@ func (m meta) apply(a *Article) {
 		}
 	}
 	if p := strings.TrimSpace(m.published); p != "" {
-		d, err := ParseDate(p)
+		d, err := corpus.ParseDate(p)
 		if err != nil {
 			a.Warnings = append(a.Warnings, fmt.Sprintf("published %q is not a date; left empty", p))
 		} else {
@@ -186,21 +188,21 @@ type textItem struct {
 	judged bool
 }
 
-// parseTextArticle reads a .txt or .md article (markdown when md is set).
-func parseTextArticle(name string, data []byte, md bool) (Article, error) {
+// parseText reads a .txt or .md article (markdown when md is set).
+func parseText(name string, data []byte, md bool) (corpus.Article, error) {
 	text, err := decodeArticleText(data)
 	if err != nil {
-		return Article{}, err
+		return corpus.Article{}, err
 	}
-	a := Article{ID: name, Path: name, Hash: hashBytes(data)}
+	a := corpus.Article{ID: name, Path: name, Hash: hashBytes(data)}
 	fm, body, hasFM, err := splitFrontMatter(text)
 	if err != nil {
-		return Article{}, err
+		return corpus.Article{}, err
 	}
 	if hasFM {
 		m, warnings, err := parseFrontMatter(fm)
 		if err != nil {
-			return Article{}, err
+			return corpus.Article{}, err
 		}
 		a.Warnings = warnings
 		m.apply(&a)
@@ -222,7 +224,7 @@ func parseTextArticle(name string, data []byte, md bool) (Article, error) {
 
 // finishArticle numbers the body items that are not headings as the
 // article's paragraphs and falls back to a title from the file name.
-func finishArticle(a Article, name string, items []textItem) (Article, error) {
+func finishArticle(a corpus.Article, name string, items []textItem) (corpus.Article, error) {
 	var (
 		texts  []string
 		judged []bool
@@ -235,7 +237,7 @@ func finishArticle(a Article, name string, items []textItem) (Article, error) {
 	}
 	a.Paragraphs = numberJudged(texts, judged)
 	if len(a.Paragraphs) == 0 {
-		return Article{}, fmt.Errorf("%w after cleaning", ErrNoText)
+		return corpus.Article{}, fmt.Errorf("%w after cleaning", ErrNoText)
 	}
 	if a.Title == "" {
 		a.Title = titleFromName(name)

@@ -1,9 +1,9 @@
-package corpus_test
+package load_test
 
 import (
 	"testing"
 
-	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 func TestCleanParagraph(t *testing.T) {
@@ -36,11 +36,11 @@ func TestCleanParagraph(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := corpus.CleanParagraph(tt.in)
+			got := load.CleanParagraph(tt.in)
 			if got != tt.want {
 				t.Errorf("CleanParagraph(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			if again := corpus.CleanParagraph(got); again != got {
+			if again := load.CleanParagraph(got); again != got {
 				t.Errorf("not idempotent: %q → %q", got, again)
 			}
 		})
@@ -133,12 +133,12 @@ func TestIsBoilerplate(t *testing.T) {
 		"The debate is on X at last, critics said.",
 	}
 	for _, s := range drop {
-		if !corpus.IsBoilerplate(s) {
+		if !load.IsBoilerplate(s) {
 			t.Errorf("IsBoilerplate(%q) = false, want true", s)
 		}
 	}
 	for _, s := range keep {
-		if corpus.IsBoilerplate(s) {
+		if load.IsBoilerplate(s) {
 			t.Errorf("IsBoilerplate(%q) = true, want false (article text)", s)
 		}
 	}
@@ -151,7 +151,7 @@ func TestIsBoilerplateContactLines(t *testing.T) {
 		"Media contact: Jane Doe, jane@example.org",
 		"Press enquiries: press@example.org",
 	} {
-		if !corpus.IsBoilerplate(s) {
+		if !load.IsBoilerplate(s) {
 			t.Errorf("IsBoilerplate(%q) = false, want a press release's contact line dropped", s)
 		}
 	}
@@ -159,7 +159,7 @@ func TestIsBoilerplateContactLines(t *testing.T) {
 		"For more information about the outbreak, the ministry set up a hotline that took 4,000 calls on Monday.",
 		"Contact with the villages was lost on Sunday, officials said.",
 	} {
-		if corpus.IsBoilerplate(s) {
+		if load.IsBoilerplate(s) {
 			t.Errorf("IsBoilerplate(%q) = true, want an article sentence kept", s)
 		}
 	}

@@ -1,4 +1,4 @@
-package corpus_test
+package load_test
 
 import (
 	"os"
@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 // fuzzExts are the file types FuzzParseFile feeds, chosen by its first
@@ -36,7 +36,7 @@ func FuzzParseFile(f *testing.F) {
 			}
 		}
 	}
-	seed, err := os.ReadFile(filepath.Join("articles", "000_325ffa9ff300ae2d.md"))
+	seed, err := os.ReadFile(filepath.Join("..", "articles", "000_325ffa9ff300ae2d.md"))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func FuzzParseFile(f *testing.F) {
 
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		name := "dir/file" + fuzzExts[int(kind)%len(fuzzExts)]
-		arts, skipped, err := corpus.ParseFileDetailed(name, data)
+		arts, skipped, err := load.File(name, data)
 		if err != nil {
 			if len(arts) != 0 {
 				t.Fatalf("articles returned with error %v", err)
@@ -85,10 +85,10 @@ func FuzzParseFile(f *testing.F) {
 				if p.Text == "" || !utf8.ValidString(p.Text) || strings.ContainsAny(p.Text, "\n\r\t") {
 					t.Fatalf("paragraph %d not clean: %q", p.Number, p.Text)
 				}
-				if again := corpus.CleanParagraph(p.Text); again != p.Text {
+				if again := load.CleanParagraph(p.Text); again != p.Text {
 					t.Fatalf("paragraph %d is not a fixed point of CleanParagraph:\n%q\n%q", p.Number, p.Text, again)
 				}
-				if corpus.IsBoilerplate(p.Text) {
+				if load.IsBoilerplate(p.Text) {
 					t.Fatalf("boilerplate kept as paragraph %d: %q", p.Number, p.Text)
 				}
 			}

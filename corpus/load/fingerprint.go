@@ -1,0 +1,27 @@
+package load
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+)
+
+// Fingerprint returns a cheap digest of the files under dir (paths, sizes,
+// modification times): it changes whenever an article file is added,
+// removed or edited. Ignored names (see Dir) do not count.
+func Fingerprint(ctx context.Context, dir string) (string, error) {
+	files, skipped, err := listFiles(ctx, dir)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\x00%d\x00%s\n", f.rel, f.size, strconv.FormatInt(f.modTime.UnixNano(), 10))
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(h, "%s\x00skipped\x00%s\n", s.Path, s.Reason)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]), nil
+}

@@ -1,0 +1,140 @@
+// Package load reads news articles from disk into corpus.Articles: it
+// walks a corpus directory (Dir), recognises the accepted file types (the
+// one list: Extensions, Accepts), parses each format (plain text and
+// markdown with front matter, HTML through readability, JSON and JSON
+// Lines), cleans paragraphs and drops site boilerplate, and fingerprints
+// the directory so that an unchanged corpus need not be read again. It
+// does not analyse the articles.
+package load
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// MaxFileSize is the largest article file Dir reads; larger files are
+// skipped.
+const MaxFileSize = 10 << 20
+
+// Reasons a file is not read as an article. ParseFile's errors wrap one of
+// them, and Skipped.Reason is the error's text.
+var (
+	ErrUnknownFormat = errors.New("unknown file type")
+	ErrTooLarge      = errors.New("file too large")
+	ErrBinary        = errors.New("binary file, not text")
+	ErrEmpty         = errors.New("empty file")
+	ErrNoText        = errors.New("no paragraphs")
+	ErrFrontMatter   = errors.New("broken front matter")
+	ErrBadJSON       = errors.New("invalid JSON")
+	ErrBadRecord     = errors.New("bad record")
+)
+
+// Skipped is a file that could not be read as an article, and why.
+// For a bad record of a .jsonl or .json file that loads otherwise, Path is
+// the file and Reason starts with "line N:" or "record N:".
+type Skipped struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+// Result is what Dir found under a corpus directory.
+type Result struct {
+	// Articles are sorted by ID; their paragraphs are cleaned and numbered
+	// but not analysed (see Analyze).
+	Articles []corpus.Article
+	// Skipped lists the files and records that were not read, by path.
+	Skipped []Skipped
+}
+
+// Dir walks dir recursively and reads every article file in it (.txt,
+// .md, .html, .htm, .json, .jsonl; see ParseFile). Names starting with "."
+// or "_" are ignored. A bad file — unreadable, binary, empty, too large,
+// of an unknown type, with broken front matter or no text — is skipped
+// with a reason and never stops the walk; so is an article whose ID
+// another file already has. The error is non-nil only when dir itself
+// cannot be read or ctx ends. Files are read concurrently; the result is
+// the same on every run.
+func Dir(ctx context.Context, dir string) (Result, error) {
+	files, skipped, err := listFiles(ctx, dir)
+	if err != nil {
+		return Result{}, err
+	}
+	type result struct {
+		articles []corpus.Article
+		skipped  []Skipped
+	}
+	results := make([]result, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range jobs {
+				arts, sk := readCandidate(files[i])
+				results[i] = result{arts, sk}
+			}
+		})
+	}
+send:
+	for i := range files {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break send
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("load corpus %s: %w", dir, err)
+	}
+
+	var res Result
+	for _, r := range results {
+		res.Articles = append(res.Articles, r.articles...)
+		skipped = append(skipped, r.skipped...)
+	}
+	slices.SortStableFunc(res.Articles, func(a, b corpus.Article) int {
+		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.Path, b.Path))
+	})
+	kept := res.Articles[:0]
+	for i, a := range res.Articles {
+		if i > 0 && a.ID == kept[len(kept)-1].ID {
+			skipped = append(skipped, Skipped{Path: a.Path, Reason: fmt.Sprintf("duplicate article id %q (also in %s)", a.ID, kept[len(kept)-1].Path)})
+			continue
+		}
+		kept = append(kept, a)
+	}
+	res.Articles = kept
+	slices.SortStableFunc(skipped, func(a, b Skipped) int { return strings.Compare(a.Path, b.Path) })
+	res.Skipped = skipped
+	return res, nil
+}
+
+// readCandidate reads and parses one candidate file.
+func readCandidate(f candidate) ([]corpus.Article, []Skipped) {
+	skip := func(reason string) []Skipped { return []Skipped{{Path: f.rel, Reason: reason}} }
+	if formatOf(f.rel) == "" {
+		return nil, skip(unknownFormat(f.rel).Error())
+	}
+	if f.size > MaxFileSize {
+		return nil, skip(fmt.Sprintf("%v: %.1f MiB (limit %d MiB)", ErrTooLarge, float64(f.size)/(1<<20), MaxFileSize>>20))
+	}
+	data, err := os.ReadFile(f.abs)
+	if err != nil {
+		return nil, skip("cannot read: " + errReason(err))
+	}
+	arts, skipped, err := File(f.rel, data)
+	if err != nil {
+		skipped = append(skipped, Skipped{Path: f.rel, Reason: err.Error()})
+	}
+	return arts, skipped
+}
