@@ -55,6 +55,8 @@ func formatOf(name string) string {
 	return ""
 }
 
+// unknownFormat is the error for a file name without an accepted
+// extension; it lists the accepted ones.
 func unknownFormat(name string) error {
 	want := "want " + strings.Join(Extensions(), ", ")
 	if ext := path.Ext(name); ext != "" {
@@ -64,13 +66,14 @@ func unknownFormat(name string) error {
 }
 
 // ParseFile reads the articles of one file; name is its path relative to
-// the corpus root and decides the format by its extension:
-//   - .txt and .md: one article, with optional YAML front matter (title,
+// the corpus root and decides the format by its extension (see
+// Extensions for every accepted one):
+//   - .txt and .md (.text, .markdown): one article, with optional YAML front matter (title,
 //     source, url, published, author) between "---" lines; paragraphs
 //     are separated by blank lines; markdown is reduced to plain text;
-//   - .html and .htm: one article, its main content found by readability;
+//   - .html and .htm (.xhtml): one article, its main content found by readability;
 //   - .json: one object, or an array of objects, each an article;
-//   - .jsonl: one object per line.
+//   - .jsonl (.ndjson): one object per line.
 //
 // The error wraps one of the Err… reasons when the file as a whole is
 // unusable. Records of a .json array or a .jsonl file that cannot be read
@@ -84,10 +87,11 @@ func ParseFile(name string, data []byte) ([]corpus.Article, error) {
 	return arts, nil
 }
 
-// File is ParseFile that also returns the records of a .json
-// array or .jsonl file it left out, each with the file's name as Path and
-// a reason starting "line N:" (.jsonl) or "record N:" (.json). When no
-// record loads, it returns those skipped records and an error.
+// File reads the articles of one file as ParseFile does, and also returns
+// the records of a .json array or .jsonl file it left out, each with the
+// file's name as Path and a reason starting "line N:" (.jsonl) or
+// "record N:" (.json). When no record loads, it returns those skipped
+// records and an error.
 func File(name string, data []byte) ([]corpus.Article, []Skipped, error) {
 	name = filepath.ToSlash(name)
 	if len(data) > MaxFileSize {

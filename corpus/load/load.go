@@ -49,15 +49,15 @@ type Skipped struct {
 // Result is what Dir found under a corpus directory.
 type Result struct {
 	// Articles are sorted by ID; their paragraphs are cleaned and numbered
-	// but not analysed (see Analyze).
+	// but not analysed (see corpus.Analyze).
 	Articles []corpus.Article
 	// Skipped lists the files and records that were not read, by path.
 	Skipped []Skipped
 }
 
-// Dir walks dir recursively and reads every article file in it (.txt,
-// .md, .html, .htm, .json, .jsonl; see ParseFile). Names starting with "."
-// or "_" are ignored. A bad file — unreadable, binary, empty, too large,
+// Dir walks dir recursively and reads every article file in it (each type
+// Extensions lists; see ParseFile). Names starting with "." or "_" are
+// ignored. A bad file — unreadable, binary, empty, too large,
 // of an unknown type, with broken front matter or no text — is skipped
 // with a reason and never stops the walk; so is an article whose ID
 // another file already has. The error is non-nil only when dir itself

@@ -857,39 +857,6 @@ func TestLoadSynthRoundTrip(t *testing.T) {
 	}
 }
 
-func BenchmarkLoad(b *testing.B) {
-	dir := b.TempDir()
-	arts := synth.Articles(1, 10_000)
-	if err := synth.WriteCorpus(dir, arts); err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for b.Loop() {
-		res, err := load.Dir(context.Background(), dir)
-		if err != nil || len(res.Articles) != len(arts) {
-			b.Fatalf("%d articles, %v", len(res.Articles), err)
-		}
-	}
-	b.ReportMetric(float64(10_000*b.N)/b.Elapsed().Seconds(), "paragraphs/s")
-}
-
-func BenchmarkParseFile(b *testing.B) {
-	for _, name := range []string{"plain.txt", "notes.md", "page.html", "many.json"} {
-		data, err := os.ReadFile(filepath.Join("testdata", "load", name))
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				if _, err := load.ParseFile(name, data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
 func TestSourceFromDateline(t *testing.T) {
 	tests := []struct{ body, want string }{
 		{"Mine collapse kills dozens\n\nBUKAVU, Congo, March 14 (Reuters) - At least 32 miners were killed when a shaft collapsed, officials said.", "Reuters"},
@@ -905,17 +872,4 @@ func TestSourceFromDateline(t *testing.T) {
 			t.Errorf("source of %.30q = %q, want %q", tt.body, got, tt.want)
 		}
 	}
-}
-
-// BenchmarkAnalyze measures extraction (names, attribution, figures) over
-// a synthetic corpus, as a build runs it: one article at a time.
-func BenchmarkAnalyze(b *testing.B) {
-	arts := synth.Articles(1, 5_000)
-	b.ReportAllocs()
-	for b.Loop() {
-		for i := range arts {
-			corpus.Analyze(&arts[i])
-		}
-	}
-	b.ReportMetric(float64(5_000*b.N)/b.Elapsed().Seconds(), "paragraphs/s")
 }
