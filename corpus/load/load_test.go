@@ -831,7 +831,7 @@ func TestSeedFixture(t *testing.T) {
 }
 
 // TestLoadSynthRoundTrip checks that articles written by WriteCorpus load
-// back exactly: the benchmark corpus goes through Load.
+// back exactly: the benchmark corpus goes through Dir.
 func TestLoadSynthRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	want := synth.Articles(5, 3000)
