@@ -49,7 +49,7 @@ type Main struct {
 }
 
 // Execute runs the command line args (without the program name), prints a
-// one-line message to Stderr when it fails, and returns the exit code.
+// one-line message to m.IO.ErrOut when it fails, and returns the exit code.
 func (m *Main) Execute(ctx context.Context, args []string) int {
 	err := m.Run(ctx, args)
 	code := ExitCode(err)
