@@ -17,15 +17,12 @@ import (
 //
 // It builds the index first when it is missing or the corpus changed.
 type AskCommand struct {
-	Stdout io.Writer
-	Stderr io.Writer
-	Env    Env
+	IO *IO
 }
 
 // Run runs the ask command.
 func (c *AskCommand) Run(ctx context.Context, args []string) error {
-	fs := newFlagSet("ask", "ask [--corpus DIR] [--index DIR] [--limit N] [--json] QUESTION…", c.Stderr)
-	cfg, err := loadConfig(c.Env, fs, flagCorpus|flagIndex|flagLogLevel|flagAskTimeout)
+	fs, cfg, err := newCommand(c.IO, "ask", "ask [--corpus DIR] [--index DIR] [--limit N] [--json] QUESTION…", flagCorpus|flagIndex|flagLogLevel|flagAskTimeout)
 	if err != nil {
 		return err
 	}
@@ -43,9 +40,9 @@ func (c *AskCommand) Run(ctx context.Context, args []string) error {
 	if *limit < 1 || *limit > index.MaxLimit {
 		return usageErrorf("--limit %d is out of range: use a number from 1 to %d", *limit, index.MaxLimit)
 	}
-	log := newLogger(c.Stderr, cfg.LogLevel)
+	log := c.IO.Logger(cfg.LogLevel)
 
-	e, err := openEngine(ctx, cfg, c.Stderr, log)
+	e, err := openEngine(ctx, c.IO, cfg, log)
 	if err != nil {
 		return err
 	}
@@ -63,16 +60,8 @@ func (c *AskCommand) Run(ctx context.Context, args []string) error {
 	}
 	res = normalizeResult(res, question)
 
-	if *asJSON {
-		return writeJSON(c.Stdout, res)
-	}
-	width, tty := terminalWidth(c.Stdout)
-	noColor := false
-	if c.Env.Lookup != nil {
-		_, noColor = c.Env.Lookup("NO_COLOR")
-	}
-	st := textStyle{width: width, ansi: tty && !noColor, corpusDir: cfg.CorpusDir, limit: *limit}
-	return writeResult(c.Stdout, res, st)
+	st := textStyle{width: c.IO.TerminalWidth(), ansi: c.IO.ColorEnabled(), corpusDir: cfg.CorpusDir, limit: *limit}
+	return c.IO.WriteData(*asJSON, res, func(w io.Writer) error { return writeResult(w, res, st) })
 }
 
 // normalizeResult makes sure every list of the JSON output is [] rather

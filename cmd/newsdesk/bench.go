@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"runtime/pprof"
@@ -30,56 +29,31 @@ import (
 //
 //	go run ./cmd/newsdesk bench --side newsdesk --size 100000 --cpuprofile cmd/newsdesk/default.pgo
 type BenchCommand struct {
-	Stdout io.Writer
-	Stderr io.Writer
-	Env    Env
+	IO *IO
+}
+
+// benchFlags are the bench command's settings.
+type benchFlags struct {
+	opts       index.BenchOptions
+	logLevel   string
+	asJSON     bool
+	out        string
+	inProcess  bool
+	side       string
+	size       int
+	cpuProfile string
 }
 
 // Run runs the bench command.
 func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
-	fs := newFlagSet("bench", "bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--cpuprofile FILE]", c.Stderr)
-	cfg, err := loadConfig(c.Env, fs, flagLogLevel)
+	f, err := c.parse(args)
 	if err != nil {
 		return err
-	}
-	sizes := sizesFlag(index.DefaultBenchSizes())
-	fs.Var(&sizes, "sizes", "comma-separated corpus `sizes` in paragraphs, e.g. 10000,100000 or 10k,100k")
-	seed := fs.Int64("seed", 1, "seed of the synthetic corpus; the same seed gives the same corpus")
-	rounds := fs.Int("rounds", 10, "measured rounds of the question mix, after one warm-up round")
-	repeat := fs.Int("repeat", 3, "measure each side this many times at each size, alternating sides, and report the medians")
-	dir := fs.String("dir", "", "work `dir`ectory for corpora and indexes (default: a temporary directory, removed afterwards)")
-	asJSON := fs.Bool("json", false, "print the report as JSON on stdout (the table goes to stderr)")
-	out := fs.String("out", "", "also write the report as JSON to `file`")
-	inProcess := fs.Bool("in-process", false, "measure every side in this process (peak RSS is then the process's high-water mark)")
-	side := fs.String("side", "", "internal: measure only this side (newsdesk or baseline) at --size and print its result as JSON")
-	size := fs.Int("size", 0, "internal: corpus size for --side")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of this process to `file` (with --side or --in-process it covers the measurements; cmd/newsdesk/default.pgo is one)")
-	rest, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return usageErrorf("bench takes no arguments, got %q: use --sizes", rest[0])
-	}
-	if *rounds < 1 {
-		return usageErrorf("--rounds %d: use 1 or more", *rounds)
-	}
-	if *repeat < 1 {
-		return usageErrorf("--repeat %d: use 1 or more", *repeat)
-	}
-	if *side != "" {
-		if *side != index.SideNewsdesk && *side != index.SideBaseline {
-			return usageErrorf("--side %q: use %s or %s", *side, index.SideNewsdesk, index.SideBaseline)
-		}
-		if *size < 1 {
-			return usageErrorf("--side needs --size N with N above 0")
-		}
 	}
 	// Only once the arguments are known good: the file may be the
 	// committed default.pgo.
-	if *cpuProfile != "" {
-		stop, err := startCPUProfile(*cpuProfile)
+	if f.cpuProfile != "" {
+		stop, err := startCPUProfile(f.cpuProfile)
 		if err != nil {
 			return err
 		}
@@ -89,49 +63,88 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
 			}
 		}()
 	}
-	opts := index.BenchOptions{
-		Sizes:  sizes,
-		Seed:   *seed,
-		Dir:    *dir,
-		Rounds: *rounds,
-		Repeat: *repeat,
-		Log:    newLogger(c.Stderr, cfg.LogLevel),
-	}
-
-	if *side != "" {
-		res, err := index.BenchSide(ctx, opts, *side, *size)
+	if f.side != "" {
+		res, err := index.BenchSide(ctx, f.opts, f.side, f.size)
 		if err != nil {
-			return fmt.Errorf("bench %s at %d paragraphs: %w", *side, *size, err)
+			return fmt.Errorf("bench %s at %d paragraphs: %w", f.side, f.size, err)
 		}
-		return writeJSON(c.Stdout, res)
+		return writeJSON(c.IO.Out, res)
 	}
+	return c.run(ctx, f)
+}
 
-	if !*inProcess {
+// parse reads the command line of the bench command.
+func (c *BenchCommand) parse(args []string) (*benchFlags, error) {
+	fs, cfg, err := newCommand(c.IO, "bench", "bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--cpuprofile FILE]", flagLogLevel)
+	if err != nil {
+		return nil, err
+	}
+	f := &benchFlags{}
+	sizes := sizesFlag(index.DefaultBenchSizes())
+	fs.Var(&sizes, "sizes", "comma-separated corpus `sizes` in paragraphs, e.g. 10000,100000 or 10k,100k")
+	fs.Int64Var(&f.opts.Seed, "seed", 1, "seed of the synthetic corpus; the same seed gives the same corpus")
+	fs.IntVar(&f.opts.Rounds, "rounds", 10, "measured rounds of the question mix, after one warm-up round")
+	fs.IntVar(&f.opts.Repeat, "repeat", 3, "measure each side this many times at each size, alternating sides, and report the medians")
+	fs.StringVar(&f.opts.Dir, "dir", "", "work `dir`ectory for corpora and indexes (default: a temporary directory, removed afterwards)")
+	fs.BoolVar(&f.asJSON, "json", false, "print the report as JSON on stdout (the table goes to stderr)")
+	fs.StringVar(&f.out, "out", "", "also write the report as JSON to `file`")
+	fs.BoolVar(&f.inProcess, "in-process", false, "measure every side in this process (peak RSS is then the process's high-water mark)")
+	fs.StringVar(&f.side, "side", "", "internal: measure only this side (newsdesk or baseline) at --size and print its result as JSON")
+	fs.IntVar(&f.size, "size", 0, "internal: corpus size for --side")
+	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of this process to `file` (with --side or --in-process it covers the measurements; cmd/newsdesk/default.pgo is one)")
+	if err := parseNoArgs(fs, args, "bench takes no arguments, got %q: use --sizes"); err != nil {
+		return nil, err
+	}
+	if f.opts.Rounds < 1 {
+		return nil, usageErrorf("--rounds %d: use 1 or more", f.opts.Rounds)
+	}
+	if f.opts.Repeat < 1 {
+		return nil, usageErrorf("--repeat %d: use 1 or more", f.opts.Repeat)
+	}
+	if f.side != "" {
+		if f.side != index.SideNewsdesk && f.side != index.SideBaseline {
+			return nil, usageErrorf("--side %q: use %s or %s", f.side, index.SideNewsdesk, index.SideBaseline)
+		}
+		if f.size < 1 {
+			return nil, usageErrorf("--side needs --size N with N above 0")
+		}
+	}
+	f.opts.Sizes = sizes
+	f.opts.Log = c.IO.Logger(cfg.LogLevel)
+	f.logLevel = cfg.LogLevel.String()
+	return f, nil
+}
+
+// run measures both sides at every size and reports: the table on stdout,
+// or on stderr when the report goes to stdout as JSON.
+func (c *BenchCommand) run(ctx context.Context, f *benchFlags) error {
+	opts := f.opts
+	if !f.inProcess {
 		exe, err := os.Executable()
 		if err != nil {
 			return fmt.Errorf("find this program to run the benchmark sides in child processes: %w (try --in-process)", err)
 		}
-		opts.Spawn = c.spawn(exe, *seed, *rounds, *dir, cfg.LogLevel.String())
+		opts.Spawn = c.spawn(exe, opts.Seed, opts.Rounds, opts.Dir, f.logLevel)
 	}
-	table := c.Stdout
-	if *asJSON {
-		table = c.Stderr
+	table := c.IO.Out
+	if f.asJSON {
+		table = c.IO.ErrOut
 	}
 	rep, err := index.RunBench(ctx, opts, table)
 	if err != nil {
 		return fmt.Errorf("benchmark: %w", err)
 	}
-	if *out != "" {
+	if f.out != "" {
 		var b bytes.Buffer
 		if err := writeJSON(&b, rep); err != nil {
 			return err
 		}
-		if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(f.out, b.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("write the report: %w", err)
 		}
 	}
-	if *asJSON {
-		return writeJSON(c.Stdout, rep)
+	if f.asJSON {
+		return writeJSON(c.IO.Out, rep)
 	}
 	return nil
 }
@@ -168,7 +181,7 @@ func (c *BenchCommand) spawn(exe string, seed int64, rounds int, dir, logLevel s
 		cmd := exec.CommandContext(ctx, exe, args...)
 		var out bytes.Buffer
 		cmd.Stdout = &out
-		cmd.Stderr = c.Stderr
+		cmd.Stderr = c.IO.ErrOut
 		if err := cmd.Run(); err != nil {
 			return index.BenchResult{}, fmt.Errorf("child process %s: %w", strings.Join(args, " "), err)
 		}

@@ -93,10 +93,9 @@ func TestConfigLayering(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			fs := newFlagSet("test", "test", &bytes.Buffer{})
-			got, err := loadConfig(env, fs, flagCorpus|flagIndex|flagLogLevel|flagAskTimeout)
+			fs, got, err := newCommand(&IO{ErrOut: &bytes.Buffer{}, Env: env}, "test", "test", flagCorpus|flagIndex|flagLogLevel|flagAskTimeout)
 			if err != nil {
-				t.Fatalf("loadConfig: %v", err)
+				t.Fatalf("newCommand: %v", err)
 			}
 			if _, err := parseArgs(fs, tt.flags); err != nil {
 				t.Fatalf("parse flags: %v", err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 
@@ -21,15 +20,12 @@ import (
 // --index), asks every question and prints precision@1, precision@3, the
 // no-answer accuracy and every miss. The file format is index.ParseEvalCases's.
 type EvalCommand struct {
-	Stdout io.Writer
-	Stderr io.Writer
-	Env    Env
+	IO *IO
 }
 
 // Run runs the eval command.
 func (c *EvalCommand) Run(ctx context.Context, args []string) error {
-	fs := newFlagSet("eval", "eval [--corpus DIR] [--index DIR] [--json] [--min-p1 F] QUESTIONS.tsv", c.Stderr)
-	cfg, err := loadConfig(c.Env, fs, flagCorpus|flagLogLevel)
+	fs, cfg, err := newCommand(c.IO, "eval", "eval [--corpus DIR] [--index DIR] [--json] [--min-p1 F] QUESTIONS.tsv", flagCorpus|flagLogLevel)
 	if err != nil {
 		return err
 	}
@@ -51,7 +47,7 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	log := newLogger(c.Stderr, cfg.LogLevel)
+	log := c.IO.Logger(cfg.LogLevel)
 	if err := checkCorpusDir(cfg.CorpusDir); err != nil {
 		return err
 	}
@@ -65,33 +61,25 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	fmt.Fprintf(c.Stderr, "Indexing %s\n", cfg.CorpusDir)
-	p := newProgress(c.Stderr, "indexing")
-	rep, err := index.Build(ctx, index.BuildOptions{CorpusDir: cfg.CorpusDir, IndexDir: dir, Progress: p.update, Log: log, TuneGC: true})
-	p.finish()
+	rep, err := buildIndex(ctx, c.IO, "Indexing "+cfg.CorpusDir, index.BuildOptions{CorpusDir: cfg.CorpusDir, IndexDir: dir, Log: log})
 	if err != nil {
-		return buildError(err, &Config{CorpusDir: cfg.CorpusDir, IndexDir: dir})
+		return err
 	}
 	for _, s := range rep.Skipped {
-		fmt.Fprintf(c.Stderr, "skipped %s: %s\n", s.Path, s.Reason)
+		fmt.Fprintf(c.IO.ErrOut, "skipped %s: %s\n", s.Path, s.Reason)
 	}
-	e, err := index.Open(ctx, dir, log)
+	e, err := openIndex(ctx, dir, log)
 	if err != nil {
-		return fmt.Errorf("open the index in %s: %w", dir, err)
+		return err
 	}
 	defer e.Close()
 
-	fmt.Fprintf(c.Stderr, "Asking %s\n", plural(len(cases), "question"))
+	fmt.Fprintf(c.IO.ErrOut, "Asking %s\n", plural(len(cases), "question"))
 	report, err := index.Evaluate(ctx, e, cases)
 	if err != nil {
 		return fmt.Errorf("evaluate %s: %w", rest[0], err)
 	}
-	if *asJSON {
-		err = writeJSON(c.Stdout, report)
-	} else {
-		err = report.Write(c.Stdout)
-	}
-	if err != nil {
+	if err := c.IO.WriteData(*asJSON, report, report.Write); err != nil {
 		return fmt.Errorf("write the report: %w", err)
 	}
 	if report.PrecisionAt1 < *minP1 {

@@ -15,8 +15,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"strings"
@@ -32,8 +30,7 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
-	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Env: OSEnv()}
-	code := m.Execute(ctx, os.Args[1:])
+	code := (&Main{IO: SystemIO()}).Execute(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)
 }
@@ -45,21 +42,19 @@ const (
 	exitUsage   = 2 // the command line is wrong
 )
 
-// Main runs newsdesk's subcommands. Commands write data to Stdout and
-// progress and logs to Stderr.
+// Main runs newsdesk's subcommands, all on the same IO: data to its Out,
+// progress and logs to its ErrOut.
 type Main struct {
-	Stdout io.Writer
-	Stderr io.Writer
-	Env    Env
+	IO *IO
 }
 
 // Execute runs the command line args (without the program name), prints a
-// one-line message to Stderr when it fails, and returns the exit code.
+// one-line message to m.IO.ErrOut when it fails, and returns the exit code.
 func (m *Main) Execute(ctx context.Context, args []string) int {
 	err := m.Run(ctx, args)
 	code := ExitCode(err)
 	if code != exitOK {
-		fmt.Fprintln(m.Stderr, "newsdesk: "+Message(err))
+		fmt.Fprintln(m.IO.ErrOut, "newsdesk: "+Message(err))
 	}
 	return code
 }
@@ -72,26 +67,26 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	}
 	switch cmd {
 	case "ask":
-		return (&AskCommand{Stdout: m.Stdout, Stderr: m.Stderr, Env: m.Env}).Run(ctx, args)
+		return (&AskCommand{IO: m.IO}).Run(ctx, args)
 	case "index":
-		return (&IndexCommand{Stdout: m.Stdout, Stderr: m.Stderr, Env: m.Env}).Run(ctx, args)
+		return (&IndexCommand{IO: m.IO}).Run(ctx, args)
 	case "serve":
-		return (&ServeCommand{Stdout: m.Stdout, Stderr: m.Stderr, Env: m.Env}).Run(ctx, args)
+		return (&ServeCommand{IO: m.IO}).Run(ctx, args)
 	case "eval":
-		return (&EvalCommand{Stdout: m.Stdout, Stderr: m.Stderr, Env: m.Env}).Run(ctx, args)
+		return (&EvalCommand{IO: m.IO}).Run(ctx, args)
 	case "bench":
-		return (&BenchCommand{Stdout: m.Stdout, Stderr: m.Stderr, Env: m.Env}).Run(ctx, args)
+		return (&BenchCommand{IO: m.IO}).Run(ctx, args)
 	case "help", "-h", "-help", "--help":
 		if len(args) > 0 {
 			return m.Run(ctx, []string{args[0], "-h"})
 		}
-		fmt.Fprint(m.Stdout, usage)
+		fmt.Fprint(m.IO.Out, usage)
 		return nil
 	case "":
-		fmt.Fprint(m.Stderr, usage)
+		fmt.Fprint(m.IO.ErrOut, usage)
 		return usageErrorf("no command given: try `newsdesk ask \"who is Ghiath Dallah\"`")
 	default:
-		fmt.Fprint(m.Stderr, usage)
+		fmt.Fprint(m.IO.ErrOut, usage)
 		return usageErrorf("unknown command %q: run `newsdesk help` for the list", cmd)
 	}
 }
@@ -149,57 +144,4 @@ func Message(err error) string {
 		msg = "interrupted"
 	}
 	return strings.Join(strings.Fields(msg), " ")
-}
-
-// parseArgs parses flags wherever they appear among the positional
-// arguments ("ask who is X --json"); "--" ends the flags. Flag errors are
-// usage errors; -h is flag.ErrHelp.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, &usageError{msg: err.Error() + " (see `newsdesk " + fs.Name() + " -h`)"}
-		}
-		rest := fs.Args()
-		consumed := len(args) - len(rest)
-		if consumed > 0 && args[consumed-1] == "--" {
-			return append(positional, rest...), nil
-		}
-		if len(rest) == 0 {
-			return positional, nil
-		}
-		positional = append(positional, rest[0])
-		args = rest[1:]
-	}
-}
-
-// newFlagSet returns a flag set that reports errors instead of exiting and
-// prints its usage to w.
-func newFlagSet(name, synopsis string, w io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(w)
-	fs.Usage = func() {
-		fmt.Fprintf(w, "Usage: newsdesk %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// loadConfig reads the configuration of env and defines the flags that
-// override it on fs; the flags take effect when fs is parsed.
-func loadConfig(env Env, fs *flag.FlagSet, which flagTarget) (*Config, error) {
-	c, err := LoadConfig(env)
-	if err != nil {
-		return nil, err
-	}
-	c.registerFlags(fs, which)
-	return &c, nil
-}
-
-// newLogger returns a text logger on w at level.
-func newLogger(w io.Writer, level slog.Level) *slog.Logger {
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
 }

@@ -20,9 +20,9 @@ type cli struct {
 func (c cli) run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	m := &Main{
-		Stdout: &out,
-		Stderr: &errOut,
+	m := &Main{IO: &IO{
+		Out:    &out,
+		ErrOut: &errOut,
 		Env: Env{
 			Lookup: func(key string) (string, bool) {
 				v, ok := c.env[key]
@@ -30,7 +30,7 @@ func (c cli) run(t *testing.T, args ...string) (stdout, stderr string, code int)
 			},
 			DotEnv: c.dotenv,
 		},
-	}
+	}}
 	code = m.Execute(context.Background(), args)
 	return out.String(), errOut.String(), code
 }

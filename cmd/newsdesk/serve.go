@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 
 	"github.com/newsdesk/newsdesk/bot"
 )
@@ -15,32 +14,24 @@ import (
 // It needs DISCORD_TOKEN, from .env or the environment. It builds the index
 // first when it is missing or the corpus changed.
 type ServeCommand struct {
-	Stdout io.Writer
-	Stderr io.Writer
-	Env    Env
+	IO *IO
 }
 
 // Run runs the serve command. It returns nil when ctx ends (SIGINT or
 // SIGTERM) and the bot has shut down gracefully.
 func (c *ServeCommand) Run(ctx context.Context, args []string) error {
-	fs := newFlagSet("serve", "serve [--corpus DIR] [--index DIR] [--log-level LEVEL]", c.Stderr)
-	cfg, err := loadConfig(c.Env, fs, flagCorpus|flagIndex|flagLogLevel)
+	fs, cfg, err := newCommand(c.IO, "serve", "serve [--corpus DIR] [--index DIR] [--log-level LEVEL]", flagCorpus|flagIndex|flagLogLevel)
 	if err != nil {
 		return err
 	}
-	rest, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args, "serve takes no arguments, got %q"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return usageErrorf("serve takes no arguments, got %q", rest[0])
 	}
 	if cfg.DiscordToken == "" {
 		return fmt.Errorf("%s is not set: put the bot token in .env or the environment (see .env.example and the README's Discord section)", envToken)
 	}
-	log := newLogger(c.Stderr, cfg.LogLevel)
-	e, err := openEngine(ctx, cfg, c.Stderr, log)
+	log := c.IO.Logger(cfg.LogLevel)
+	e, err := openEngine(ctx, c.IO, cfg, log)
 	if err != nil {
 		return err
 	}

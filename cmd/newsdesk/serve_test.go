@@ -25,10 +25,10 @@ func TestServeRunsBotUntilInterrupted(t *testing.T) {
 		"NEWSDESK_INDEX":       filepath.Join(t.TempDir(), "index"),
 	}
 	var stdout, stderr bytes.Buffer
-	m := &Main{Stdout: &stdout, Stderr: &stderr, Env: Env{
+	m := &Main{IO: &IO{Out: &stdout, ErrOut: &stderr, Env: Env{
 		Lookup: func(k string) (string, bool) { v, ok := env[k]; return v, ok },
 		DotEnv: dotenv,
-	}}
+	}}}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
