@@ -59,8 +59,8 @@ func TestHandlerFixtures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.TrimSuffix(tt.fixture, ".json"), func(t *testing.T) {
 			i := interaction(t, tt.fixture, tt.edit)
-			if got := bot.StyleOf(i); got != tt.style {
-				t.Errorf("StyleOf = %+v, want %+v", got, tt.style)
+			if route, _ := h.Route(i); route.Style != tt.style {
+				t.Errorf("style = %+v, want %+v", route.Style, tt.style)
 			}
 			err := h.Check(i)
 			var r bot.Reply
@@ -204,7 +204,7 @@ func TestHandlerIngestChecks(t *testing.T) {
 		size       int
 		want       string
 	}{
-		{"wrong type", "photo.png", 100, "I can only add .txt .md .html .htm .json .jsonl files"},
+		{"wrong type", "photo.png", 100, "I can only add .txt .text .md .markdown .html .htm .xhtml .json .jsonl or .ndjson files"},
 		{"too big", "big.md", 5000, "the limit is 1000 bytes"},
 		{"exists", "desal.md", 100, "already has a file named desal.md"},
 		{"no safe name", "статья.md", 100, "can't make a safe file name"},
