@@ -2,11 +2,15 @@
 // messages answered from the index with quoted passages. It is the only
 // package that imports discordgo.
 //
-// A Handler turns interactions and messages into Replies (pure rendering
-// plus engine calls); Bot connects to the gateway, acknowledges every
-// interaction within Discord's 3 seconds (answering at once when fast,
-// deferring and editing otherwise) and sends every message with empty
-// allowed_mentions.
+// The files, from the outside in: bot.go connects to the gateway and
+// acknowledges every interaction within Discord's 3 seconds (answering at
+// once when fast, deferring and editing otherwise); deliver.go is the one
+// conversion of a Reply into what Discord is sent, with empty
+// allowed_mentions always; routes.go is the route table, one row per
+// command and per kind of button; handler.go dispatches through it, runs
+// the checks and turns errors into replies (ErrorReply); commands.go and
+// ingest.go are the handlers; render.go and text.go are pure renderers,
+// tested without a network.
 package bot
 
 import (
