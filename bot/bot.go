@@ -2,11 +2,15 @@
 // messages answered from the index with quoted passages. It is the only
 // package that imports discordgo.
 //
-// A Handler turns interactions and messages into Replies (pure rendering
-// plus engine calls); Bot connects to the gateway, acknowledges every
-// interaction within Discord's 3 seconds (answering at once when fast,
-// deferring and editing otherwise) and sends every message with empty
-// allowed_mentions.
+// The files, from the outside in: bot.go connects to the gateway and
+// acknowledges every interaction within Discord's 3 seconds (answering at
+// once when fast, deferring and editing otherwise); deliver.go is the one
+// conversion of a Reply into what Discord is sent, with empty
+// allowed_mentions always; routes.go is the route table, one row per
+// command and per kind of button; handler.go dispatches through it, runs
+// the checks and turns errors into replies (ErrorReply); commands.go and
+// ingest.go are the handlers; render.go and text.go are pure renderers,
+// tested without a network.
 package bot
 
 import (
@@ -203,7 +207,7 @@ func (b *Bot) botUser() string {
 }
 
 // onInteraction acknowledges and answers an interaction.
-func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
 	defer b.survive("interaction")
 	i := ic.Interaction
 	if i == nil {
@@ -211,43 +215,36 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	}
 	if !b.begin() {
 		if i.Type != discordgo.InteractionApplicationCommandAutocomplete {
-			b.respond(i, Reply{Content: "I'm restarting — please try again in a minute.", Ephemeral: true}, discordgo.InteractionResponseChannelMessageWithSource)
+			b.deliverNow(i, Style{}, outcome{reply: PlainReply("I'm restarting — please try again in a minute.")})
 		}
 		return
 	}
 	defer b.running.Done()
-	ctx := b.work
-	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		choices := b.handler.Autocomplete(ctx, i)
-		rctx, cancel := context.WithTimeout(ctx, restTimeout)
-		defer cancel()
-		err := s.InteractionRespond(i, &discordgo.InteractionResponse{
-			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-			Data: &discordgo.InteractionResponseData{Choices: choices},
-		}, discordgo.WithContext(rctx))
-		if err != nil {
-			b.log.Warn("autocomplete response", "err", redact(err, b.token, i.Token))
-		}
+	switch i.Type {
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		b.suggest(i, b.handler.Autocomplete(b.work, i))
+		return
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionMessageComponent:
+	default:
 		return
 	}
-	if i.Type != discordgo.InteractionApplicationCommand && i.Type != discordgo.InteractionMessageComponent {
-		return
-	}
+	route, _ := b.handler.Route(i)
 	if err := b.handler.Check(i); err != nil {
-		b.respond(i, ErrorReply(err, b.log), discordgo.InteractionResponseChannelMessageWithSource)
+		b.deliverNow(i, route.Style, outcome{err: err})
 		return
 	}
-	style := StyleOf(i)
-	b.answer(ctx, i, style)
+	b.answer(b.work, i, route.Style)
 }
 
+// outcome is what a handler returned.
 type outcome struct {
 	reply Reply
 	err   error
 }
 
 // answer runs the handler and delivers its reply: at once when it is ready
-// within DeferAfter, otherwise by deferring and editing.
+// within DeferAfter, otherwise by deferring and editing, showing the
+// progress of long tasks meanwhile.
 func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, style Style) {
 	var (
 		progressMu sync.Mutex
@@ -270,12 +267,6 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, style Style)
 		done <- outcome{r, err}
 	}()
 
-	immediate := discordgo.InteractionResponseChannelMessageWithSource
-	deferType := discordgo.InteractionResponseDeferredChannelMessageWithSource
-	if style.Update {
-		immediate = discordgo.InteractionResponseUpdateMessage
-		deferType = discordgo.InteractionResponseDeferredMessageUpdate
-	}
 	wait := b.cfg.DeferAfter
 	if style.AlwaysDefer {
 		wait = 0
@@ -284,17 +275,13 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, style Style)
 	defer timer.Stop()
 	select {
 	case out := <-done:
-		if out.err != nil {
-			b.respond(i, ErrorReply(out.err, b.log), discordgo.InteractionResponseChannelMessageWithSource)
-			return
-		}
-		b.respond(i, out.reply, immediate)
+		b.deliverNow(i, style, out)
 		return
 	case <-timer.C:
 	}
 
 	// Too slow to answer at once: defer, then edit the original response.
-	if !b.deferResponse(i, deferType, style.Ephemeral) {
+	if !b.deferResponse(i, style) {
 		return
 	}
 	ticker := time.NewTicker(progressEvery)
@@ -303,7 +290,7 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, style Style)
 	for {
 		select {
 		case out := <-done:
-			b.finish(i, style, out)
+			b.deliverDeferred(i, style, out)
 			return
 		case <-ticker.C:
 			progressMu.Lock()
@@ -320,109 +307,6 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, style Style)
 // progressEvery is how often a long task's progress is shown by editing.
 const progressEvery = 2 * time.Second
 
-// finish delivers a deferred interaction's outcome by editing the
-// original response. An error after a public defer replaces the "thinking"
-// message by an ephemeral follow-up, so that only the asker sees it.
-func (b *Bot) finish(i *discordgo.Interaction, style Style, out outcome) {
-	if out.err == nil {
-		b.edit(i, out.reply)
-		return
-	}
-	r := ErrorReply(out.err, b.log)
-	if style.Ephemeral {
-		b.edit(i, r)
-		return
-	}
-	if !style.Update {
-		ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
-		defer cancel()
-		if err := b.session.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
-			b.log.Warn("delete deferred response", "err", redact(err, b.token, i.Token))
-		}
-	}
-	b.followup(i, r)
-}
-
-// The REST calls below use their own timeout rather than the work context,
-// so that replies in flight are still delivered while shutting down.
-
-// respond sends an interaction response of the given type.
-func (b *Bot) respond(i *discordgo.Interaction, r Reply, typ discordgo.InteractionResponseType) {
-	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
-	defer cancel()
-	data := &discordgo.InteractionResponseData{
-		Content:         r.Content,
-		Embeds:          r.Embeds,
-		Components:      r.Components,
-		AllowedMentions: NoMentions(),
-	}
-	if typ == discordgo.InteractionResponseUpdateMessage {
-		if data.Embeds == nil {
-			data.Embeds = []*discordgo.MessageEmbed{}
-		}
-		if data.Components == nil {
-			data.Components = []discordgo.MessageComponent{}
-		}
-	}
-	if r.Ephemeral && typ != discordgo.InteractionResponseUpdateMessage {
-		data.Flags = discordgo.MessageFlagsEphemeral
-	}
-	err := b.session.InteractionRespond(i, &discordgo.InteractionResponse{Type: typ, Data: data}, discordgo.WithContext(ctx))
-	if err != nil {
-		b.log.Warn("interaction response", "err", redact(err, b.token, i.Token))
-	}
-}
-
-// deferResponse acknowledges an interaction to answer later.
-func (b *Bot) deferResponse(i *discordgo.Interaction, typ discordgo.InteractionResponseType, ephemeral bool) bool {
-	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
-	defer cancel()
-	data := &discordgo.InteractionResponseData{AllowedMentions: NoMentions()}
-	if ephemeral {
-		data.Flags = discordgo.MessageFlagsEphemeral
-	}
-	err := b.session.InteractionRespond(i, &discordgo.InteractionResponse{Type: typ, Data: data}, discordgo.WithContext(ctx))
-	if err != nil {
-		b.log.Warn("defer interaction", "err", redact(err, b.token, i.Token))
-		return false
-	}
-	return true
-}
-
-// edit replaces the original response's content, embeds and buttons.
-func (b *Bot) edit(i *discordgo.Interaction, r Reply) {
-	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
-	defer cancel()
-	content := r.Content
-	embeds := r.Embeds
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	components := r.Components
-	if components == nil {
-		components = []discordgo.MessageComponent{}
-	}
-	_, err := b.session.InteractionResponseEdit(i, &discordgo.WebhookEdit{
-		Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: NoMentions(),
-	}, discordgo.WithContext(ctx))
-	if err != nil {
-		b.log.Warn("edit interaction response", "err", redact(err, b.token, i.Token))
-	}
-}
-
-// followup sends a follow-up message to an interaction.
-func (b *Bot) followup(i *discordgo.Interaction, r Reply) {
-	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
-	defer cancel()
-	p := &discordgo.WebhookParams{Content: r.Content, Embeds: r.Embeds, Components: r.Components, AllowedMentions: NoMentions()}
-	if r.Ephemeral {
-		p.Flags = discordgo.MessageFlagsEphemeral
-	}
-	if _, err := b.session.FollowupMessageCreate(i, true, p, discordgo.WithContext(ctx)); err != nil {
-		b.log.Warn("follow-up message", "err", redact(err, b.token, i.Token))
-	}
-}
-
 // survive keeps the bot running when handling one event panics: discordgo
 // calls handlers on bare goroutines, so a panic would end the process.
 // The panic is logged with its stack; the user gets no reply.
@@ -433,7 +317,7 @@ func (b *Bot) survive(event string) {
 }
 
 // onMessage answers mentions and direct messages.
-func (b *Bot) onMessage(s *discordgo.Session, mc *discordgo.MessageCreate) {
+func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	defer b.survive("message")
 	if mc.Message == nil {
 		return
@@ -449,72 +333,5 @@ func (b *Bot) onMessage(s *discordgo.Session, mc *discordgo.MessageCreate) {
 	if err != nil {
 		r = ErrorReply(err, b.log)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
-	defer cancel()
-	send := &discordgo.MessageSend{
-		Content:         r.Content,
-		Embeds:          r.Embeds,
-		Components:      r.Components,
-		AllowedMentions: NoMentions(),
-	}
-	if mc.GuildID != "" {
-		send.Reference = &discordgo.MessageReference{MessageID: mc.ID, ChannelID: mc.ChannelID, GuildID: mc.GuildID}
-	}
-	_, err = s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx))
-	if err != nil && send.Reference != nil {
-		// The message may be gone, or the bot may not read the channel's
-		// history: answer without replying to it rather than not at all.
-		send.Reference = nil
-		_, err = s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx))
-	}
-	if err != nil {
-		b.log.Warn("send message", "channel", mc.ChannelID, "err", redact(err, b.token))
-	}
+	b.sendMessage(mc.Message, r)
 }
-
-// rewriteTransport sends requests for https://discord.com/api/… to base.
-type rewriteTransport struct {
-	base *url.URL
-	next http.RoundTripper
-}
-
-// RoundTrip implements http.RoundTripper.
-func (t *rewriteTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.URL.Host != "discord.com" || (r.URL.Path != "/api" && !strings.HasPrefix(r.URL.Path, "/api/")) {
-		return t.next.RoundTrip(r)
-	}
-	r2 := r.Clone(r.Context())
-	u := *r.URL
-	u.Scheme, u.Host = t.base.Scheme, t.base.Host
-	u.Path = t.base.Path + strings.TrimPrefix(r.URL.Path, "/api")
-	if r.URL.RawPath != "" {
-		u.RawPath = t.base.EscapedPath() + strings.TrimPrefix(r.URL.RawPath, "/api")
-	}
-	r2.URL = &u
-	r2.Host = u.Host
-	return t.next.RoundTrip(r2)
-}
-
-// redact removes secrets from an error's text: the bot token, and
-// interaction tokens, which discordgo's errors carry in webhook URLs.
-func redact(err error, secrets ...string) error {
-	if err == nil {
-		return nil
-	}
-	msg := err.Error()
-	for _, s := range secrets {
-		if s != "" {
-			msg = strings.ReplaceAll(msg, s, "[token]")
-		}
-	}
-	if msg == err.Error() {
-		return err
-	}
-	return &redactedError{msg: msg}
-}
-
-// redactedError is an error whose text had the token removed; it does not
-// unwrap, so that nothing reaches the original text.
-type redactedError struct{ msg string }
-
-func (e *redactedError) Error() string { return e.msg }

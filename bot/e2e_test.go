@@ -207,6 +207,16 @@ func (h *harness) interact(name string, edit func(map[string]any)) (callback, st
 	return h.callback(id, token), token
 }
 
+// interactAs is interact for a callback that must be of type want.
+func (h *harness) interactAs(want discordgo.InteractionResponseType, name string, edit func(map[string]any)) callback {
+	h.t.Helper()
+	cb, _ := h.interact(name, edit)
+	if cb.Type != want {
+		h.t.Fatalf("%s: response type %d, want %d", name, cb.Type, want)
+	}
+	return cb
+}
+
 func (h *harness) callback(id, token string) callback {
 	h.t.Helper()
 	r := h.waitRequest("interaction callback "+id, func(r discordtest.Request) bool {
@@ -317,10 +327,7 @@ func TestE2EGlobalRegistration(t *testing.T) {
 func TestE2EAsk(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil)
-	cb, _ := h.interact("interaction_ask.json", nil)
-	if cb.Type != discordgo.InteractionResponseChannelMessageWithSource {
-		t.Fatalf("response type %d, want an immediate message", cb.Type)
-	}
+	cb := h.interactAs(discordgo.InteractionResponseChannelMessageWithSource, "interaction_ask.json", nil)
 	if cb.Data.ephemeral() || len(cb.Data.Embeds) == 0 || !strings.Contains(cb.Data.text(), "Stanek") {
 		t.Fatalf("answer = %+v", cb.Data)
 	}
@@ -339,10 +346,7 @@ func TestE2EAsk(t *testing.T) {
 func TestE2EWhoAutocomplete(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil)
-	cb, _ := h.interact("interaction_who_autocomplete.json", nil)
-	if cb.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
-		t.Fatalf("type %d", cb.Type)
-	}
+	cb := h.interactAs(discordgo.InteractionApplicationCommandAutocompleteResult, "interaction_who_autocomplete.json", nil)
 	var names []string
 	for _, c := range cb.Data.Choices {
 		names = append(names, c.Name)

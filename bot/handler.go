@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"math"
 	"net/http"
@@ -11,24 +10,25 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/question"
-	"github.com/newsdesk/newsdesk/index"
 )
 
 // Handler turns interactions and messages into replies. It holds the bot's
-// dependencies and no connection: Bot sends what it returns. Handlers
-// return errors; ErrorReply is the one place that turns them into replies.
+// dependencies and no connection: Bot sends what it returns. Every
+// interaction is answered by a row of the route table (routes.go);
+// handlers return errors, and ErrorReply is the one place that turns them
+// into replies.
 type Handler struct {
 	cfg     Config
 	engine  Engine
 	client  *http.Client
 	log     *slog.Logger
 	limiter *userLimiter
+	routes  routes
 	// building is set while a re-index or ingest runs.
 	building atomic.Bool
 }
@@ -43,38 +43,15 @@ func NewHandler(cfg Config, engine Engine, client *http.Client, log *slog.Logger
 	if client == nil {
 		client = http.DefaultClient
 	}
-	return &Handler{cfg: cfg, engine: engine, client: client, log: log, limiter: newUserLimiter(cfg.RatePerMinute, cfg.Burst)}
+	return &Handler{cfg: cfg, engine: engine, client: client, log: log,
+		limiter: newUserLimiter(cfg.RatePerMinute, cfg.Burst), routes: newRoutes()}
 }
 
-// Style is how an interaction's reply is sent.
-type Style struct {
-	// Ephemeral replies are decided before the work starts, because a
-	// deferred reply's visibility is fixed when it is deferred.
-	Ephemeral bool
-	// Update edits the message the pressed button is on ("More").
-	Update bool
-	// AlwaysDefer acknowledges at once and reports progress by editing
-	// (re-index and ingest).
-	AlwaysDefer bool
-}
-
-// StyleOf says how the reply to i is sent.
-func StyleOf(i *discordgo.Interaction) Style {
-	switch i.Type {
-	case discordgo.InteractionMessageComponent:
-		if strings.HasPrefix(i.MessageComponentData().CustomID, moreAction+":") {
-			return Style{Update: true}
-		}
-		return Style{Ephemeral: true}
-	case discordgo.InteractionApplicationCommand:
-		switch i.ApplicationCommandData().Name {
-		case cmdSources, cmdHelp:
-			return Style{Ephemeral: true}
-		case cmdReindex, cmdIngest:
-			return Style{Ephemeral: true, AlwaysDefer: true}
-		}
-	}
-	return Style{}
+// Route returns the route table's row for i: how its reply is sent,
+// whether it is for admins and its rate limit. ok is false when no row
+// answers i; Handle then replies that it does not know it.
+func (h *Handler) Route(i *discordgo.Interaction) (r Route, ok bool) {
+	return h.routes.route(i)
 }
 
 // userOf returns who sent an interaction, in a guild or a DM.
@@ -89,38 +66,39 @@ func userOf(i *discordgo.Interaction) *discordgo.User {
 }
 
 // Check runs the checks that answer at once, before any work: the user's
-// rate limit, and for admin commands the admin check, whether a re-index
-// is running and the attachment's type and size. Its errors are for the
-// user (EINVALID).
+// rate limit, and then the row's own: the admin check and, for example,
+// whether a re-index is running or the attachment's type and size. Its
+// errors are for the user (EINVALID).
 func (h *Handler) Check(i *discordgo.Interaction) error {
 	if i.Type != discordgo.InteractionApplicationCommand && i.Type != discordgo.InteractionMessageComponent {
 		return nil
 	}
-	if err := h.rateLimit(userOf(i).ID); err != nil {
-		return err
-	}
-	if i.Type != discordgo.InteractionApplicationCommand {
-		return nil
-	}
-	d := i.ApplicationCommandData()
-	if d.Name != cmdReindex && d.Name != cmdIngest {
-		return nil
-	}
-	if !h.IsAdmin(i) {
-		return corpus.Errorf(corpus.EINVALID, "Only admins can use /%s: it needs the Manage Server permission, or a user or role the bot's admin list names.", d.Name)
-	}
-	if h.building.Load() {
-		return errAlreadyRunning
-	}
-	if d.Name == cmdIngest {
-		if _, _, err := h.ingestTarget(d); err != nil {
+	route, _ := h.Route(i)
+	if route.Rate == PerUser {
+		if err := h.rateLimit(userOf(i).ID); err != nil {
 			return err
 		}
+	}
+	c, ok := h.routes.command(i)
+	if !ok {
+		return nil
+	}
+	if err := h.authorize(c, i); err != nil {
+		return err
+	}
+	if c.check != nil {
+		return c.check(h, request{interaction: i, data: i.ApplicationCommandData()})
 	}
 	return nil
 }
 
-var errAlreadyRunning = corpus.Errorf(corpus.EINVALID, "A re-index is already running; I'll be ready for another when it finishes.")
+// authorize refuses an admin command to a user who is not an admin.
+func (h *Handler) authorize(c command, i *discordgo.Interaction) error {
+	if c.admin && !h.IsAdmin(i) {
+		return corpus.Errorf(corpus.EINVALID, "Only admins can use /%s: it needs the Manage Server permission, or a user or role the bot's admin list names.", c.def.Name)
+	}
+	return nil
+}
 
 func (h *Handler) rateLimit(user string) error {
 	ok, wait := h.limiter.allow(user, h.cfg.Now())
@@ -162,193 +140,44 @@ func (h *Handler) Handle(ctx context.Context, i *discordgo.Interaction, progress
 	}
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
-		return h.command(ctx, i, progress)
+		c, ok := h.routes.command(i)
+		if !ok {
+			return Reply{}, corpus.Errorf(corpus.EINVALID, "I don't know the command /%s; try /help.", i.ApplicationCommandData().Name)
+		}
+		if err := h.authorize(c, i); err != nil {
+			return Reply{}, err
+		}
+		return c.run(h, ctx, request{interaction: i, data: i.ApplicationCommandData(), progress: progress})
 	case discordgo.InteractionMessageComponent:
-		return h.component(ctx, i.MessageComponentData().CustomID)
+		c, ok := h.routes.component(i)
+		if !ok {
+			return Reply{}, corpus.Errorf(corpus.EINVALID, "That button is from an older version of me; ask again.")
+		}
+		return c.run(h, ctx, i.MessageComponentData().CustomID)
 	}
 	return Reply{}, corpus.Errorf(corpus.EINVALID, "I don't know that kind of interaction.")
 }
 
-func (h *Handler) command(ctx context.Context, i *discordgo.Interaction, progress func(string)) (Reply, error) {
-	d := i.ApplicationCommandData()
-	opt := func(name string) string {
-		if o := d.GetOption(name); o != nil {
-			if s, ok := o.Value.(string); ok {
-				return strings.TrimSpace(s)
-			}
-		}
-		return ""
-	}
-	switch d.Name {
-	case cmdAsk:
-		return h.page(ctx, Page{Kind: KindAsk, Query: question.Clean(opt("question"), question.MaxLen)})
-	case cmdWho:
-		return h.page(ctx, Page{Kind: KindWho, Query: question.Clean(opt("name"), 100)})
-	case cmdToll:
-		return h.page(ctx, Page{Kind: KindToll, Query: question.Clean(opt("place"), 100)})
-	case cmdSearch:
-		p := Page{Kind: KindSearch, Query: question.Clean(opt("query"), question.MaxLen), Source: question.Clean(opt("source"), 100)}
-		var err error
-		if p.From, err = dateOption("from", opt("from")); err != nil {
-			return Reply{}, err
-		}
-		if p.To, err = dateOption("to", opt("to")); err != nil {
-			return Reply{}, err
-		}
-		if !p.From.IsZero() && !p.To.IsZero() && p.To.Before(p.From.Time) {
-			return Reply{}, corpus.Errorf(corpus.EINVALID, "The “to” date is before the “from” date.")
-		}
-		return h.page(ctx, p)
-	case cmdSources:
-		st, err := h.engine.Stats(ctx)
-		if err != nil {
-			return Reply{}, err
-		}
-		return RenderSources(st), nil
-	case cmdHelp:
-		return RenderHelp(), nil
-	case cmdReindex:
-		if !h.IsAdmin(i) {
-			return Reply{}, corpus.Errorf(corpus.EINVALID, "Only admins can use /reindex.")
-		}
-		return h.reindex(ctx, progress)
-	case cmdIngest:
-		if !h.IsAdmin(i) {
-			return Reply{}, corpus.Errorf(corpus.EINVALID, "Only admins can use /ingest.")
-		}
-		return h.ingest(ctx, d, progress)
-	}
-	return Reply{}, corpus.Errorf(corpus.EINVALID, "I don't know the command /%s; try /help.", d.Name)
-}
-
-func dateOption(name, v string) (corpus.Date, error) {
-	d, err := corpus.ParseDate(v)
-	if err != nil {
-		return corpus.Date{}, corpus.Errorf(corpus.EINVALID, "I can't read the %q date %q; write it as 2025-03-10.", name, cutRunes(v, 30))
-	}
-	return d, nil
-}
-
-// component answers a button press: "More" or "Context".
-func (h *Handler) component(ctx context.Context, id string) (Reply, error) {
-	if p, ok := ParseCustomID(id); ok {
-		return h.page(ctx, p)
-	}
-	if ref, ok := ParseContextID(id); ok {
-		a, err := h.engine.Passage(ctx, ref.ArticleID, ref.Paragraph, contextRadius)
-		if err != nil {
-			return Reply{}, err
-		}
-		return RenderContext(a, contextRadius), nil
-	}
-	return Reply{}, corpus.Errorf(corpus.EINVALID, "That button is from an older version of me; ask again.")
-}
-
-// contextRadius is how many paragraphs "Context" shows on each side.
-const contextRadius = 2
-
-// page runs the query of p and renders the page.
-func (h *Handler) page(ctx context.Context, p Page) (Reply, error) {
-	var (
-		res *index.Result
-		err error
-	)
-	limit := h.cfg.PageSize
-	switch p.Kind {
-	case KindAsk:
-		if p.Query == "" {
-			return Reply{}, corpus.Errorf(corpus.EINVALID, "Ask me a question, for example “who is …” or “latest death toll”.")
-		}
-		res, err = h.engine.Ask(ctx, p.Query, index.AskOptions{Limit: limit, Offset: p.Offset})
-	case KindWho:
-		if p.Query == "" {
-			return Reply{}, corpus.Errorf(corpus.EINVALID, "Tell me a name.")
-		}
-		res, err = h.engine.Ask(ctx, "who is "+p.Query, index.AskOptions{Limit: limit, Offset: p.Offset})
-	case KindSearch:
-		res, err = h.engine.Search(ctx, index.SearchOptions{Query: p.Query, Source: p.Source, From: p.From, To: p.To, Limit: limit, Offset: p.Offset})
-	case KindToll:
-		res, err = h.engine.Tolls(ctx, p.Query)
-		if err == nil {
-			if len(res.Answers) <= p.Offset {
-				return Reply{}, notFound(p, res)
-			}
-			return RenderToll(res, p, limit), nil
-		}
-	}
-	if err != nil {
-		return Reply{}, err
-	}
-	if res == nil || len(res.Answers) == 0 {
-		return Reply{}, notFound(p, res)
-	}
-	return RenderAnswers(res, p), nil
-}
-
-// notFound is the plain message for a question without passages.
-func notFound(p Page, res *index.Result) error {
-	if p.Offset > 0 {
-		return corpus.Errorf(corpus.ENOTFOUND, "There are no more passages.")
-	}
-	about := p.Query
-	if res != nil && res.Subject != "" {
-		about = asTyped(p.Query, res.Subject)
-	}
-	switch {
-	case p.Kind == KindToll && about == "":
-		return corpus.Errorf(corpus.ENOTFOUND, "I found no casualty figures in the articles.")
-	case p.Kind == KindToll:
-		return corpus.Errorf(corpus.ENOTFOUND, "I found no casualty figures for %s.", about)
-	case p.Kind == KindSearch && p.Source != "":
-		return corpus.Errorf(corpus.ENOTFOUND, "I found no passage about %s from %s.", about, p.Source)
-	}
-	return corpus.Errorf(corpus.ENOTFOUND, "I found no passage about %s.", about)
-}
-
-// asTyped returns part as the user typed it in text, when text contains it
-// ignoring case ("mirela stanek" in "who is Mirela Stanek").
-func asTyped(text, part string) string {
-	i := strings.Index(strings.ToLower(text), strings.ToLower(part))
-	if i < 0 || len(strings.ToLower(text)) != len(text) || i+len(part) > len(text) {
-		return part
-	}
-	return text[i : i+len(part)]
-}
-
-// Autocomplete suggests values for the focused option: people for /who,
-// outlets for /search's source.
+// Autocomplete suggests values for the focused option from the row of its
+// command: people for /who, outlets for /search's source.
 func (h *Handler) Autocomplete(ctx context.Context, i *discordgo.Interaction) []*discordgo.ApplicationCommandOptionChoice {
-	d := i.ApplicationCommandData()
-	var focused *discordgo.ApplicationCommandInteractionDataOption
-	for _, o := range d.Options {
-		if o.Focused {
-			focused = o
-		}
-	}
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
-	if focused == nil {
+	c, ok := h.routes.command(i)
+	if !ok {
 		return choices
 	}
-	typed, _ := focused.Value.(string)
-	typed = question.Clean(typed, 100)
-	add := func(name string) {
-		name = cutRunes(name, MaxChoiceLength)
-		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: name})
-	}
-	switch {
-	case d.Name == cmdWho && focused.Name == "name":
-		for _, p := range h.engine.People(typed, MaxChoices) {
-			add(p.Name)
+	for _, o := range i.ApplicationCommandData().Options {
+		suggest := c.suggest[o.Name]
+		if !o.Focused || suggest == nil {
+			continue
 		}
-	case d.Name == cmdSearch && focused.Name == "source":
-		st, err := h.engine.Stats(ctx)
-		if err != nil {
-			return choices
-		}
-		for _, s := range st.Sources {
-			if len(choices) < MaxChoices && s.Source != "" && strings.Contains(strings.ToLower(s.Source), strings.ToLower(typed)) {
-				add(s.Source)
+		typed, _ := o.Value.(string)
+		for _, name := range suggest(h, ctx, question.Clean(typed, 100)) {
+			if len(choices) == MaxChoices {
+				break
 			}
+			name = cutRunes(name, MaxChoiceLength)
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: name})
 		}
 	}
 	return choices
@@ -403,51 +232,4 @@ func ErrorReply(err error, log *slog.Logger) Reply {
 		return PlainReply("That took too long and was stopped; please try again.")
 	}
 	return PlainReply("Something went wrong on my side (it has been logged). Please try again later.")
-}
-
-// reindex rebuilds the index from the corpus folder and swaps it in.
-func (h *Handler) reindex(ctx context.Context, progress func(string)) (Reply, error) {
-	if !h.building.CompareAndSwap(false, true) {
-		return Reply{}, errAlreadyRunning
-	}
-	defer h.building.Store(false)
-	progress("Re-indexing the corpus…")
-	rep, err := h.build(ctx, progress)
-	if err != nil {
-		return Reply{}, err
-	}
-	return PlainReply("Re-indexed: " + describeBuild(rep) + "."), nil
-}
-
-// build rebuilds the engine's index from the corpus and swaps it in.
-func (h *Handler) build(ctx context.Context, progress func(string)) (index.BuildReport, error) {
-	rep, err := h.engine.Rebuild(ctx, index.BuildOptions{
-		CorpusDir: h.cfg.CorpusDir,
-		Log:       h.log,
-		Progress: func(done, total int) {
-			progress(fmt.Sprintf("Re-indexing… %d of %d articles", done, total))
-		},
-	})
-	if err != nil {
-		return rep, fmt.Errorf("build index: %w", err)
-	}
-	return rep, nil
-}
-
-// describeBuild summarises a build report in words.
-func describeBuild(rep index.BuildReport) string {
-	s := fmt.Sprintf("%d %s, %d %s (%d analysed, %d unchanged, %d removed) in %s",
-		rep.Articles, plural(rep.Articles, "article", "articles"), rep.Paragraphs, plural(rep.Paragraphs, "paragraph", "paragraphs"),
-		rep.Analysed, rep.Reused, rep.Removed, rep.Duration.Round(10*time.Millisecond))
-	if n := len(rep.Skipped); n > 0 {
-		var files []string
-		for _, sk := range rep.Skipped[:min(n, 3)] {
-			files = append(files, EscapeMarkdown(sk.Path+" ("+cutRunes(sk.Reason, 120)+")"))
-		}
-		if n > 3 {
-			files = append(files, "…")
-		}
-		s += fmt.Sprintf("; %d %s skipped: %s", n, plural(n, "file", "files"), strings.Join(files, ", "))
-	}
-	return s
 }

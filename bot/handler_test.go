@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/bot"
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/index"
 )
 
 // allText joins a reply's visible text.
@@ -59,8 +60,8 @@ func TestHandlerFixtures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.TrimSuffix(tt.fixture, ".json"), func(t *testing.T) {
 			i := interaction(t, tt.fixture, tt.edit)
-			if got := bot.StyleOf(i); got != tt.style {
-				t.Errorf("StyleOf = %+v, want %+v", got, tt.style)
+			if route, _ := h.Route(i); route.Style != tt.style {
+				t.Errorf("style = %+v, want %+v", route.Style, tt.style)
 			}
 			err := h.Check(i)
 			var r bot.Reply
@@ -204,7 +205,7 @@ func TestHandlerIngestChecks(t *testing.T) {
 		size       int
 		want       string
 	}{
-		{"wrong type", "photo.png", 100, "I can only add .txt .md .html .htm .json .jsonl files"},
+		{"wrong type", "photo.png", 100, "I can only add .txt .text .md .markdown .html .htm .xhtml .json .jsonl or .ndjson files"},
 		{"too big", "big.md", 5000, "the limit is 1000 bytes"},
 		{"exists", "desal.md", 100, "already has a file named desal.md"},
 		{"no safe name", "статья.md", 100, "can't make a safe file name"},
@@ -214,6 +215,48 @@ func TestHandlerIngestChecks(t *testing.T) {
 			err := h.Check(interaction(t, "interaction_ingest.json", att(tt.file, tt.size)))
 			if err == nil || !strings.Contains(corpus.ErrorMessage(err), tt.want) {
 				t.Errorf("Check = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestHandlerNoAnswerIsTheIndexNote: a question without passages is
+// answered with the index's notes, word for word what the CLI prints.
+func TestHandlerNoAnswerIsTheIndexNote(t *testing.T) {
+	engine, corpusDir := newCorpus(t)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
+	ctx := context.Background()
+	ask := func(q string) func() (*index.Result, error) {
+		return func() (*index.Result, error) {
+			return engine.Ask(ctx, q, index.AskOptions{Limit: bot.DefaultPageSize})
+		}
+	}
+	tests := []struct {
+		name    string
+		fixture string
+		edit    func(map[string]any)
+		engine  func() (*index.Result, error)
+	}{
+		{"who", "interaction_ask.json", setOption("question", "who is Ghassan Tarabulsi"), ask("who is Ghassan Tarabulsi")},
+		{"said", "interaction_ask.json", setOption("question", "what did Ghassan Tarabulsi say"), ask("what did Ghassan Tarabulsi say")},
+		{"/who", "interaction_who.json", setOption("name", "Ghassan Tarabulsi"), ask("who is Ghassan Tarabulsi")},
+		{"toll", "interaction_toll.json", setOption("place", "Atlantis"), func() (*index.Result, error) { return engine.Tolls(ctx, "Atlantis") }},
+		{"search in an outlet", "interaction_search.json", setOption("source", "Nowhere Times"), func() (*index.Result, error) {
+			return engine.Search(ctx, index.SearchOptions{Query: "desalination plant", Source: "Nowhere Times", Limit: bot.DefaultPageSize})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := tt.engine()
+			if err != nil || len(res.Answers) != 0 || len(res.Notes) == 0 {
+				t.Fatalf("engine: %v, %+v; want notes and no answer", err, res)
+			}
+			_, err = h.Handle(ctx, interaction(t, tt.fixture, tt.edit), nil)
+			if corpus.ErrorCode(err) != corpus.ENOTFOUND {
+				t.Fatalf("Handle = %v, want ENOTFOUND", err)
+			}
+			if got, want := bot.ErrorReply(err, nil).Content, bot.EscapeMarkdown(strings.Join(res.Notes, "\n")); got != want {
+				t.Errorf("reply %q, want the index's notes %q", got, want)
 			}
 		})
 	}

@@ -18,9 +18,6 @@ import (
 	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
-// ingestExtensions are the file types /ingest accepts.
-var ingestExtensions = []string{".txt", ".md", ".html", ".htm", ".json", ".jsonl"}
-
 // maxFileName caps a sanitised file name, in bytes.
 const maxFileName = 100
 
@@ -74,20 +71,30 @@ func plainExtension(ext string) bool {
 	return true
 }
 
-// allowedExtension reports whether name has an /ingest file type.
-func allowedExtension(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, e := range ingestExtensions {
-		if ext == e {
-			return true
-		}
+// fileTypeList names the file types /ingest accepts, which are exactly
+// those the corpus loader reads: ".txt .md … or .jsonl".
+func fileTypeList() string {
+	exts := load.Extensions()
+	if len(exts) < 2 {
+		return strings.Join(exts, " ")
 	}
-	return false
+	return strings.Join(exts[:len(exts)-1], " ") + " or " + exts[len(exts)-1]
+}
+
+// checkIngest runs /ingest's checks that answer at once: no re-index
+// running, and an attachment /ingest can take.
+func (h *Handler) checkIngest(r request) error {
+	if err := h.checkNotBuilding(r); err != nil {
+		return err
+	}
+	_, _, err := h.ingestTarget(r)
+	return err
 }
 
 // ingestTarget validates /ingest's options before any download: the
 // attachment's type and size and the name it will have in the corpus.
-func (h *Handler) ingestTarget(d discordgo.ApplicationCommandInteractionData) (*discordgo.MessageAttachment, string, error) {
+func (h *Handler) ingestTarget(r request) (*discordgo.MessageAttachment, string, error) {
+	d := r.data
 	o := d.GetOption("file")
 	var att *discordgo.MessageAttachment
 	if o != nil && d.Resolved != nil {
@@ -98,8 +105,8 @@ func (h *Handler) ingestTarget(d discordgo.ApplicationCommandInteractionData) (*
 	if att == nil {
 		return nil, "", corpus.Errorf(corpus.EINVALID, "Attach an article file to /ingest.")
 	}
-	if !allowedExtension(att.Filename) {
-		return nil, "", corpus.Errorf(corpus.EINVALID, "I can only add %s files; %q is not one.", strings.Join(ingestExtensions, " "), cutRunes(att.Filename, 80))
+	if !load.Accepts(att.Filename) {
+		return nil, "", corpus.Errorf(corpus.EINVALID, "I can only add %s files; %q is not one.", fileTypeList(), cutRunes(att.Filename, 80))
 	}
 	if int64(att.Size) > h.cfg.MaxUpload {
 		return nil, "", corpus.Errorf(corpus.EINVALID, "That file is %s; the limit is %s.", byteSize(int64(att.Size)), byteSize(h.cfg.MaxUpload))
@@ -111,7 +118,7 @@ func (h *Handler) ingestTarget(d discordgo.ApplicationCommandInteractionData) (*
 	if h.cfg.CorpusDir == "" {
 		return nil, "", corpus.Errorf(corpus.EINVALID, "No corpus folder is configured.")
 	}
-	if !boolOption(d, "overwrite") {
+	if !r.flag("overwrite") {
 		if _, err := os.Stat(filepath.Join(h.cfg.CorpusDir, name)); err == nil {
 			return nil, "", corpus.Errorf(corpus.EINVALID, "The corpus already has a file named %s; nothing was changed. Use the overwrite option to replace it.", name)
 		}
@@ -119,18 +126,10 @@ func (h *Handler) ingestTarget(d discordgo.ApplicationCommandInteractionData) (*
 	return att, name, nil
 }
 
-func boolOption(d discordgo.ApplicationCommandInteractionData, name string) bool {
-	if o := d.GetOption(name); o != nil {
-		b, _ := o.Value.(bool)
-		return b
-	}
-	return false
-}
-
 // ingest downloads an attachment, validates it as articles, writes it into
 // the corpus folder and re-indexes.
-func (h *Handler) ingest(ctx context.Context, d discordgo.ApplicationCommandInteractionData, progress func(string)) (Reply, error) {
-	att, name, err := h.ingestTarget(d)
+func (h *Handler) ingest(ctx context.Context, r request) (Reply, error) {
+	att, name, err := h.ingestTarget(r)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -139,6 +138,7 @@ func (h *Handler) ingest(ctx context.Context, d discordgo.ApplicationCommandInte
 	}
 	defer h.building.Store(false)
 
+	progress := r.progress
 	progress("Downloading " + name + "…")
 	data, err := h.download(ctx, att.URL)
 	if err != nil {
@@ -160,7 +160,7 @@ func (h *Handler) ingest(ctx context.Context, d discordgo.ApplicationCommandInte
 	for _, a := range articles {
 		paragraphs += len(a.Paragraphs)
 	}
-	replaced, err := h.writeCorpusFile(name, data, boolOption(d, "overwrite"))
+	replaced, err := h.writeCorpusFile(name, data, r.flag("overwrite"))
 	if err != nil {
 		return Reply{}, err
 	}

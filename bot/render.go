@@ -56,14 +56,30 @@ func RenderAnswers(res *index.Result, page Page) Reply {
 	if res.Subject != "" && res.Intent != corpus.IntentSearch {
 		fmt.Fprintf(&content, " · %s: %s", res.Intent, EscapeMarkdown(cutRunes(asTyped(res.Query, res.Subject), 100)))
 	}
-	for _, n := range res.Notes {
-		content.WriteString("\n" + EscapeMarkdown(n))
-	}
+	writeNotes(&content, res.Notes)
 	r := Reply{Content: TrimText(content.String(), MaxContent)}
 	r.Embeds = answerEmbeds(res.Answers)
 	shown := res.Answers[:len(r.Embeds)]
 	r.Components = answerButtons(shown, page, res.More || len(shown) < len(res.Answers))
 	return r
+}
+
+// writeNotes adds the index's notes about the answers, one a line: the
+// same notes the CLI prints.
+func writeNotes(b *strings.Builder, notes []string) {
+	for _, n := range notes {
+		b.WriteString("\n" + EscapeMarkdown(n))
+	}
+}
+
+// asTyped returns part as the user typed it in text, when text contains it
+// ignoring case ("mirela stanek" in "who is Mirela Stanek").
+func asTyped(text, part string) string {
+	i := strings.Index(strings.ToLower(text), strings.ToLower(part))
+	if i < 0 || len(strings.ToLower(text)) != len(text) || i+len(part) > len(text) {
+		return part
+	}
+	return text[i : i+len(part)]
 }
 
 // answerEmbeds renders answers as embeds that together stay within
@@ -264,6 +280,7 @@ func RenderToll(res *index.Result, page Page, pageSize int) Reply {
 			content.WriteString("\n• " + day + " — " + EscapeMarkdown(e.line))
 		}
 	}
+	writeNotes(&content, res.Notes)
 	all := res.Answers
 	from := min(page.Offset, len(all))
 	to := min(from+pageSize, len(all))
@@ -309,7 +326,8 @@ func RenderSources(st index.Stats) Reply {
 }
 
 // helpText describes every command with an example.
-const helpText = `I answer questions from the team's news articles by quoting the passages themselves, with who said it, the outlet, the date and a link. I never write answers of my own.
+func helpText() string {
+	return `I answer questions from the team's news articles by quoting the passages themselves, with who said it, the outlet, the date and a link. I never write answers of my own.
 
 **/ask** question — any question in plain words.
   e.g. ` + "`/ask who is the head of the observatory`" + `, ` + "`/ask latest death toll in Latakia`" + `
@@ -318,15 +336,16 @@ const helpText = `I answer questions from the team's news articles by quoting th
 **/search** query [source] [from] [to] — plain search, dates as 2025-03-10.
 **/sources** — what the corpus holds and when it was last indexed.
 **/reindex** — admins: rebuild the index from the corpus folder.
-**/ingest** file — admins: add an article file (.txt .md .html .json .jsonl) and index it.
+**/ingest** file — admins: add an article file (` + fileTypeList() + `) and index it.
 
 You can also mention me ("@newsdesk who is …") or send me a direct message.
 "More" shows further passages; "Context" shows the paragraphs around one.`
+}
 
 // RenderHelp is the /help reply.
 func RenderHelp() Reply {
 	return Reply{Embeds: []*discordgo.MessageEmbed{{
-		Type: discordgo.EmbedTypeRich, Title: "newsdesk", Color: embedColor, Description: helpText,
+		Type: discordgo.EmbedTypeRich, Title: "newsdesk", Color: embedColor, Description: helpText(),
 	}}, Ephemeral: true}
 }
 

@@ -382,3 +382,23 @@ func TestRenderSources(t *testing.T) {
 		t.Errorf("fields = %+v", e.Fields)
 	}
 }
+
+// TestRenderShowsNotes: the index's notes about the answers appear, escaped,
+// under the answers' headline and the toll timeline alike.
+func TestRenderShowsNotes(t *testing.T) {
+	note := "Sources report different figures: 14 (Harbour Gazette); 21 (Northern *Ledger*)."
+	want := `Sources report different figures: 14 \(Harbour Gazette\); 21 \(Northern \*Ledger\*\).`
+	res := &index.Result{Query: "latest death toll", Intent: corpus.IntentFigure, Notes: []string{note}, Answers: []index.Answer{bigAnswer(1), bigAnswer(2)}}
+	tests := []struct {
+		name  string
+		reply bot.Reply
+	}{
+		{"answers", bot.RenderAnswers(res, bot.Page{Kind: bot.KindAsk, Query: "latest death toll"})},
+		{"toll", bot.RenderToll(res, bot.Page{Kind: bot.KindToll}, 3)},
+	}
+	for _, tt := range tests {
+		if !strings.Contains(tt.reply.Content, "\n"+want) {
+			t.Errorf("%s: content %q lacks the note", tt.name, tt.reply.Content)
+		}
+	}
+}

@@ -66,7 +66,7 @@ type SearchOptions struct {
 func (e *Engine) Search(ctx context.Context, opts SearchOptions) (*Result, error) {
 	q := question.Parse(opts.Query)
 	q.Intent, q.Subject = corpus.IntentSearch, ""
-	f := filters{source: strings.ToLower(strings.TrimSpace(opts.Source)), from: opts.From, to: opts.To}
+	f := filters{source: strings.ToLower(strings.TrimSpace(opts.Source)), from: opts.From, to: opts.To, sourceName: strings.TrimSpace(opts.Source)}
 	return e.answer(ctx, opts.Query, q, f, AskOptions{Limit: opts.Limit, Offset: opts.Offset})
 }
 
@@ -121,6 +121,8 @@ var errNoIndex = corpus.Errorf(corpus.ENOTFOUND, "The index is empty: run `newsd
 type filters struct {
 	source   string
 	from, to corpus.Date
+	// sourceName is the outlet as the caller wrote it, for notes.
+	sourceName string
 }
 
 // candidate is a paragraph being ranked for a question.
@@ -272,6 +274,10 @@ func (s *asker) noAnswerNote() string {
 			return fmt.Sprintf("I found no figures for %s.", s.q.Place)
 		}
 		return "I found no figures that answer that."
+	case corpus.IntentSearch:
+		if s.f.sourceName != "" && s.q.Text != "" {
+			return fmt.Sprintf("I found no passage about %s from %s.", s.q.Text, s.f.sourceName)
+		}
 	}
 	return "I found no passage that answers that."
 }

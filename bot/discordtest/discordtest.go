@@ -127,11 +127,7 @@ func New(tb testing.TB, token string) *Server {
 
 // Close stops the server and drops the gateway connection.
 func (s *Server) Close() {
-	s.mu.Lock()
-	c := s.conn
-	s.conn = nil
-	s.mu.Unlock()
-	if c != nil {
+	if c := s.detach(); c != nil {
 		_ = c.ws.Close()
 	}
 	s.srv.CloseClientConnections()
@@ -436,13 +432,18 @@ func (s *Server) Dispatch(event string, data any) error {
 // DropConnection closes the gateway connection abruptly, without a close
 // frame, as a network failure would; the client should reconnect and resume.
 func (s *Server) DropConnection() {
-	s.mu.Lock()
-	c := s.conn
-	s.conn = nil
-	s.mu.Unlock()
-	if c != nil {
+	if c := s.detach(); c != nil {
 		_ = c.ws.UnderlyingConn().Close()
 	}
+}
+
+// detach forgets the gateway connection and returns it, or nil.
+func (s *Server) detach() *gatewayConn {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.conn
+	s.conn = nil
+	return c
 }
 
 // Interaction fills in a fresh id and token and the application ID of an
