@@ -30,10 +30,7 @@ func parseText(name string, data []byte, md bool) (corpus.Article, error) {
 		return corpus.Article{}, err
 	}
 	if hasFM {
-		m, warnings, err := parseFrontMatter(fm)
-		if err != nil {
-			return corpus.Article{}, err
-		}
+		m, warnings := parseFrontMatter(fm)
 		a.Warnings = warnings
 		m.apply(&a)
 	}

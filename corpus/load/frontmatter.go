@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -47,39 +48,55 @@ func splitFrontMatter(text string) (fm, body string, ok bool, err error) {
 	return "", "", true, fmt.Errorf("%w: opened with --- but never closed", ErrFrontMatter)
 }
 
-// parseFrontMatter reads the fields of YAML front matter. Values are taken
-// as written (a date stays a string); a field that is not a plain value
-// is left empty with a warning, while YAML that does not parse, or is not
-// a mapping, is an error.
-func parseFrontMatter(fm string) (m meta, warnings []string, err error) {
+// frontMatterFields are the front matter keys an article reads; "date" is
+// the name static site generators give the published date.
+var frontMatterFields = []string{"title", "source", "url", "published", "author", "date"}
+
+// parseFrontMatter reads the fields of front matter. It never fails: front
+// matter that is not valid YAML (a title with ": " in it is the common
+// case) is read as "key: value" lines with a warning, and front matter with
+// no such lines is ignored with a warning, so the article is kept.
+func parseFrontMatter(fm string) (m meta, warnings []string) {
+	values, warnings, err := yamlFields(fm)
+	if err != nil {
+		values = lineFields(fm)
+		if len(values) == 0 {
+			return meta{}, []string{fmt.Sprintf("front matter ignored (%v)", err)}
+		}
+		warnings = []string{fmt.Sprintf("front matter is not valid YAML (%v); read as key: value lines", err)}
+	}
+	m = meta{title: values["title"], source: values["source"], url: values["url"], published: values["published"], author: values["author"]}
+	if m.published == "" {
+		m.published = values["date"]
+	}
+	return m, warnings
+}
+
+// yamlFields reads the known fields of YAML front matter. Values that are
+// not plain (a mapping, say) are left out with a warning.
+func yamlFields(fm string) (map[string]string, []string, error) {
 	var doc yaml.Node
 	if err := safeYAML(fm, &doc); err != nil {
-		return meta{}, nil, fmt.Errorf("%w: %w", ErrFrontMatter, err)
+		return nil, nil, err
 	}
 	if doc.Kind == 0 || (doc.Kind == yaml.DocumentNode && len(doc.Content) == 0) {
-		return meta{}, nil, nil // empty front matter
+		return nil, nil, nil // empty front matter
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode {
 		root = root.Content[0]
 	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return meta{}, nil, nil
+		return nil, nil, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return meta{}, nil, fmt.Errorf("%w: not a mapping of field: value lines", ErrFrontMatter)
+		return nil, nil, errors.New("not a mapping of field: value lines")
 	}
-	fields := map[string]*string{
-		"title": &m.title, "source": &m.source, "url": &m.url, "published": &m.published, "author": &m.author,
-	}
-	var date string
+	values := map[string]string{}
+	var warnings []string
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key := strings.ToLower(strings.TrimSpace(root.Content[i].Value))
-		dst, known := fields[key]
-		if key == "date" {
-			dst, known = &date, true
-		}
-		if !known {
+		if !slices.Contains(frontMatterFields, key) {
 			continue
 		}
 		v, ok := yamlString(root.Content[i+1])
@@ -87,12 +104,33 @@ func parseFrontMatter(fm string) (m meta, warnings []string, err error) {
 			warnings = append(warnings, fmt.Sprintf("front matter field %s is not a plain value; left empty", key))
 			continue
 		}
-		*dst = v
+		values[key] = v
 	}
-	if m.published == "" {
-		m.published = date // "date:" as written by static site generators
+	return values, warnings, nil
+}
+
+// lineFields reads front matter that is not valid YAML as "key: value"
+// lines: the key is what comes before the first colon, the value the rest
+// of the line with one pair of enclosing quotes removed. Only the known
+// fields are kept, the first of each.
+func lineFields(fm string) map[string]string {
+	values := map[string]string{}
+	for _, line := range strings.Split(fm, "\n") {
+		key, value, ok := strings.Cut(line, ":")
+		key = strings.ToLower(strings.TrimSpace(key))
+		if !ok || !slices.Contains(frontMatterFields, key) {
+			continue
+		}
+		if _, seen := values[key]; seen {
+			continue
+		}
+		value = strings.TrimSpace(value)
+		if len(value) >= 2 && (value[0] == '"' || value[0] == '\'') && value[len(value)-1] == value[0] {
+			value = value[1 : len(value)-1]
+		}
+		values[key] = value
 	}
-	return m, warnings, nil
+	return values
 }
 
 // yamlString returns the text of a scalar node, or of a sequence of

@@ -456,8 +456,6 @@ func TestParseFileErrors(t *testing.T) {
 		{"only a heading", "head.md", []byte("# Just a heading\n"), load.ErrNoText},
 		{"front matter never closed", "open.md", []byte("---\ntitle: x\n\nBody.\n"), load.ErrFrontMatter},
 		{"front matter only a delimiter", "dash.txt", []byte("---"), load.ErrFrontMatter},
-		{"invalid YAML", "yaml.txt", []byte("---\ntitle: \"unclosed\n---\nBody.\n"), load.ErrFrontMatter},
-		{"YAML list", "list.md", []byte("---\n- a\n- b\n---\nBody.\n"), load.ErrFrontMatter},
 		{"front matter without body", "nobody.txt", []byte("---\ntitle: Lonely\n---\n"), load.ErrNoText},
 		{"too large", "huge.txt", bytes.Repeat([]byte("a"), load.MaxFileSize+1), load.ErrTooLarge},
 		{"invalid JSON", "bad.json", []byte(`{"title": "x", `), load.ErrBadJSON},
@@ -493,14 +491,13 @@ func TestLoadFixtures(t *testing.T) {
 		}
 	}
 	wantIDs := []string{
-		"42", "crlf.txt", "feed.jsonl#1", "frontmatter.txt", "latin1.txt", "many.json#2", "notes.md",
+		"42", "badyaml.txt", "crlf.txt", "feed.jsonl#1", "frontmatter.txt", "latin1.txt", "many.json#2", "notes.md",
 		"page.html", "plain.txt", "single.json", "sub/deeper/unicode.txt", "sub/nested.txt", "warnings.md", "wire-001",
 	}
 	if !reflect.DeepEqual(ids, wantIDs) {
 		t.Errorf("articles:\n got %q\nwant %q", ids, wantIDs)
 	}
 	wantSkipped := map[string][]string{
-		"badyaml.txt":     {"broken front matter"},
 		"binary.txt":      {"binary"},
 		"broken.json":     {"invalid JSON"},
 		"empty.txt":       {"empty file"},
@@ -871,5 +868,46 @@ func TestSourceFromDateline(t *testing.T) {
 		if got := arts[0].Source; got != tt.want {
 			t.Errorf("source of %.30q = %q, want %q", tt.body, got, tt.want)
 		}
+	}
+}
+
+// TestFrontMatterFallback checks that front matter YAML cannot read is read
+// as key: value lines with a warning, and that the article is kept.
+func TestFrontMatterFallback(t *testing.T) {
+	tests := []struct {
+		name, data    string
+		title, source string
+		published     string
+		warningPrefix string
+	}{
+		{"colon in the title", "---\ntitle: Brief: curfew lifted in Baniyas\nsource: Example Times\npublished: 2025-03-12\n---\nThe curfew was lifted.\n",
+			"Brief: curfew lifted in Baniyas", "Example Times", "2025-03-12", "front matter is not valid YAML"},
+		{"unclosed quote", "---\ntitle: \"unclosed\nsource: 'Wire'\n---\nBody.\n", "\"unclosed", "Wire", "", "front matter is not valid YAML"},
+		{"unclosed bracket", "---\ntitle: [unclosed\ndate: 2025-03-10\n---\nBody text.\n", "[unclosed", "", "2025-03-10", "front matter is not valid YAML"},
+		{"a YAML list", "---\n- a\n- b\n---\nBody.\n", "", "", "", "front matter ignored"},
+		{"valid YAML keeps no warning", "---\ntitle: \"Brief: curfew lifted\"\n---\nBody.\n", "Brief: curfew lifted", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := parseOne(t, "story.md", tt.data)
+			if tt.title != "" && a.Title != tt.title {
+				t.Errorf("title %q, want %q", a.Title, tt.title)
+			}
+			if a.Source != tt.source {
+				t.Errorf("source %q, want %q", a.Source, tt.source)
+			}
+			if got := a.Published.String(); tt.published != "" && got != tt.published {
+				t.Errorf("published %q, want %q", got, tt.published)
+			}
+			if len(a.Paragraphs) == 0 {
+				t.Error("no paragraphs")
+			}
+			switch {
+			case tt.warningPrefix == "" && len(a.Warnings) > 0:
+				t.Errorf("warnings %q, want none", a.Warnings)
+			case tt.warningPrefix != "" && (len(a.Warnings) == 0 || !strings.HasPrefix(a.Warnings[0], tt.warningPrefix)):
+				t.Errorf("warnings %q, want one starting %q", a.Warnings, tt.warningPrefix)
+			}
+		})
 	}
 }
