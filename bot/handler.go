@@ -249,7 +249,7 @@ const contextRadius = 2
 // page runs the query of p and renders the page.
 func (h *Handler) page(ctx context.Context, p Page) (Reply, error) {
 	var (
-		res *index.Result
+		res *corpus.Result
 		err error
 	)
 	limit := h.cfg.PageSize
@@ -285,7 +285,7 @@ func (h *Handler) page(ctx context.Context, p Page) (Reply, error) {
 }
 
 // notFound is the plain message for a question without passages.
-func notFound(p Page, res *index.Result) error {
+func notFound(p Page, res *corpus.Result) error {
 	if p.Offset > 0 {
 		return corpus.Errorf(corpus.ENOTFOUND, "There are no more passages.")
 	}

@@ -265,10 +265,10 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 	m := Manifest{
 		AnalyzerVersion: corpus.AnalyzerVersion,
 		Fingerprint:     b.fingerprint,
-		Articles:        make([]ArticleRef, 0, len(articles)),
+		Articles:        make([]corpus.ArticleRef, 0, len(articles)),
 		Hashes:          make(map[string]string, len(articles)),
 		Skipped:         rep.Skipped,
-		ArticlePeople:   map[string][]Person{},
+		ArticlePeople:   map[string][]corpus.PersonEntry{},
 		ArticleOrgs:     map[string][]string{},
 	}
 
@@ -279,7 +279,7 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 		deletes []string
 	)
 	current := make(map[string]bool, len(articles))
-	prevRefs := map[string]ArticleRef{}
+	prevRefs := map[string]corpus.ArticleRef{}
 	if incremental {
 		for _, r := range prev.Articles {
 			prevRefs[r.ID] = r
@@ -439,7 +439,7 @@ func (b *builder) index(ctx context.Context, w docWriter, store *storeWriter, to
 		id      string
 		docs    []*document.Document
 		records [][]byte
-		people  []Person
+		people  []corpus.PersonEntry
 		orgs    []string
 		err     error
 	}
@@ -512,8 +512,8 @@ func (b *builder) index(ctx context.Context, w docWriter, store *storeWriter, to
 }
 
 // refOf is the ArticleRef of a.
-func refOf(a *corpus.Article) ArticleRef {
-	return ArticleRef{
+func refOf(a *corpus.Article) corpus.ArticleRef {
+	return corpus.ArticleRef{
 		ID:         a.ID,
 		Title:      a.Title,
 		Source:     a.Source,
@@ -608,7 +608,7 @@ func appendDistinct(list []string, values ...string) []string {
 }
 
 // appendDocIDs appends the document IDs of every paragraph of r.
-func appendDocIDs(ids []string, r ArticleRef) []string {
+func appendDocIDs(ids []string, r corpus.ArticleRef) []string {
 	for n := 1; n <= r.Paragraphs; n++ {
 		ids = append(ids, docID(r.ID, n))
 	}
@@ -640,7 +640,7 @@ func dedupe(articles []corpus.Article, log *slog.Logger) []corpus.Article {
 
 // namesOf are the people and organisations one article names.
 type namesOf struct {
-	people []Person
+	people []corpus.PersonEntry
 	orgs   []string
 }
 
@@ -660,8 +660,8 @@ func articleOrganisations(a *corpus.Article) []string {
 
 // articlePeople counts the person mentions of an analysed article by
 // resolved name, with the spellings used.
-func articlePeople(a *corpus.Article) []Person {
-	var out []Person
+func articlePeople(a *corpus.Article) []corpus.PersonEntry {
+	var out []corpus.PersonEntry
 	at := map[string]int{}
 	for _, p := range a.Paragraphs {
 		for _, mn := range p.Mentions {
@@ -676,7 +676,7 @@ func articlePeople(a *corpus.Article) []Person {
 			if !ok {
 				i = len(out)
 				at[name] = i
-				out = append(out, Person{Name: name})
+				out = append(out, corpus.PersonEntry{Name: name})
 			}
 			out[i].Mentions++
 			out[i].Spellings = appendDistinct(out[i].Spellings, mn.Text)
@@ -689,13 +689,13 @@ func articlePeople(a *corpus.Article) []Person {
 // corpus.SameName takes for spellings of one name. The most mentioned
 // spelling names the merged person. Comparisons are limited to names that
 // share the skeleton of their last word, which keeps the merge near linear.
-func mergePeople(perArticle map[string][]Person) []Person {
-	byName := map[string]*Person{}
+func mergePeople(perArticle map[string][]corpus.PersonEntry) []corpus.PersonEntry {
+	byName := map[string]*corpus.PersonEntry{}
 	for _, ps := range perArticle {
 		for _, p := range ps {
 			q := byName[p.Name]
 			if q == nil {
-				q = &Person{Name: p.Name}
+				q = &corpus.PersonEntry{Name: p.Name}
 				byName[p.Name] = q
 			}
 			q.Mentions += p.Mentions
@@ -710,8 +710,8 @@ func mergePeople(perArticle map[string][]Person) []Person {
 	slices.SortFunc(names, func(a, b string) int {
 		return cmp.Or(cmp.Compare(byName[b].Mentions, byName[a].Mentions), cmp.Compare(a, b))
 	})
-	blocks := map[string][]*Person{}
-	var out []*Person
+	blocks := map[string][]*corpus.PersonEntry{}
+	var out []*corpus.PersonEntry
 	for _, n := range names {
 		p := byName[n]
 		key := lastSkeleton(n)
@@ -730,7 +730,7 @@ func mergePeople(perArticle map[string][]Person) []Person {
 			out = append(out, p)
 		}
 	}
-	res := make([]Person, 0, len(out))
+	res := make([]corpus.PersonEntry, 0, len(out))
 	for _, p := range out {
 		p.Spellings = slices.DeleteFunc(p.Spellings, func(s string) bool { return s == p.Name })
 		slices.Sort(p.Spellings)
@@ -739,7 +739,7 @@ func mergePeople(perArticle map[string][]Person) []Person {
 		}
 		res = append(res, *p)
 	}
-	slices.SortStableFunc(res, func(a, b Person) int {
+	slices.SortStableFunc(res, func(a, b corpus.PersonEntry) int {
 		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Name, b.Name))
 	})
 	return res

@@ -67,27 +67,20 @@ func newGeneration(name string, idx bleve.Index, store *paragraphStore, m Manife
 
 // Manifest describes a generation; it is stored beside the Bleve index.
 type Manifest struct {
-	AnalyzerVersion string            `json:"analyzer_version"`
-	Fingerprint     string            `json:"fingerprint"` // corpus.Fingerprint at build time
-	BuiltAt         time.Time         `json:"built_at"`
-	Articles        []ArticleRef      `json:"articles"`
-	Hashes          map[string]string `json:"hashes"` // article ID → content hash
-	Skipped         []corpus.Skipped  `json:"skipped"`
-	People          []Person          `json:"people"`
+	AnalyzerVersion string               `json:"analyzer_version"`
+	Fingerprint     string               `json:"fingerprint"` // corpus.Fingerprint at build time
+	BuiltAt         time.Time            `json:"built_at"`
+	Articles        []corpus.ArticleRef  `json:"articles"`
+	Hashes          map[string]string    `json:"hashes"` // article ID → content hash
+	Skipped         []corpus.Skipped     `json:"skipped"`
+	People          []corpus.PersonEntry `json:"people"`
 	// ArticlePeople holds each article's people, so that an incremental
 	// build can aggregate People without analysing unchanged articles.
-	ArticlePeople map[string][]Person `json:"article_people,omitempty"`
+	ArticlePeople map[string][]corpus.PersonEntry `json:"article_people,omitempty"`
 	// Organisations are the organisations the corpus names, for resolving
 	// acronyms in questions ("SNHR"); ArticleOrgs holds them per article.
 	Organisations []string            `json:"organisations,omitempty"`
 	ArticleOrgs   map[string][]string `json:"article_orgs,omitempty"`
-}
-
-// Person is someone named in the corpus, for autocomplete and "who" questions.
-type Person struct {
-	Name      string   `json:"name"`
-	Spellings []string `json:"spellings,omitempty"`
-	Mentions  int      `json:"mentions"`
 }
 
 // Open opens the index generation that dir's pointer names. It returns an
@@ -236,7 +229,7 @@ func (e *Engine) unref(g *generation) {
 // People returns up to n people whose names match prefix across spellings
 // (for autocomplete), most mentioned first; all people when prefix is "".
 // n ≤ 0 means no limit.
-func (e *Engine) People(prefix string, n int) []Person {
+func (e *Engine) People(prefix string, n int) []corpus.PersonEntry {
 	g, release := e.acquire()
 	if g == nil {
 		return nil
@@ -249,7 +242,7 @@ func (e *Engine) People(prefix string, n int) []Person {
 // those with a spelling that starts a word with the typed letters come
 // first, then those matching only by transliteration ("ghia" for "Gaith
 // Dalah", "char" for the French "Chara").
-func matchPeople(people []Person, prefix string, n int) []Person {
+func matchPeople(people []corpus.PersonEntry, prefix string, n int) []corpus.PersonEntry {
 	pwords := nameWords(prefix)
 	if len(pwords) == 0 {
 		if n > 0 && n < len(people) {
@@ -257,7 +250,7 @@ func matchPeople(people []Person, prefix string, n int) []Person {
 		}
 		return slices.Clone(people)
 	}
-	var exact, similar []Person
+	var exact, similar []corpus.PersonEntry
 	for _, p := range people {
 		if n > 0 && len(exact) >= n {
 			break
@@ -286,7 +279,7 @@ const (
 // personMatch reports whether any spelling of p starts a word with the
 // typed prefix letter for letter, or by transliteration skeleton, or reads
 // as the same name.
-func personMatch(p Person, prefix string, pwords []string) int {
+func personMatch(p corpus.PersonEntry, prefix string, pwords []string) int {
 	spellings := append([]string{p.Name}, p.Spellings...)
 	for _, s := range spellings {
 		if wordsPrefix(nameWords(s), pwords, strings.HasPrefix) {
@@ -342,35 +335,18 @@ func nameWords(s string) []string {
 	})
 }
 
-// Stats describes what the index holds.
-type Stats struct {
-	Articles   int              `json:"articles"`
-	Paragraphs int              `json:"paragraphs"`
-	Sources    []SourceCount    `json:"sources"`
-	From       corpus.Date      `json:"from"`
-	To         corpus.Date      `json:"to"`
-	BuiltAt    time.Time        `json:"built_at"`
-	Skipped    []corpus.Skipped `json:"skipped,omitempty"`
-}
-
-// SourceCount is how many articles one outlet has in the index.
-type SourceCount struct {
-	Source   string `json:"source"`
-	Articles int    `json:"articles"`
-}
-
 // Stats describes what the current generation holds.
-func (e *Engine) Stats(ctx context.Context) (Stats, error) {
+func (e *Engine) Stats(ctx context.Context) (corpus.Stats, error) {
 	g, release := e.acquire()
 	if g == nil {
-		return Stats{}, errNoIndex
+		return corpus.Stats{}, errNoIndex
 	}
 	defer release()
 	if err := ctx.Err(); err != nil {
-		return Stats{}, err
+		return corpus.Stats{}, err
 	}
 	m := g.manifest
-	st := Stats{Articles: len(m.Articles), BuiltAt: m.BuiltAt, Skipped: m.Skipped, Sources: []SourceCount{}}
+	st := corpus.Stats{Articles: len(m.Articles), BuiltAt: m.BuiltAt, Skipped: m.Skipped, Sources: []corpus.SourceCount{}}
 	counts := map[string]int{}
 	for _, a := range m.Articles {
 		st.Paragraphs += a.Paragraphs
@@ -387,9 +363,9 @@ func (e *Engine) Stats(ctx context.Context) (Stats, error) {
 		}
 	}
 	for s, n := range counts {
-		st.Sources = append(st.Sources, SourceCount{Source: s, Articles: n})
+		st.Sources = append(st.Sources, corpus.SourceCount{Source: s, Articles: n})
 	}
-	slices.SortFunc(st.Sources, func(a, b SourceCount) int {
+	slices.SortFunc(st.Sources, func(a, b corpus.SourceCount) int {
 		return cmp.Or(cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.Source, b.Source))
 	})
 	return st, nil

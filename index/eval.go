@@ -217,7 +217,7 @@ func Evaluate(ctx context.Context, e *Engine, cases []EvalCase) (EvalReport, err
 }
 
 // add scores one case's result.
-func (r *EvalReport) add(c EvalCase, res *Result) {
+func (r *EvalReport) add(c EvalCase, res *corpus.Result) {
 	r.Cases++
 	answers := res.Answers
 	if len(answers) > evalLimit {

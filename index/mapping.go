@@ -157,8 +157,8 @@ func newMapping() (mapping.IndexMapping, error) {
 // storedParagraph is the record the paragraph store keeps of a paragraph:
 // everything needed to show a passage without reading the corpus again.
 type storedParagraph struct {
-	Article   ArticleRef       `json:"a"`
-	Paragraph corpus.Paragraph `json:"p"`
+	Article   corpus.ArticleRef `json:"a"`
+	Paragraph corpus.Paragraph  `json:"p"`
 }
 
 // docID is the Bleve document ID of paragraph n of an article.

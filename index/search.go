@@ -47,7 +47,7 @@ type AskOptions struct {
 
 // Ask answers a question in plain words. Any text is a question and none
 // of it is query syntax; an empty question is an EINVALID error.
-func (e *Engine) Ask(ctx context.Context, question string, opts AskOptions) (*Result, error) {
+func (e *Engine) Ask(ctx context.Context, question string, opts AskOptions) (*corpus.Result, error) {
 	return e.answer(ctx, question, corpus.ParseQuestion(question), filters{}, opts)
 }
 
@@ -62,7 +62,7 @@ type SearchOptions struct {
 }
 
 // Search runs a plain keyword search with optional outlet and date filters.
-func (e *Engine) Search(ctx context.Context, opts SearchOptions) (*Result, error) {
+func (e *Engine) Search(ctx context.Context, opts SearchOptions) (*corpus.Result, error) {
 	q := corpus.ParseQuestion(opts.Query)
 	q.Intent, q.Subject = corpus.IntentSearch, ""
 	f := filters{source: strings.ToLower(strings.TrimSpace(opts.Source)), from: opts.From, to: opts.To}
@@ -71,7 +71,7 @@ func (e *Engine) Search(ctx context.Context, opts SearchOptions) (*Result, error
 
 // Tolls returns the latest casualty figures per source, optionally for one
 // place, newest first: up to MaxLimit passages.
-func (e *Engine) Tolls(ctx context.Context, place string) (*Result, error) {
+func (e *Engine) Tolls(ctx context.Context, place string) (*corpus.Result, error) {
 	place = corpus.CleanQuestion(place, 100)
 	q := corpus.Question{Text: "latest death toll", Intent: corpus.IntentFigure, Kinds: []string{"killed"}, Latest: true, Place: strings.ToLower(place)}
 	if place != "" {
@@ -82,7 +82,7 @@ func (e *Engine) Tolls(ctx context.Context, place string) (*Result, error) {
 
 // Passage returns one paragraph as an Answer with up to radius paragraphs
 // of context on each side; ENOTFOUND when it does not exist.
-func (e *Engine) Passage(ctx context.Context, articleID string, paragraph, radius int) (*Answer, error) {
+func (e *Engine) Passage(ctx context.Context, articleID string, paragraph, radius int) (*corpus.Answer, error) {
 	g, release := e.acquire()
 	if g == nil {
 		return nil, errNoIndex
@@ -186,7 +186,7 @@ func (c concept) hasInText(i int) bool {
 	return c.inText == nil || i >= len(c.inText) || c.inText[i]
 }
 
-func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*Result, error) {
+func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*corpus.Result, error) {
 	if q.Text == "" && f.source == "" && f.from.IsZero() && f.to.IsZero() {
 		return nil, corpus.Errorf(corpus.EINVALID, "Ask me a question, for example “who is Ahmed al-Shara” or “latest death toll”.")
 	}
@@ -231,7 +231,7 @@ func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f fi
 		}
 		return nil, err
 	}
-	res := &Result{Query: raw, Intent: s.q.Intent, Subject: s.q.Subject, Notes: s.notes, Answers: []Answer{}}
+	res := &corpus.Result{Query: raw, Intent: s.q.Intent, Subject: s.q.Subject, Notes: s.notes, Answers: []corpus.Answer{}}
 	if s.q.Intent == corpus.IntentFigure && s.q.Place != "" && res.Subject == "" {
 		res.Subject = s.q.Place
 	}
@@ -276,9 +276,9 @@ func (s *asker) noAnswerNote() string {
 }
 
 // newAnswer turns a stored paragraph into an Answer.
-func newAnswer(sp storedParagraph, score float64) Answer {
+func newAnswer(sp storedParagraph, score float64) corpus.Answer {
 	p := sp.Paragraph
-	a := Answer{
+	a := corpus.Answer{
 		Text:        p.Text,
 		Score:       math.Round(score*1000) / 1000,
 		Paragraph:   p.Number,
