@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/newsdesk/newsdesk/index"
+	"github.com/newsdesk/newsdesk/index/bench"
 )
 
 // BenchCommand measures newsdesk against a plain Bleve index on
@@ -42,7 +42,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	sizes := sizesFlag(index.DefaultBenchSizes())
+	sizes := sizesFlag(bench.DefaultSizes())
 	fs.Var(&sizes, "sizes", "comma-separated corpus `sizes` in paragraphs, e.g. 10000,100000 or 10k,100k")
 	seed := fs.Int64("seed", 1, "seed of the synthetic corpus; the same seed gives the same corpus")
 	rounds := fs.Int("rounds", 10, "measured rounds of the question mix, after one warm-up round")
@@ -69,8 +69,8 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
 		return usageErrorf("--repeat %d: use 1 or more", *repeat)
 	}
 	if *side != "" {
-		if *side != index.SideNewsdesk && *side != index.SideBaseline {
-			return usageErrorf("--side %q: use %s or %s", *side, index.SideNewsdesk, index.SideBaseline)
+		if *side != bench.SideNewsdesk && *side != bench.SideBaseline {
+			return usageErrorf("--side %q: use %s or %s", *side, bench.SideNewsdesk, bench.SideBaseline)
 		}
 		if *size < 1 {
 			return usageErrorf("--side needs --size N with N above 0")
@@ -89,7 +89,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
 			}
 		}()
 	}
-	opts := index.BenchOptions{
+	opts := bench.Options{
 		Sizes:  sizes,
 		Seed:   *seed,
 		Dir:    *dir,
@@ -99,7 +99,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
 	}
 
 	if *side != "" {
-		res, err := index.BenchSide(ctx, opts, *side, *size)
+		res, err := bench.Side(ctx, opts, *side, *size)
 		if err != nil {
 			return fmt.Errorf("bench %s at %d paragraphs: %w", *side, *size, err)
 		}
@@ -117,7 +117,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
 	if *asJSON {
 		table = c.Stderr
 	}
-	rep, err := index.RunBench(ctx, opts, table)
+	rep, err := bench.Run(ctx, opts, table)
 	if err != nil {
 		return fmt.Errorf("benchmark: %w", err)
 	}
@@ -156,10 +156,10 @@ func startCPUProfile(path string) (stop func() error, err error) {
 	}, nil
 }
 
-// spawn returns an index.BenchOptions.Spawn that measures one side in a
+// spawn returns an bench.Options.Spawn that measures one side in a
 // child process running `exe bench --side … --size …`.
-func (c *BenchCommand) spawn(exe string, seed int64, rounds int, dir, logLevel string) func(context.Context, string, int) (index.BenchResult, error) {
-	return func(ctx context.Context, side string, size int) (index.BenchResult, error) {
+func (c *BenchCommand) spawn(exe string, seed int64, rounds int, dir, logLevel string) func(context.Context, string, int) (bench.Result, error) {
+	return func(ctx context.Context, side string, size int) (bench.Result, error) {
 		args := []string{"bench", "--side", side, "--size", strconv.Itoa(size),
 			"--seed", strconv.FormatInt(seed, 10), "--rounds", strconv.Itoa(rounds), "--log-level", logLevel}
 		if dir != "" {
@@ -170,11 +170,11 @@ func (c *BenchCommand) spawn(exe string, seed int64, rounds int, dir, logLevel s
 		cmd.Stdout = &out
 		cmd.Stderr = c.Stderr
 		if err := cmd.Run(); err != nil {
-			return index.BenchResult{}, fmt.Errorf("child process %s: %w", strings.Join(args, " "), err)
+			return bench.Result{}, fmt.Errorf("child process %s: %w", strings.Join(args, " "), err)
 		}
-		var res index.BenchResult
+		var res bench.Result
 		if err := json.Unmarshal(out.Bytes(), &res); err != nil {
-			return index.BenchResult{}, fmt.Errorf("read the result of %s: %w", strings.Join(args, " "), err)
+			return bench.Result{}, fmt.Errorf("read the result of %s: %w", strings.Join(args, " "), err)
 		}
 		return res, nil
 	}
