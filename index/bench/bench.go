@@ -219,6 +219,105 @@ func Side(ctx context.Context, opts Options, side string, size int) (Result, err
 	if err := os.RemoveAll(dir); err != nil {
 		return Result{}, err
 	}
+	articles := corpus.Synthesize(opts.Seed, size)
+	log.Info("bench", "side", side, "paragraphs", size, "articles", len(articles))
+
+	res := Result{Side: side, Paragraphs: size}
+	var (
+		s   built
+		err error
+	)
+	switch side {
+	case SideNewsdesk:
+		s, err = buildNewsdesk(ctx, dir, articles, log, &res)
+	case SideBaseline:
+		s, err = buildBaseline(dir, articles, &res)
+	default:
+		return res, fmt.Errorf("unknown bench side %q", side)
+	}
+	if err != nil {
+		return res, err
+	}
+	defer s.close()
+	res.ParagraphsPerSec = perSecond(size, res.Build)
+	if err := measureAsk(ctx, opts, s.ask, &res); err != nil {
+		return res, err
+	}
+	if res.IndexBytes, err = dirSize(s.indexDir); err != nil {
+		return res, err
+	}
+	res.PeakRSS = peakRSS()
+	return res, nil
+}
+
+// built is one side's index, built and open.
+type built struct {
+	indexDir string
+	// ask asks a question and returns how many answers it got.
+	ask   func(context.Context, string) (int, error)
+	close func() error
+}
+
+// buildNewsdesk writes the articles as corpus files under dir and builds
+// newsdesk's index of them, timing the build into res.
+func buildNewsdesk(ctx context.Context, dir string, articles []corpus.Article, log *slog.Logger, res *Result) (built, error) {
+	corpusDir, idxDir := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
+	if err := corpus.WriteCorpus(corpusDir, articles); err != nil {
+		return built{}, err
+	}
+	start, cpu := time.Now(), cpuTime()
+	b, err := index.Build(ctx, index.BuildOptions{CorpusDir: corpusDir, IndexDir: idxDir, Log: log, TuneGC: true})
+	if err != nil {
+		return built{}, err
+	}
+	res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+	if b.Paragraphs != res.Paragraphs {
+		// The corpus loader did not read the files back (or read them
+		// differently): build from the articles in memory instead.
+		res.Note = fmt.Sprintf("corpus.Load read %d of %d paragraphs; built from memory", b.Paragraphs, res.Paragraphs)
+		if err := os.RemoveAll(idxDir); err != nil {
+			return built{}, err
+		}
+		start, cpu = time.Now(), cpuTime()
+		if _, err := index.BuildFrom(ctx, index.BuildOptions{IndexDir: idxDir, Log: log, TuneGC: true}, corpus.LoadResult{Articles: articles}); err != nil {
+			return built{}, err
+		}
+		res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+	}
+	e, err := index.Open(ctx, idxDir, log)
+	if err != nil {
+		return built{}, err
+	}
+	ask := func(ctx context.Context, q string) (int, error) {
+		r, err := e.Ask(ctx, q, index.AskOptions{Limit: index.DefaultLimit})
+		if err != nil {
+			return 0, err
+		}
+		return len(r.Answers), nil
+	}
+	return built{indexDir: idxDir, ask: ask, close: e.Close}, nil
+}
+
+// buildBaseline builds the plain Bleve baseline of the articles under
+// dir, timing the build into res.
+func buildBaseline(dir string, articles []corpus.Article, res *Result) (built, error) {
+	indexDir := filepath.Join(dir, "index")
+	start, cpu := time.Now(), cpuTime()
+	if err := bleveindex.BuildBaseline(indexDir, articles); err != nil {
+		return built{}, err
+	}
+	res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+	idx, err := bleveindex.OpenBaseline(indexDir)
+	if err != nil {
+		return built{}, err
+	}
+	ask := func(ctx context.Context, q string) (int, error) { return idx.Ask(ctx, q, index.DefaultLimit) }
+	return built{indexDir: indexDir, ask: ask, close: idx.Close}, nil
+}
+
+// measureAsk asks the question mix once to warm up (counting the
+// questions answered), then opts.Rounds times, and records the latency.
+func measureAsk(ctx context.Context, opts Options, ask func(context.Context, string) (int, error), res *Result) error {
 	questions := opts.Questions
 	if len(questions) == 0 {
 		questions = questionMix
@@ -227,80 +326,13 @@ func Side(ctx context.Context, opts Options, side string, size int) (Result, err
 	if rounds <= 0 {
 		rounds = 10
 	}
-	articles := corpus.Synthesize(opts.Seed, size)
-	log.Info("bench", "side", side, "paragraphs", size, "articles", len(articles))
-
-	res := Result{Side: side, Paragraphs: size}
-	var (
-		ask      func(context.Context, string) (int, error)
-		indexDir string
-		closeFn  func() error
-	)
-	switch side {
-	case SideNewsdesk:
-		corpusDir, idxDir := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
-		indexDir = idxDir
-		if err := corpus.WriteCorpus(corpusDir, articles); err != nil {
-			return res, err
-		}
-		start, cpu := time.Now(), cpuTime()
-		b, err := index.Build(ctx, index.BuildOptions{CorpusDir: corpusDir, IndexDir: idxDir, Log: log, TuneGC: true})
-		if err != nil {
-			return res, err
-		}
-		res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
-		if b.Paragraphs != size {
-			// The corpus loader did not read the files back (or read them
-			// differently): build from the articles in memory instead.
-			res.Note = fmt.Sprintf("corpus.Load read %d of %d paragraphs; built from memory", b.Paragraphs, size)
-			if err := os.RemoveAll(idxDir); err != nil {
-				return res, err
-			}
-			start, cpu = time.Now(), cpuTime()
-			if _, err := index.BuildFrom(ctx, index.BuildOptions{IndexDir: idxDir, Log: log, TuneGC: true}, corpus.LoadResult{Articles: articles}); err != nil {
-				return res, err
-			}
-			res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
-		}
-		e, err := index.Open(ctx, idxDir, log)
-		if err != nil {
-			return res, err
-		}
-		closeFn = e.Close
-		ask = func(ctx context.Context, q string) (int, error) {
-			r, err := e.Ask(ctx, q, index.AskOptions{Limit: index.DefaultLimit})
-			if err != nil {
-				return 0, err
-			}
-			return len(r.Answers), nil
-		}
-	case SideBaseline:
-		indexDir = filepath.Join(dir, "index")
-		start, cpu := time.Now(), cpuTime()
-		if err := bleveindex.BuildBaseline(indexDir, articles); err != nil {
-			return res, err
-		}
-		res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
-		idx, err := bleveindex.OpenBaseline(indexDir)
-		if err != nil {
-			return res, err
-		}
-		closeFn = idx.Close
-		ask = func(ctx context.Context, q string) (int, error) { return idx.Ask(ctx, q, index.DefaultLimit) }
-	default:
-		return res, fmt.Errorf("unknown bench side %q", side)
-	}
-	defer closeFn()
-	res.ParagraphsPerSec = perSecond(size, res.Build)
-
-	// One warm-up round, then the measured rounds.
 	lat := make([]time.Duration, 0, rounds*len(questions))
 	for round := range rounds + 1 {
 		for _, q := range questions {
 			start := time.Now()
 			n, err := ask(ctx, q)
 			if err != nil {
-				return res, fmt.Errorf("ask %q: %w", q, err)
+				return fmt.Errorf("ask %q: %w", q, err)
 			}
 			if round == 0 {
 				if n > 0 {
@@ -314,12 +346,7 @@ func Side(ctx context.Context, opts Options, side string, size int) (Result, err
 	slices.Sort(lat)
 	res.AskP50 = percentile(lat, 0.50)
 	res.AskP99 = percentile(lat, 0.99)
-	var err error
-	if res.IndexBytes, err = dirSize(indexDir); err != nil {
-		return res, err
-	}
-	res.PeakRSS = peakRSS()
-	return res, nil
+	return nil
 }
 
 // perSecond is the rate of n items in d; 0 when d is not positive (JSON
