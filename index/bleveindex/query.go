@@ -41,19 +41,20 @@ func Fuzzy(field Field, term string) Query {
 
 // Match matches the documents whose field has any term of text, analysed
 // as the field is.
-func Match(field Field, text string) Query {
-	m := bleve.NewMatchQuery(text)
-	m.SetField(string(field))
-	return Query{m}
-}
+func Match(field Field, text string) Query { return Query{matchQuery(field, text)} }
 
 // MatchEvery matches the documents whose field has every term of text,
 // analysed as the field is.
 func MatchEvery(field Field, text string) Query {
-	m := bleve.NewMatchQuery(text)
-	m.SetField(string(field))
+	m := matchQuery(field, text)
 	m.SetOperator(query.MatchQueryOperatorAnd)
 	return Query{m}
+}
+
+func matchQuery(field Field, text string) *query.MatchQuery {
+	m := bleve.NewMatchQuery(text)
+	m.SetField(string(field))
+	return m
 }
 
 // DayRange matches the documents whose day field (FieldPublished,

@@ -7,15 +7,16 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
-	porterstemmer "github.com/blevesearch/go-porterstemmer"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 )
 
-// Stem returns the stem the text analyzer gives a lower-cased word: its
-// Porter stem, as the analyzer's porter token filter computes it. It is
-// the one stemming function of newsdesk: the index's terms, the words of
-// the passages ranked and the synonym tables all use it.
+// Stem returns the stem the text analyzer gives a lower-cased word: the
+// analyzer's own stemming step (its porter token filter) applied to it.
+// It is newsdesk's one stemming function: the index's terms, the words of
+// the passages ranked and the synonym tables all come from that filter.
 func Stem(word string) string {
-	return string(porterstemmer.StemWithoutLowerCasing([]rune(word)))
+	tok := &analysis.Token{Term: []byte(word), Position: 1, End: len(word), Type: analysis.AlphaNumeric}
+	return string(porter.NewPorterStemmer().Filter(analysis.TokenStream{tok})[0].Term)
 }
 
 // Stemmer analyses texts as the index does, for ranking. It remembers the
