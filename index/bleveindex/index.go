@@ -58,6 +58,7 @@ func Ascending(f Field) Order { return Order{field: f} }
 // Descending sorts by field, highest first.
 func Descending(f Field) Order { return Order{field: f, descending: true} }
 
+// String is the order as Bleve writes it: "-reported", "number".
 func (o Order) String() string {
 	if o.descending {
 		return "-" + string(o.field)
