@@ -105,10 +105,10 @@ func (h *Handler) page(ctx context.Context, p Page) (Reply, error) {
 }
 
 // query asks the engine for the page p.
-func (h *Handler) query(ctx context.Context, p Page) (*index.Result, error) {
+func (h *Handler) query(ctx context.Context, p Page) (*corpus.Result, error) {
 	limit := h.cfg.PageSize
 	var (
-		res *index.Result
+		res *corpus.Result
 		err error
 	)
 	switch p.Kind {
@@ -125,7 +125,7 @@ func (h *Handler) query(ctx context.Context, p Page) (*index.Result, error) {
 		res, err = h.engine.Ask(ctx, p.Query, index.AskOptions{Limit: limit, Offset: p.Offset})
 	}
 	if err == nil && res == nil {
-		res = &index.Result{}
+		res = &corpus.Result{}
 	}
 	return res, err
 }
@@ -133,7 +133,7 @@ func (h *Handler) query(ctx context.Context, p Page) (*index.Result, error) {
 // noAnswer is the error for a page without passages. Its message is the
 // index's notes, which say why (the CLI prints the same); past the last
 // page, that there are no more.
-func noAnswer(p Page, res *index.Result) error {
+func noAnswer(p Page, res *corpus.Result) error {
 	if p.Offset > 0 {
 		return corpus.Errorf(corpus.ENOTFOUND, "There are no more passages.")
 	}

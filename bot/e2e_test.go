@@ -17,6 +17,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/bot"
 	"github.com/newsdesk/newsdesk/bot/discordtest"
+	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/index"
 )
 
@@ -65,7 +66,7 @@ type hookedEngine struct {
 	hook func(ctx context.Context, op string)
 }
 
-func (e hookedEngine) Ask(ctx context.Context, question string, opts index.AskOptions) (*index.Result, error) {
+func (e hookedEngine) Ask(ctx context.Context, question string, opts index.AskOptions) (*corpus.Result, error) {
 	e.hook(ctx, "ask")
 	return e.Engine.Ask(ctx, question, opts)
 }

@@ -3,18 +3,19 @@ package bot
 import (
 	"context"
 
+	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/index"
 )
 
 // Engine is what the bot asks of the search engine. *index.Engine is one;
 // tests wrap it to make it slow or to hold a re-index open.
 type Engine interface {
-	Ask(ctx context.Context, question string, opts index.AskOptions) (*index.Result, error)
-	Search(ctx context.Context, opts index.SearchOptions) (*index.Result, error)
-	Tolls(ctx context.Context, place string) (*index.Result, error)
-	Passage(ctx context.Context, articleID string, paragraph, radius int) (*index.Answer, error)
-	People(prefix string, n int) []index.Person
-	Stats(ctx context.Context) (index.Stats, error)
+	Ask(ctx context.Context, question string, opts index.AskOptions) (*corpus.Result, error)
+	Search(ctx context.Context, opts index.SearchOptions) (*corpus.Result, error)
+	Tolls(ctx context.Context, place string) (*corpus.Result, error)
+	Passage(ctx context.Context, articleID string, paragraph, radius int) (*corpus.Answer, error)
+	People(prefix string, n int) []corpus.PersonEntry
+	Stats(ctx context.Context) (corpus.Stats, error)
 	Rebuild(ctx context.Context, opts index.BuildOptions) (index.BuildReport, error)
 }
 

@@ -226,8 +226,8 @@ func TestHandlerNoAnswerIsTheIndexNote(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
 	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
 	ctx := context.Background()
-	ask := func(q string) func() (*index.Result, error) {
-		return func() (*index.Result, error) {
+	ask := func(q string) func() (*corpus.Result, error) {
+		return func() (*corpus.Result, error) {
 			return engine.Ask(ctx, q, index.AskOptions{Limit: bot.DefaultPageSize})
 		}
 	}
@@ -235,13 +235,13 @@ func TestHandlerNoAnswerIsTheIndexNote(t *testing.T) {
 		name    string
 		fixture string
 		edit    func(map[string]any)
-		engine  func() (*index.Result, error)
+		engine  func() (*corpus.Result, error)
 	}{
 		{"who", "interaction_ask.json", setOption("question", "who is Ghassan Tarabulsi"), ask("who is Ghassan Tarabulsi")},
 		{"said", "interaction_ask.json", setOption("question", "what did Ghassan Tarabulsi say"), ask("what did Ghassan Tarabulsi say")},
 		{"/who", "interaction_who.json", setOption("name", "Ghassan Tarabulsi"), ask("who is Ghassan Tarabulsi")},
-		{"toll", "interaction_toll.json", setOption("place", "Atlantis"), func() (*index.Result, error) { return engine.Tolls(ctx, "Atlantis") }},
-		{"search in an outlet", "interaction_search.json", setOption("source", "Nowhere Times"), func() (*index.Result, error) {
+		{"toll", "interaction_toll.json", setOption("place", "Atlantis"), func() (*corpus.Result, error) { return engine.Tolls(ctx, "Atlantis") }},
+		{"search in an outlet", "interaction_search.json", setOption("source", "Nowhere Times"), func() (*corpus.Result, error) {
 			return engine.Search(ctx, index.SearchOptions{Query: "desalination plant", Source: "Nowhere Times", Limit: bot.DefaultPageSize})
 		}},
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newsdesk/newsdesk/corpus"
-	"github.com/newsdesk/newsdesk/index"
 )
 
 // Reply is a message the bot sends: as an interaction response, an edit of
@@ -43,7 +42,7 @@ func PlainReply(text string) Reply {
 // was understood, then one embed per passage, and buttons for the next page
 // and each passage's context. page is the page being shown; its Offset is
 // that of res.Answers[0].
-func RenderAnswers(res *index.Result, page Page) Reply {
+func RenderAnswers(res *corpus.Result, page Page) Reply {
 	var content strings.Builder
 	if page.Offset > 0 {
 		fmt.Fprintf(&content, "Passages %d–%d", page.Offset+1, page.Offset+len(answerEmbeds(res.Answers)))
@@ -84,7 +83,7 @@ func asTyped(text, part string) string {
 
 // answerEmbeds renders answers as embeds that together stay within
 // Discord's per-message limits.
-func answerEmbeds(answers []index.Answer) []*discordgo.MessageEmbed {
+func answerEmbeds(answers []corpus.Answer) []*discordgo.MessageEmbed {
 	answers = answers[:min(len(answers), MaxEmbeds)]
 	if len(answers) == 0 {
 		return nil
@@ -110,7 +109,7 @@ func answerEmbeds(answers []index.Answer) []*discordgo.MessageEmbed {
 // claims, its figures on a short line, any context paragraphs, and the
 // footer "outlet · date · ¶N". The description has at most maxDescription
 // characters.
-func AnswerEmbed(a index.Answer, maxDescription int) *discordgo.MessageEmbed {
+func AnswerEmbed(a corpus.Answer, maxDescription int) *discordgo.MessageEmbed {
 	maxDescription = min(max(maxDescription, 200), MaxDescription)
 	e := &discordgo.MessageEmbed{
 		Type:  discordgo.EmbedTypeRich,
@@ -144,7 +143,7 @@ func AnswerEmbed(a index.Answer, maxDescription int) *discordgo.MessageEmbed {
 }
 
 // Footer is "outlet · date · ¶N", leaving out what is unknown.
-func Footer(a index.ArticleRef, paragraph int) string {
+func Footer(a corpus.ArticleRef, paragraph int) string {
 	var parts []string
 	if a.Source != "" {
 		parts = append(parts, a.Source)
@@ -174,7 +173,7 @@ func FiguresLine(figs []corpus.Figure) string {
 
 // answerButtons are "More" (when there is a next page) and one "Context"
 // button per passage, on one row.
-func answerButtons(answers []index.Answer, page Page, more bool) []discordgo.MessageComponent {
+func answerButtons(answers []corpus.Answer, page Page, more bool) []discordgo.MessageComponent {
 	var row []discordgo.MessageComponent
 	if more {
 		next := page
@@ -211,7 +210,7 @@ func answerButtons(answers []index.Answer, page Page, more bool) []discordgo.Mes
 // RenderContext renders a passage with its neighbouring paragraphs, as
 // returned by Engine.Passage with the given radius: the passage itself in
 // bold between the paragraphs before and after it.
-func RenderContext(a *index.Answer, radius int) Reply {
+func RenderContext(a *corpus.Answer, radius int) Reply {
 	before := min(radius, a.Paragraph-1, len(a.Context))
 	n := len(a.Context) + 1
 	budget := (MaxDescription - 100) / n
@@ -239,7 +238,7 @@ func RenderContext(a *index.Answer, radius int) Reply {
 
 // RenderToll renders casualty figures: a short timeline of the figures by
 // date when there are several dates, then the passages of this page.
-func RenderToll(res *index.Result, page Page, pageSize int) Reply {
+func RenderToll(res *corpus.Result, page Page, pageSize int) Reply {
 	var content strings.Builder
 	content.WriteString("Latest casualty figures")
 	if page.Query != "" {
@@ -284,7 +283,7 @@ func RenderToll(res *index.Result, page Page, pageSize int) Reply {
 	all := res.Answers
 	from := min(page.Offset, len(all))
 	to := min(from+pageSize, len(all))
-	pageRes := &index.Result{Answers: all[from:to]}
+	pageRes := &corpus.Result{Answers: all[from:to]}
 	r := Reply{Content: TrimText(content.String(), MaxContent)}
 	r.Embeds = answerEmbeds(pageRes.Answers)
 	shown := pageRes.Answers[:len(r.Embeds)]
@@ -293,7 +292,7 @@ func RenderToll(res *index.Result, page Page, pageSize int) Reply {
 }
 
 // RenderSources describes what the index holds.
-func RenderSources(st index.Stats) Reply {
+func RenderSources(st corpus.Stats) Reply {
 	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: "What the corpus holds", Color: embedColor}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d %s, %d %s", st.Articles, plural(st.Articles, "article", "articles"), st.Paragraphs, plural(st.Paragraphs, "paragraph", "paragraphs"))

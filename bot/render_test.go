@@ -11,7 +11,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/bot"
 	"github.com/newsdesk/newsdesk/corpus"
-	"github.com/newsdesk/newsdesk/index"
 )
 
 func TestEscapeMarkdown(t *testing.T) {
@@ -112,12 +111,12 @@ func TestEmphasize(t *testing.T) {
 
 // bigAnswer is an answer whose text is far over every limit, full of
 // markdown and mentions.
-func bigAnswer(n int) index.Answer {
+func bigAnswer(n int) corpus.Answer {
 	sentence := "Officials said *dozens* of _people_ were hurt near the [harbour](x) @everyone <@42>. "
-	return index.Answer{
+	return corpus.Answer{
 		Text:        strings.Repeat(sentence, 80),
 		Paragraph:   n,
-		Article:     index.ArticleRef{ID: "a" + strings.Repeat("b", n) + ".md", Title: strings.Repeat("A very long headline ", 30), Source: "Harbour Gazette", URL: "https://gazette.example/x", Published: corpus.DateOf(time.Date(2024, 5, 20, 0, 0, 0, 0, time.UTC))},
+		Article:     corpus.ArticleRef{ID: "a" + strings.Repeat("b", n) + ".md", Title: strings.Repeat("A very long headline ", 30), Source: "Harbour Gazette", URL: "https://gazette.example/x", Published: corpus.DateOf(time.Date(2024, 5, 20, 0, 0, 0, 0, time.UTC))},
 		Attribution: []string{"Coastal Relief Council"},
 		Figures:     []corpus.Figure{{Count: 14, CountText: "at least 14", Qualifier: "at least", Who: "people", What: "killed", Reported: corpus.DateOf(time.Date(2024, 5, 19, 0, 0, 0, 0, time.UTC))}},
 		Highlights:  []string{"harbour", "people"},
@@ -126,7 +125,7 @@ func bigAnswer(n int) index.Answer {
 
 func TestRenderAnswersLimits(t *testing.T) {
 	for _, n := range []int{1, 3, 10} {
-		res := &index.Result{Query: "who is @everyone " + strings.Repeat("x", 3000), Intent: corpus.IntentWho, Subject: "Stanek", More: true}
+		res := &corpus.Result{Query: "who is @everyone " + strings.Repeat("x", 3000), Intent: corpus.IntentWho, Subject: "Stanek", More: true}
 		for i := range n {
 			res.Answers = append(res.Answers, bigAnswer(i+1))
 		}
@@ -215,9 +214,9 @@ func checkBalancedMarkdown(t *testing.T, s string) {
 }
 
 func TestRenderNoPingAndEscapedTitles(t *testing.T) {
-	a := index.Answer{
+	a := corpus.Answer{
 		Text:    "Crowds chanted @here and <@&123> outside the ministry.",
-		Article: index.ArticleRef{ID: "x.md", Title: "**Breaking** _news_ @everyone", URL: "javascript:alert(1)"},
+		Article: corpus.ArticleRef{ID: "x.md", Title: "**Breaking** _news_ @everyone", URL: "javascript:alert(1)"},
 	}
 	e := bot.AnswerEmbed(a, 4096)
 	if e.Title != `\*\*Breaking\*\* \_news\_ @`+"\u200b"+`everyone` {
@@ -348,10 +347,10 @@ func FuzzSanitizeFileName(f *testing.F) {
 }
 
 func TestRenderContext(t *testing.T) {
-	a := &index.Answer{
+	a := &corpus.Answer{
 		Text:      "Mirela Stanek said crews had reached the plant.",
 		Paragraph: 2,
-		Article:   index.ArticleRef{ID: "desal.md", Title: "Storm", Source: "Harbour Gazette", Paragraphs: 5},
+		Article:   corpus.ArticleRef{ID: "desal.md", Title: "Storm", Source: "Harbour Gazette", Paragraphs: 5},
 		Context:   []string{"A storm knocked out the plant.", "At least 14 people died.", "The council said 40 were hurt."},
 	}
 	r := bot.RenderContext(a, 2)
@@ -371,7 +370,7 @@ func TestRenderContext(t *testing.T) {
 }
 
 func TestRenderSources(t *testing.T) {
-	st := index.Stats{Articles: 3, Paragraphs: 10, Sources: []index.SourceCount{{Source: "Harbour *Gazette*", Articles: 2}, {Source: "Northern Ledger", Articles: 1}},
+	st := corpus.Stats{Articles: 3, Paragraphs: 10, Sources: []corpus.SourceCount{{Source: "Harbour *Gazette*", Articles: 2}, {Source: "Northern Ledger", Articles: 1}},
 		From: corpus.DateOf(time.Date(2024, 4, 2, 0, 0, 0, 0, time.UTC)), To: corpus.DateOf(time.Date(2024, 5, 23, 0, 0, 0, 0, time.UTC)), BuiltAt: time.Unix(1717000000, 0)}
 	r := bot.RenderSources(st)
 	e := r.Embeds[0]
@@ -388,7 +387,7 @@ func TestRenderSources(t *testing.T) {
 func TestRenderShowsNotes(t *testing.T) {
 	note := "Sources report different figures: 14 (Harbour Gazette); 21 (Northern *Ledger*)."
 	want := `Sources report different figures: 14 \(Harbour Gazette\); 21 \(Northern \*Ledger\*\).`
-	res := &index.Result{Query: "latest death toll", Intent: corpus.IntentFigure, Notes: []string{note}, Answers: []index.Answer{bigAnswer(1), bigAnswer(2)}}
+	res := &corpus.Result{Query: "latest death toll", Intent: corpus.IntentFigure, Notes: []string{note}, Answers: []corpus.Answer{bigAnswer(1), bigAnswer(2)}}
 	tests := []struct {
 		name  string
 		reply bot.Reply

@@ -18,11 +18,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/corpus/synth"
+	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
 func discard() *slog.Logger { return slog.New(slog.DiscardHandler) }
@@ -62,11 +61,9 @@ func testArticles() []corpus.Article {
 }
 
 // countHits returns how many paragraphs of g match text in field.
-func countHits(t *testing.T, g *generation, field, text string) uint64 {
+func countHits(t *testing.T, g *generation, field bleveindex.Field, text string) uint64 {
 	t.Helper()
-	q := bleve.NewMatchQuery(text)
-	q.SetField(field)
-	res, err := g.idx.SearchInContext(context.Background(), bleve.NewSearchRequest(q))
+	res, err := g.idx.Search(context.Background(), bleveindex.Request{Query: bleveindex.Match(field, text)})
 	if err != nil {
 		t.Fatalf("search %q: %v", text, err)
 	}
@@ -76,7 +73,7 @@ func countHits(t *testing.T, g *generation, field, text string) uint64 {
 // docExists reports whether the document ID is in g.
 func docExists(t *testing.T, g *generation, id string) bool {
 	t.Helper()
-	res, err := g.idx.Search(bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{id})))
+	res, err := g.idx.Search(context.Background(), bleveindex.Request{Query: bleveindex.DocIDs(id)})
 	if err != nil {
 		t.Fatalf("doc id query: %v", err)
 	}
@@ -108,7 +105,7 @@ func TestBuildOpenAndQuery(t *testing.T) {
 	var progress []int
 	rep, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: discard(),
 		Progress: func(done, total int) { progress = append(progress, done) }},
-		load.Result{Articles: testArticles(), Skipped: []load.Skipped{{Path: "junk.bin", Reason: "binary file"}}}, buildTuning{})
+		load.Result{Articles: testArticles(), Skipped: []corpus.Skipped{{Path: "junk.bin", Reason: "binary file"}}}, buildTuning{})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
@@ -129,13 +126,14 @@ func TestBuildOpenAndQuery(t *testing.T) {
 		t.Errorf("serving %s, built %s", g.name, rep.Generation)
 	}
 	tests := []struct {
-		field, text string
-		want        uint64
+		field bleveindex.Field
+		text  string
+		want  uint64
 	}{
-		{fieldText, "flooding", 1}, // stemmed: "flooded"
-		{fieldText, "miners emergency", 2},
-		{fieldTitle, "tram", 1}, // the first paragraph carries the headline
-		{fieldText, "volcano", 0},
+		{bleveindex.FieldText, "flooding", 1}, // stemmed: "flooded"
+		{bleveindex.FieldText, "miners emergency", 2},
+		{bleveindex.FieldTitle, "tram", 1}, // the first paragraph carries the headline
+		{bleveindex.FieldText, "volcano", 0},
 	}
 	for _, tc := range tests {
 		if got := countHits(t, g, tc.field, tc.text); got != tc.want {
@@ -143,18 +141,17 @@ func TestBuildOpenAndQuery(t *testing.T) {
 		}
 	}
 	// Keyword and date fields filter.
-	src := bleve.NewTermQuery("valley post")
-	src.SetField(fieldSource)
-	pub := dayRange(fieldPublished, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC))
-	res, err := g.idx.Search(bleve.NewSearchRequest(bleve.NewConjunctionQuery(src, pub)))
+	src := bleveindex.Term(bleveindex.FieldSource, "valley post")
+	pub := bleveindex.DayRange(bleveindex.FieldPublished, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC))
+	res, err := g.idx.Search(context.Background(), bleveindex.Request{Query: bleveindex.And(src, pub)})
 	if err != nil || res.Total != 2 {
 		t.Errorf("source+date filter: total %v, err %v; want 2", res, err)
 	}
-	sp, err := g.fetch(context.Background(), []string{docID("vote.txt", 2)})
+	sp, err := g.fetch(context.Background(), []string{bleveindex.DocID("vote.txt", 2)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := sp[docID("vote.txt", 2)]
+	got := sp[bleveindex.DocID("vote.txt", 2)]
 	if got.Paragraph.Number != 2 || !strings.Contains(got.Paragraph.Text, "300 million") || got.Article.Title != "Council approves new tram line" || got.Article.Paragraphs != 3 {
 		t.Errorf("stored paragraph = %+v", got)
 	}
@@ -201,31 +198,31 @@ func TestIncrementalBuild(t *testing.T) {
 		id   string
 		want bool
 	}{
-		{docID("harbour.md", 3), true},
-		{docID("mine.txt", 1), false}, // removed article
-		{docID("vote.txt", 1), true},
-		{docID("vote.txt", 2), false}, // the edited article shrank
-		{docID("bridge.txt", 1), true},
+		{bleveindex.DocID("harbour.md", 3), true},
+		{bleveindex.DocID("mine.txt", 1), false}, // removed article
+		{bleveindex.DocID("vote.txt", 1), true},
+		{bleveindex.DocID("vote.txt", 2), false}, // the edited article shrank
+		{bleveindex.DocID("bridge.txt", 1), true},
 	}
 	for _, c := range checks {
 		if got := docExists(t, g, c.id); got != c.want {
 			t.Errorf("doc %s exists = %v, want %v", c.id, got, c.want)
 		}
 		sp, ok, err := g.store.get(c.id)
-		if err != nil || ok != c.want || ok && docID(sp.Article.ID, sp.Paragraph.Number) != c.id {
+		if err != nil || ok != c.want || ok && bleveindex.DocID(sp.Article.ID, sp.Paragraph.Number) != c.id {
 			t.Errorf("stored paragraph %s = %s#%d %v %v, want present %v", c.id, sp.Article.ID, sp.Paragraph.Number, ok, err, c.want)
 		}
 	}
-	if sp, _, _ := g.store.get(docID("vote.txt", 1)); !strings.Contains(sp.Paragraph.Text, "rejected") {
+	if sp, _, _ := g.store.get(bleveindex.DocID("vote.txt", 1)); !strings.Contains(sp.Paragraph.Text, "rejected") {
 		t.Errorf("stored paragraph of the edited article = %q", sp.Paragraph.Text)
 	}
-	if n := countHits(t, g, fieldText, "rejected"); n != 1 {
+	if n := countHits(t, g, bleveindex.FieldText, "rejected"); n != 1 {
 		t.Errorf("new text hits = %d, want 1", n)
 	}
-	if n := countHits(t, g, fieldText, "approved"); n != 0 {
+	if n := countHits(t, g, bleveindex.FieldText, "approved"); n != 0 {
 		t.Errorf("old text hits = %d, want 0", n)
 	}
-	if n := countHits(t, g, fieldText, "miners"); n != 0 {
+	if n := countHits(t, g, bleveindex.FieldText, "miners"); n != 0 {
 		t.Errorf("removed article still found: %d hits", n)
 	}
 	if len(g.manifest.Articles) != 3 || g.manifest.Hashes["vote.txt"] != changed.Hash {
@@ -241,10 +238,10 @@ func TestIncrementalBuild(t *testing.T) {
 	cg, crelease := copied.acquire()
 	for _, a := range next {
 		for n := 1; n <= len(a.Paragraphs)+1; n++ {
-			sp, ok, err := cg.store.get(docID(a.ID, n))
+			sp, ok, err := cg.store.get(bleveindex.DocID(a.ID, n))
 			want := n <= len(a.Paragraphs)
 			if err != nil || ok != want || want && sp.Paragraph.Text != a.Paragraphs[n-1].Text {
-				t.Errorf("copied paragraph %s = %q %v %v, want present %v", docID(a.ID, n), sp.Paragraph.Text, ok, err, want)
+				t.Errorf("copied paragraph %s = %q %v %v, want present %v", bleveindex.DocID(a.ID, n), sp.Paragraph.Text, ok, err, want)
 			}
 		}
 	}
@@ -414,7 +411,7 @@ func TestBuildKilledMidway(t *testing.T) {
 	}
 	for _, eng := range []*Engine{e, mustOpen(t, dir)} {
 		g, release := eng.acquire()
-		if n := countHits(t, g, fieldText, "harbour"); n != 1 {
+		if n := countHits(t, g, bleveindex.FieldText, "harbour"); n != 1 {
 			t.Errorf("after kill: %d hits, want 1", n)
 		}
 		release()
@@ -433,7 +430,7 @@ func TestBuildKilledMidway(t *testing.T) {
 	}
 	g, release := e.acquire()
 	defer release()
-	if n := countHits(t, g, fieldText, "ferry"); n != 1 {
+	if n := countHits(t, g, bleveindex.FieldText, "ferry"); n != 1 {
 		t.Errorf("new generation: %d hits for ferry, want 1", n)
 	}
 }

@@ -12,12 +12,10 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-
-	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsdesk/newsdesk/corpus"
-	"github.com/newsdesk/newsdesk/corpus/load"
+	"github.com/newsdesk/newsdesk/index/bleveindex"
+	"github.com/newsdesk/newsdesk/index/rank"
 )
 
 // Engine serves questions from the current index generation. It is safe for
@@ -34,12 +32,15 @@ type Engine struct {
 	cur    *generation // nil once closed
 	closed bool
 	open   sync.WaitGroup // one per generation not yet closed
+
+	// synonyms are ranking's synonyms, stemmed as the index stems.
+	synonyms rank.Synonyms
 }
 
 // generation is one complete, immutable build of the index.
 type generation struct {
 	name     string
-	idx      bleve.Index
+	idx      *bleveindex.Index
 	store    *paragraphStore
 	manifest Manifest
 	// refs counts the engine's own reference (while current) and the
@@ -53,7 +54,7 @@ type generation struct {
 
 // newGeneration wraps an open index and its manifest, with what questions
 // read from the manifest computed once.
-func newGeneration(name string, idx bleve.Index, store *paragraphStore, m Manifest) *generation {
+func newGeneration(name string, idx *bleveindex.Index, store *paragraphStore, m Manifest) *generation {
 	g := &generation{name: name, idx: idx, store: store, manifest: m, refs: 1}
 	for _, a := range m.Articles {
 		if src := strings.ToLower(a.Source); src != "" && !slices.Contains(g.sources, src) {
@@ -66,31 +67,6 @@ func newGeneration(name string, idx bleve.Index, store *paragraphStore, m Manife
 	return g
 }
 
-// Manifest describes a generation; it is stored beside the Bleve index.
-type Manifest struct {
-	AnalyzerVersion string            `json:"analyzer_version"`
-	Fingerprint     string            `json:"fingerprint"` // load.Fingerprint at build time
-	BuiltAt         time.Time         `json:"built_at"`
-	Articles        []ArticleRef      `json:"articles"`
-	Hashes          map[string]string `json:"hashes"` // article ID → content hash
-	Skipped         []load.Skipped    `json:"skipped"`
-	People          []Person          `json:"people"`
-	// ArticlePeople holds each article's people, so that an incremental
-	// build can aggregate People without analysing unchanged articles.
-	ArticlePeople map[string][]Person `json:"article_people,omitempty"`
-	// Organisations are the organisations the corpus names, for resolving
-	// acronyms in questions ("SNHR"); ArticleOrgs holds them per article.
-	Organisations []string            `json:"organisations,omitempty"`
-	ArticleOrgs   map[string][]string `json:"article_orgs,omitempty"`
-}
-
-// Person is someone named in the corpus, for autocomplete and "who" questions.
-type Person struct {
-	Name      string   `json:"name"`
-	Spellings []string `json:"spellings,omitempty"`
-	Mentions  int      `json:"mentions"`
-}
-
 // Open opens the index generation that dir's pointer names. It returns an
 // ENOTFOUND *corpus.Error when no index has been built in dir.
 func Open(ctx context.Context, dir string, log *slog.Logger) (*Engine, error) {
@@ -101,7 +77,7 @@ func Open(ctx context.Context, dir string, log *slog.Logger) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{dir: dir, log: log}
+	e := &Engine{dir: dir, log: log, synonyms: rank.NewSynonyms(bleveindex.Stem)}
 	g, err := e.openGeneration(ctx, name, m)
 	if err != nil {
 		return nil, err
@@ -123,7 +99,7 @@ func (e *Engine) openGeneration(ctx context.Context, name string, m Manifest) (*
 	if err != nil {
 		return nil, fmt.Errorf("open index generation %s: %w", name, err)
 	}
-	idx, err := bleve.OpenUsing(filepath.Join(e.dir, name, bleveDir), map[string]interface{}{"read_only": true})
+	idx, err := bleveindex.Open(filepath.Join(e.dir, name, bleveDir))
 	if err != nil {
 		_ = store.close()
 		return nil, fmt.Errorf("open index generation %s: %w", name, err)
@@ -237,7 +213,7 @@ func (e *Engine) unref(g *generation) {
 // People returns up to n people whose names match prefix across spellings
 // (for autocomplete), most mentioned first; all people when prefix is "".
 // n ≤ 0 means no limit.
-func (e *Engine) People(prefix string, n int) []Person {
+func (e *Engine) People(prefix string, n int) []corpus.PersonEntry {
 	g, release := e.acquire()
 	if g == nil {
 		return nil
@@ -246,132 +222,18 @@ func (e *Engine) People(prefix string, n int) []Person {
 	return matchPeople(g.manifest.People, prefix, n)
 }
 
-// matchPeople filters people (already most mentioned first) by prefix:
-// those with a spelling that starts a word with the typed letters come
-// first, then those matching only by transliteration ("ghia" for "Gaith
-// Dalah", "char" for the French "Chara").
-func matchPeople(people []Person, prefix string, n int) []Person {
-	pwords := nameWords(prefix)
-	if len(pwords) == 0 {
-		if n > 0 && n < len(people) {
-			return slices.Clone(people[:n])
-		}
-		return slices.Clone(people)
-	}
-	var exact, similar []Person
-	for _, p := range people {
-		if n > 0 && len(exact) >= n {
-			break
-		}
-		switch personMatch(p, strings.TrimSpace(prefix), pwords) {
-		case matchLetters:
-			exact = append(exact, p)
-		case matchSound:
-			similar = append(similar, p)
-		}
-	}
-	out := append(exact, similar...)
-	if n > 0 && len(out) > n {
-		out = out[:n]
-	}
-	return out
-}
-
-// How a person matches a typed prefix.
-const (
-	matchNone = iota
-	matchLetters
-	matchSound
-)
-
-// personMatch reports whether any spelling of p starts a word with the
-// typed prefix letter for letter, or by transliteration skeleton, or reads
-// as the same name.
-func personMatch(p Person, prefix string, pwords []string) int {
-	spellings := append([]string{p.Name}, p.Spellings...)
-	for _, s := range spellings {
-		if wordsPrefix(nameWords(s), pwords, strings.HasPrefix) {
-			return matchLetters
-		}
-	}
-	for _, s := range spellings {
-		if wordsPrefix(nameWords(s), pwords, skeletonPrefix) || (len([]rune(prefix)) >= 4 && corpus.SameName(s, prefix)) {
-			return matchSound
-		}
-	}
-	return matchNone
-}
-
-// wordsPrefix reports whether pwords match consecutive words of words,
-// starting at any word: every typed word but the last must match a whole
-// word (by SameName or equal skeletons), the last a word's beginning.
-func wordsPrefix(words, pwords []string, prefixOf func(word, typed string) bool) bool {
-	for i := 0; i+len(pwords) <= len(words); i++ {
-		ok := true
-		for j, pw := range pwords {
-			w := words[i+j]
-			if j == len(pwords)-1 {
-				ok = prefixOf(w, pw)
-			} else {
-				ok = w == pw || corpus.SameName(w, pw) || (corpus.Skeleton(w) != "" && corpus.Skeleton(w) == corpus.Skeleton(pw))
-			}
-			if !ok {
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
-}
-
-// skeletonPrefix matches a typed word part against a word by their
-// transliteration skeletons: "ghia" and "Gaith".
-func skeletonPrefix(word, typed string) bool {
-	ps := corpus.Skeleton(typed)
-	if ps == "" {
-		return false
-	}
-	return strings.HasPrefix(corpus.Skeleton(word), ps)
-}
-
-// nameWords splits a name into lower-case words, dropping punctuation.
-func nameWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	})
-}
-
-// Stats describes what the index holds.
-type Stats struct {
-	Articles   int            `json:"articles"`
-	Paragraphs int            `json:"paragraphs"`
-	Sources    []SourceCount  `json:"sources"`
-	From       corpus.Date    `json:"from"`
-	To         corpus.Date    `json:"to"`
-	BuiltAt    time.Time      `json:"built_at"`
-	Skipped    []load.Skipped `json:"skipped,omitempty"`
-}
-
-// SourceCount is how many articles one outlet has in the index.
-type SourceCount struct {
-	Source   string `json:"source"`
-	Articles int    `json:"articles"`
-}
-
 // Stats describes what the current generation holds.
-func (e *Engine) Stats(ctx context.Context) (Stats, error) {
+func (e *Engine) Stats(ctx context.Context) (corpus.Stats, error) {
 	g, release := e.acquire()
 	if g == nil {
-		return Stats{}, errNoIndex
+		return corpus.Stats{}, errNoIndex
 	}
 	defer release()
 	if err := ctx.Err(); err != nil {
-		return Stats{}, err
+		return corpus.Stats{}, err
 	}
 	m := g.manifest
-	st := Stats{Articles: len(m.Articles), BuiltAt: m.BuiltAt, Skipped: m.Skipped, Sources: []SourceCount{}}
+	st := corpus.Stats{Articles: len(m.Articles), BuiltAt: m.BuiltAt, Skipped: m.Skipped, Sources: []corpus.SourceCount{}}
 	counts := map[string]int{}
 	for _, a := range m.Articles {
 		st.Paragraphs += a.Paragraphs
@@ -388,9 +250,9 @@ func (e *Engine) Stats(ctx context.Context) (Stats, error) {
 		}
 	}
 	for s, n := range counts {
-		st.Sources = append(st.Sources, SourceCount{Source: s, Articles: n})
+		st.Sources = append(st.Sources, corpus.SourceCount{Source: s, Articles: n})
 	}
-	slices.SortFunc(st.Sources, func(a, b SourceCount) int {
+	slices.SortFunc(st.Sources, func(a, b corpus.SourceCount) int {
 		return cmp.Or(cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.Source, b.Source))
 	})
 	return st, nil

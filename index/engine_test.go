@@ -8,7 +8,7 @@ import (
 	"github.com/newsdesk/newsdesk/corpus"
 )
 
-func names(ps []Person) []string {
+func names(ps []corpus.PersonEntry) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.Name
@@ -17,7 +17,7 @@ func names(ps []Person) []string {
 }
 
 func TestMergePeople(t *testing.T) {
-	perArticle := map[string][]Person{
+	perArticle := map[string][]corpus.PersonEntry{
 		"a": {{Name: "Gaith Dalah", Spellings: []string{"Gaith Dalah", "Dalah"}, Mentions: 2}, {Name: "Ines Varga", Spellings: []string{"Ines Varga"}, Mentions: 1}},
 		"b": {{Name: "Ghiath Dallah", Spellings: []string{"Ghiath Dallah"}, Mentions: 3}},
 		"c": {{Name: "Ines Varga", Spellings: []string{"Varga"}, Mentions: 4}},
@@ -39,7 +39,7 @@ func TestMergePeople(t *testing.T) {
 }
 
 func TestMatchPeople(t *testing.T) {
-	people := []Person{
+	people := []corpus.PersonEntry{
 		{Name: "Ahmed al-Shara", Spellings: []string{"al-Shara"}, Mentions: 9},
 		{Name: "Gaith Dalah", Spellings: []string{"Ghiath Dallah"}, Mentions: 4},
 		{Name: "Charles Lister", Mentions: 2},

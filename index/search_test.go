@@ -31,7 +31,7 @@ func openTestEngine(t *testing.T) *index.Engine {
 	return e
 }
 
-func ask(t *testing.T, e *index.Engine, question string) *index.Result {
+func ask(t *testing.T, e *index.Engine, question string) *corpus.Result {
 	t.Helper()
 	res, err := e.Ask(context.Background(), question, index.AskOptions{Limit: 5})
 	if err != nil {

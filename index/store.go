@@ -8,6 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
 // The paragraphs a generation shows live beside its Bleve index, not in
@@ -159,7 +162,7 @@ func (ix storeIndex) check(size int64) error {
 // raw returns the record of document id ("article#pN"); ok is false when
 // the store has no such paragraph.
 func (s *paragraphStore) raw(id string) (rec []byte, ok bool, err error) {
-	article, n, ok := splitDocID(id)
+	article, n, ok := bleveindex.SplitDocID(id)
 	a, known := s.ix.Articles[article]
 	if !ok || !known || n < 1 || n > a[1] {
 		return nil, false, nil
@@ -186,10 +189,33 @@ func (s *paragraphStore) get(id string) (storedParagraph, bool, error) {
 	if err := json.Unmarshal(rec, &sp); err != nil {
 		return storedParagraph{}, false, fmt.Errorf("decode stored paragraph %s: %w", id, err)
 	}
-	if docID(sp.Article.ID, sp.Paragraph.Number) != id {
-		return storedParagraph{}, false, fmt.Errorf("paragraph store: record for %s holds %s", id, docID(sp.Article.ID, sp.Paragraph.Number))
+	if bleveindex.DocID(sp.Article.ID, sp.Paragraph.Number) != id {
+		return storedParagraph{}, false, fmt.Errorf("paragraph store: record for %s holds %s", id, bleveindex.DocID(sp.Article.ID, sp.Paragraph.Number))
 	}
 	return sp, true, nil
 }
 
 func (s *paragraphStore) close() error { return s.f.Close() }
+
+// storedParagraph is the record the paragraph store keeps of a paragraph:
+// everything needed to show a passage without reading the corpus again.
+type storedParagraph struct {
+	Article   corpus.ArticleRef `json:"a"`
+	Paragraph corpus.Paragraph  `json:"p"`
+}
+
+// copyStored copies the stored paragraphs of the reused articles from the
+// previous generation genDir.
+func copyStored(w *storeWriter, genDir string, reused []string) error {
+	prev, err := openStore(genDir)
+	if err != nil {
+		return fmt.Errorf("previous generation: %w", err)
+	}
+	defer prev.close()
+	for _, id := range reused {
+		if err := w.copyArticle(prev, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
 // TestStoreRejectsDamage checks that a paragraph store whose index does
@@ -21,7 +22,7 @@ func TestStoreRejectsDamage(t *testing.T) {
 	if err != nil {
 		t.Fatalf("openStore of a fresh build: %v", err)
 	}
-	if _, ok, err := s.get(docID("mine.txt", 2)); !ok || err != nil {
+	if _, ok, err := s.get(bleveindex.DocID("mine.txt", 2)); !ok || err != nil {
 		t.Fatalf("get mine.txt#p2: ok %v, err %v", ok, err)
 	}
 	ix := s.ix
@@ -103,14 +104,14 @@ func TestSearchByDateAlone(t *testing.T) {
 
 func TestSplitDocID(t *testing.T) {
 	for _, id := range []string{"a.md", "dir/x#p.md", "x#p#p3"} {
-		a, n, ok := splitDocID(docID(id, 7))
+		a, n, ok := bleveindex.SplitDocID(bleveindex.DocID(id, 7))
 		if !ok || a != id || n != 7 {
-			t.Errorf("splitDocID(docID(%q, 7)) = %q, %d, %v", id, a, n, ok)
+			t.Errorf("bleveindex.SplitDocID(bleveindex.DocID(%q, 7)) = %q, %d, %v", id, a, n, ok)
 		}
 	}
 	for _, id := range []string{"a.md", "a.md#p", "a.md#p0", "a.md#px", "a.md#p-1", strings.Repeat("#p", 3)} {
-		if _, _, ok := splitDocID(id); ok {
-			t.Errorf("splitDocID(%q) accepted it", id)
+		if _, _, ok := bleveindex.SplitDocID(id); ok {
+			t.Errorf("bleveindex.SplitDocID(%q) accepted it", id)
 		}
 	}
 }
@@ -133,8 +134,8 @@ func TestBuildRecoversFromDamagedStore(t *testing.T) {
 	defer release()
 	for _, a := range testArticles() {
 		for _, p := range a.Paragraphs {
-			if _, ok, err := g.store.get(docID(a.ID, p.Number)); !ok || err != nil {
-				t.Errorf("paragraph %s: ok %v, err %v", docID(a.ID, p.Number), ok, err)
+			if _, ok, err := g.store.get(bleveindex.DocID(a.ID, p.Number)); !ok || err != nil {
+				t.Errorf("paragraph %s: ok %v, err %v", bleveindex.DocID(a.ID, p.Number), ok, err)
 			}
 		}
 	}

@@ -66,12 +66,12 @@ func (c *AskCommand) Run(ctx context.Context, args []string) error {
 
 // normalizeResult makes sure every list of the JSON output is [] rather
 // than null, so consumers can rely on the shape.
-func normalizeResult(res *index.Result, question string) *index.Result {
+func normalizeResult(res *corpus.Result, question string) *corpus.Result {
 	if res == nil {
-		res = &index.Result{Query: question}
+		res = &corpus.Result{Query: question}
 	}
 	if res.Answers == nil {
-		res.Answers = []index.Answer{}
+		res.Answers = []corpus.Answer{}
 	}
 	for i := range res.Answers {
 		a := &res.Answers[i]

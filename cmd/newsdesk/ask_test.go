@@ -67,14 +67,14 @@ func TestAskJSONShape(t *testing.T) {
 		}
 	}
 
-	var first index.Answer
+	var first corpus.Answer
 	if err := json.Unmarshal(mustJSON(t, answers[0]), &first); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(first.Text, "Ilse Varnholt") {
 		t.Errorf("first answer %q does not name the person asked about", first.Text)
 	}
-	want := index.ArticleRef{
+	want := corpus.ArticleRef{
 		Title:  "Storm surge floods harbour district",
 		Source: "Coastal Herald",
 		URL:    "https://coastalherald.example/2023/storm-surge",
@@ -160,12 +160,12 @@ func TestAskTextOutput(t *testing.T) {
 func TestWriteResultFormatsEveryPart(t *testing.T) {
 	published, _ := corpus.ParseDate("2022-05-14")
 	reported, _ := corpus.ParseDate("2022-05-13")
-	res := &index.Result{
+	res := &corpus.Result{
 		Query: "how many were hurt",
-		Answers: []index.Answer{{
+		Answers: []corpus.Answer{{
 			Text:        "Officials said that more than 250 residents were hurt when the dam above the valley gave way late on Friday, and that helicopters had lifted dozens of families from the roofs of their houses.",
 			Paragraph:   4,
-			Article:     index.ArticleRef{Title: "Dam failure floods valley", Source: "Valley Post", Published: published, Path: "dam/valley.md"},
+			Article:     corpus.ArticleRef{Title: "Dam failure floods valley", Source: "Valley Post", Published: published, Path: "dam/valley.md"},
 			Attribution: []string{"regional emergency office", "Red Cross"},
 			Context:     []string{"The dam had been inspected in March."},
 			Figures: []corpus.Figure{
@@ -246,7 +246,7 @@ func TestWriteResultNoAnswer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var b strings.Builder
-		if err := writeResult(&b, &index.Result{Answers: []index.Answer{}, Notes: tt.notes}, textStyle{width: 80}); err != nil {
+		if err := writeResult(&b, &corpus.Result{Answers: []corpus.Answer{}, Notes: tt.notes}, textStyle{width: 80}); err != nil {
 			t.Fatal(err)
 		}
 		if got := strings.TrimSpace(b.String()); got != tt.want {

@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/newsdesk/newsdesk/index"
+	"github.com/newsdesk/newsdesk/index/bench"
 )
 
 // BenchCommand measures newsdesk against a plain Bleve index on
@@ -34,7 +34,7 @@ type BenchCommand struct {
 
 // benchFlags are the bench command's settings.
 type benchFlags struct {
-	opts       index.BenchOptions
+	opts       bench.Options
 	logLevel   string
 	asJSON     bool
 	out        string
@@ -64,7 +64,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
 		}()
 	}
 	if f.side != "" {
-		res, err := index.BenchSide(ctx, f.opts, f.side, f.size)
+		res, err := bench.Side(ctx, f.opts, f.side, f.size)
 		if err != nil {
 			return fmt.Errorf("bench %s at %d paragraphs: %w", f.side, f.size, err)
 		}
@@ -80,7 +80,7 @@ func (c *BenchCommand) parse(args []string) (*benchFlags, error) {
 		return nil, err
 	}
 	f := &benchFlags{}
-	sizes := sizesFlag(index.DefaultBenchSizes())
+	sizes := sizesFlag(bench.DefaultSizes())
 	fs.Var(&sizes, "sizes", "comma-separated corpus `sizes` in paragraphs, e.g. 10000,100000 or 10k,100k")
 	fs.Int64Var(&f.opts.Seed, "seed", 1, "seed of the synthetic corpus; the same seed gives the same corpus")
 	fs.IntVar(&f.opts.Rounds, "rounds", 10, "measured rounds of the question mix, after one warm-up round")
@@ -102,8 +102,8 @@ func (c *BenchCommand) parse(args []string) (*benchFlags, error) {
 		return nil, usageErrorf("--repeat %d: use 1 or more", f.opts.Repeat)
 	}
 	if f.side != "" {
-		if f.side != index.SideNewsdesk && f.side != index.SideBaseline {
-			return nil, usageErrorf("--side %q: use %s or %s", f.side, index.SideNewsdesk, index.SideBaseline)
+		if f.side != bench.SideNewsdesk && f.side != bench.SideBaseline {
+			return nil, usageErrorf("--side %q: use %s or %s", f.side, bench.SideNewsdesk, bench.SideBaseline)
 		}
 		if f.size < 1 {
 			return nil, usageErrorf("--side needs --size N with N above 0")
@@ -130,7 +130,7 @@ func (c *BenchCommand) run(ctx context.Context, f *benchFlags) error {
 	if f.asJSON {
 		table = c.IO.ErrOut
 	}
-	rep, err := index.RunBench(ctx, opts, table)
+	rep, err := bench.Run(ctx, opts, table)
 	if err != nil {
 		return fmt.Errorf("benchmark: %w", err)
 	}
@@ -169,10 +169,10 @@ func startCPUProfile(path string) (stop func() error, err error) {
 	}, nil
 }
 
-// spawn returns an index.BenchOptions.Spawn that measures one side in a
+// spawn returns an bench.Options.Spawn that measures one side in a
 // child process running `exe bench --side … --size …`.
-func (c *BenchCommand) spawn(exe string, seed int64, rounds int, dir, logLevel string) func(context.Context, string, int) (index.BenchResult, error) {
-	return func(ctx context.Context, side string, size int) (index.BenchResult, error) {
+func (c *BenchCommand) spawn(exe string, seed int64, rounds int, dir, logLevel string) func(context.Context, string, int) (bench.Result, error) {
+	return func(ctx context.Context, side string, size int) (bench.Result, error) {
 		args := []string{"bench", "--side", side, "--size", strconv.Itoa(size),
 			"--seed", strconv.FormatInt(seed, 10), "--rounds", strconv.Itoa(rounds), "--log-level", logLevel}
 		if dir != "" {
@@ -183,11 +183,11 @@ func (c *BenchCommand) spawn(exe string, seed int64, rounds int, dir, logLevel s
 		cmd.Stdout = &out
 		cmd.Stderr = c.IO.ErrOut
 		if err := cmd.Run(); err != nil {
-			return index.BenchResult{}, fmt.Errorf("child process %s: %w", strings.Join(args, " "), err)
+			return bench.Result{}, fmt.Errorf("child process %s: %w", strings.Join(args, " "), err)
 		}
-		var res index.BenchResult
+		var res bench.Result
 		if err := json.Unmarshal(out.Bytes(), &res); err != nil {
-			return index.BenchResult{}, fmt.Errorf("read the result of %s: %w", strings.Join(args, " "), err)
+			return bench.Result{}, fmt.Errorf("read the result of %s: %w", strings.Join(args, " "), err)
 		}
 		return res, nil
 	}

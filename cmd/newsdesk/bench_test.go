@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsdesk/newsdesk/index"
+	"github.com/newsdesk/newsdesk/index/bench"
 )
 
 func TestBenchInProcessReportsBothSides(t *testing.T) {
@@ -16,7 +16,7 @@ func TestBenchInProcessReportsBothSides(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 	}
-	for _, w := range []string{"paragraphs/s", "ask p99", "peak RSS", index.SideNewsdesk, index.SideBaseline, "medians of 2 runs"} {
+	for _, w := range []string{"paragraphs/s", "ask p99", "peak RSS", bench.SideNewsdesk, bench.SideBaseline, "medians of 2 runs"} {
 		if !strings.Contains(stdout, w) {
 			t.Errorf("table lacks %q:\n%s", w, stdout)
 		}
@@ -25,7 +25,7 @@ func TestBenchInProcessReportsBothSides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rep index.BenchReport
+	var rep bench.Report
 	if err := json.Unmarshal(data, &rep); err != nil {
 		t.Fatalf("--out is not a JSON report: %v", err)
 	}
@@ -39,21 +39,21 @@ func TestBenchInProcessReportsBothSides(t *testing.T) {
 			t.Errorf("result %+v: want the median of 2 runs, between the fastest and the slowest", r)
 		}
 	}
-	if !sides[index.SideNewsdesk] || !sides[index.SideBaseline] {
+	if !sides[bench.SideNewsdesk] || !sides[bench.SideBaseline] {
 		t.Errorf("sides measured: %v, want both", sides)
 	}
 }
 
 func TestBenchOneSidePrintsJSON(t *testing.T) {
-	stdout, stderr, code := cli{}.run(t, "bench", "--side", index.SideBaseline, "--size", "80", "--rounds", "1", "--log-level", "warn")
+	stdout, stderr, code := cli{}.run(t, "bench", "--side", bench.SideBaseline, "--size", "80", "--rounds", "1", "--log-level", "warn")
 	if code != exitOK {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 	}
-	var res index.BenchResult
+	var res bench.Result
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
 		t.Fatalf("stdout is not a JSON result: %v\n%s", err, stdout)
 	}
-	if res.Side != index.SideBaseline || res.Paragraphs != 80 {
+	if res.Side != bench.SideBaseline || res.Paragraphs != 80 {
 		t.Errorf("result %+v, want the baseline at 80 paragraphs", res)
 	}
 }

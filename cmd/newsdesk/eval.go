@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/index"
+	"github.com/newsdesk/newsdesk/index/eval"
 )
 
 // EvalCommand measures answer quality on a file of questions with their
@@ -18,7 +19,7 @@ import (
 //
 // It builds a fresh index of the corpus in a temporary directory (or in
 // --index), asks every question and prints precision@1, precision@3, the
-// no-answer accuracy and every miss. The file format is index.ParseEvalCases's.
+// no-answer accuracy and every miss. The file format is eval.ParseCases's.
 type EvalCommand struct {
 	IO *IO
 }
@@ -75,7 +76,7 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	defer e.Close()
 
 	fmt.Fprintf(c.IO.ErrOut, "Asking %s\n", plural(len(cases), "question"))
-	report, err := index.Evaluate(ctx, e, cases)
+	report, err := eval.Evaluate(ctx, e, cases)
 	if err != nil {
 		return fmt.Errorf("evaluate %s: %w", rest[0], err)
 	}
@@ -89,7 +90,7 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 }
 
 // readEvalCases reads and parses the questions file at path.
-func readEvalCases(path string) ([]index.EvalCase, error) {
+func readEvalCases(path string) ([]eval.Case, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("questions file %s does not exist", path)
@@ -98,7 +99,7 @@ func readEvalCases(path string) ([]index.EvalCase, error) {
 		return nil, fmt.Errorf("open the questions file: %w", err)
 	}
 	defer f.Close()
-	cases, err := index.ParseEvalCases(f)
+	cases, err := eval.ParseCases(f)
 	if err != nil {
 		if corpus.ErrorCode(err) == corpus.EINVALID {
 			// Keep the file name: Message shows only a *corpus.Error's text.

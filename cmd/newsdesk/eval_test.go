@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsdesk/newsdesk/index"
+	"github.com/newsdesk/newsdesk/index/eval"
 )
 
 func TestEvalReportsAndEnforcesFloor(t *testing.T) {
@@ -35,7 +35,7 @@ func TestEvalReportsAndEnforcesFloor(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 		}
-		var rep index.EvalReport
+		var rep eval.Report
 		if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
 			t.Fatalf("not a JSON report: %v\n%s", err, stdout)
 		}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/index"
 )
 
@@ -38,7 +39,7 @@ type textStyle struct {
 // writeResult prints res for a person: each passage under a header line,
 // wrapped to the width with the matched words emphasised, then who says so,
 // the figures, the context and the link; the notes come last.
-func writeResult(w io.Writer, res *index.Result, st textStyle) error {
+func writeResult(w io.Writer, res *corpus.Result, st textStyle) error {
 	bw := bufio.NewWriter(w)
 	if st.width < 40 {
 		st.width = 40
@@ -78,7 +79,7 @@ func flush(bw *bufio.Writer) error {
 }
 
 // writeAnswer prints one passage with its attribution.
-func writeAnswer(w io.Writer, n int, a index.Answer, st textStyle) {
+func writeAnswer(w io.Writer, n int, a corpus.Answer, st textStyle) {
 	num := fmt.Sprintf("%d. ", n)
 	title := a.Article.Title
 	if title == "" {

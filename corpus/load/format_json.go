@@ -22,7 +22,7 @@ type jsonRecord struct {
 // objects) or a .jsonl file (one object per line; blank lines ignored).
 // Records that cannot be read are returned as skipped, with a reason that
 // starts with "line N:" (.jsonl) or "record N:" (.json arrays).
-func parseJSON(name string, data []byte, lines bool) ([]corpus.Article, []Skipped, error) {
+func parseJSON(name string, data []byte, lines bool) ([]corpus.Article, []corpus.Skipped, error) {
 	if len(data) > MaxFileSize {
 		return nil, nil, fmt.Errorf("%w: %d bytes (limit %d MiB)", ErrTooLarge, len(data), MaxFileSize>>20)
 	}
@@ -33,7 +33,7 @@ func parseJSON(name string, data []byte, lines bool) ([]corpus.Article, []Skippe
 		return nil, nil, ErrBinary
 	}
 	var records []jsonRecord
-	var skipped []Skipped
+	var skipped []corpus.Skipped
 	single := false
 	if lines {
 		records = jsonlRecords([]byte(decodeText(data)))
@@ -59,7 +59,7 @@ func parseJSON(name string, data []byte, lines bool) ([]corpus.Article, []Skippe
 			if single {
 				return nil, nil, err
 			}
-			skipped = append(skipped, Skipped{Path: name, Reason: where + ": " + err.Error()})
+			skipped = append(skipped, corpus.Skipped{Path: name, Reason: where + ": " + err.Error()})
 			continue
 		}
 		out = append(out, a)

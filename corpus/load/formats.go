@@ -92,7 +92,7 @@ func ParseFile(name string, data []byte) ([]corpus.Article, error) {
 // file's name as Path and a reason starting "line N:" (.jsonl) or
 // "record N:" (.json). When no record loads, it returns those skipped
 // records and an error.
-func File(name string, data []byte) ([]corpus.Article, []Skipped, error) {
+func File(name string, data []byte) ([]corpus.Article, []corpus.Skipped, error) {
 	name = filepath.ToSlash(name)
 	if len(data) > MaxFileSize {
 		return nil, nil, fmt.Errorf("%w: %d bytes (limit %d MiB)", ErrTooLarge, len(data), MaxFileSize>>20)

@@ -38,21 +38,13 @@ var (
 	ErrBadRecord     = errors.New("bad record")
 )
 
-// Skipped is a file that could not be read as an article, and why.
-// For a bad record of a .jsonl or .json file that loads otherwise, Path is
-// the file and Reason starts with "line N:" or "record N:".
-type Skipped struct {
-	Path   string `json:"path"`
-	Reason string `json:"reason"`
-}
-
 // Result is what Dir found under a corpus directory.
 type Result struct {
 	// Articles are sorted by ID; their paragraphs are cleaned and numbered
 	// but not analysed (see corpus.Analyze).
 	Articles []corpus.Article
 	// Skipped lists the files and records that were not read, by path.
-	Skipped []Skipped
+	Skipped []corpus.Skipped
 }
 
 // Dir walks dir recursively and reads every article file in it (each type
@@ -70,7 +62,7 @@ func Dir(ctx context.Context, dir string) (Result, error) {
 	}
 	type result struct {
 		articles []corpus.Article
-		skipped  []Skipped
+		skipped  []corpus.Skipped
 	}
 	results := make([]result, len(files))
 	jobs := make(chan int)
@@ -108,20 +100,20 @@ send:
 	kept := res.Articles[:0]
 	for i, a := range res.Articles {
 		if i > 0 && a.ID == kept[len(kept)-1].ID {
-			skipped = append(skipped, Skipped{Path: a.Path, Reason: fmt.Sprintf("duplicate article id %q (also in %s)", a.ID, kept[len(kept)-1].Path)})
+			skipped = append(skipped, corpus.Skipped{Path: a.Path, Reason: fmt.Sprintf("duplicate article id %q (also in %s)", a.ID, kept[len(kept)-1].Path)})
 			continue
 		}
 		kept = append(kept, a)
 	}
 	res.Articles = kept
-	slices.SortStableFunc(skipped, func(a, b Skipped) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(skipped, func(a, b corpus.Skipped) int { return strings.Compare(a.Path, b.Path) })
 	res.Skipped = skipped
 	return res, nil
 }
 
 // readCandidate reads and parses one candidate file.
-func readCandidate(f candidate) ([]corpus.Article, []Skipped) {
-	skip := func(reason string) []Skipped { return []Skipped{{Path: f.rel, Reason: reason}} }
+func readCandidate(f candidate) ([]corpus.Article, []corpus.Skipped) {
+	skip := func(reason string) []corpus.Skipped { return []corpus.Skipped{{Path: f.rel, Reason: reason}} }
 	if formatOf(f.rel) == "" {
 		return nil, skip(unknownFormat(f.rel).Error())
 	}
@@ -134,7 +126,7 @@ func readCandidate(f candidate) ([]corpus.Article, []Skipped) {
 	}
 	arts, skipped, err := File(f.rel, data)
 	if err != nil {
-		skipped = append(skipped, Skipped{Path: f.rel, Reason: err.Error()})
+		skipped = append(skipped, corpus.Skipped{Path: f.rel, Reason: err.Error()})
 	}
 	return arts, skipped
 }

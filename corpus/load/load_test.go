@@ -532,7 +532,7 @@ func TestLoadFixtures(t *testing.T) {
 			t.Errorf("ignored file reported: %+v", s)
 		}
 	}
-	if !slices.IsSortedFunc(res.Skipped, func(a, b load.Skipped) int { return strings.Compare(a.Path, b.Path) }) {
+	if !slices.IsSortedFunc(res.Skipped, func(a, b corpus.Skipped) int { return strings.Compare(a.Path, b.Path) }) {
 		t.Error("skipped files are not sorted by path")
 	}
 

@@ -30,7 +30,7 @@ type candidate struct {
 
 // listFiles lists the files under dir that are not ignored, sorted by
 // path, and the entries it could not read.
-func listFiles(ctx context.Context, dir string) ([]candidate, []Skipped, error) {
+func listFiles(ctx context.Context, dir string) ([]candidate, []corpus.Skipped, error) {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -46,7 +46,7 @@ func listFiles(ctx context.Context, dir string) ([]candidate, []Skipped, error) 
 		return nil, nil, fmt.Errorf("read corpus directory: %w", err)
 	}
 	var files []candidate
-	var skipped []Skipped
+	var skipped []corpus.Skipped
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
@@ -66,7 +66,7 @@ func listFiles(ctx context.Context, dir string) ([]candidate, []Skipped, error) 
 			return nil
 		}
 		if err != nil {
-			skipped = append(skipped, Skipped{Path: rel, Reason: "cannot read: " + errReason(err)})
+			skipped = append(skipped, corpus.Skipped{Path: rel, Reason: "cannot read: " + errReason(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -78,11 +78,11 @@ func listFiles(ctx context.Context, dir string) ([]candidate, []Skipped, error) 
 		info, err := os.Stat(p) // follows a symbolic link
 		switch {
 		case err != nil:
-			skipped = append(skipped, Skipped{Path: rel, Reason: "cannot read: " + errReason(err)})
+			skipped = append(skipped, corpus.Skipped{Path: rel, Reason: "cannot read: " + errReason(err)})
 		case info.IsDir():
-			skipped = append(skipped, Skipped{Path: rel, Reason: "symbolic link to a directory; not followed"})
+			skipped = append(skipped, corpus.Skipped{Path: rel, Reason: "symbolic link to a directory; not followed"})
 		case !info.Mode().IsRegular():
-			skipped = append(skipped, Skipped{Path: rel, Reason: "not a regular file"})
+			skipped = append(skipped, corpus.Skipped{Path: rel, Reason: "not a regular file"})
 		default:
 			files = append(files, candidate{rel: rel, abs: p, size: info.Size(), modTime: info.ModTime()})
 		}

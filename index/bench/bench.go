@@ -1,4 +1,7 @@
-package index
+// Package bench measures newsdesk against a plain Bleve baseline on
+// synthetic corpora: build time and CPU, question latency, memory and
+// index size, side by side.
+package bench
 
 import (
 	"bufio"
@@ -17,11 +20,11 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/corpus/synth"
+	"github.com/newsdesk/newsdesk/index"
+	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
 // Benchmark sides.
@@ -34,15 +37,15 @@ const (
 	SideBaseline = "baseline"
 )
 
-// DefaultBenchSizes returns the corpus sizes, in paragraphs, RunBench
+// DefaultSizes returns the corpus sizes, in paragraphs, Run
 // measures by default.
-func DefaultBenchSizes() []int { return []int{10_000, 100_000} }
+func DefaultSizes() []int { return []int{10_000, 100_000} }
 
-// BenchQuestions returns the fixed question mix whose latency RunBench
+// Questions returns the fixed question mix whose latency Run
 // measures by default.
-func BenchQuestions() []string { return slices.Clone(benchQuestions) }
+func Questions() []string { return slices.Clone(questionMix) }
 
-var benchQuestions = []string{
+var questionMix = []string{
 	"who is Ghiath Dallah", "latest death toll", "what did the observatory say", "clashes in Tartus",
 	"how many civilians were killed in Homs", "who is Leila Khoury", "what did Charles Lister say",
 	"death toll in Aleppo", "ceasefire talks", "drone attack in Idlib", "Red Crescent aid convoys",
@@ -54,16 +57,16 @@ var benchQuestions = []string{
 	"prisoner exchange talks", "hospitals running out of medicine",
 }
 
-// BenchOptions configures RunBench.
-type BenchOptions struct {
-	// Sizes are corpus sizes in paragraphs; DefaultBenchSizes() when empty.
+// Options configures Run.
+type Options struct {
+	// Sizes are corpus sizes in paragraphs; DefaultSizes() when empty.
 	Sizes []int
 	// Seed makes the synthetic corpus; the same seed gives the same corpus.
 	Seed int64
 	// Dir is where corpora and indexes are written; a temporary directory
 	// (removed afterwards) when "".
 	Dir string
-	// Questions are the question mix; BenchQuestions() when empty.
+	// Questions are the question mix; Questions() when empty.
 	Questions []string
 	// Rounds is how many times the question mix is asked after one warm-up
 	// round; 10 when 0.
@@ -75,15 +78,15 @@ type BenchOptions struct {
 	Repeat int
 	// Spawn, when set, measures one side at one size in a fresh process (so
 	// that peak RSS is that side's alone) and returns its result; the
-	// process should call BenchSide and report the result. When nil, sides
+	// process should call Side and report the result. When nil, sides
 	// run in this process one after the other, and peak RSS is the
 	// process's high-water mark so far.
-	Spawn func(ctx context.Context, side string, size int) (BenchResult, error)
+	Spawn func(ctx context.Context, side string, size int) (Result, error)
 	Log   *slog.Logger
 }
 
-// BenchResult is one side measured at one size.
-type BenchResult struct {
+// Result is one side measured at one size.
+type Result struct {
 	Side       string `json:"side"`
 	Paragraphs int    `json:"paragraphs"`
 	// Build is the wall time of the build; for newsdesk it includes loading
@@ -102,7 +105,7 @@ type BenchResult struct {
 	PeakRSS int64 `json:"peak_rss"`
 	// IndexBytes is the size of the index on disk.
 	IndexBytes int64 `json:"index_bytes"`
-	// Runs is how many measurements the figures summarise (RunBench's
+	// Runs is how many measurements the figures summarise (Run's
 	// Repeat); BuildMin and BuildMax are the fastest and slowest builds.
 	Runs     int           `json:"runs,omitempty"`
 	BuildMin time.Duration `json:"build_min_ns,omitempty"`
@@ -111,22 +114,22 @@ type BenchResult struct {
 	Note string `json:"note,omitempty"`
 }
 
-// BenchReport is every result of a RunBench run.
-type BenchReport struct {
-	Results []BenchResult `json:"results"`
+// Report is every result of a Run run.
+type Report struct {
+	Results []Result `json:"results"`
 }
 
-// RunBench measures newsdesk against a plain Bleve baseline on synthetic
+// Run measures newsdesk against a plain Bleve baseline on synthetic
 // corpora of each size, and writes a side-by-side table to w.
-func RunBench(ctx context.Context, opts BenchOptions, w io.Writer) (BenchReport, error) {
+func Run(ctx context.Context, opts Options, w io.Writer) (Report, error) {
 	sizes := opts.Sizes
 	if len(sizes) == 0 {
-		sizes = DefaultBenchSizes()
+		sizes = DefaultSizes()
 	}
 	repeat := max(opts.Repeat, 1)
-	var rep BenchReport
+	var rep Report
 	for _, size := range sizes {
-		runs := map[string][]BenchResult{}
+		runs := map[string][]Result{}
 		for r := range repeat {
 			sides := []string{SideBaseline, SideNewsdesk}
 			if r%2 == 1 {
@@ -134,13 +137,13 @@ func RunBench(ctx context.Context, opts BenchOptions, w io.Writer) (BenchReport,
 			}
 			for _, side := range sides {
 				var (
-					res BenchResult
+					res Result
 					err error
 				)
 				if opts.Spawn != nil {
 					res, err = opts.Spawn(ctx, side, size)
 				} else {
-					res, err = BenchSide(ctx, opts, side, size)
+					res, err = Side(ctx, opts, side, size)
 				}
 				if err != nil {
 					return rep, fmt.Errorf("bench %s at %d paragraphs: %w", side, size, err)
@@ -152,7 +155,7 @@ func RunBench(ctx context.Context, opts BenchOptions, w io.Writer) (BenchReport,
 			rep.Results = append(rep.Results, summarise(runs[side]))
 		}
 	}
-	if err := writeBenchTable(w, rep); err != nil {
+	if err := writeTable(w, rep); err != nil {
 		return rep, err
 	}
 	return rep, nil
@@ -160,13 +163,13 @@ func RunBench(ctx context.Context, opts BenchOptions, w io.Writer) (BenchReport,
 
 // summarise combines the runs of one side at one size: the median of each
 // time, the largest memory and index size, the fewest questions answered.
-func summarise(runs []BenchResult) BenchResult {
+func summarise(runs []Result) Result {
 	if len(runs) == 1 {
 		out := runs[0]
 		out.Runs = 1
 		return out
 	}
-	median := func(get func(BenchResult) time.Duration) time.Duration {
+	median := func(get func(Result) time.Duration) time.Duration {
 		ds := make([]time.Duration, len(runs))
 		for i, r := range runs {
 			ds[i] = get(r)
@@ -179,10 +182,10 @@ func summarise(runs []BenchResult) BenchResult {
 	}
 	out := runs[0]
 	out.Runs = len(runs)
-	out.Build = median(func(r BenchResult) time.Duration { return r.Build })
-	out.BuildCPU = median(func(r BenchResult) time.Duration { return r.BuildCPU })
-	out.AskP50 = median(func(r BenchResult) time.Duration { return r.AskP50 })
-	out.AskP99 = median(func(r BenchResult) time.Duration { return r.AskP99 })
+	out.Build = median(func(r Result) time.Duration { return r.Build })
+	out.BuildCPU = median(func(r Result) time.Duration { return r.BuildCPU })
+	out.AskP50 = median(func(r Result) time.Duration { return r.AskP50 })
+	out.AskP99 = median(func(r Result) time.Duration { return r.AskP99 })
 	out.ParagraphsPerSec = perSecond(out.Paragraphs, out.Build)
 	out.BuildMin, out.BuildMax = runs[0].Build, runs[0].Build
 	var notes []string
@@ -199,8 +202,8 @@ func summarise(runs []BenchResult) BenchResult {
 	return out
 }
 
-// BenchSide measures one side at one corpus size in this process.
-func BenchSide(ctx context.Context, opts BenchOptions, side string, size int) (BenchResult, error) {
+// Side measures one side at one corpus size in this process.
+func Side(ctx context.Context, opts Options, side string, size int) (Result, error) {
 	log := opts.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -209,105 +212,129 @@ func BenchSide(ctx context.Context, opts BenchOptions, side string, size int) (B
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "newsdesk-bench-")
 		if err != nil {
-			return BenchResult{}, fmt.Errorf("bench directory: %w", err)
+			return Result{}, fmt.Errorf("bench directory: %w", err)
 		}
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
 	dir = filepath.Join(dir, fmt.Sprintf("%s-%d", side, size))
 	if err := os.RemoveAll(dir); err != nil {
-		return BenchResult{}, err
+		return Result{}, err
 	}
+	articles := synth.Articles(opts.Seed, size)
+	log.Info("bench", "side", side, "paragraphs", size, "articles", len(articles))
+
+	res := Result{Side: side, Paragraphs: size}
+	var (
+		s   built
+		err error
+	)
+	switch side {
+	case SideNewsdesk:
+		s, err = buildNewsdesk(ctx, dir, articles, log, &res)
+	case SideBaseline:
+		s, err = buildBaseline(dir, articles, &res)
+	default:
+		return res, fmt.Errorf("unknown bench side %q", side)
+	}
+	if err != nil {
+		return res, err
+	}
+	defer s.close()
+	res.ParagraphsPerSec = perSecond(size, res.Build)
+	if err := measureAsk(ctx, opts, s.ask, &res); err != nil {
+		return res, err
+	}
+	if res.IndexBytes, err = dirSize(s.indexDir); err != nil {
+		return res, err
+	}
+	res.PeakRSS = peakRSS()
+	return res, nil
+}
+
+// built is one side's index, built and open.
+type built struct {
+	indexDir string
+	// ask asks a question and returns how many answers it got.
+	ask   func(context.Context, string) (int, error)
+	close func() error
+}
+
+// buildNewsdesk writes the articles as corpus files under dir and builds
+// newsdesk's index of them, timing the build into res.
+func buildNewsdesk(ctx context.Context, dir string, articles []corpus.Article, log *slog.Logger, res *Result) (built, error) {
+	corpusDir, idxDir := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
+	if err := synth.WriteCorpus(corpusDir, articles); err != nil {
+		return built{}, err
+	}
+	start, cpu := time.Now(), cpuTime()
+	b, err := index.Build(ctx, index.BuildOptions{CorpusDir: corpusDir, IndexDir: idxDir, Log: log, TuneGC: true})
+	if err != nil {
+		return built{}, err
+	}
+	res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+	if b.Paragraphs != res.Paragraphs {
+		// The corpus loader did not read the files back (or read them
+		// differently): build from the articles in memory instead.
+		res.Note = fmt.Sprintf("load.Dir read %d of %d paragraphs; built from memory", b.Paragraphs, res.Paragraphs)
+		if err := os.RemoveAll(idxDir); err != nil {
+			return built{}, err
+		}
+		start, cpu = time.Now(), cpuTime()
+		if _, err := index.BuildFrom(ctx, index.BuildOptions{IndexDir: idxDir, Log: log, TuneGC: true}, load.Result{Articles: articles}); err != nil {
+			return built{}, err
+		}
+		res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+	}
+	e, err := index.Open(ctx, idxDir, log)
+	if err != nil {
+		return built{}, err
+	}
+	ask := func(ctx context.Context, q string) (int, error) {
+		r, err := e.Ask(ctx, q, index.AskOptions{Limit: index.DefaultLimit})
+		if err != nil {
+			return 0, err
+		}
+		return len(r.Answers), nil
+	}
+	return built{indexDir: idxDir, ask: ask, close: e.Close}, nil
+}
+
+// buildBaseline builds the plain Bleve baseline of the articles under
+// dir, timing the build into res.
+func buildBaseline(dir string, articles []corpus.Article, res *Result) (built, error) {
+	indexDir := filepath.Join(dir, "index")
+	start, cpu := time.Now(), cpuTime()
+	if err := bleveindex.BuildBaseline(indexDir, articles); err != nil {
+		return built{}, err
+	}
+	res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+	idx, err := bleveindex.OpenBaseline(indexDir)
+	if err != nil {
+		return built{}, err
+	}
+	ask := func(ctx context.Context, q string) (int, error) { return idx.Ask(ctx, q, index.DefaultLimit) }
+	return built{indexDir: indexDir, ask: ask, close: idx.Close}, nil
+}
+
+// measureAsk asks the question mix once to warm up (counting the
+// questions answered), then opts.Rounds times, and records the latency.
+func measureAsk(ctx context.Context, opts Options, ask func(context.Context, string) (int, error), res *Result) error {
 	questions := opts.Questions
 	if len(questions) == 0 {
-		questions = benchQuestions
+		questions = questionMix
 	}
 	rounds := opts.Rounds
 	if rounds <= 0 {
 		rounds = 10
 	}
-	articles := synth.Articles(opts.Seed, size)
-	log.Info("bench", "side", side, "paragraphs", size, "articles", len(articles))
-
-	res := BenchResult{Side: side, Paragraphs: size}
-	var (
-		ask      func(context.Context, string) (int, error)
-		indexDir string
-		closeFn  func() error
-	)
-	switch side {
-	case SideNewsdesk:
-		corpusDir, idxDir := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
-		indexDir = idxDir
-		if err := synth.WriteCorpus(corpusDir, articles); err != nil {
-			return res, err
-		}
-		start, cpu := time.Now(), cpuTime()
-		b, err := Build(ctx, BuildOptions{CorpusDir: corpusDir, IndexDir: idxDir, Log: log, TuneGC: true})
-		if err != nil {
-			return res, err
-		}
-		res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
-		if b.Paragraphs != size {
-			// The corpus loader did not read the files back (or read them
-			// differently): build from the articles in memory instead.
-			res.Note = fmt.Sprintf("load.Dir read %d of %d paragraphs; built from memory", b.Paragraphs, size)
-			if err := os.RemoveAll(idxDir); err != nil {
-				return res, err
-			}
-			start, cpu = time.Now(), cpuTime()
-			if _, err := buildFrom(ctx, BuildOptions{IndexDir: idxDir, Log: log, TuneGC: true}, load.Result{Articles: articles}, buildTuning{}); err != nil {
-				return res, err
-			}
-			res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
-		}
-		e, err := Open(ctx, idxDir, log)
-		if err != nil {
-			return res, err
-		}
-		closeFn = e.Close
-		ask = func(ctx context.Context, q string) (int, error) {
-			r, err := e.Ask(ctx, q, AskOptions{Limit: DefaultLimit})
-			if err != nil {
-				return 0, err
-			}
-			return len(r.Answers), nil
-		}
-	case SideBaseline:
-		indexDir = filepath.Join(dir, "index")
-		start, cpu := time.Now(), cpuTime()
-		if err := buildBaseline(indexDir, articles); err != nil {
-			return res, err
-		}
-		res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
-		idx, err := bleve.Open(indexDir)
-		if err != nil {
-			return res, fmt.Errorf("open baseline: %w", err)
-		}
-		closeFn = idx.Close
-		ask = func(ctx context.Context, q string) (int, error) {
-			req := bleve.NewSearchRequestOptions(bleve.NewMatchQuery(q), DefaultLimit, 0, false)
-			req.Fields = []string{"*"}
-			r, err := idx.SearchInContext(ctx, req)
-			if err != nil {
-				return 0, err
-			}
-			return len(r.Hits), nil
-		}
-	default:
-		return res, fmt.Errorf("unknown bench side %q", side)
-	}
-	defer closeFn()
-	res.ParagraphsPerSec = perSecond(size, res.Build)
-
-	// One warm-up round, then the measured rounds.
 	lat := make([]time.Duration, 0, rounds*len(questions))
 	for round := range rounds + 1 {
 		for _, q := range questions {
 			start := time.Now()
 			n, err := ask(ctx, q)
 			if err != nil {
-				return res, fmt.Errorf("ask %q: %w", q, err)
+				return fmt.Errorf("ask %q: %w", q, err)
 			}
 			if round == 0 {
 				if n > 0 {
@@ -321,56 +348,7 @@ func BenchSide(ctx context.Context, opts BenchOptions, side string, size int) (B
 	slices.Sort(lat)
 	res.AskP50 = percentile(lat, 0.50)
 	res.AskP99 = percentile(lat, 0.99)
-	var err error
-	if res.IndexBytes, err = dirSize(indexDir); err != nil {
-		return res, err
-	}
-	res.PeakRSS = peakRSS()
-	return res, nil
-}
-
-// baselineDoc is what a typical Go developer indexes per paragraph.
-type baselineDoc struct {
-	ArticleID string
-	Title     string
-	Source    string
-	URL       string
-	Published time.Time
-	Paragraph int
-	Text      string
-}
-
-// buildBaseline indexes the paragraphs with Bleve's default mapping in
-// batches of 1000.
-func buildBaseline(path string, articles []corpus.Article) error {
-	idx, err := bleve.New(path, bleve.NewIndexMapping())
-	if err != nil {
-		return fmt.Errorf("create baseline: %w", err)
-	}
-	b := idx.NewBatch()
-	for _, a := range articles {
-		for _, p := range a.Paragraphs {
-			doc := baselineDoc{ArticleID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published.Time, Paragraph: p.Number, Text: p.Text}
-			if err := b.Index(docID(a.ID, p.Number), doc); err != nil {
-				_ = idx.Close()
-				return err
-			}
-			if b.Size() >= 1000 {
-				if err := idx.Batch(b); err != nil {
-					_ = idx.Close()
-					return err
-				}
-				b.Reset()
-			}
-		}
-	}
-	if b.Size() > 0 {
-		if err := idx.Batch(b); err != nil {
-			_ = idx.Close()
-			return err
-		}
-	}
-	return idx.Close()
+	return nil
 }
 
 // perSecond is the rate of n items in d; 0 when d is not positive (JSON
@@ -443,9 +421,9 @@ func dirSize(dir string) (int64, error) {
 	return n, nil
 }
 
-// writeBenchTable writes the results side by side, with newsdesk's build
+// writeTable writes the results side by side, with newsdesk's build
 // speed relative to the baseline's.
-func writeBenchTable(w io.Writer, rep BenchReport) error {
+func writeTable(w io.Writer, rep Report) error {
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "paragraphs\tside\tbuild\tbuilds\tparagraphs/s\tvs baseline\tbuild CPU\tvs baseline (CPU)\task p50\task p99\tanswered\tpeak RSS\tindex size\t")

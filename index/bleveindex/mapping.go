@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"fmt"
@@ -14,9 +14,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/mapping"
 
-	"github.com/newsdesk/newsdesk/corpus"
-	"github.com/newsdesk/newsdesk/index/translit"
-	"github.com/newsdesk/newsdesk/index/words"
+	"github.com/newsdesk/newsdesk/index/bleveindex/translit"
+	"github.com/newsdesk/newsdesk/index/bleveindex/words"
 )
 
 // Analyzer names.
@@ -28,18 +27,21 @@ const (
 	nameAnalyzer = "newsdesk_names"
 )
 
-// Field names of a paragraph document.
+// Field is a field of a paragraph document.
+type Field string
+
+// The fields of a paragraph document.
 const (
-	fieldText      = "text"      // the paragraph, English-analysed
-	fieldTitle     = "title"     // the article's headline, English-analysed, on its first paragraph
-	fieldNames     = "names"     // names mentioned, as skeletons
-	fieldSpeakers  = "speakers"  // who the paragraph attributes claims to, as skeletons
-	fieldArticle   = "article"   // article ID, keyword
-	fieldSource    = "source"    // outlet, lower-cased keyword
-	fieldPublished = "published" // publication day, dayTerm
-	fieldReported  = "reported"  // latest day a figure in it was reported, dayTerm
-	fieldNumber    = "number"    // paragraph number, numberTerm
-	fieldWhat      = "what"      // kinds of figures reported (killed, wounded…), keyword
+	FieldText      Field = "text"      // the paragraph, English-analysed
+	FieldTitle     Field = "title"     // the article's headline, English-analysed, on its first paragraph
+	FieldNames     Field = "names"     // names mentioned, as skeletons
+	FieldSpeakers  Field = "speakers"  // who the paragraph attributes claims to, as skeletons
+	FieldArticle   Field = "article"   // article ID, keyword
+	FieldSource    Field = "source"    // outlet, lower-cased keyword
+	FieldPublished Field = "published" // publication day, dayTerm
+	FieldReported  Field = "reported"  // latest day a figure in it was reported, dayTerm
+	FieldNumber    Field = "number"    // paragraph number, numberTerm
+	FieldWhat      Field = "what"      // kinds of figures reported (killed, wounded…), keyword
 )
 
 // docType is the Bleve type of paragraph documents.
@@ -132,16 +134,16 @@ func newMapping() (mapping.IndexMapping, error) {
 	// No field keeps term vectors: questions match word by word and
 	// proximity is scored from the stored text, so positions would only
 	// cost build time and space.
-	doc.AddFieldMappingsAt(fieldText, text(textAnalyzer, false))
-	doc.AddFieldMappingsAt(fieldTitle, text(textAnalyzer, false))
-	doc.AddFieldMappingsAt(fieldNames, text(nameAnalyzer, false))
-	doc.AddFieldMappingsAt(fieldSpeakers, text(nameAnalyzer, false))
-	doc.AddFieldMappingsAt(fieldArticle, keywordField())
-	doc.AddFieldMappingsAt(fieldSource, keywordField())
-	doc.AddFieldMappingsAt(fieldWhat, keywordField())
-	doc.AddFieldMappingsAt(fieldPublished, sortable())
-	doc.AddFieldMappingsAt(fieldReported, sortable())
-	doc.AddFieldMappingsAt(fieldNumber, sortable())
+	doc.AddFieldMappingsAt(string(FieldText), text(textAnalyzer, false))
+	doc.AddFieldMappingsAt(string(FieldTitle), text(textAnalyzer, false))
+	doc.AddFieldMappingsAt(string(FieldNames), text(nameAnalyzer, false))
+	doc.AddFieldMappingsAt(string(FieldSpeakers), text(nameAnalyzer, false))
+	doc.AddFieldMappingsAt(string(FieldArticle), keywordField())
+	doc.AddFieldMappingsAt(string(FieldSource), keywordField())
+	doc.AddFieldMappingsAt(string(FieldWhat), keywordField())
+	doc.AddFieldMappingsAt(string(FieldPublished), sortable())
+	doc.AddFieldMappingsAt(string(FieldReported), sortable())
+	doc.AddFieldMappingsAt(string(FieldNumber), sortable())
 
 	// No _all composite field at all: every field is excluded from it, and
 	// an empty composite still costs time on every document.
@@ -154,19 +156,12 @@ func newMapping() (mapping.IndexMapping, error) {
 	return im, nil
 }
 
-// storedParagraph is the record the paragraph store keeps of a paragraph:
-// everything needed to show a passage without reading the corpus again.
-type storedParagraph struct {
-	Article   ArticleRef       `json:"a"`
-	Paragraph corpus.Paragraph `json:"p"`
-}
+// DocID is the document ID of paragraph n of an article.
+func DocID(articleID string, n int) string { return articleID + "#p" + strconv.Itoa(n) }
 
-// docID is the Bleve document ID of paragraph n of an article.
-func docID(articleID string, n int) string { return articleID + "#p" + strconv.Itoa(n) }
-
-// splitDocID is the inverse of docID; ok is false for an ID docID does
+// SplitDocID is the inverse of DocID; ok is false for an ID DocID does
 // not make.
-func splitDocID(id string) (articleID string, n int, ok bool) {
+func SplitDocID(id string) (articleID string, n int, ok bool) {
 	i := strings.LastIndex(id, "#p")
 	if i < 0 {
 		return "", 0, false

@@ -1,4 +1,4 @@
-package index_test
+package eval_test
 
 import (
 	"bufio"
@@ -17,10 +17,11 @@ import (
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/index"
+	"github.com/newsdesk/newsdesk/index/eval"
 )
 
 const (
-	evalDir       = "../corpus/testdata/eval"
+	evalDir       = "../../corpus/testdata/eval"
 	evalArticles  = evalDir + "/articles"
 	evalQuestions = evalDir + "/questions.tsv"
 	// evalParagraphs lists every paragraph of the evaluation corpus as the
@@ -38,12 +39,12 @@ func TestEval(t *testing.T) {
 		p1, p3, noAnswer float64
 	}{
 		{evalDir, 0.9, 0.95, 0.9},
-		{"../corpus/testdata/eval-blind", 0.8, 0.85, 0.85},
-		{"../corpus/testdata/eval-blind2", 0.8, 0.85, 0.85},
-		{"../corpus/testdata/eval-blind3", 0.9, 0.9, 0.85},
-		{"../corpus/testdata/eval-blind4", 0.8, 0.8, 0.75},
-		{"../corpus/testdata/eval-blind5", 0.8, 0.9, 0.85},
-		{"../corpus/testdata/eval-blind6", 0.8, 0.85, 0.75},
+		{"../../corpus/testdata/eval-blind", 0.8, 0.85, 0.85},
+		{"../../corpus/testdata/eval-blind2", 0.8, 0.85, 0.85},
+		{"../../corpus/testdata/eval-blind3", 0.9, 0.9, 0.85},
+		{"../../corpus/testdata/eval-blind4", 0.8, 0.8, 0.75},
+		{"../../corpus/testdata/eval-blind5", 0.8, 0.9, 0.85},
+		{"../../corpus/testdata/eval-blind6", 0.8, 0.85, 0.75},
 	} {
 		t.Run(filepath.Base(set.dir), func(t *testing.T) {
 			f, err := os.Open(set.dir + "/questions.tsv")
@@ -51,11 +52,11 @@ func TestEval(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			cases, err := index.ParseEvalCases(f)
+			cases, err := eval.ParseCases(f)
 			if err != nil {
 				t.Fatalf("%s/questions.tsv: %v", set.dir, err)
 			}
-			rep, err := index.Evaluate(context.Background(), evalEngine(t, set.dir+"/articles"), cases)
+			rep, err := eval.Evaluate(context.Background(), evalEngine(t, set.dir+"/articles"), cases)
 			if err != nil {
 				t.Fatalf("Evaluate: %v", err)
 			}
@@ -112,7 +113,7 @@ func TestEvalCorpusParagraphs(t *testing.T) {
 	anchors := readEvalAnchors(t)
 	want := map[string]int{} // article ID → paragraph count
 	for p := range anchors {
-		id, n, err := index.SplitPassageID(p)
+		id, n, err := eval.SplitPassageID(p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -133,7 +134,7 @@ func TestEvalCorpusParagraphs(t *testing.T) {
 			continue
 		}
 		for i, p := range a.Paragraphs {
-			passage := index.PassageID(id, i+1)
+			passage := eval.PassageID(id, i+1)
 			if p.Number != i+1 {
 				t.Errorf("%s: paragraph %d is numbered %d", passage, i+1, p.Number)
 			}
@@ -157,11 +158,11 @@ func TestParseEvalCases(t *testing.T) {
 		"   # an indented comment\n" +
 		"stock prices\t-\r\n" +
 		"toll\twires.jsonl#rec-1#2 | a.md#03 | a.md#3\t\n"
-	cases, err := index.ParseEvalCases(strings.NewReader(good))
+	cases, err := eval.ParseCases(strings.NewReader(good))
 	if err != nil {
 		t.Fatalf("ParseEvalCases: %v", err)
 	}
-	want := []index.EvalCase{
+	want := []eval.Case{
 		{Question: "who is Gaith Dalah", Expected: []string{"a.md#3", "b.md#12"}, Note: "spelling", Line: 3},
 		{Question: "stock prices", Line: 5},
 		{Question: "toll", Expected: []string{"wires.jsonl#rec-1#2", "a.md#3"}, Line: 6},
@@ -191,7 +192,7 @@ func TestParseEvalCases(t *testing.T) {
 		{"invalid UTF-8", "ok\t-\nq\xff\ta.md#1\n", 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := index.ParseEvalCases(strings.NewReader(tc.input))
+			_, err := eval.ParseCases(strings.NewReader(tc.input))
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -208,7 +209,7 @@ func TestParseEvalCases(t *testing.T) {
 // TestParseEvalCasesReadError reports a failing reader as such.
 func TestParseEvalCasesReadError(t *testing.T) {
 	boom := errors.New("disk on fire")
-	_, err := index.ParseEvalCases(io.MultiReader(strings.NewReader("q\t-\n"), errReader{boom}))
+	_, err := eval.ParseCases(io.MultiReader(strings.NewReader("q\t-\n"), errReader{boom}))
 	if !errors.Is(err, boom) {
 		t.Errorf("err = %v, want it to wrap %v", err, boom)
 	}
@@ -222,7 +223,7 @@ func FuzzParseEvalCases(f *testing.F) {
 	f.Add("\ufeffq\t - \t\r\n")
 	f.Add("q\t|\t\n")
 	f.Fuzz(func(t *testing.T, input string) {
-		cases, err := index.ParseEvalCases(strings.NewReader(input))
+		cases, err := eval.ParseCases(strings.NewReader(input))
 		if err != nil {
 			if corpus.ErrorCode(err) != corpus.EINVALID {
 				t.Fatalf("error without EINVALID code: %v", err)
@@ -235,7 +236,7 @@ func FuzzParseEvalCases(f *testing.F) {
 				t.Fatalf("malformed case %+v", c)
 			}
 			for _, p := range c.Expected {
-				if _, _, err := index.SplitPassageID(p); err != nil {
+				if _, _, err := eval.SplitPassageID(p); err != nil {
 					t.Fatalf("case %+v: %v", c, err)
 				}
 			}
@@ -245,7 +246,7 @@ func FuzzParseEvalCases(f *testing.F) {
 			}
 			fmt.Fprintf(&b, "%s\t%s\t%s\n", c.Question, exp, c.Note)
 		}
-		again, err := index.ParseEvalCases(strings.NewReader(b.String()))
+		again, err := eval.ParseCases(strings.NewReader(b.String()))
 		if err != nil {
 			t.Fatalf("written cases do not parse: %v\n%s", err, b.String())
 		}
@@ -288,31 +289,31 @@ func TestEvaluateArithmetic(t *testing.T) {
 	}
 	got := make([]string, len(res.Answers))
 	for i, a := range res.Answers {
-		got[i] = index.PassageID(a.Article.ID, a.Paragraph)
+		got[i] = eval.PassageID(a.Article.ID, a.Paragraph)
 	}
 	const unanswerable = "volcanic eruption in Iceland"
 	if none, err := e.Ask(ctx, unanswerable, index.AskOptions{Limit: 3}); err != nil || len(none.Answers) > 0 {
 		t.Fatalf("Ask(%q) = %v, %v; want no answers", unanswerable, none, err)
 	}
 
-	cases := []index.EvalCase{
+	cases := []eval.Case{
 		{Line: 1, Question: asked, Expected: []string{"elsewhere.md#9", got[0]}}, // hit at 1
 		{Line: 2, Question: asked, Expected: []string{"elsewhere.md#1"}},         // answers, none expected
 		{Line: 3, Question: asked},                                           // answered, none expected
 		{Line: 4, Question: unanswerable},                                    // rightly unanswered
 		{Line: 5, Question: unanswerable, Expected: []string{"bridge.md#1"}}, // wrongly unanswered
 	}
-	wantMisses := []index.MissKind{index.MissTop3, index.MissAnswered, index.MissNoAnswer}
+	wantMisses := []eval.MissKind{eval.MissTop3, eval.MissAnswered, eval.MissNoAnswer}
 	hits3 := 1
 	if len(got) > 1 {
 		// Hit at 3 only: the last answer is the only expected one.
-		cases = append(cases, index.EvalCase{Line: 6, Question: asked, Expected: []string{got[len(got)-1]}})
-		wantMisses = append(wantMisses, index.MissFirst)
+		cases = append(cases, eval.Case{Line: 6, Question: asked, Expected: []string{got[len(got)-1]}})
+		wantMisses = append(wantMisses, eval.MissFirst)
 		hits3++
 	}
 	answerable := len(cases) - 2
 
-	rep, err := index.Evaluate(ctx, e, cases)
+	rep, err := eval.Evaluate(ctx, e, cases)
 	if err != nil {
 		t.Fatalf("Evaluate: %v", err)
 	}
@@ -331,7 +332,7 @@ func TestEvaluateArithmetic(t *testing.T) {
 	if rep.NoAnswerAccuracy != 0.5 {
 		t.Errorf("no-answer accuracy = %v, want 0.5", rep.NoAnswerAccuracy)
 	}
-	var kinds []index.MissKind
+	var kinds []eval.MissKind
 	for _, m := range rep.Misses {
 		kinds = append(kinds, m.Kind)
 	}
@@ -340,11 +341,11 @@ func TestEvaluateArithmetic(t *testing.T) {
 	}
 	for _, m := range rep.Misses {
 		switch m.Kind {
-		case index.MissNoAnswer:
+		case eval.MissNoAnswer:
 			if len(m.Got) != 0 || m.Rank != 0 {
 				t.Errorf("line %d: got %v at rank %d, want nothing", m.Line, m.Got, m.Rank)
 			}
-		case index.MissFirst:
+		case eval.MissFirst:
 			if m.Rank != len(got) || m.Got[0].Passage != got[0] {
 				t.Errorf("line %d: rank %d, first %s; want rank %d, first %s", m.Line, m.Rank, m.Got[0].Passage, len(got), got[0])
 			}
@@ -371,7 +372,7 @@ func TestEvaluateArithmetic(t *testing.T) {
 
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := index.Evaluate(cancelled, e, cases); !errors.Is(err, context.Canceled) {
+	if _, err := eval.Evaluate(cancelled, e, cases); !errors.Is(err, context.Canceled) {
 		t.Errorf("Evaluate with a cancelled context: err = %v, want context.Canceled", err)
 	}
 }
@@ -399,14 +400,14 @@ func evalEngine(t *testing.T, corpusDir string) *index.Engine {
 }
 
 // readEvalCases parses the bundled questions.
-func readEvalCases(t *testing.T) []index.EvalCase {
+func readEvalCases(t *testing.T) []eval.Case {
 	t.Helper()
 	f, err := os.Open(evalQuestions)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	cases, err := index.ParseEvalCases(f)
+	cases, err := eval.ParseCases(f)
 	if err != nil {
 		t.Fatalf("%s: %v", evalQuestions, err)
 	}
@@ -429,7 +430,7 @@ func readEvalAnchors(t *testing.T) map[string]string {
 			continue
 		}
 		passage, words, ok := strings.Cut(text, "\t")
-		if _, _, err := index.SplitPassageID(passage); !ok || err != nil || strings.TrimSpace(words) == "" {
+		if _, _, err := eval.SplitPassageID(passage); !ok || err != nil || strings.TrimSpace(words) == "" {
 			t.Fatalf("%s:%d: want id#N<TAB>first words, got %q", evalParagraphs, line, text)
 		}
 		if _, dup := anchors[passage]; dup {
@@ -481,7 +482,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-func evalCaseEqual(a, b index.EvalCase) bool {
+func evalCaseEqual(a, b eval.Case) bool {
 	return a.Question == b.Question && slices.Equal(a.Expected, b.Expected) && a.Note == b.Note && a.Line == b.Line
 }
 

@@ -1,17 +1,13 @@
-// Package index is newsdesk's search engine: it builds an on-disk Bleve
-// index of article paragraphs, swaps new builds in atomically, and answers
-// questions with quoted passages and their attribution. It is the only
-// package that imports bleve.
-package index
+package corpus
 
-import "github.com/newsdesk/newsdesk/corpus"
+import "time"
 
 // Result answers one question. The CLI prints it and marshals it as JSON;
 // the Discord bot renders it as embeds.
 type Result struct {
 	Query string `json:"query"`
 	// Intent is how the question was understood: who, figure, said or search.
-	Intent corpus.Intent `json:"intent"`
+	Intent Intent `json:"intent"`
 	// Subject is the person, organisation or topic asked about, if any.
 	Subject string `json:"subject,omitempty"`
 	// Answers are the best passages, best first; [] when nothing matches well.
@@ -33,21 +29,55 @@ type Answer struct {
 	// Context holds neighbouring paragraphs shown with the passage, in order.
 	Context []string `json:"context"`
 	// Figures are the counts the passage reports.
-	Figures []corpus.Figure `json:"figures"`
+	Figures []Figure `json:"figures"`
 	// Quotes are the quotations in the passage with their speakers.
-	Quotes []corpus.Quote `json:"quotes,omitempty"`
+	Quotes []Quote `json:"quotes,omitempty"`
 	// Highlights are the words of Text that matched the question, for emphasis.
 	Highlights []string `json:"highlights,omitempty"`
 }
 
 // ArticleRef identifies the article a passage comes from.
 type ArticleRef struct {
-	ID        string      `json:"id"`
-	Title     string      `json:"title"`
-	Source    string      `json:"source"`
-	URL       string      `json:"url"`
-	Published corpus.Date `json:"published"`
-	Path      string      `json:"path"`
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Source    string `json:"source"`
+	URL       string `json:"url"`
+	Published Date   `json:"published"`
+	Path      string `json:"path"`
 	// Paragraphs is the number of paragraphs in the article.
 	Paragraphs int `json:"paragraphs"`
+}
+
+// PersonEntry is someone named in the corpus, for autocomplete and "who"
+// questions: the name most used, the other spellings, and how often the
+// articles mention them. (Person is taken by the MentionKind constant.)
+type PersonEntry struct {
+	Name      string   `json:"name"`
+	Spellings []string `json:"spellings,omitempty"`
+	Mentions  int      `json:"mentions"`
+}
+
+// Stats describes what an index holds.
+type Stats struct {
+	Articles   int           `json:"articles"`
+	Paragraphs int           `json:"paragraphs"`
+	Sources    []SourceCount `json:"sources"`
+	From       Date          `json:"from"`
+	To         Date          `json:"to"`
+	BuiltAt    time.Time     `json:"built_at"`
+	Skipped    []Skipped     `json:"skipped,omitempty"`
+}
+
+// SourceCount is how many articles one outlet has in the index.
+type SourceCount struct {
+	Source   string `json:"source"`
+	Articles int    `json:"articles"`
+}
+
+// Skipped is a file that could not be read as an article, and why.
+// For a bad record of a .jsonl or .json file that loads otherwise, Path is
+// the file and Reason starts with "line N:" or "record N:".
+type Skipped struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
 }

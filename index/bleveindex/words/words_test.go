@@ -14,7 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 
 	"github.com/newsdesk/newsdesk/corpus/synth"
-	"github.com/newsdesk/newsdesk/index/words"
+	"github.com/newsdesk/newsdesk/index/bleveindex/words"
 )
 
 func terms(ts analysis.TokenStream) []string {
@@ -63,7 +63,7 @@ func TestTokenize(t *testing.T) {
 // tokenizer tokenize it.
 func TestSameAsUnicodeTokenizer(t *testing.T) {
 	var texts []string
-	for _, dir := range []string{"../../corpus/articles", "../../corpus/testdata"} {
+	for _, dir := range []string{"../../../corpus/articles", "../../../corpus/testdata"} {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err

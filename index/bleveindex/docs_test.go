@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -91,11 +91,11 @@ func TestDocumentsMatchMapping(t *testing.T) {
 	}
 
 	// Every paragraph of the test corpora, analysed as a build does.
-	dirs, err := filepath.Glob(filepath.Join("..", "corpus", "testdata", "*", "articles"))
+	dirs, err := filepath.Glob(filepath.Join("..", "..", "corpus", "testdata", "*", "articles"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dirs = append(dirs, filepath.Join("testdata", "articles"), filepath.Join("..", "corpus", "articles"))
+	dirs = append(dirs, filepath.Join("..", "testdata", "articles"), filepath.Join("..", "..", "corpus", "articles"))
 	n := 0
 	for _, dir := range dirs {
 		res, err := load.Dir(context.Background(), dir)
@@ -105,11 +105,8 @@ func TestDocumentsMatchMapping(t *testing.T) {
 		for i := range res.Articles {
 			a := &res.Articles[i]
 			corpus.Analyze(a)
-			docs, _, err := paragraphDocs(a, db)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, doc := range docs {
+			for _, d := range (&Builder{db: db}).Documents(a) {
+				doc := d.doc
 				d, ok := paragraphDocOf(a, doc.ID())
 				if !ok {
 					t.Fatalf("no paragraph for %s", doc.ID())
@@ -158,7 +155,7 @@ func TestDocumentsMatchMapping(t *testing.T) {
 // article, as paragraphDocs fills it.
 func paragraphDocOf(a *corpus.Article, id string) (paragraphDoc, bool) {
 	for _, p := range a.Paragraphs {
-		if docID(a.ID, p.Number) == id {
+		if DocID(a.ID, p.Number) == id {
 			return newParagraphDoc(a, p), true
 		}
 	}

@@ -1,4 +1,4 @@
-package index
+package rank
 
 import "testing"
 
@@ -74,25 +74,6 @@ func TestSpeaksIn(t *testing.T) {
 	for _, tt := range tests {
 		if got := speaksIn(tt.text, tt.name); got != tt.want {
 			t.Errorf("speaksIn(%q, %q) = %v, want %v", tt.text, tt.name, got, tt.want)
-		}
-	}
-}
-
-// TestFoldAccentsLikeTheIndex checks that ranking folds letters as the
-// index does, so a passage's words match the index's terms.
-func TestFoldAccentsLikeTheIndex(t *testing.T) {
-	tests := map[string]string{
-		"Ḥasan":      "Hasan",
-		"Łódź":       "Lodz",
-		"Straße":     "Strasse",
-		"Ørsted":     "Orsted",
-		"café déjà":  "cafe deja",
-		"한국":         "한국", // Hangul stays whole, as the index keeps it
-		"plain text": "plain text",
-	}
-	for in, want := range tests {
-		if got := foldAccents(in); got != want {
-			t.Errorf("foldAccents(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

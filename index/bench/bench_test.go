@@ -1,9 +1,10 @@
-package index
+package bench
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,9 +13,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/corpus/synth"
+	"github.com/newsdesk/newsdesk/index"
+	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
 // Environment of a bench helper process (see spawnBenchSide).
@@ -39,7 +41,7 @@ func TestHelperBenchSide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := BenchSide(context.Background(), BenchOptions{Seed: 1, Dir: os.Getenv(benchDirEnv)}, side, size)
+	res, err := Side(context.Background(), Options{Seed: 1, Dir: os.Getenv(benchDirEnv)}, side, size)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,15 +56,15 @@ func TestHelperBenchSide(t *testing.T) {
 
 // spawnBenchSide measures one side in a child process, as `newsdesk bench`
 // does by re-executing itself.
-func spawnBenchSide(dir string) func(ctx context.Context, side string, size int) (BenchResult, error) {
-	return func(ctx context.Context, side string, size int) (BenchResult, error) {
+func spawnBenchSide(dir string) func(ctx context.Context, side string, size int) (Result, error) {
+	return func(ctx context.Context, side string, size int) (Result, error) {
 		out := filepath.Join(dir, fmt.Sprintf("%s-%d.json", side, size))
 		cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHelperBenchSide$")
 		cmd.Env = append(os.Environ(), benchSideEnv+"="+side, benchSizeEnv+"="+strconv.Itoa(size), benchDirEnv+"="+dir, benchOutEnv+"="+out)
 		if b, err := cmd.CombinedOutput(); err != nil {
-			return BenchResult{}, fmt.Errorf("%w: %s", err, b)
+			return Result{}, fmt.Errorf("%w: %s", err, b)
 		}
-		var res BenchResult
+		var res Result
 		b, err := os.ReadFile(out)
 		if err != nil {
 			return res, err
@@ -89,7 +91,7 @@ func TestBenchSideBySide(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var table strings.Builder
-	rep, err := RunBench(context.Background(), BenchOptions{Sizes: sizes, Seed: 1, Spawn: spawnBenchSide(dir)}, &table)
+	rep, err := Run(context.Background(), Options{Sizes: sizes, Seed: 1, Spawn: spawnBenchSide(dir)}, &table)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,54 +114,6 @@ func TestBenchSideBySide(t *testing.T) {
 	}
 }
 
-// BenchmarkBuild10k builds a fresh index of 10,000 synthetic paragraphs
-// (extraction included; files not read).
-func BenchmarkBuild10k(b *testing.B) {
-	articles := synth.Articles(1, 10_000)
-	ctx := context.Background()
-	for b.Loop() {
-		b.StopTimer()
-		fresh := make([]corpus.Article, len(articles))
-		for i, a := range articles {
-			a.Paragraphs = append([]corpus.Paragraph(nil), a.Paragraphs...)
-			fresh[i] = a
-		}
-		dir := b.TempDir()
-		b.StartTimer()
-		if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, load.Result{Articles: fresh}, buildTuning{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(10_000*b.N)/b.Elapsed().Seconds(), "paragraphs/s")
-}
-
-// BenchmarkBuildTuning10k compares indexing strategies on 10,000
-// paragraphs: batches with 1–3 concurrent
-// writers, several batch sizes, deferred merging (tier) and GOGC (gc:
-// 0 is the default 400, -1 Go's default).
-func BenchmarkBuildTuning10k(b *testing.B) {
-	articles := synth.Articles(1, 10_000)
-	ctx := context.Background()
-	for _, tune := range []buildTuning{
-		{writers: 1},
-		{},
-		{writers: 3, batchSize: 1000},
-		{batchSize: 4000},
-		{mergeTier: -1},
-		{gcPercent: -1},
-	} {
-		name := fmt.Sprintf("batch=%d/writers=%d/tier=%d/gc=%d", tune.batch(), tune.writerCount(), tune.tier(), tune.gcPercent)
-		b.Run(name, func(b *testing.B) {
-			for b.Loop() {
-				if _, err := buildFrom(ctx, BuildOptions{IndexDir: b.TempDir(), Log: discard()}, load.Result{Articles: articles}, tune); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(10_000*b.N)/b.Elapsed().Seconds(), "paragraphs/s")
-		})
-	}
-}
-
 // BenchmarkBaselineBuild10k builds the plain Bleve baseline of the same
 // paragraphs, for comparison with BenchmarkBuild10k.
 func BenchmarkBaselineBuild10k(b *testing.B) {
@@ -168,7 +122,7 @@ func BenchmarkBaselineBuild10k(b *testing.B) {
 		b.StopTimer()
 		dir := filepath.Join(b.TempDir(), "idx")
 		b.StartTimer()
-		if err := buildBaseline(dir, articles); err != nil {
+		if err := bleveindex.BuildBaseline(dir, articles); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -180,18 +134,18 @@ func BenchmarkBaselineBuild10k(b *testing.B) {
 func BenchmarkAsk(b *testing.B) {
 	dir := b.TempDir()
 	ctx := context.Background()
-	if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, load.Result{Articles: synth.Articles(1, 10_000)}, buildTuning{}); err != nil {
+	if _, err := index.BuildFrom(ctx, index.BuildOptions{IndexDir: dir, Log: discard()}, load.Result{Articles: synth.Articles(1, 10_000)}); err != nil {
 		b.Fatal(err)
 	}
-	e, err := Open(ctx, dir, discard())
+	e, err := index.Open(ctx, dir, discard())
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer e.Close()
-	qs := BenchQuestions()
+	qs := Questions()
 	i := 0
 	for b.Loop() {
-		if _, err := e.Ask(ctx, qs[i%len(qs)], AskOptions{}); err != nil {
+		if _, err := e.Ask(ctx, qs[i%len(qs)], index.AskOptions{}); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -201,13 +155,13 @@ func BenchmarkAsk(b *testing.B) {
 // TestSummariseRuns checks how repeated runs of one side are combined.
 func TestSummariseRuns(t *testing.T) {
 	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
-	runs := []BenchResult{
+	runs := []Result{
 		{Side: SideNewsdesk, Paragraphs: 1000, Build: ms(400), BuildCPU: ms(700), AskP50: ms(3), AskP99: ms(9), Answered: 30, PeakRSS: 100, IndexBytes: 7},
 		{Side: SideNewsdesk, Paragraphs: 1000, Build: ms(200), BuildCPU: ms(300), AskP50: ms(2), AskP99: ms(5), Answered: 29, PeakRSS: 300, IndexBytes: 7},
 		{Side: SideNewsdesk, Paragraphs: 1000, Build: ms(250), BuildCPU: ms(500), AskP50: ms(4), AskP99: ms(20), Answered: 30, PeakRSS: 200, IndexBytes: 7},
 	}
 	got := summarise(runs)
-	want := BenchResult{Side: SideNewsdesk, Paragraphs: 1000, Build: ms(250), ParagraphsPerSec: 4000, BuildCPU: ms(500), AskP50: ms(3), AskP99: ms(9),
+	want := Result{Side: SideNewsdesk, Paragraphs: 1000, Build: ms(250), ParagraphsPerSec: 4000, BuildCPU: ms(500), AskP50: ms(3), AskP99: ms(9),
 		Answered: 29, PeakRSS: 300, IndexBytes: 7, Runs: 3, BuildMin: ms(200), BuildMax: ms(400)}
 	if got != want {
 		t.Errorf("summarise:\n got  %+v\n want %+v", got, want)
@@ -222,3 +176,5 @@ func TestSummariseRuns(t *testing.T) {
 		t.Errorf("summarise of one run: %+v, want it unchanged but for Runs 1", got)
 	}
 }
+
+func discard() *slog.Logger { return slog.New(slog.DiscardHandler) }

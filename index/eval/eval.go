@@ -1,4 +1,7 @@
-package index
+// Package eval measures how well the engine answers: an evaluation set
+// of questions with the passages that answer them, asked of an Engine and
+// scored at 1 and at 3.
+package eval
 
 import (
 	"bufio"
@@ -11,15 +14,16 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/index"
 )
 
-// evalLimit is how many answers Evaluate asks for: precision is measured at
+// limit is how many answers Evaluate asks for: precision is measured at
 // 1 and at 3.
-const evalLimit = 3
+const limit = 3
 
-// EvalCase is one question of an evaluation set with the passages that
+// Case is one question of an evaluation set with the passages that
 // answer it.
-type EvalCase struct {
+type Case struct {
 	Question string `json:"question"`
 	// Expected are the acceptable passages as "articleID#N" (N the 1-based
 	// paragraph number); empty means the corpus has no answer and the
@@ -31,7 +35,7 @@ type EvalCase struct {
 }
 
 // PassageID returns the "articleID#N" name of paragraph n of an article,
-// as used in EvalCase.Expected.
+// as used in Case.Expected.
 func PassageID(articleID string, n int) string {
 	return articleID + "#" + strconv.Itoa(n)
 }
@@ -51,15 +55,15 @@ func SplitPassageID(s string) (articleID string, n int, err error) {
 	return s[:i], n, nil
 }
 
-// ParseEvalCases reads an evaluation set: one case per line as
+// ParseCases reads an evaluation set: one case per line as
 // "question<TAB>expected<TAB>note", where expected is "-" for a question
 // the corpus cannot answer, or acceptable passages "articleID#N" separated
 // by '|'. The note is optional. Blank lines and lines starting with '#'
 // are ignored. Errors are EINVALID *corpus.Error values naming the line.
-func ParseEvalCases(r io.Reader) ([]EvalCase, error) {
+func ParseCases(r io.Reader) ([]Case, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
-	var cases []EvalCase
+	var cases []Case
 	seen := map[string]int{} // normalised question → line
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSuffix(sc.Text(), "\r")
@@ -70,7 +74,7 @@ func ParseEvalCases(r io.Reader) ([]EvalCase, error) {
 		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
 			continue
 		}
-		c, err := parseEvalLine(text, line)
+		c, err := parseLine(text, line)
 		if err != nil {
 			return nil, err
 		}
@@ -90,43 +94,43 @@ func ParseEvalCases(r io.Reader) ([]EvalCase, error) {
 	return cases, nil
 }
 
-// parseEvalLine parses one non-comment line of an evaluation set.
-func parseEvalLine(text string, line int) (EvalCase, error) {
+// parseLine parses one non-comment line of an evaluation set.
+func parseLine(text string, line int) (Case, error) {
 	if !utf8.ValidString(text) {
-		return EvalCase{}, corpus.Errorf(corpus.EINVALID, "line %d: not valid UTF-8", line)
+		return Case{}, corpus.Errorf(corpus.EINVALID, "line %d: not valid UTF-8", line)
 	}
 	fields := strings.Split(text, "\t")
 	switch {
 	case len(fields) < 2:
-		return EvalCase{}, corpus.Errorf(corpus.EINVALID, "line %d: want question<TAB>expected[<TAB>note], found no tab", line)
+		return Case{}, corpus.Errorf(corpus.EINVALID, "line %d: want question<TAB>expected[<TAB>note], found no tab", line)
 	case len(fields) > 3:
-		return EvalCase{}, corpus.Errorf(corpus.EINVALID, "line %d: want at most 3 tab-separated fields, found %d", line, len(fields))
+		return Case{}, corpus.Errorf(corpus.EINVALID, "line %d: want at most 3 tab-separated fields, found %d", line, len(fields))
 	}
-	c := EvalCase{Question: strings.TrimSpace(fields[0]), Line: line}
+	c := Case{Question: strings.TrimSpace(fields[0]), Line: line}
 	if len(fields) == 3 {
 		c.Note = strings.TrimSpace(fields[2])
 	}
 	if c.Question == "" {
-		return EvalCase{}, corpus.Errorf(corpus.EINVALID, "line %d: empty question", line)
+		return Case{}, corpus.Errorf(corpus.EINVALID, "line %d: empty question", line)
 	}
 	expected := strings.TrimSpace(fields[1])
 	switch expected {
 	case "":
-		return EvalCase{}, corpus.Errorf(corpus.EINVALID, "line %d: empty expected field (write - for a question with no answer)", line)
+		return Case{}, corpus.Errorf(corpus.EINVALID, "line %d: empty expected field (write - for a question with no answer)", line)
 	case "-":
 		return c, nil
 	}
 	for p := range strings.SplitSeq(expected, "|") {
 		p = strings.TrimSpace(p)
 		if p == "" {
-			return EvalCase{}, corpus.Errorf(corpus.EINVALID, "line %d: empty passage in %q", line, expected)
+			return Case{}, corpus.Errorf(corpus.EINVALID, "line %d: empty passage in %q", line, expected)
 		}
 		if p == "-" {
-			return EvalCase{}, corpus.Errorf(corpus.EINVALID, "line %d: - (no answer) mixed with passages in %q", line, expected)
+			return Case{}, corpus.Errorf(corpus.EINVALID, "line %d: - (no answer) mixed with passages in %q", line, expected)
 		}
 		id, n, err := SplitPassageID(p)
 		if err != nil {
-			return EvalCase{}, corpus.Errorf(corpus.EINVALID, "line %d: %v", line, err)
+			return Case{}, corpus.Errorf(corpus.EINVALID, "line %d: %v", line, err)
 		}
 		p = PassageID(id, n) // canonical form: "a.md#07" → "a.md#7"
 		if !slices.Contains(c.Expected, p) {
@@ -151,15 +155,15 @@ const (
 	MissAnswered MissKind = "answered"
 )
 
-// EvalAnswer is one answer the engine gave during an evaluation.
-type EvalAnswer struct {
+// Answer is one answer the engine gave during an evaluation.
+type Answer struct {
 	Passage string  `json:"passage"` // "articleID#N"
 	Text    string  `json:"text"`
 	Score   float64 `json:"score"`
 }
 
-// EvalMiss is a case the engine did not get right at 1.
-type EvalMiss struct {
+// Miss is a case the engine did not get right at 1.
+type Miss struct {
 	Line     int      `json:"line"`
 	Question string   `json:"question"`
 	Expected []string `json:"expected"` // empty: no answer expected
@@ -171,11 +175,11 @@ type EvalMiss struct {
 	// answers, 0 when none of them is expected.
 	Rank int `json:"rank"`
 	// Got are the answers given, best first.
-	Got []EvalAnswer `json:"got"`
+	Got []Answer `json:"got"`
 }
 
-// EvalReport is the outcome of an evaluation.
-type EvalReport struct {
+// Report is the outcome of an evaluation.
+type Report struct {
 	Cases      int `json:"cases"`
 	Answerable int `json:"answerable"`
 	NoAnswer   int `json:"no_answer"`
@@ -188,50 +192,50 @@ type EvalReport struct {
 	// PrecisionAt1 is HitsAt1/Answerable, PrecisionAt3 HitsAt3/Answerable
 	// and NoAnswerAccuracy NoAnswerHits/NoAnswer; each is 0 when its
 	// denominator is.
-	PrecisionAt1     float64    `json:"precision_at_1"`
-	PrecisionAt3     float64    `json:"precision_at_3"`
-	NoAnswerAccuracy float64    `json:"no_answer_accuracy"`
-	Misses           []EvalMiss `json:"misses"`
+	PrecisionAt1     float64 `json:"precision_at_1"`
+	PrecisionAt3     float64 `json:"precision_at_3"`
+	NoAnswerAccuracy float64 `json:"no_answer_accuracy"`
+	Misses           []Miss  `json:"misses"`
 }
 
 // Evaluate asks e every case's question for its top 3 answers and scores
 // them against the expected passages. Every case that is not right at 1 —
 // a wrong first answer, an answerable question left unanswered, or an
 // answer to a question the corpus cannot answer — is listed in Misses.
-func Evaluate(ctx context.Context, e *Engine, cases []EvalCase) (EvalReport, error) {
-	rep := EvalReport{Misses: []EvalMiss{}}
+func Evaluate(ctx context.Context, e *index.Engine, cases []Case) (Report, error) {
+	rep := Report{Misses: []Miss{}}
 	for _, c := range cases {
 		if err := ctx.Err(); err != nil {
-			return EvalReport{}, fmt.Errorf("evaluate: %w", err)
+			return Report{}, fmt.Errorf("evaluate: %w", err)
 		}
-		res, err := e.Ask(ctx, c.Question, AskOptions{Limit: evalLimit})
+		res, err := e.Ask(ctx, c.Question, index.AskOptions{Limit: limit})
 		if err != nil {
-			return EvalReport{}, fmt.Errorf("evaluate line %d %q: %w", c.Line, c.Question, err)
+			return Report{}, fmt.Errorf("evaluate line %d %q: %w", c.Line, c.Question, err)
 		}
 		rep.add(c, res)
 	}
-	rep.PrecisionAt1 = evalRatio(rep.HitsAt1, rep.Answerable)
-	rep.PrecisionAt3 = evalRatio(rep.HitsAt3, rep.Answerable)
-	rep.NoAnswerAccuracy = evalRatio(rep.NoAnswerHits, rep.NoAnswer)
+	rep.PrecisionAt1 = ratio(rep.HitsAt1, rep.Answerable)
+	rep.PrecisionAt3 = ratio(rep.HitsAt3, rep.Answerable)
+	rep.NoAnswerAccuracy = ratio(rep.NoAnswerHits, rep.NoAnswer)
 	return rep, nil
 }
 
 // add scores one case's result.
-func (r *EvalReport) add(c EvalCase, res *Result) {
+func (r *Report) add(c Case, res *corpus.Result) {
 	r.Cases++
 	answers := res.Answers
-	if len(answers) > evalLimit {
-		answers = answers[:evalLimit]
+	if len(answers) > limit {
+		answers = answers[:limit]
 	}
-	got := make([]EvalAnswer, len(answers))
+	got := make([]Answer, len(answers))
 	rank := 0
 	for i, a := range answers {
-		got[i] = EvalAnswer{Passage: PassageID(a.Article.ID, a.Paragraph), Text: a.Text, Score: a.Score}
+		got[i] = Answer{Passage: PassageID(a.Article.ID, a.Paragraph), Text: a.Text, Score: a.Score}
 		if rank == 0 && slices.Contains(c.Expected, got[i].Passage) {
 			rank = i + 1
 		}
 	}
-	miss := EvalMiss{Line: c.Line, Question: c.Question, Expected: c.Expected, Note: c.Note, Intent: res.Intent, Rank: rank, Got: got}
+	miss := Miss{Line: c.Line, Question: c.Question, Expected: c.Expected, Note: c.Note, Intent: res.Intent, Rank: rank, Got: got}
 	if len(c.Expected) == 0 {
 		r.NoAnswer++
 		if len(got) == 0 {
@@ -259,8 +263,8 @@ func (r *EvalReport) add(c EvalCase, res *Result) {
 	r.Misses = append(r.Misses, miss)
 }
 
-// evalRatio returns n/d, or 0 when d is 0.
-func evalRatio(n, d int) float64 {
+// ratio returns n/d, or 0 when d is 0.
+func ratio(n, d int) float64 {
 	if d == 0 {
 		return 0
 	}
@@ -269,19 +273,19 @@ func evalRatio(n, d int) float64 {
 
 // Write prints a readable summary of r and each miss with what the engine
 // answered first.
-func (r EvalReport) Write(w io.Writer) error {
-	ew := &evalErrWriter{w: w}
+func (r Report) Write(w io.Writer) error {
+	ew := &errWriter{w: w}
 	ew.printf("eval: %d questions (%d answerable, %d without answer)\n", r.Cases, r.Answerable, r.NoAnswer)
-	ew.printf("  precision@1         %s\n", evalScore(r.PrecisionAt1, r.HitsAt1, r.Answerable))
-	ew.printf("  precision@3         %s\n", evalScore(r.PrecisionAt3, r.HitsAt3, r.Answerable))
-	ew.printf("  no-answer accuracy  %s\n", evalScore(r.NoAnswerAccuracy, r.NoAnswerHits, r.NoAnswer))
+	ew.printf("  precision@1         %s\n", score(r.PrecisionAt1, r.HitsAt1, r.Answerable))
+	ew.printf("  precision@3         %s\n", score(r.PrecisionAt3, r.HitsAt3, r.Answerable))
+	ew.printf("  no-answer accuracy  %s\n", score(r.NoAnswerAccuracy, r.NoAnswerHits, r.NoAnswer))
 	if len(r.Misses) == 0 {
 		ew.printf("no misses\n")
 		return ew.err
 	}
 	ew.printf("\n%d misses:\n", len(r.Misses))
 	for _, m := range r.Misses {
-		ew.printf("\nline %d: %s  [%s, intent %s]\n", m.Line, m.Question, m.Kind, evalOrDash(string(m.Intent)))
+		ew.printf("\nline %d: %s  [%s, intent %s]\n", m.Line, m.Question, m.Kind, orDash(string(m.Intent)))
 		if m.Note != "" {
 			ew.printf("  note:     %s\n", m.Note)
 		}
@@ -303,31 +307,31 @@ func (r EvalReport) Write(w io.Writer) error {
 			if i+1 == m.Rank {
 				mark = " (expected)"
 			}
-			ew.printf("%s %d. %s%s %q\n", label, i+1, g.Passage, mark, evalSnippet(g.Text, 90))
+			ew.printf("%s %d. %s%s %q\n", label, i+1, g.Passage, mark, snippet(g.Text, 90))
 		}
 	}
 	return ew.err
 }
 
-// evalScore formats a ratio with its counts, or "n/a" without cases.
-func evalScore(v float64, n, d int) string {
+// score formats a ratio with its counts, or "n/a" without cases.
+func score(v float64, n, d int) string {
 	if d == 0 {
 		return "n/a (no cases)"
 	}
 	return fmt.Sprintf("%.3f  (%d/%d)", v, n, d)
 }
 
-// evalOrDash returns s, or "-" when s is empty.
-func evalOrDash(s string) string {
+// orDash returns s, or "-" when s is empty.
+func orDash(s string) string {
 	if s == "" {
 		return "-"
 	}
 	return s
 }
 
-// evalSnippet returns the first n runes of s on one line, with an ellipsis
+// snippet returns the first n runes of s on one line, with an ellipsis
 // when cut.
-func evalSnippet(s string, n int) string {
+func snippet(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if utf8.RuneCountInString(s) <= n {
 		return s
@@ -336,14 +340,14 @@ func evalSnippet(s string, n int) string {
 	return strings.TrimSpace(string(r[:n])) + "…"
 }
 
-// evalErrWriter remembers the first write error so that a run of prints can
+// errWriter remembers the first write error so that a run of prints can
 // be checked once.
-type evalErrWriter struct {
+type errWriter struct {
 	w   io.Writer
 	err error
 }
 
-func (ew *evalErrWriter) printf(format string, args ...any) {
+func (ew *errWriter) printf(format string, args ...any) {
 	if ew.err != nil {
 		return
 	}

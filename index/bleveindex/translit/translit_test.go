@@ -13,7 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/newsdesk/newsdesk/index/translit"
+	"github.com/newsdesk/newsdesk/index/bleveindex/translit"
 )
 
 const analyzerName = "names"

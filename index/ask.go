@@ -1,0 +1,300 @@
+package index
+
+// A question's way through the engine, top to bottom: Ask (or Search,
+// Tolls) parses it, answer picks the strategy for its intent (who.go,
+// said.go, figures.go, search.go), the strategy fetches candidates from
+// the index (query.go, through bleveindex) and scores them with the rules
+// of package rank, and answer turns the best into a corpus.Result.
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/question"
+	"github.com/newsdesk/newsdesk/index/bleveindex"
+	"github.com/newsdesk/newsdesk/index/rank"
+)
+
+const (
+	// DefaultLimit is how many answers a question gets unless asked otherwise.
+	DefaultLimit = 3
+	// MaxLimit caps the answers of one page.
+	MaxLimit = 10
+	// SearchTimeout bounds the time one question may take when the
+	// caller's context sets no deadline of its own.
+	SearchTimeout = 5 * time.Second
+
+	candidateCount       = 60  // paragraphs fetched for reranking
+	figureCandidateCount = 100 // paragraphs with figures fetched for a figure question
+	placeArticleLimit    = 40  // articles about a place that a figure question reads
+	nameArticleLimit     = 200 // paragraphs read to find the articles that name a word of the question
+)
+
+// AskOptions configures Ask.
+type AskOptions struct {
+	Limit  int // answers per page; DefaultLimit when 0, at most MaxLimit
+	Offset int // answers to skip, for paging
+}
+
+// Ask answers a question in plain words. Any text is a question and none
+// of it is query syntax; an empty question is an EINVALID error.
+func (e *Engine) Ask(ctx context.Context, text string, opts AskOptions) (*corpus.Result, error) {
+	return e.answer(ctx, text, question.Parse(text), filters{}, opts)
+}
+
+// SearchOptions is a plain search with filters.
+type SearchOptions struct {
+	Query  string
+	Source string      // outlet, case-insensitive; "" for all
+	From   corpus.Date // inclusive; zero for no bound
+	To     corpus.Date // inclusive; zero for no bound
+	Limit  int
+	Offset int
+}
+
+// Search runs a plain keyword search with optional outlet and date filters.
+func (e *Engine) Search(ctx context.Context, opts SearchOptions) (*corpus.Result, error) {
+	q := question.Parse(opts.Query)
+	q.Intent, q.Subject = corpus.IntentSearch, ""
+	f := filters{source: strings.ToLower(strings.TrimSpace(opts.Source)), from: opts.From, to: opts.To, sourceName: strings.TrimSpace(opts.Source)}
+	return e.answer(ctx, opts.Query, q, f, AskOptions{Limit: opts.Limit, Offset: opts.Offset})
+}
+
+// Tolls returns the latest casualty figures per source, optionally for one
+// place, newest first: up to MaxLimit passages.
+func (e *Engine) Tolls(ctx context.Context, place string) (*corpus.Result, error) {
+	place = question.Clean(place, 100)
+	q := corpus.Question{Text: "latest death toll", Intent: corpus.IntentFigure, Kinds: []string{"killed"}, Latest: true, Place: strings.ToLower(place)}
+	if place != "" {
+		q.Text += " in " + place
+	}
+	return e.answer(ctx, q.Text, q, filters{}, AskOptions{Limit: MaxLimit})
+}
+
+// Passage returns one paragraph as an Answer with up to radius paragraphs
+// of context on each side; ENOTFOUND when it does not exist.
+func (e *Engine) Passage(ctx context.Context, articleID string, paragraph, radius int) (*corpus.Answer, error) {
+	g, release := e.acquire()
+	if g == nil {
+		return nil, errNoIndex
+	}
+	defer release()
+	radius = min(max(radius, 0), 5)
+	ids := make([]string, 0, 2*radius+1)
+	for n := paragraph - radius; n <= paragraph+radius; n++ {
+		if n > 0 {
+			ids = append(ids, bleveindex.DocID(articleID, n))
+		}
+	}
+	docs, err := g.fetch(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	sp, ok := docs[bleveindex.DocID(articleID, paragraph)]
+	if !ok {
+		return nil, corpus.Errorf(corpus.ENOTFOUND, "That passage is no longer in the index.")
+	}
+	a := newAnswer(sp.Article, sp.Paragraph, 0)
+	for n := paragraph - radius; n <= paragraph+radius; n++ {
+		if n != paragraph {
+			if c, ok := docs[bleveindex.DocID(articleID, n)]; ok {
+				a.Context = append(a.Context, c.Paragraph.Text)
+			}
+		}
+	}
+	return &a, nil
+}
+
+var errNoIndex = corpus.Errorf(corpus.ENOTFOUND, "The index is empty: run `newsdesk index` to build it from the corpus.")
+
+// filters narrow a search to an outlet and a date range.
+type filters struct {
+	source   string
+	from, to corpus.Date
+	// sourceName is the outlet as the caller wrote it, for notes.
+	sourceName string
+}
+
+// asker answers one question against one generation: the strategies'
+// control flow and their searches. The question and what ranking learns
+// of it live in the embedded rank.Ranker.
+type asker struct {
+	*rank.Ranker
+	log   *slog.Logger
+	g     *generation
+	f     filters
+	notes []string
+}
+
+// answer answers a parsed question: the strategy of its intent finds and
+// ranks candidates, and the page asked for becomes the Result.
+func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*corpus.Result, error) {
+	if q.Text == "" && f.source == "" && f.from.IsZero() && f.to.IsZero() {
+		return nil, corpus.Errorf(corpus.EINVALID, "Ask me a question, for example “who is Ahmed al-Shara” or “latest death toll”.")
+	}
+	limit := opts.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	limit = min(limit, MaxLimit)
+	offset := max(opts.Offset, 0)
+
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, SearchTimeout)
+		defer cancel()
+	}
+	g, release := e.acquire()
+	if g == nil {
+		return nil, errNoIndex
+	}
+	defer release()
+
+	s := &asker{g: g, f: f, log: e.log, Ranker: &rank.Ranker{
+		Question: q, Stems: g.idx.Stemmer(), Synonyms: e.synonyms, Organisations: g.manifest.Organisations,
+	}}
+	s.applyQuestionFilters()
+	cands, err := s.candidates(ctx)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, corpus.Errorf(corpus.EINVALID, "That question took too long to answer; try fewer or more specific words.")
+		}
+		return nil, err
+	}
+	return s.result(ctx, raw, cands, offset, limit)
+}
+
+// candidates runs the strategy of the question's intent.
+func (s *asker) candidates(ctx context.Context) ([]*rank.Candidate, error) {
+	switch s.Question.Intent {
+	case corpus.IntentWho:
+		return s.who(ctx)
+	case corpus.IntentSaid:
+		return s.said(ctx)
+	case corpus.IntentFigure:
+		return s.figures(ctx)
+	}
+	return s.search(ctx)
+}
+
+// result makes the Result of a page of the ranked candidates.
+func (s *asker) result(ctx context.Context, raw string, cands []*rank.Candidate, offset, limit int) (*corpus.Result, error) {
+	q := s.Question
+	res := &corpus.Result{Query: raw, Intent: q.Intent, Subject: q.Subject, Notes: s.notes, Answers: []corpus.Answer{}}
+	if q.Intent == corpus.IntentFigure && q.Place != "" && res.Subject == "" {
+		res.Subject = q.Place
+	}
+	if len(cands) == 0 && len(res.Notes) == 0 {
+		res.Notes = append(res.Notes, rank.NoAnswerNote(q, s.f.sourceName))
+	}
+	if offset >= len(cands) {
+		return res, nil
+	}
+	page := cands[offset:min(offset+limit, len(cands))]
+	res.More = offset+limit < len(cands)
+	if err := s.fillContext(ctx, page); err != nil {
+		return nil, err
+	}
+	for _, c := range page {
+		a := newAnswer(c.Article, c.Paragraph, c.Score)
+		if c.Figures != nil {
+			a.Figures = c.Figures
+		}
+		a.Highlights = s.Highlights(c)
+		if c.ContextBefore {
+			a.Context = c.Context
+		}
+		res.Answers = append(res.Answers, a)
+	}
+	return res, nil
+}
+
+// newAnswer turns a stored paragraph into an Answer.
+func newAnswer(article corpus.ArticleRef, p corpus.Paragraph, score float64) corpus.Answer {
+	a := corpus.Answer{
+		Text:        p.Text,
+		Score:       math.Round(score*1000) / 1000,
+		Paragraph:   p.Number,
+		Article:     article,
+		Attribution: p.Attribution,
+		Context:     []string{},
+		Figures:     p.Figures,
+		Quotes:      p.Quotes,
+	}
+	if a.Attribution == nil {
+		a.Attribution = []string{}
+	}
+	if a.Figures == nil {
+		a.Figures = []corpus.Figure{}
+	}
+	return a
+}
+
+// applyQuestionFilters turns an outlet or a day the question names into
+// filters: "what did Reuters report on 9 March".
+func (s *asker) applyQuestionFilters() {
+	q := &s.Question
+	if s.f.source == "" {
+		if src := s.knownSource(q.Subject); src != "" && q.Intent == corpus.IntentSaid {
+			s.f.source = src
+			q.Intent, q.Subject = corpus.IntentSearch, ""
+			q.Terms = q.Topic
+		} else if src := s.sourceInTerms(); src != "" {
+			s.f.source = src
+		}
+	}
+	if q.Year != 0 && q.On.IsZero() && s.f.from.IsZero() && s.f.to.IsZero() {
+		// "the 2015 heatwave": what was published, or for a figure
+		// reported, in that year.
+		s.f.from = corpus.Date{Time: time.Date(q.Year, 1, 1, 0, 0, 0, 0, time.UTC)}
+		s.f.to = corpus.Date{Time: time.Date(q.Year, 12, 31, 0, 0, 0, 0, time.UTC)}
+	}
+	if !q.On.IsZero() && s.f.from.IsZero() && s.f.to.IsZero() {
+		day := q.On.In(s.latestYear())
+		s.f.from, s.f.to = day, day
+		if q.Intent == corpus.IntentFigure {
+			// A day's dead are counted in the next day's reports.
+			s.f.to = corpus.Date{Time: day.AddDate(0, 0, 1)}
+		}
+	}
+}
+
+// knownSource returns the outlet named by s, lower-cased, if the index has it.
+func (s *asker) knownSource(name string) string {
+	name = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "the ")
+	if name == "" {
+		return ""
+	}
+	for _, src := range s.g.sources {
+		if src == name || strings.TrimPrefix(src, "the ") == name || strings.HasPrefix(src, name+" ") {
+			return src
+		}
+	}
+	return ""
+}
+
+// sourceInTerms finds an outlet named among the question's words and
+// removes it from the terms.
+func (s *asker) sourceInTerms() string {
+	joined := " " + strings.Join(s.Question.Terms, " ") + " "
+	for _, src := range s.g.sources {
+		if strings.Contains(joined, " "+src+" ") {
+			s.Question.Terms = strings.Fields(strings.Replace(joined, " "+src+" ", " ", 1))
+			return src
+		}
+	}
+	return ""
+}
+
+// latestYear is the year of the newest article, for days named without a year.
+func (s *asker) latestYear() int {
+	if s.g.newest.IsZero() {
+		return time.Now().Year()
+	}
+	return s.g.newest.Year()
+}

@@ -1,0 +1,234 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/load"
+)
+
+// Layout of an index directory:
+//
+//	IndexDir/
+//	  CURRENT           names the serving generation ("gen-…"); replaced atomically
+//	  build.lock        flock'ed by the running build
+//	  gen-…/            one complete generation
+//	    bleve/          the Bleve (scorch) index
+//	    paragraphs.jsonl, paragraphs.idx.json
+//	                    the paragraph store (store.go)
+//	    manifest.json   the Manifest
+//	  gen-….tmp/        a generation being built; never served
+//
+// A build writes gen-X.tmp, fsyncs it, renames it to gen-X and only then
+// rewrites CURRENT (temp file, fsync, rename), so a reader always finds a
+// complete generation and a killed build leaves the previous one serving.
+const (
+	pointerFile  = "CURRENT"
+	genPrefix    = "gen-"
+	tmpSuffix    = ".tmp"
+	bleveDir     = "bleve"
+	manifestFile = "manifest.json"
+)
+
+// Manifest describes a generation; it is stored beside the Bleve index.
+type Manifest struct {
+	AnalyzerVersion string               `json:"analyzer_version"`
+	Fingerprint     string               `json:"fingerprint"` // load.Fingerprint at build time
+	BuiltAt         time.Time            `json:"built_at"`
+	Articles        []corpus.ArticleRef  `json:"articles"`
+	Hashes          map[string]string    `json:"hashes"` // article ID → content hash
+	Skipped         []corpus.Skipped     `json:"skipped"`
+	People          []corpus.PersonEntry `json:"people"`
+	// ArticlePeople holds each article's people, so that an incremental
+	// build can aggregate People without analysing unchanged articles.
+	ArticlePeople map[string][]corpus.PersonEntry `json:"article_people,omitempty"`
+	// Organisations are the organisations the corpus names, for resolving
+	// acronyms in questions ("SNHR"); ArticleOrgs holds them per article.
+	Organisations []string            `json:"organisations,omitempty"`
+	ArticleOrgs   map[string][]string `json:"article_orgs,omitempty"`
+}
+
+// newGenName returns a generation name, later names sorting after earlier.
+func newGenName(dir string) string {
+	base := genPrefix + time.Now().UTC().Format("20060102T150405.000000000")
+	name := base
+	for i := 2; ; i++ {
+		_, err1 := os.Stat(filepath.Join(dir, name))
+		_, err2 := os.Stat(filepath.Join(dir, name+tmpSuffix))
+		if errors.Is(err1, fs.ErrNotExist) && errors.Is(err2, fs.ErrNotExist) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+}
+
+// readCurrent reads the pointer and the manifest of the generation it
+// names; ENOTFOUND when there is none.
+func readCurrent(dir string) (string, Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, pointerFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", Manifest{}, corpus.Errorf(corpus.ENOTFOUND, "no index has been built in %s yet: run `newsdesk index`", dir)
+	}
+	if err != nil {
+		return "", Manifest{}, fmt.Errorf("read index pointer: %w", err)
+	}
+	name := strings.TrimSpace(string(b))
+	if !validGenName(name) {
+		return "", Manifest{}, fmt.Errorf("index pointer %s names %q, not a generation", filepath.Join(dir, pointerFile), name)
+	}
+	m, err := readManifest(filepath.Join(dir, name))
+	if err != nil {
+		return "", Manifest{}, err
+	}
+	return name, m, nil
+}
+
+func validGenName(name string) bool {
+	return strings.HasPrefix(name, genPrefix) && !strings.HasSuffix(name, tmpSuffix) && filepath.Base(name) == name
+}
+
+func readManifest(genDir string) (Manifest, error) {
+	var m Manifest
+	b, err := os.ReadFile(filepath.Join(genDir, manifestFile))
+	if err != nil {
+		return m, fmt.Errorf("read manifest: %w", err)
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, fmt.Errorf("decode manifest %s: %w", genDir, err)
+	}
+	return m, nil
+}
+
+// writeJSONFile writes v as JSON to path and fsyncs it.
+func writeJSONFile(path string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", filepath.Base(path), err)
+	}
+	return writeFileSync(path, b)
+}
+
+func writeFileSync(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		_ = f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		_ = f.Close()
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", path, err)
+	}
+	return nil
+}
+
+// writePointer atomically points CURRENT at the generation name.
+func writePointer(dir, name string) error {
+	tmp := filepath.Join(dir, pointerFile+tmpSuffix)
+	if err := writeFileSync(tmp, []byte(name+"\n")); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, pointerFile)); err != nil {
+		return fmt.Errorf("swap index pointer: %w", err)
+	}
+	return syncDir(dir)
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
+}
+
+// syncTree fsyncs every file and directory under root.
+func syncTree(root string) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return f.Sync()
+	})
+}
+
+// removeLeftovers deletes generation directories left half-built by a
+// build that died, and a stale pointer temp file. The caller holds the
+// build lock, so nothing else is writing them.
+func removeLeftovers(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("read index directory: %w", err)
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), tmpSuffix) {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return fmt.Errorf("remove unfinished build %s: %w", e.Name(), err)
+			}
+		}
+	}
+	return nil
+}
+
+// removeOldGenerations deletes every generation but the new one and the
+// one it replaced, which a running process may still be serving. (Processes
+// serving an even older one keep working: their files stay open.)
+func removeOldGenerations(dir, keep, prev string, log *slog.Logger) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		log.Warn("list old generations", "err", err)
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() || !validGenName(n) || n == keep || n == prev {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(dir, n)); err != nil {
+			log.Warn("remove old generation", "generation", n, "err", err)
+		}
+	}
+}
+
+// Stale reports whether the index in indexDir is missing or older than the
+// corpus in corpusDir (by load.Fingerprint and AnalyzerVersion).
+func Stale(ctx context.Context, corpusDir, indexDir string) (bool, error) {
+	_, m, err := readCurrent(indexDir)
+	if corpus.ErrorCode(err) == corpus.ENOTFOUND {
+		return true, nil
+	}
+	if err != nil {
+		return true, err
+	}
+	if m.AnalyzerVersion != corpus.AnalyzerVersion {
+		return true, nil
+	}
+	fp, err := load.Fingerprint(ctx, corpusDir)
+	if err != nil {
+		return true, fmt.Errorf("fingerprint corpus: %w", err)
+	}
+	return fp != m.Fingerprint, nil
+}

@@ -1,0 +1,157 @@
+package index
+
+// The engine's searches: the question's filters added to a query, hits
+// turned into candidates with their stored paragraphs, and the paragraphs
+// shown with an answer.
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/index/bleveindex"
+	"github.com/newsdesk/newsdesk/index/rank"
+)
+
+// filtered adds the outlet and date filters to q.
+func (s *asker) filtered(q bleveindex.Query) bleveindex.Query { return s.filteredBy(q, true) }
+
+// filteredBy adds the outlet filter to q, and the date filters when dates
+// is set.
+func (s *asker) filteredBy(q bleveindex.Query, dates bool) bleveindex.Query {
+	parts := []bleveindex.Query{q}
+	if !s.hasFilters(dates) {
+		return q
+	}
+	if s.f.source != "" {
+		parts = append(parts, bleveindex.Term(bleveindex.FieldSource, s.f.source))
+	}
+	if dates && s.hasDates() {
+		published := bleveindex.DayRange(bleveindex.FieldPublished, s.f.from.Time, s.f.to.Time)
+		reported := bleveindex.DayRange(bleveindex.FieldReported, s.f.from.Time, s.f.to.Time)
+		// A figure question's day may be the day a figure was reported;
+		// otherwise a day means the day of publication.
+		if s.Question.Intent == corpus.IntentFigure {
+			parts = append(parts, bleveindex.Or(published, reported))
+		} else {
+			parts = append(parts, published)
+		}
+	}
+	return bleveindex.And(parts...)
+}
+
+// hasDates reports whether the question has a date filter.
+func (s *asker) hasDates() bool { return !s.f.from.IsZero() || !s.f.to.IsZero() }
+
+// hasFilters reports whether filteredBy adds filters to a query: an
+// outlet, or days when dates is set.
+func (s *asker) hasFilters(dates bool) bool { return s.f.source != "" || dates && s.hasDates() }
+
+// find runs q with the question's filters and decodes the stored
+// paragraphs of its hits, the best first, or in the order of sort.
+func (s *asker) find(ctx context.Context, q bleveindex.Query, size int, sort ...bleveindex.Order) ([]*rank.Candidate, error) {
+	res, err := s.g.idx.Search(ctx, bleveindex.Request{Query: s.filtered(q), Size: size, Sort: sort})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*rank.Candidate, 0, len(res.Hits))
+	for _, hit := range res.Hits {
+		sp, ok, err := s.g.store.get(hit.ID)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, fmt.Errorf("paragraph store lacks %s, which the index has", hit.ID)
+		}
+		out = append(out, &rank.Candidate{ID: hit.ID, HitScore: hit.Score, Article: sp.Article, Paragraph: sp.Paragraph})
+	}
+	return out, nil
+}
+
+// rerank fetches the candidates q finds and keeps those score accepts,
+// best first.
+func (s *asker) rerank(ctx context.Context, q bleveindex.Query, score rank.ScoreFunc) ([]*rank.Candidate, error) {
+	cands, err := s.find(ctx, q, candidateCount)
+	if err != nil {
+		return nil, err
+	}
+	return rank.Rerank(cands, score), nil
+}
+
+// anyMatch reports whether any paragraph matches q.
+func (s *asker) anyMatch(ctx context.Context, q bleveindex.Query) (bool, error) {
+	res, err := s.g.idx.Search(ctx, bleveindex.Request{Query: s.filtered(q)})
+	if err != nil {
+		return false, err
+	}
+	return res.Total > 0, nil
+}
+
+// articlesWith returns the articles that have word in a paragraph or the
+// headline, reading at most nameArticleLimit paragraphs.
+func (s *asker) articlesWith(ctx context.Context, word string) (map[string]bool, error) {
+	q := bleveindex.Or(bleveindex.Match(bleveindex.FieldText, word), bleveindex.Match(bleveindex.FieldTitle, word))
+	res, err := s.g.idx.Search(ctx, bleveindex.Request{Query: s.filtered(q), Size: nameArticleLimit})
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", word, err)
+	}
+	ids := map[string]bool{}
+	for _, hit := range res.Hits {
+		if article, _, ok := bleveindex.SplitDocID(hit.ID); ok {
+			ids[article] = true
+		}
+	}
+	return ids, nil
+}
+
+// conceptsOf weighs the question's words into concepts with the current
+// generation's term statistics.
+func (s *asker) conceptsOf(ctx context.Context, words []string) []rank.Concept {
+	df, err := s.g.idx.TermStats(ctx)
+	if err != nil {
+		s.log.Warn("ranking without term statistics", "err", err)
+	}
+	defer df.Close()
+	return s.ConceptsOf(words, df)
+}
+
+// fetch returns the stored paragraphs of the given document IDs that exist.
+func (g *generation) fetch(ctx context.Context, ids []string) (map[string]storedParagraph, error) {
+	out := map[string]storedParagraph{}
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		sp, ok, err := g.store.get(id)
+		if err != nil {
+			return nil, fmt.Errorf("fetch paragraphs: %w", err)
+		}
+		if ok {
+			out[id] = sp
+		}
+	}
+	return out, nil
+}
+
+// fillContext loads the paragraph before each candidate that asks for it.
+func (s *asker) fillContext(ctx context.Context, page []*rank.Candidate) error {
+	var ids []string
+	for _, c := range page {
+		if c.Paragraph.Number > 1 && (c.ContextBefore || c.Role != "") {
+			ids = append(ids, bleveindex.DocID(c.Article.ID, c.Paragraph.Number-1))
+		}
+	}
+	docs, err := s.g.fetch(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, c := range page {
+		prev, ok := docs[bleveindex.DocID(c.Article.ID, c.Paragraph.Number-1)]
+		if !ok {
+			c.ContextBefore = false
+			continue
+		}
+		s.WithContext(c, prev.Paragraph.Text)
+	}
+	return nil
+}

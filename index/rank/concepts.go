@@ -1,0 +1,86 @@
+package rank
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// ConceptsOf analyses the question's words into weighted concepts: rare
+// words weigh more (inverse document frequency), synonyms count as the
+// word. Only the first MaxConcepts words are looked up in df.
+func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
+	var out []Concept
+	seen := map[string]bool{}
+	fuzzyLookups := 0
+	countQuestion := strings.HasPrefix(strings.ToLower(strings.TrimSpace(r.Question.Text)), "how many ")
+	// A question's first words are enough: a pasted paragraph must not
+	// turn into dozens of term and fuzzy lookups.
+	for _, w := range words[:min(len(words), MaxConcepts)] {
+		stems := r.Stems.Terms(w)
+		if len(stems) == 0 || seen[stems[0]] {
+			continue
+		}
+		seen[stems[0]] = true
+		c := Concept{Word: w, Stems: []string{stems[0]}}
+		c.Stems = append(c.Stems, r.Synonyms[stems[0]]...)
+		n, count := df.Count(stems[0])
+		if count == 0 && fuzzyLookups < maxFuzzy {
+			fuzzyLookups++
+			count = df.FuzzyCount(stems[0])
+			c.Fuzzy = count > 0
+		}
+		c.Weight = math.Log(1 + float64(n+1)/float64(count+1))
+		c.Docs = int(count)
+		if count == 0 {
+			// An acronym of an organisation the corpus names: "HTS" for
+			// Hayat Tahrir al-Sham. Its name's words count as the word.
+			for _, org := range r.ExpandAcronym(w) {
+				for _, word := range strings.FieldsFunc(org, notWordRune) {
+					if st := r.Stems.Terms(word); len(word) >= 4 && len(st) == 1 && unicode.IsUpper([]rune(word)[0]) {
+						c.Stems = append(c.Stems, st[0])
+						count = max(count, 1)
+					}
+				}
+			}
+		}
+		if key := corpus.Skeleton(w); count == 0 && len(key) >= 3 {
+			// A name spelt otherwise than the corpus spells it: "Tartous",
+			// "ghiath" match by transliteration skeleton.
+			if _, k := df.NameCount(key); k > 0 {
+				c.Skeleton = key
+			}
+		}
+		if count == 0 && !c.Fuzzy && c.Skeleton == "" && !anyOf(df, c.Stems[1:]) && countQuestion && !r.Capitalised(w) {
+			// "How many prisoners escaped": what a count counts is the
+			// question; a corpus that never says it cannot answer.
+			c.Weight *= 2
+		}
+		if count == 0 && c.Skeleton == "" && r.Capitalised(w) && !anyOf(df, c.Stems[1:]) {
+			// A name the corpus never uses, in any spelling: what it names
+			// is most likely not in the corpus, so passages matching only
+			// the question's other words should not answer ("death toll in
+			// Sudan" when no article mentions Sudan). Ordinary words the
+			// corpus lacks are more often paraphrases, and weigh as usual.
+			c.Weight *= 2
+		}
+		c.InText = make([]bool, len(c.Stems))
+		for i, st := range c.Stems {
+			c.InText[i] = !df.Lacks(st)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// anyOf reports whether some document holds one of terms in its text.
+func anyOf(df TermStats, terms []string) bool {
+	for _, term := range terms {
+		if _, n := df.Count(term); n > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,283 @@
+package rank
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// LatestFigures picks, for each source and group counted, the newest
+// figure that answers the question; withWho applies the group asked for.
+func (r *Ranker) LatestFigures(cands []*Candidate, withWho bool) Picks {
+	latest := map[string]figurePick{}
+	var order []string
+	for _, c := range cands {
+		for _, f := range c.Paragraph.Figures {
+			if !r.FigureAsked(c, f, withWho) {
+				continue
+			}
+			key := figureKey(f)
+			old, seen := latest[key]
+			if !seen {
+				order = append(order, key)
+			}
+			if !seen || newerFigure(f, c, old.f, old.c) {
+				latest[key] = figurePick{c, f}
+			}
+		}
+	}
+	return Picks{latest: latest, order: order}
+}
+
+// Picks are the figures chosen for a question: for each source and group
+// counted, the newest figure and its candidate.
+type Picks struct {
+	latest map[string]figurePick
+	order  []string
+}
+
+// Empty reports whether no figure was picked.
+func (p Picks) Empty() bool { return len(p.latest) == 0 }
+
+// newerFigure reports whether figure f of candidate c is the later report:
+// reported later; on the same day, earlier in its article (news leads with
+// the current toll; a figure from history comes further down); in the same
+// paragraph, the larger count.
+func newerFigure(f corpus.Figure, c *Candidate, g corpus.Figure, d *Candidate) bool {
+	if cmp := f.Reported.Compare(g.Reported.Time); cmp != 0 {
+		return cmp > 0
+	}
+	if c.Article.ID == d.Article.ID && c.Paragraph.Number != d.Paragraph.Number {
+		return c.Paragraph.Number < d.Paragraph.Number
+	}
+	return f.Count > g.Count
+}
+
+// overallTolls counts the figures that count everyone ("people", or no
+// group named) rather than a part ("children", "women").
+func overallTolls(figs []corpus.Figure) int {
+	n := 0
+	for _, f := range figs {
+		switch strings.ToLower(f.Who) {
+		case "", "people", "persons", "individuals":
+			n++
+		}
+	}
+	return n
+}
+
+// namedSources counts the figures whose source is a name ("Syrian
+// Observatory for Human Rights") rather than a description ("a war
+// monitor", "the ministry").
+func namedSources(figs []corpus.Figure) int {
+	n := 0
+	for _, f := range figs {
+		first, _, _ := strings.Cut(f.Source, " ")
+		if r := []rune(first); len(r) > 0 && unicode.IsUpper(r[0]) && first != "The" && first != "A" && first != "An" {
+			n++
+		}
+	}
+	return n
+}
+
+// figurePick is the figure chosen for one source and group, and its paragraph.
+type figurePick struct {
+	c *Candidate
+	f corpus.Figure
+}
+
+func pickedFigures(m map[string]figurePick, order []string) []corpus.Figure {
+	out := make([]corpus.Figure, 0, len(order))
+	for _, k := range order {
+		out = append(out, m[k].f)
+	}
+	return out
+}
+
+func cmpDate(reported, published corpus.Date) corpus.Date {
+	if reported.IsZero() {
+		return published
+	}
+	return reported
+}
+
+// NamesPlace reports whether a paragraph or its headline names place: in
+// those words, or as a mention whose name is a spelling of it (skeletons
+// alone are too loose for short names: "Aleppo" is not "Al-Bab").
+func NamesPlace(a corpus.ArticleRef, p corpus.Paragraph, place string) bool {
+	text := strings.ToLower(p.Text + " \n " + a.Title)
+	if !slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(place), notWordRune), func(w string) bool {
+		return !containsWords(text, w)
+	}) {
+		return true // every word of "attack on Agbadu"
+	}
+	for _, m := range p.Mentions {
+		if corpus.SameName(place, m.Name) || corpus.SameName(place, m.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// FigureAsked reports whether figure f of candidate c answers the question.
+func (r *Ranker) FigureAsked(c *Candidate, f corpus.Figure, withWho bool) bool {
+	if !slices.Contains(r.Question.Kinds, f.What) {
+		return false
+	}
+	if who := r.Question.Who; withWho && who != "" && who != "people" {
+		if !strings.Contains(strings.ToLower(f.Who), strings.TrimSuffix(strings.Fields(who)[0], "s")) {
+			return false
+		}
+	}
+	if r.Question.Source == "" {
+		return true
+	}
+	if speakerMatch(r.Question.Source, f.Source) < NameThreshold {
+		return false
+	}
+	// "the Libyan health ministry": a word the source lacks must be the
+	// passage's or the headline's ("Libya"), or it is another ministry.
+	context := strings.FieldsFunc(strings.ToLower(c.Paragraph.Text+" "+c.Article.Title+" "+f.Source), notWordRune)
+	for _, w := range strings.FieldsFunc(strings.ToLower(r.Question.Source), notWordRune) {
+		if questionArticles[w] {
+			continue
+		}
+		if !slices.ContainsFunc(context, func(x string) bool { return sameRoot(w, x) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameRoot reports whether two words share their root: equal, or sharing
+// their first letters but for the last two of the shorter ("Libya",
+// "Libyan"; "Lebanon", "Lebanese"; "Iraq", "Iraqi"; not "interior",
+// "international").
+func sameRoot(a, b string) bool {
+	if a == b {
+		return true
+	}
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= 4 && n >= min(len(a), len(b))-2
+}
+
+// figureKey groups figures that count the same thing from the same source.
+func figureKey(f corpus.Figure) string {
+	who := strings.ToLower(f.Who)
+	switch {
+	case who == "" || who == "people" || who == "persons":
+		who = "people"
+	case strings.Contains(who, "civilian"):
+		who = "civilians"
+	}
+	return strings.ToLower(f.Source) + "|" + who + "|" + f.What
+}
+
+// disagreements describes the latest figures of different sources that
+// count the same thing and differ.
+func disagreements(figs []corpus.Figure) []string {
+	type group struct{ figs []corpus.Figure }
+	groups := map[string]*group{}
+	var keys []string
+	for _, f := range figs {
+		k := figureKey(corpus.Figure{Who: f.Who, What: f.What})
+		if groups[k] == nil {
+			groups[k] = &group{}
+			keys = append(keys, k)
+		}
+		groups[k].figs = append(groups[k].figs, f)
+	}
+	var notes []string
+	for _, k := range keys {
+		g := groups[k]
+		if len(g.figs) < 2 {
+			continue
+		}
+		lo, hi := g.figs[0].Count, g.figs[0].Count
+		for _, f := range g.figs {
+			lo, hi = min(lo, f.Count), max(hi, f.Count)
+		}
+		if hi == 0 || float64(hi-lo)/float64(hi) < 0.1 {
+			continue
+		}
+		parts := make([]string, 0, len(g.figs))
+		for _, f := range g.figs {
+			parts = append(parts, f.Summary())
+		}
+		notes = append(notes, "Sources report different figures: "+strings.Join(parts, "; ")+".")
+	}
+	return notes
+}
+
+// ChooseFigures turns the picks into the answers, newest first: each
+// candidate with the figures picked from it, scored on a 0–1 scale by
+// rank. It returns the notes on sources that disagree.
+func (r *Ranker) ChooseFigures(picks Picks) ([]*Candidate, []string) {
+	picked := map[*Candidate]bool{}
+	var kept []*Candidate
+	for _, key := range picks.order {
+		p := picks.latest[key]
+		if !picked[p.c] {
+			picked[p.c] = true
+			p.c.Figures = nil
+			kept = append(kept, p.c)
+		}
+		p.c.Figures = append(p.c.Figures, p.f)
+		if p.f.Reported.After(p.c.Reported.Time) {
+			p.c.Reported = p.f.Reported
+		}
+	}
+	for _, c := range kept {
+		c.Reported = cmpDate(c.Reported, c.Article.Published)
+		best := 0
+		for _, f := range c.Figures {
+			best = max(best, f.Count)
+		}
+		c.Score = float64(c.Reported.Unix())/86400 + math.Log1p(float64(best))/100
+	}
+	r.sortFigureAnswers(kept)
+	// Scores for figure answers rank by date; report them on a 0–1 scale.
+	for i, c := range kept {
+		c.Score = 1 / float64(i+1)
+	}
+	return kept, disagreements(pickedFigures(picks.latest, picks.order))
+}
+
+// sortFigureAnswers orders figure answers newest first.
+func (r *Ranker) sortFigureAnswers(kept []*Candidate) {
+	own := map[*Candidate]int{}
+	for _, c := range kept {
+		own[c] = r.OwnConcepts(c)
+	}
+	slices.SortStableFunc(kept, func(a, b *Candidate) int {
+		if c := b.Reported.Compare(a.Reported.Time); c != 0 {
+			return c
+		}
+		if a.Article.ID == b.Article.ID {
+			// Within one article on one day: the passage that itself names
+			// more of the place and topic asked about ("the Myagdi
+			// landslide", not the country's monsoon total), an overall
+			// toll before a part of it ("43 people" before "9 children"),
+			// a figure a named body vouches for before one from "a war
+			// monitor", then the lede before the history.
+			if c := cmp.Compare(own[b], own[a]); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(overallTolls(b.Figures), overallTolls(a.Figures)); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(namedSources(b.Figures), namedSources(a.Figures)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Paragraph.Number, b.Paragraph.Number)
+		}
+		return cmp.Compare(b.Score, a.Score)
+	})
+}

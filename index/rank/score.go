@@ -1,0 +1,168 @@
+package rank
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// ScoreFunc scores a candidate given its search relevance relative to the
+// best hit (0–1): its score, and whether it answers at all.
+type ScoreFunc func(c *Candidate, relevance float64) (score float64, ok bool)
+
+// Rerank keeps the candidates score accepts, scored, best first.
+func Rerank(cands []*Candidate, score ScoreFunc) []*Candidate {
+	top := TopScore(cands)
+	kept := cands[:0]
+	for _, c := range cands {
+		if sc, ok := score(c, c.HitScore/top); ok {
+			c.Score = sc
+			kept = append(kept, c)
+		}
+	}
+	Sort(kept)
+	return kept
+}
+
+// Search scores a passage for a plain question: how much of the
+// question it covers and how closely, its relevance, and for "why…" a
+// passage that gives a cause. It answers when it covers MinCoverage.
+func (r *Ranker) Search(c *Candidate, relevance float64) (float64, bool) {
+	cov, prox := r.Coverage(c)
+	score := 2*cov + prox*cov + 0.5*relevance
+	if asksWhy(r.Question.Text) && givesReason(c.Paragraph.Text) {
+		score++ // "why…": a passage that gives a cause
+	}
+	return score, cov >= MinCoverage
+}
+
+// About scores the passages naming subject for "who" questions, those
+// that describe it first.
+func About(subject string) ScoreFunc {
+	return func(c *Candidate, relevance float64) (float64, bool) {
+		m, score := bestMention(subject, c.Paragraph)
+		if score < NameThreshold {
+			return 0, false
+		}
+		c.Names = strings.Fields(m.Text)
+		if m.Role != "" {
+			c.Role = m.Role
+			score++
+		}
+		for _, other := range c.Paragraph.Mentions {
+			if other.Name == m.Name && definesName(c.Paragraph.Text, other) {
+				score++ // spelt out here: "… Service (NWS)"
+				break
+			}
+		}
+		return score + 0.2*relevance, true
+	}
+}
+
+// Said scores the passages that quote or cite any of names: quoted before
+// cited, named before described by role (inArticle tells whether an
+// article names a word of a description), and by how much of the topic
+// asked about they cover.
+func (r *Ranker) Said(names []string, inArticle func(word, articleID string) bool) ScoreFunc {
+	return func(c *Candidate, relevance float64) (float64, bool) {
+		p := c.Paragraph
+		score := 0.0
+		for _, name := range names {
+			for _, q := range p.Quotes {
+				if sc := r.saidMatch(name, q.Speaker); sc >= NameThreshold {
+					score = max(score, 1.6+sc)
+					c.Names = append(c.Names, strings.Fields(q.Speaker)...)
+				}
+			}
+			for _, a := range p.Attribution {
+				if sc := r.saidMatch(name, a); sc >= NameThreshold {
+					score = max(score, 1+sc)
+					c.Names = append(c.Names, strings.Fields(a)...)
+				} else if alias, sc := aliasMatch(name, a, p); sc >= NameThreshold {
+					score = max(score, 1+sc)
+					c.Names = append(c.Names, strings.Fields(alias)...)
+				}
+			}
+		}
+		if score == 0 {
+			for _, name := range names {
+				if speaker := roleSpeaker(name, c, inArticle); speaker != "" {
+					score = 1 + NameThreshold
+					c.Names = append(c.Names, strings.Fields(speaker)...)
+					break
+				}
+			}
+		}
+		if score == 0 {
+			for _, name := range names {
+				if speaksIn(p.Text, name) {
+					// The extractor missed the speaker, but the text names
+					// them as one: "The UN human rights office said…".
+					score = 1 + NameThreshold
+					c.Names = append(c.Names, strings.Fields(name)...)
+					break
+				}
+			}
+		}
+		if score == 0 {
+			return 0, false
+		}
+		if len(r.Concepts) > 0 {
+			cov, _ := r.Coverage(c)
+			if cov == 0 {
+				return 0, false
+			}
+			score += 2 * cov
+		}
+		return score + 0.2*relevance, true
+	}
+}
+
+// saidMatch scores a speaker for a name asked about. An acronym the
+// question writes in capitals ("IMD") is matched without spelling
+// tolerance, or it matches anyone's "Md".
+func (r *Ranker) saidMatch(name, speaker string) float64 {
+	if r.AcronymAsked(name) && !slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(speaker), notWordRune),
+		func(w string) bool { return w == strings.ToLower(name) }) && initials(speaker) != strings.ToLower(name) {
+		return 0
+	}
+	return speakerMatch(name, speaker)
+}
+
+// NoAnswerNote is what an answer without passages says; source is the
+// outlet a search was limited to, as the caller wrote it, or "".
+func NoAnswerNote(q corpus.Question, source string) string {
+	switch q.Intent {
+	case corpus.IntentWho:
+		return fmt.Sprintf("I found no passage about %s.", q.Subject)
+	case corpus.IntentSaid:
+		return fmt.Sprintf("I found no passage quoting or citing %s.", q.Subject)
+	case corpus.IntentFigure:
+		if q.Place != "" {
+			return fmt.Sprintf("I found no figures for %s.", q.Place)
+		}
+		return "I found no figures that answer that."
+	case corpus.IntentSearch:
+		if source != "" && q.Text != "" {
+			return fmt.Sprintf("I found no passage about %s from %s.", q.Text, source)
+		}
+	}
+	return "I found no passage that answers that."
+}
+
+// Covering keeps the candidates that cover MinCoverage of the question.
+func (r *Ranker) Covering(cands []*Candidate) []*Candidate {
+	return slices.DeleteFunc(cands, func(c *Candidate) bool {
+		cov, _ := r.Coverage(c)
+		return cov < MinCoverage
+	})
+}
+
+// MentioningAll keeps the candidates that mention every one of concepts.
+func (r *Ranker) MentioningAll(cands []*Candidate, concepts []Concept) []*Candidate {
+	return slices.DeleteFunc(cands, func(c *Candidate) bool {
+		return slices.ContainsFunc(concepts, func(con Concept) bool { return !r.Mentions(c, con) })
+	})
+}

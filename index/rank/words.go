@@ -1,0 +1,91 @@
+package rank
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// asksWhy reports whether a question asks for a cause: "why…", "what
+// caused…", "what led to…", "what triggered…", "what is behind…".
+func asksWhy(question string) bool {
+	q := strings.ToLower(strings.TrimSpace(question))
+	for _, p := range []string{"why ", "what caused ", "what causes ", "what led to ", "what triggered ", "what sparked ",
+		"what is behind ", "what's behind ", "what was behind ", "what is the cause", "what was the cause", "what is the reason", "what was the reason"} {
+		if strings.HasPrefix(q, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// reasonWords introduce a cause or a motive.
+var reasonWords = []string{"because", "due to", "blamed", "blame", "caused", "cause", "after", "over", "amid",
+	"dispute", "reason", "motive", "accused", "retaliation", "triggered", "sparked", "led to", "result of",
+	"so that", "in order to", "in protest", "following", "linked to", "attributed to"}
+
+// givesReason reports whether text states a cause or a motive.
+func givesReason(text string) bool {
+	low := strings.ToLower(text)
+	for _, w := range reasonWords {
+		if containsWords(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWords reports whether text holds phrase as whole words.
+func containsWords(text, phrase string) bool { return indexWords(text, phrase, 0) >= 0 }
+
+// indexWords returns the byte index of the first occurrence of phrase in
+// text at or after from that stands as whole words (no letter or digit
+// joined to either end), or -1.
+func indexWords(text, phrase string, from int) int {
+	if phrase == "" {
+		return -1
+	}
+	for i := from; i <= len(text); {
+		j := strings.Index(text[i:], phrase)
+		if j < 0 {
+			return -1
+		}
+		start, end := i+j, i+j+len(phrase)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || notWordRune(before)) && (end == len(text) || notWordRune(after)) {
+			return start
+		}
+		_, size := utf8.DecodeRuneInString(text[start:])
+		i = start + size
+	}
+	return -1
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// refersBack reports whether a role is a definite description that may
+// point back to an earlier introduction: "the former general".
+func refersBack(role string) bool {
+	return strings.HasPrefix(role, "the ") || strings.HasPrefix(role, "The ")
+}
+
+// commonWords keeps the words of s that are not capitalised: the
+// description without the names in it ("the director of the Syria
+// program" → "the director of the program").
+func commonWords(s string) string {
+	var keep []string
+	for _, w := range strings.Fields(s) {
+		if r := []rune(w); len(r) > 0 && !unicode.IsUpper(r[0]) {
+			keep = append(keep, w)
+		}
+	}
+	return strings.Join(keep, " ")
+}
