@@ -67,7 +67,7 @@ Engineers from the regional roads office said the new deck could carry twice the
 		files["empty.md"] = ""
 		files["notes.xyz"] = "an unknown kind of file\n"
 		files["binary.txt"] = "\x00\x01\x02\x03\x00\xff\xfe binary \x00 junk"
-		files["broken.md"] = "---\ntitle: [unclosed\npublished: 2023-01-01\n---\n\nBody text of a broken article.\n"
+		files["broken.md"] = "---\ntitle: never closed\npublished: 2023-01-01\n\nBody text of a broken article.\n"
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
