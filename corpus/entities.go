@@ -276,6 +276,19 @@ func Sentences(text string) []string {
 	return out
 }
 
+// sentenceStarts returns the byte offset at which each sentence of text
+// starts, as Sentences splits it.
+func sentenceStarts(text string) []int {
+	toks := entTokenize(text)
+	var out []int
+	for k := range toks {
+		if k == 0 || toks[k].sent != toks[k-1].sent {
+			out = append(out, toks[k].s)
+		}
+	}
+	return out
+}
+
 // entSpan is a mention found in a paragraph.
 type entSpan struct {
 	tt, ts, te int // token indices: title start, name start, name end (exclusive)
@@ -1051,8 +1064,9 @@ var (
 	entAppositionStart = entSet(`the a an his her its their who which whose one former also now then`)
 	entCourtesy        = entSet(`mr mrs ms miss dr sir mme mlle m`)
 	entTitleAbbrev     = entSet(`mr mrs ms dr gen col lt maj capt sgt brig adm prof rev sen rep gov cmdr mme mlle st`)
-	entAbbrev          = entSet(`mr mrs ms dr gen col lt maj capt sgt brig adm prof rev sen rep gov cmdr mme mlle st jr sr
-		no nos vs jan feb aug sept oct nov dec mt ft hon insp supt`)
+	entAbbrev          = entSet(`mr mrs ms dr gen col lt maj capt sgt cpl pvt brig adm cmdr prof rev sen rep gov pres mme mlle
+		st jr sr mt ft hon insp supt no nos vs etc approx est dept fig inc ltd co corp jan feb mar apr jun jul aug sep sept
+		oct nov dec`)
 	entTitleHeads = entSet(`president minister secretary secretary-general sheikh shaikh sheik king queen prince
 		princess emir sultan imam ayatollah pope senator governor mayor judge chancellor general colonel lieutenant
 		major captain sergeant commander chairman chief director ambassador envoy spokesman spokeswoman premier

@@ -206,58 +206,25 @@ func fgTokenizeAppend(toks []fgTok, text string) []fgTok {
 	return toks
 }
 
-// fgAbbrev are words written with a dot that does not end a sentence.
-var fgAbbrev = fgSet("mr mrs ms dr gen col lt maj capt sgt cpl pvt adm brig cmdr rev st jr sr prof gov sen rep " +
-	"pres no nos vs etc approx est dept fig inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec " +
-	"u.s u.n u.k e.u a.m p.m i.e e.g")
-
-// fgSentenceBounds splits tokens into sentences: it returns the index of
-// the first token of each sentence. A sentence ends at ".", "!" or "?"
-// (with any closing quotes) followed by a capital, a digit or an opening
-// quote — not after an abbreviation ("Mr.", "Gen.", "U.S.") or an initial.
+// fgSentenceBounds splits tokens into sentences as Sentences does: it
+// returns the index of the first token of each sentence.
 func fgSentenceBounds(text string, toks []fgTok) []int {
 	bounds := []int{0}
-	for k := 0; k < len(toks); k++ {
-		t := &toks[k]
-		if t.kind != fgPunct || (t.text != "." && t.text != "!" && t.text != "?") {
-			continue
+	k := 0
+	for _, start := range sentenceStarts(text) {
+		for k < len(toks) && toks[k].start < start {
+			k++
 		}
-		if t.text == "." && k > 0 && toks[k-1].kind == fgWord && toks[k-1].end == t.start {
-			p := toks[k-1].low
-			if fgAbbrev[p] || utf8.RuneCountInString(p) == 1 && toks[k-1].upper {
-				continue
-			}
+		if k < len(toks) && k > bounds[len(bounds)-1] {
+			bounds = append(bounds, k)
 		}
-		n := k + 1
-		for n < len(toks) && toks[n].kind == fgPunct && strings.ContainsAny(toks[n].text, "”’\")]") {
-			n++
-		}
-		if n >= len(toks) {
-			break
-		}
-		nt := &toks[n]
-		if nt.start == toks[n-1].end {
-			continue // no space after the stop
-		}
-		ok := false
-		switch {
-		case nt.kind == fgWord && nt.upper:
-			ok = true
-		case nt.kind == fgNum:
-			ok = true
-		case nt.kind == fgPunct && strings.ContainsAny(nt.text, "“\"‘('[—–"):
-			ok = true
-		}
-		if !ok {
-			continue
-		}
-		// Line breaks are handled by the caller; here only punctuation ends
-		// a sentence.
-		bounds = append(bounds, n)
-		k = n - 1
 	}
 	return bounds
 }
+
+// fgAbbrev reports whether a word written before a dot is an
+// abbreviation: one of the list Sentences knows, or a dotted one (U.S).
+func fgAbbrev(low string) bool { return entAbbrev[low] || strings.Contains(low, ".") }
 
 // ---------------------------------------------------------------------
 // Vocabulary.
@@ -1493,7 +1460,7 @@ func fgNPEnd(toks []fgTok, s int) int {
 		if w.kind == fgPunct && w.text != "-" && w.text != "." && w.text != "&" {
 			break
 		}
-		if w.text == "." && (e == s || !fgAbbrev[toks[e-1].low]) {
+		if w.text == "." && (e == s || !fgAbbrev(toks[e-1].low)) {
 			break
 		}
 		if e > s && (w.low == "which" || w.low == "who" || w.low == "that" || w.low == "on" || w.low == "in" ||
@@ -1609,7 +1576,7 @@ func fgSubjectBack(toks []fgTok, p int) (int, int) {
 		if w.kind == fgNum || w.kind == fgPunct && w.text != "-" && w.text != "." && w.text != "&" || fgSubjectStops[w.low] && w.kind == fgWord {
 			break
 		}
-		if w.text == "." && (b == 0 || !fgAbbrev[toks[b-1].low]) {
+		if w.text == "." && (b == 0 || !fgAbbrev(toks[b-1].low)) {
 			break
 		}
 		b--
@@ -2021,7 +1988,7 @@ func fgNameOf(raw string, toks []fgTok) (string, bool) {
 			e++
 			continue
 		}
-		if w.kind == fgPunct && (w.text == "&" || w.text == "." && fgAbbrev[toks[e-1].low]) && e+1 < len(toks) {
+		if w.kind == fgPunct && (w.text == "&" || w.text == "." && fgAbbrev(toks[e-1].low)) && e+1 < len(toks) {
 			e++
 			continue
 		}
