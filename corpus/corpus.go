@@ -102,6 +102,17 @@ type Figure struct {
 	Reported Date `json:"reported"`
 }
 
+// Figure kinds: the normalised What of a Figure.
+const (
+	KindKilled    = "killed"
+	KindWounded   = "wounded"
+	KindMissing   = "missing"
+	KindDisplaced = "displaced"
+	KindArrested  = "arrested"
+	KindExecuted  = "executed"
+	KindRescued   = "rescued"
+)
+
 // Date is a calendar day. The zero Date means unknown.
 type Date struct{ time.Time }
 

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/extract"
 )
 
 // texts returns the paragraph texts of a, checking their numbering.
@@ -883,7 +884,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i := range arts {
-			corpus.Analyze(&arts[i])
+			extract.Analyze(&arts[i])
 		}
 	}
 	b.ReportMetric(float64(5_000*b.N)/b.Elapsed().Seconds(), "paragraphs/s")

@@ -24,6 +24,8 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/extract"
+	"github.com/newsdesk/newsdesk/corpus/names"
 )
 
 // Layout of an index directory:
@@ -234,7 +236,7 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 	if err != nil && corpus.ErrorCode(err) != corpus.ENOTFOUND {
 		b.log.Warn("previous index unreadable; building afresh", "err", err)
 	}
-	incremental := err == nil && !b.opts.Full && prev.AnalyzerVersion == corpus.AnalyzerVersion
+	incremental := err == nil && !b.opts.Full && prev.AnalyzerVersion == extract.AnalyzerVersion
 	if incremental {
 		// A damaged paragraph store cannot be carried over: build afresh.
 		if st, err := openStore(filepath.Join(dir, prevName)); err != nil {
@@ -263,7 +265,7 @@ func (b *builder) run(ctx context.Context, loaded corpus.LoadResult) (BuildRepor
 		rep.Skipped = []corpus.Skipped{}
 	}
 	m := Manifest{
-		AnalyzerVersion: corpus.AnalyzerVersion,
+		AnalyzerVersion: extract.AnalyzerVersion,
 		Fingerprint:     b.fingerprint,
 		Articles:        make([]ArticleRef, 0, len(articles)),
 		Hashes:          make(map[string]string, len(articles)),
@@ -455,7 +457,7 @@ func (b *builder) index(ctx context.Context, w docWriter, store *storeWriter, to
 	for _, db := range builders {
 		wg.Go(func() {
 			for a := range in {
-				corpus.Analyze(a)
+				extract.Analyze(a)
 				docs, records, err := paragraphDocs(a, db)
 				r := analysed{id: a.ID, docs: docs, records: records, people: articlePeople(a), orgs: articleOrganisations(a), err: err}
 				if b.release {
@@ -686,7 +688,7 @@ func articlePeople(a *corpus.Article) []Person {
 }
 
 // mergePeople aggregates the people of every article, merging names that
-// corpus.SameName takes for spellings of one name. The most mentioned
+// names.Same takes for spellings of one name. The most mentioned
 // spelling names the merged person. Comparisons are limited to names that
 // share the skeleton of their last word, which keeps the merge near linear.
 func mergePeople(perArticle map[string][]Person) []Person {
@@ -702,22 +704,22 @@ func mergePeople(perArticle map[string][]Person) []Person {
 			q.Spellings = appendDistinct(q.Spellings, p.Spellings...)
 		}
 	}
-	names := make([]string, 0, len(byName))
+	order := make([]string, 0, len(byName))
 	for n := range byName {
-		names = append(names, n)
+		order = append(order, n)
 	}
 	// Most mentioned first, so that it becomes the canonical name.
-	slices.SortFunc(names, func(a, b string) int {
+	slices.SortFunc(order, func(a, b string) int {
 		return cmp.Or(cmp.Compare(byName[b].Mentions, byName[a].Mentions), cmp.Compare(a, b))
 	})
 	blocks := map[string][]*Person{}
 	var out []*Person
-	for _, n := range names {
+	for _, n := range order {
 		p := byName[n]
 		key := lastSkeleton(n)
 		merged := false
 		for _, q := range blocks[key] {
-			if corpus.SameName(q.Name, p.Name) {
+			if names.Same(q.Name, p.Name) {
 				q.Mentions += p.Mentions
 				q.Spellings = appendDistinct(q.Spellings, p.Name)
 				q.Spellings = appendDistinct(q.Spellings, p.Spellings...)
@@ -749,7 +751,7 @@ func mergePeople(perArticle map[string][]Person) []Person {
 func lastSkeleton(name string) string {
 	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' })
 	for i := len(words) - 1; i >= 0; i-- {
-		if s := corpus.Skeleton(words[i]); s != "" {
+		if s := names.Skeleton(words[i]); s != "" {
 			return s
 		}
 	}
@@ -1147,7 +1149,7 @@ func Stale(ctx context.Context, corpusDir, indexDir string) (bool, error) {
 	if err != nil {
 		return true, err
 	}
-	if m.AnalyzerVersion != corpus.AnalyzerVersion {
+	if m.AnalyzerVersion != extract.AnalyzerVersion {
 		return true, nil
 	}
 	fp, err := corpus.Fingerprint(ctx, corpusDir)

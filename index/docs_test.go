@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/extract"
 )
 
 // analysedFields describes the fields of a document as the segment
@@ -103,7 +104,7 @@ func TestDocumentsMatchMapping(t *testing.T) {
 		}
 		for i := range res.Articles {
 			a := &res.Articles[i]
-			corpus.Analyze(a)
+			extract.Analyze(a)
 			docs, _, err := paragraphDocs(a, db)
 			if err != nil {
 				t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 )
 
 // Engine serves questions from the current index generation. It is safe for
@@ -294,7 +295,7 @@ func personMatch(p Person, prefix string, pwords []string) int {
 		}
 	}
 	for _, s := range spellings {
-		if wordsPrefix(nameWords(s), pwords, skeletonPrefix) || (len([]rune(prefix)) >= 4 && corpus.SameName(s, prefix)) {
+		if wordsPrefix(nameWords(s), pwords, skeletonPrefix) || (len([]rune(prefix)) >= 4 && names.Same(s, prefix)) {
 			return matchSound
 		}
 	}
@@ -312,7 +313,7 @@ func wordsPrefix(words, pwords []string, prefixOf func(word, typed string) bool)
 			if j == len(pwords)-1 {
 				ok = prefixOf(w, pw)
 			} else {
-				ok = w == pw || corpus.SameName(w, pw) || (corpus.Skeleton(w) != "" && corpus.Skeleton(w) == corpus.Skeleton(pw))
+				ok = w == pw || names.Same(w, pw) || (names.Skeleton(w) != "" && names.Skeleton(w) == names.Skeleton(pw))
 			}
 			if !ok {
 				break
@@ -328,11 +329,11 @@ func wordsPrefix(words, pwords []string, prefixOf func(word, typed string) bool)
 // skeletonPrefix matches a typed word part against a word by their
 // transliteration skeletons: "ghia" and "Gaith".
 func skeletonPrefix(word, typed string) bool {
-	ps := corpus.Skeleton(typed)
+	ps := names.Skeleton(typed)
 	if ps == "" {
 		return false
 	}
-	return strings.HasPrefix(corpus.Skeleton(word), ps)
+	return strings.HasPrefix(names.Skeleton(word), ps)
 }
 
 // nameWords splits a name into lower-case words, dropping punctuation.

@@ -8,7 +8,7 @@ import (
 	"github.com/newsdesk/newsdesk/corpus"
 )
 
-func names(ps []Person) []string {
+func personNames(ps []Person) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.Name
@@ -62,7 +62,7 @@ func TestMatchPeople(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.prefix, func(t *testing.T) {
-			if got := names(matchPeople(people, tc.prefix, tc.n)); !slices.Equal(got, tc.want) {
+			if got := personNames(matchPeople(people, tc.prefix, tc.n)); !slices.Equal(got, tc.want) {
 				t.Errorf("matchPeople(%q) = %q, want %q", tc.prefix, got, tc.want)
 			}
 		})

@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 )
 
 func (s *asker) figures(ctx context.Context) ([]*candidate, error) {
@@ -387,7 +388,7 @@ func namesPlace(sp storedParagraph, place string) bool {
 		return true // every word of "attack on Agbadu"
 	}
 	for _, m := range sp.Paragraph.Mentions {
-		if corpus.SameName(place, m.Name) || corpus.SameName(place, m.Text) {
+		if names.Same(place, m.Name) || names.Same(place, m.Text) {
 			return true
 		}
 	}

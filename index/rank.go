@@ -17,6 +17,7 @@ import (
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 )
 
 // synonyms widen a question's words (by stem) to the words news reports
@@ -345,7 +346,7 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []concept {
 				}
 			}
 		}
-		if key := corpus.Skeleton(w); count == 0 && len(key) >= 3 {
+		if key := names.Skeleton(w); count == 0 && len(key) >= 3 {
 			// A name spelt otherwise than the corpus spells it: "Tartous",
 			// "ghiath" match by transliteration skeleton.
 			if _, k := df.countIn(fieldNames, key); k > 0 {
@@ -539,7 +540,7 @@ func fuzzinessFor(term string) int {
 func mentionsName(p corpus.Paragraph, word, key string) bool {
 	for _, m := range p.Mentions {
 		for _, w := range strings.FieldsFunc(m.Text+" "+m.Name, notWordRune) {
-			if corpus.Skeleton(w) == key && corpus.NameMatch(word, w) >= nameThreshold {
+			if names.Skeleton(w) == key && names.Match(word, w) >= nameThreshold {
 				return true
 			}
 		}

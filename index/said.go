@@ -12,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/extract"
+	"github.com/newsdesk/newsdesk/corpus/names"
 )
 
 func (s *asker) said(ctx context.Context) ([]*candidate, error) {
@@ -23,7 +25,7 @@ func (s *asker) said(ctx context.Context) ([]*candidate, error) {
 	}
 	// "what did SNHR say": the organisations whose initials those are;
 	// "what did the IDF say": what a well-known acronym stands for.
-	for _, aliases := range [][]string{s.expandAcronym(subject), corpus.KnownAcronym(subject)} {
+	for _, aliases := range [][]string{s.expandAcronym(subject), names.KnownAcronym(subject)} {
 		if len(aliases) == 0 {
 			continue
 		}
@@ -131,7 +133,7 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 // Benue governor", "the governor of Zaporizhzhia" → "governor"), or "".
 func roleHead(subject string) string {
 	for _, w := range strings.FieldsFunc(strings.ToLower(subject), notWordRune) {
-		if corpus.RoleNoun(w) {
+		if extract.RoleNoun(w) {
 			return w
 		}
 	}
@@ -207,7 +209,7 @@ func (s *asker) acronymAsked(name string) bool {
 	if len(name) < 2 || len(name) > 6 || strings.ContainsFunc(name, notWordRune) {
 		return false
 	}
-	return containsWords(s.q.Text, strings.ToUpper(name)) || corpus.KnownAcronym(name) != nil
+	return containsWords(s.q.Text, strings.ToUpper(name)) || names.KnownAcronym(name) != nil
 }
 
 // roleWordArticles returns a test of whether an article names a word of
@@ -320,7 +322,7 @@ func speakerMatch(asked, speaker string) float64 {
 	if speaker == "" {
 		return 0
 	}
-	best := corpus.NameMatch(asked, speaker)
+	best := names.Match(asked, speaker)
 	askedWords := strings.Fields(strings.ToLower(asked))
 	// An acronym: "SNHR" for "Syrian Network for Human Rights".
 	if len(askedWords) == 1 && len(askedWords[0]) >= 2 && len(askedWords[0]) <= 6 && initials(speaker) == askedWords[0] {

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 )
 
 func (s *asker) who(ctx context.Context) ([]*candidate, error) {
@@ -21,7 +22,7 @@ func (s *asker) who(ctx context.Context) ([]*candidate, error) {
 	}
 	// "who is SNHR": the organisation those initials spell, or a
 	// well-known acronym's name ("what is MSF").
-	for _, org := range append(s.expandAcronym(subject), corpus.KnownAcronym(subject)...) {
+	for _, org := range append(s.expandAcronym(subject), names.KnownAcronym(subject)...) {
 		if kept, err := s.passagesAbout(ctx, org); err != nil || len(kept) > 0 {
 			return kept, err
 		}

@@ -1,9 +1,11 @@
-package corpus
+package extract
 
 import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsdesk/newsdesk/corpus"
 )
 
 func TestAttribution(t *testing.T) {
@@ -129,7 +131,7 @@ func TestAttributionSeed(t *testing.T) {
 		{"checkpoints along the main roads", []string{"Syrian Observatory for Human Rights"}},
 	}
 	for _, tt := range tests {
-		i := slices.IndexFunc(a.Paragraphs, func(p Paragraph) bool { return strings.Contains(p.Text, tt.contains) })
+		i := slices.IndexFunc(a.Paragraphs, func(p corpus.Paragraph) bool { return strings.Contains(p.Text, tt.contains) })
 		if i < 0 {
 			t.Fatalf("no paragraph with %q", tt.contains)
 		}
@@ -137,16 +139,16 @@ func TestAttributionSeed(t *testing.T) {
 			t.Errorf("¶%d (%q): attribution %q, want %q", i+1, tt.contains, got, tt.want)
 		}
 	}
-	i := slices.IndexFunc(a.Paragraphs, func(p Paragraph) bool { return strings.HasPrefix(p.Text, "Residents in a town in Tartus said") })
+	i := slices.IndexFunc(a.Paragraphs, func(p corpus.Paragraph) bool { return strings.HasPrefix(p.Text, "Residents in a town in Tartus said") })
 	if i < 0 || len(a.Paragraphs[i].Attribution) == 0 || !strings.Contains(strings.ToLower(a.Paragraphs[i].Attribution[0]), "residents") {
 		t.Errorf("residents paragraph: attribution %q", a.Paragraphs[max(i, 0)].Attribution)
 	}
 	// Quotes with their speakers; quoted names and scare quotes are no quotes.
-	var quotes []Quote
+	var quotes []corpus.Quote
 	for _, p := range a.Paragraphs {
 		quotes = append(quotes, p.Quotes...)
 	}
-	wantQuotes := []Quote{
+	wantQuotes := []corpus.Quote{
 		{Text: "first time that pro-Assad loyalist activity demonstrated clear coordination and prior planning", Speaker: "Charles Lister"},
 		{Text: "Everyone knows who is responsible for this disorder and plots", Speaker: "Ahmed al-Shara"},
 	}
@@ -158,14 +160,14 @@ func TestAttributionSeed(t *testing.T) {
 func TestQuotes(t *testing.T) {
 	tests := []struct {
 		paras []string
-		want  []Quote
+		want  []corpus.Quote
 	}{
 		{[]string{"Leila Haddad, a surgeon, said: “We have no more blood for transfusions.”"},
-			[]Quote{{"We have no more blood for transfusions.", "Leila Haddad"}}},
+			[]corpus.Quote{{Text: "We have no more blood for transfusions.", Speaker: "Leila Haddad"}}},
 		{[]string{"\"We will rebuild every house,\" the governor of Homs said on Monday."},
-			[]Quote{{"We will rebuild every house", "the governor of Homs"}}},
+			[]corpus.Quote{{Text: "We will rebuild every house", Speaker: "the governor of Homs"}}},
 		{[]string{"Governor Khaled Mansour visited the camp.", "“Nobody will be left behind,” he said. “Not one family.”"},
-			[]Quote{{"Nobody will be left behind", "Khaled Mansour"}, {"Not one family.", "Khaled Mansour"}}},
+			[]corpus.Quote{{Text: "Nobody will be left behind", Speaker: "Khaled Mansour"}, {Text: "Not one family.", Speaker: "Khaled Mansour"}}},
 		{[]string{"A group calling itself the “Coastal Shield Brigade” claimed the attack."}, nil},
 	}
 	for _, tt := range tests {
@@ -182,7 +184,7 @@ func BenchmarkAttribution(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		extractAttribution(a)
+		addAttribution(a)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(a.Paragraphs))/1000, "µs/paragraph")
 }

@@ -1,4 +1,4 @@
-package corpus
+package extract
 
 import (
 	"slices"
@@ -7,62 +7,54 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
-// Figure kinds: the normalised What of a Figure.
-const (
-	KindKilled    = "killed"
-	KindWounded   = "wounded"
-	KindMissing   = "missing"
-	KindDisplaced = "displaced"
-	KindArrested  = "arrested"
-	KindExecuted  = "executed"
-	KindRescued   = "rescued"
-)
-
-// fgKinds maps the words of casualty reporting, in any of their forms, to
+// casualtyKinds maps the words of casualty reporting, in any of their forms, to
 // the figure kind they report. "casualties" is counted as killed: reporters
 // mostly write it for deaths, and a question for the death toll should find
 // it (the question side asks for killed and wounded on "casualties").
-var fgKinds = map[string]string{
-	"killed": KindKilled, "kill": KindKilled, "kills": KindKilled, "killing": KindKilled, "killings": KindKilled,
-	"dead": KindKilled, "died": KindKilled, "die": KindKilled, "dies": KindKilled, "death": KindKilled,
-	"deaths": KindKilled, "fatalities": KindKilled, "fatality": KindKilled, "slain": KindKilled,
-	"perished": KindKilled, "casualties": KindKilled, "casualty": KindKilled, "toll": KindKilled,
-	"tolls": KindKilled, "murdered": KindKilled, "murder": KindKilled, "murdering": KindKilled,
-	"massacred": KindKilled, "massacre": KindKilled, "slaughtered": KindKilled, "victims": KindKilled,
-	"bodies": KindKilled, "lives": KindKilled, "dying": KindKilled,
-	"drowned": KindKilled, "drowning": KindKilled, "electrocuted": KindKilled, "suffocated": KindKilled,
-	"executed": KindExecuted, "execute": KindExecuted, "executes": KindExecuted, "executing": KindExecuted,
-	"execution": KindExecuted, "executions": KindExecuted,
-	"wounded": KindWounded, "wound": KindWounded, "wounds": KindWounded, "wounding": KindWounded,
-	"injured": KindWounded, "injure": KindWounded, "injures": KindWounded, "injuring": KindWounded,
-	"injuries": KindWounded, "injury": KindWounded, "hurt": KindWounded,
-	"missing": KindMissing, "disappeared": KindMissing, "unaccounted": KindMissing, "abducted": KindMissing,
-	"abduct": KindMissing, "abducting": KindMissing, "abductions": KindMissing, "kidnapped": KindMissing,
-	"kidnap": KindMissing, "kidnapping": KindMissing, "disappearance": KindMissing,
-	"displaced": KindDisplaced, "displace": KindDisplaced, "displacing": KindDisplaced, "displacement": KindDisplaced,
-	"fled": KindDisplaced, "flee": KindDisplaced, "fleeing": KindDisplaced, "evacuated": KindDisplaced,
-	"evacuate": KindDisplaced, "evacuating": KindDisplaced, "evacuation": KindDisplaced, "homeless": KindDisplaced,
-	"uprooted": KindDisplaced, "refugees": KindDisplaced,
-	"arrested": KindArrested, "arrest": KindArrested, "arrests": KindArrested, "arresting": KindArrested,
-	"detained": KindArrested, "detain": KindArrested, "detaining": KindArrested, "detention": KindArrested,
-	"detentions": KindArrested, "captured": KindArrested, "jailed": KindArrested, "imprisoned": KindArrested,
-	"custody": KindArrested, "detainees": KindArrested,
-	"rescued": KindRescued, "rescuing": KindRescued, "survivors": KindRescued,
+var casualtyKinds = map[string]string{
+	"killed": corpus.KindKilled, "kill": corpus.KindKilled, "kills": corpus.KindKilled, "killing": corpus.KindKilled, "killings": corpus.KindKilled,
+	"dead": corpus.KindKilled, "died": corpus.KindKilled, "die": corpus.KindKilled, "dies": corpus.KindKilled, "death": corpus.KindKilled,
+	"deaths": corpus.KindKilled, "fatalities": corpus.KindKilled, "fatality": corpus.KindKilled, "slain": corpus.KindKilled,
+	"perished": corpus.KindKilled, "casualties": corpus.KindKilled, "casualty": corpus.KindKilled, "toll": corpus.KindKilled,
+	"tolls": corpus.KindKilled, "murdered": corpus.KindKilled, "murder": corpus.KindKilled, "murdering": corpus.KindKilled,
+	"massacred": corpus.KindKilled, "massacre": corpus.KindKilled, "slaughtered": corpus.KindKilled, "victims": corpus.KindKilled,
+	"bodies": corpus.KindKilled, "lives": corpus.KindKilled, "dying": corpus.KindKilled,
+	"drowned": corpus.KindKilled, "drowning": corpus.KindKilled, "electrocuted": corpus.KindKilled, "suffocated": corpus.KindKilled,
+	"executed": corpus.KindExecuted, "execute": corpus.KindExecuted, "executes": corpus.KindExecuted, "executing": corpus.KindExecuted,
+	"execution": corpus.KindExecuted, "executions": corpus.KindExecuted,
+	"wounded": corpus.KindWounded, "wound": corpus.KindWounded, "wounds": corpus.KindWounded, "wounding": corpus.KindWounded,
+	"injured": corpus.KindWounded, "injure": corpus.KindWounded, "injures": corpus.KindWounded, "injuring": corpus.KindWounded,
+	"injuries": corpus.KindWounded, "injury": corpus.KindWounded, "hurt": corpus.KindWounded,
+	"missing": corpus.KindMissing, "disappeared": corpus.KindMissing, "unaccounted": corpus.KindMissing, "abducted": corpus.KindMissing,
+	"abduct": corpus.KindMissing, "abducting": corpus.KindMissing, "abductions": corpus.KindMissing, "kidnapped": corpus.KindMissing,
+	"kidnap": corpus.KindMissing, "kidnapping": corpus.KindMissing, "disappearance": corpus.KindMissing,
+	"displaced": corpus.KindDisplaced, "displace": corpus.KindDisplaced, "displacing": corpus.KindDisplaced, "displacement": corpus.KindDisplaced,
+	"fled": corpus.KindDisplaced, "flee": corpus.KindDisplaced, "fleeing": corpus.KindDisplaced, "evacuated": corpus.KindDisplaced,
+	"evacuate": corpus.KindDisplaced, "evacuating": corpus.KindDisplaced, "evacuation": corpus.KindDisplaced, "homeless": corpus.KindDisplaced,
+	"uprooted": corpus.KindDisplaced, "refugees": corpus.KindDisplaced,
+	"arrested": corpus.KindArrested, "arrest": corpus.KindArrested, "arrests": corpus.KindArrested, "arresting": corpus.KindArrested,
+	"detained": corpus.KindArrested, "detain": corpus.KindArrested, "detaining": corpus.KindArrested, "detention": corpus.KindArrested,
+	"detentions": corpus.KindArrested, "captured": corpus.KindArrested, "jailed": corpus.KindArrested, "imprisoned": corpus.KindArrested,
+	"custody": corpus.KindArrested, "detainees": corpus.KindArrested,
+	"rescued": corpus.KindRescued, "rescuing": corpus.KindRescued, "survivors": corpus.KindRescued,
 }
 
-// fgKindPhrases are multi-word casualty expressions.
-var fgKindPhrases = map[string]string{
-	"death toll": KindKilled, "casualty toll": KindKilled, "lost their lives": KindKilled, "lost lives": KindKilled,
-	"shot dead": KindKilled, "killed in action": KindKilled, "number of dead": KindKilled, "number of deaths": KindKilled,
-	"summarily killed": KindExecuted, "summarily executed": KindExecuted, "summary executions": KindExecuted,
-	"field executions": KindExecuted, "executed summarily": KindExecuted,
-	"taken into custody": KindArrested, "rounded up": KindArrested, "taken prisoner": KindArrested,
-	"forced to flee": KindDisplaced, "forced from their homes": KindDisplaced, "left homeless": KindDisplaced,
-	"went missing": KindMissing, "unaccounted for": KindMissing,
-	"pulled out alive": KindRescued, "pulled alive": KindRescued, "brought out alive": KindRescued,
-	"found alive": KindRescued,
+// kindPhrases are multi-word casualty expressions.
+var kindPhrases = map[string]string{
+	"death toll": corpus.KindKilled, "casualty toll": corpus.KindKilled, "lost their lives": corpus.KindKilled, "lost lives": corpus.KindKilled,
+	"shot dead": corpus.KindKilled, "killed in action": corpus.KindKilled, "number of dead": corpus.KindKilled, "number of deaths": corpus.KindKilled,
+	"summarily killed": corpus.KindExecuted, "summarily executed": corpus.KindExecuted, "summary executions": corpus.KindExecuted,
+	"field executions": corpus.KindExecuted, "executed summarily": corpus.KindExecuted,
+	"taken into custody": corpus.KindArrested, "rounded up": corpus.KindArrested, "taken prisoner": corpus.KindArrested,
+	"forced to flee": corpus.KindDisplaced, "forced from their homes": corpus.KindDisplaced, "left homeless": corpus.KindDisplaced,
+	"went missing": corpus.KindMissing, "unaccounted for": corpus.KindMissing,
+	"pulled out alive": corpus.KindRescued, "pulled alive": corpus.KindRescued, "brought out alive": corpus.KindRescued,
+	"found alive": corpus.KindRescued,
 }
 
 // FigureKind maps a casualty word or phrase to the figure kind it asks
@@ -88,19 +80,19 @@ var fgKindPhrases = map[string]string{
 func FigureKind(word string) string {
 	w := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(word, "’", "'"))), " ")
 	w = strings.Trim(w, ".,;:!?\"'()")
-	if k, ok := fgKindPhrases[w]; ok {
+	if k, ok := kindPhrases[w]; ok {
 		return k
 	}
-	if k, ok := fgKinds[w]; ok {
+	if k, ok := casualtyKinds[w]; ok {
 		return k
 	}
 	// A phrase ending in a casualty word: "the latest death toll",
 	// "civilian deaths".
 	if i := strings.LastIndexByte(w, ' '); i >= 0 {
-		if k, ok := fgKindPhrases[w[strings.LastIndexByte(w[:i], ' ')+1:]]; ok {
+		if k, ok := kindPhrases[w[strings.LastIndexByte(w[:i], ' ')+1:]]; ok {
 			return k
 		}
-		return fgKinds[w[i+1:]]
+		return casualtyKinds[w[i+1:]]
 	}
 	return ""
 }
@@ -109,13 +101,13 @@ func FigureKind(word string) string {
 // Tokens and sentences.
 
 const (
-	fgWord  = 'w'
-	fgNum   = 'n'
-	fgPunct = 'p'
+	wordToken   = 'w'
+	numberToken = 'n'
+	punctToken  = 'p'
 )
 
-// fgTok is a word, a number written in digits, or a punctuation mark.
-type fgTok struct {
+// rawToken is a word, a number written in digits, or a punctuation mark.
+type rawToken struct {
 	text       string // as written
 	low        string // lower-cased, with ’ written '
 	start, end int    // byte offsets in the text
@@ -123,67 +115,67 @@ type fgTok struct {
 	upper      bool // a word starting with a capital letter
 }
 
-// fgTokenize splits text into tokens. Words keep inner hyphens, apostrophes
+// tokenizeRaw splits text into tokens. Words keep inner hyphens, apostrophes
 // and dots ("pro-government", "Syria’s", "U.S"); numbers keep inner commas
 // and dots ("1,300", "1.5"); a number glued to letters ("17th", "10am") is
 // a word.
-func fgTokenize(text string) []fgTok {
-	return fgTokenizeAppend(make([]fgTok, 0, len(text)/5+1), text)
+func tokenizeRaw(txt string) []rawToken {
+	return appendRawTokens(make([]rawToken, 0, len(txt)/5+1), txt)
 }
 
-// fgTokenizeAppend appends the tokens of text to toks.
-func fgTokenizeAppend(toks []fgTok, text string) []fgTok {
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+// appendRawTokens appends the tokens of text to toks.
+func appendRawTokens(toks []rawToken, txt string) []rawToken {
+	for i := 0; i < len(txt); {
+		r, size := utf8.DecodeRuneInString(txt[i:])
 		switch {
 		case unicode.IsSpace(r):
 			i += size
 		case r >= '0' && r <= '9':
 			j := i + 1
-			for j < len(text) {
-				c := text[j]
+			for j < len(txt) {
+				c := txt[j]
 				if c >= '0' && c <= '9' {
 					j++
 					continue
 				}
-				if (c == ',' || c == '.') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9' {
+				if (c == ',' || c == '.') && j+1 < len(txt) && txt[j+1] >= '0' && txt[j+1] <= '9' {
 					j += 2
 					continue
 				}
 				break
 			}
-			kind := byte(fgNum)
-			for j < len(text) {
-				r2, sz := utf8.DecodeRuneInString(text[j:])
+			kind := byte(numberToken)
+			for j < len(txt) {
+				r2, sz := utf8.DecodeRuneInString(txt[j:])
 				if !unicode.IsLetter(r2) {
 					break
 				}
-				kind = fgWord
+				kind = wordToken
 				j += sz
 			}
-			toks = append(toks, fgTok{text: text[i:j], low: strings.ToLower(text[i:j]), start: i, end: j, kind: kind})
+			toks = append(toks, rawToken{text: txt[i:j], low: strings.ToLower(txt[i:j]), start: i, end: j, kind: kind})
 			i = j
 		case unicode.IsLetter(r):
 			j := i + size
-			for j < len(text) {
-				if c := text[j]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+			for j < len(txt) {
+				if c := txt[j]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
 					j++
 					continue
 				}
-				r2, sz := utf8.DecodeRuneInString(text[j:])
+				r2, sz := utf8.DecodeRuneInString(txt[j:])
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
 					j += sz
 					continue
 				}
 				if r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' || r2 == '‐' || r2 == '‑' {
-					if r3, _ := utf8.DecodeRuneInString(text[min(j+sz, len(text)):]); j+sz < len(text) && (unicode.IsLetter(r3) || r2 != '.' && unicode.IsDigit(r3)) {
+					if r3, _ := utf8.DecodeRuneInString(txt[min(j+sz, len(txt)):]); j+sz < len(txt) && (unicode.IsLetter(r3) || r2 != '.' && unicode.IsDigit(r3)) {
 						j += sz
 						continue
 					}
 				}
 				break
 			}
-			w := text[i:j]
+			w := txt[i:j]
 			low := strings.ToLower(w)
 			if strings.IndexByte(low, "’"[0]) >= 0 && strings.Contains(low, "’") {
 				low = strings.ReplaceAll(low, "’", "'")
@@ -196,22 +188,22 @@ func fgTokenizeAppend(toks []fgTok, text string) []fgTok {
 					upper = unicode.IsUpper(r2)
 				}
 			}
-			toks = append(toks, fgTok{text: w, low: low, start: i, end: j, kind: fgWord, upper: upper})
+			toks = append(toks, rawToken{text: w, low: low, start: i, end: j, kind: wordToken, upper: upper})
 			i = j
 		default:
-			toks = append(toks, fgTok{text: text[i : i+size], low: text[i : i+size], start: i, end: i + size, kind: fgPunct})
+			toks = append(toks, rawToken{text: txt[i : i+size], low: txt[i : i+size], start: i, end: i + size, kind: punctToken})
 			i += size
 		}
 	}
 	return toks
 }
 
-// fgSentenceBounds splits tokens into sentences as Sentences does: it
+// sentenceBounds splits tokens into sentences as Sentences does: it
 // returns the index of the first token of each sentence.
-func fgSentenceBounds(text string, toks []fgTok) []int {
+func sentenceBounds(txt string, toks []rawToken) []int {
 	bounds := []int{0}
 	k := 0
-	for _, start := range sentenceStarts(text) {
+	for _, start := range text.SentenceStarts(txt) {
 		for k < len(toks) && toks[k].start < start {
 			k++
 		}
@@ -222,39 +214,27 @@ func fgSentenceBounds(text string, toks []fgTok) []int {
 	return bounds
 }
 
-// fgAbbrev reports whether a word written before a dot is an
-// abbreviation: one of the list Sentences knows, or a dotted one (U.S).
-func fgAbbrev(low string) bool { return entAbbrev[low] || strings.Contains(low, ".") }
-
 // ---------------------------------------------------------------------
 // Vocabulary.
 
-func fgSet(words string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
-
 var (
-	fgUnits = map[string]int{
+	unitWords = map[string]int{
 		"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
 		"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 	}
-	fgTens = map[string]int{
+	tensWords = map[string]int{
 		"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 	}
-	fgScales = map[string]int{"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000}
-	// fgVague are number words with a conventional value.
-	fgVague = map[string]int{
+	scaleWords = map[string]int{"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000}
+	// vagueNumbers are number words with a conventional value.
+	vagueNumbers = map[string]int{
 		"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2000000,
 	}
 
-	// fgQualifiers are the qualifiers written before a number, longest first
+	// qualifierPhrases are the qualifiers written before a number, longest first
 	// within the same first word, with their normal form.
-	fgQualifiers = []struct {
+	qualifierPhrases = []struct {
 		words []string
 		norm  string
 	}{
@@ -295,8 +275,8 @@ var (
 		{[]string{"nigh"}, "nearly"},
 	}
 
-	// fgPeople are nouns that count people.
-	fgPeople = fgSet("people persons person individuals civilians civilian children child kids babies infants " +
+	// peopleNouns are nouns that count people.
+	peopleNouns = text.NewSet("people persons person individuals civilians civilian children child kids babies infants " +
 		"minors teenagers teens boys girls women woman men man soldiers soldier troops fighters fighter " +
 		"militants militant combatants insurgents rebels gunmen gunman militiamen jihadists loyalists members " +
 		"member personnel officers officer policemen police guards guard protesters protestors demonstrators " +
@@ -309,21 +289,21 @@ var (
 		"peacekeepers contractors firefighters rescuers aid volunteers worshippers clerics priests monks " +
 		"settlers shoppers pedestrians motorists drivers crew crewmembers pensioners believers persons")
 
-	// fgPersonSuffixes mark plural nouns of people not in the list.
-	fgPersonSuffixes = []string{"ians", "ists", "ites", "ists'", "men"}
+	// personSuffixes mark plural nouns of people not in the list.
+	personSuffixes = []string{"ians", "ists", "ites", "ists'", "men"}
 
-	// fgThings are things, never people: a number counting them is no
+	// thingNouns are things, never people: a number counting them is no
 	// casualty figure.
-	fgThings = fgSet("drones tanks vehicles cars trucks villages towns cities homes houses buildings rockets " +
+	thingNouns = text.NewSet("drones tanks vehicles cars trucks villages towns cities homes houses buildings rockets " +
 		"missiles shells bombs mortars weapons rifles guns aircraft jets planes helicopters provinces districts " +
 		"countries checkpoints positions sites schools hospitals mosques churches shops stores bridges roads " +
 		"miles kilometres kilometers meters metres acres tons tonnes dollars euros pounds liras lira points " +
 		"votes seats cases incidents attacks strikes raids airstrikes clashes violations reports statements " +
 		"videos images photos documents files pages articles tweets posts hours minutes seconds")
 
-	// fgStop are words that end a noun phrase: verbs of being and having,
+	// phraseStops are words that end a noun phrase: verbs of being and having,
 	// prepositions, conjunctions, determiners and adverbs.
-	fgStop = fgSet("and or but nor were was are is am be been being have has had having will would could " +
+	phraseStops = text.NewSet("and or but nor were was are is am be been being have has had having will would could " +
 		"should may might must can shall do does did remain remained remains in on at across near inside " +
 		"outside during after before since from to by for of over with including among as so more others " +
 		"other last this that these those overnight yesterday today tonight when while who whom whose which " +
@@ -332,18 +312,18 @@ var (
 		"in into onto upon toward towards against between within without through throughout under below " +
 		"above because though although if whether whereas until unless")
 
-	// fgAux are the words allowed between a counted noun phrase and its
+	// aux are the words allowed between a counted noun phrase and its
 	// casualty verb: "1,300 people have reportedly been killed".
-	fgAux = fgSet("have has had been being be were was are is will would may might could should must " +
+	aux = text.NewSet("have has had been being be were was are is will would may might could should must " +
 		"reportedly reported allegedly also now so far since already all both confirmed believed thought " +
 		"feared said to later subsequently still apparently initially then just mostly mainly who that " +
 		"themselves previously likely presumed known either originally officially recently listed registered " +
 		"estimated understood considered declared pronounced found left either each altogether together " +
 		"overall total remain remained remains")
 
-	// fgLinks are the words that link a toll to its number: "the death toll
+	// links are the words that link a toll to its number: "the death toll
 	// has risen on Sunday to", "a toll of", "put the toll at".
-	fgLinks = fgSet("rose risen rise rises rising climbed climb climbs climbing reached reach reaches reaching hit " +
+	links = text.NewSet("rose risen rise rises rising climbed climb climbs climbing reached reach reaches reaching hit " +
 		"hits stood stands stand standing is was has had have now at to of increased increase increases jumped " +
 		"soared passed surpassed exceeded topped neared nears approached grew grown numbered numbers totalled " +
 		"totaled totals total further sharply already since on by overnight been mounted officially so far then " +
@@ -351,20 +331,20 @@ var (
 		"official latest new final stand stood sunday monday tuesday wednesday thursday friday saturday " +
 		"yesterday today the a reportedly climbed jumped reaching higher lower even still")
 
-	// fgChangeWords say that a figure changed: "rose from 11 to 27".
-	fgChangeWords = fgSet("rose risen rise rises rising climbed climb climbs climbing increased increase increases " +
+	// changeWords say that a figure changed: "rose from 11 to 27".
+	changeWords = text.NewSet("rose risen rise rises rising climbed climb climbs climbing increased increase increases " +
 		"jumped jump soared grew grown up revised raised")
 
-	// fgComparatives compare a toll with another: "puts the toll higher,
+	// comparatives compare a toll with another: "puts the toll higher,
 	// at 35".
-	fgComparatives = fgSet("higher lower")
+	comparatives = text.NewSet("higher lower")
 
-	// fgTollNouns name a tally of casualties: "death toll", "tally".
-	fgTollNouns = fgSet("toll tolls tally count")
+	// tollNouns name a tally of casualties: "death toll", "tally".
+	tollNouns = text.NewSet("toll tolls tally count")
 
-	// fgTransitive are casualty verbs whose object is the count: "killing
+	// transitive are casualty verbs whose object is the count: "killing
 	// 12 people", "wounded 14", "detained dozens".
-	fgTransitive = fgSet("kill kills killed killing wound wounds wounded wounding injure injures injured injuring " +
+	transitive = text.NewSet("kill kills killed killing wound wounds wounded wounding injure injures injured injuring " +
 		"rescue rescues rescued rescuing " +
 		"arrest arrests arrested arresting detain detains detained detaining execute executes executed " +
 		"executing displace displaces displaced displacing evacuate evacuates evacuated evacuating abduct " +
@@ -372,75 +352,73 @@ var (
 		"murder murders murdered murdering massacre massacred massacring slaughter slaughtered slaughtering " +
 		"claimed")
 
-	// fgOfNouns take the count after "of": "the deaths of 50 people".
-	fgOfNouns = fgSet("deaths death killing killings lives bodies execution executions arrest arrests detention " +
+	// ofNouns take the count after "of": "the deaths of 50 people".
+	ofNouns = text.NewSet("deaths death killing killings lives bodies execution executions arrest arrests detention " +
 		"detentions displacement evacuation abduction abductions disappearance disappearances massacre " +
 		"murder murders")
 
-	// fgSubsetBefore introduce a part of a count given before: "of whom",
+	// subsetBefore introduce a part of a count given before: "of whom",
 	// "including".
-	fgSubsetBefore = [][]string{
+	subsetBefore = [][]string{
 		{"of", "whom"}, {"of", "them"}, {"of", "those"}, {"of", "which"}, {"among", "them"}, {"among", "whom"},
 		{"among", "those"}, {"including"}, {"included"}, {"includes"}, {"include"},
 	}
 
-	// fgUnitsAfter are words after a number that make it no count of
+	// unitsAfter are words after a number that make it no count of
 	// people: durations, percentages, distances, money, times.
-	fgUnitsAfter = fgSet("percent per % years year months month weeks week days day hours hour minutes minute " +
+	unitsAfter = text.NewSet("percent per % years year months month weeks week days day hours hour minutes minute " +
 		"seconds decades decade centuries century km kilometres kilometers kilometre kilometer miles mile " +
 		"metres meters metre meter feet foot yards kg kilograms tons tonnes times am pm a.m p.m gmt utc " +
 		"dollars dollar euros euro pounds pound lira liras usd bn b mn m st nd rd th-century degrees " +
 		"o'clock x")
 
-	// fgLabels are words before a number that make it a label: "Resolution
+	// labelWords are words before a number that make it a label: "Resolution
 	// 2254", "Route 5".
-	fgLabels = fgSet("article resolution no no. number page route highway chapter section flight room unit " +
+	labelWords = text.NewSet("article resolution no no. number page route highway chapter section flight room unit " +
 		"brigade division battalion regiment squad phase level grade class category cell block building gate " +
 		"floor row platform term version season episode part volume act paragraph item aged age ages " +
 		"$ £ € us$ usd eur gbp")
 
-	fgMonthNames = fgSet("january february march april may june july august september october november december " +
+	monthNames = text.NewSet("january february march april may june july august september october november december " +
 		"jan feb mar apr jun jul aug sep sept oct nov dec")
 
-	// fgReportVerbs attribute a claim to their subject: "X said".
-	fgReportVerbs = fgSet("said says say told tells reported reports stated states announced announces estimated " +
+	// reportVerbs attribute a claim to their subject: "X said".
+	reportVerbs = text.NewSet("said says say told tells reported reports stated states announced announces estimated " +
 		"estimates documented documents recorded counted tallied confirmed confirms added adds noted notes " +
 		"wrote posted claimed claims cited warned declared")
 
-	// fgTollVerbs attribute a toll to their subject: "X put the toll at".
-	fgTollVerbs = fgSet("put puts gave gives released releases published publishes issued")
+	// tollVerbs attribute a toll to their subject: "X put the toll at".
+	tollVerbs = text.NewSet("put puts gave gives released releases published publishes issued")
 
-	// fgPronouns stand for a source named before.
-	fgPronouns = fgSet("it he she they we which who i")
+	// pronouns stand for a source named before.
+	pronouns = text.NewSet("it he she they we which who i")
 
-	// fgPlacePreps introduce a place.
-	fgPlacePreps = fgSet("in across near outside inside throughout around")
+	// placeIntroducers introduce a place.
+	placeIntroducers = text.NewSet("in across near outside inside throughout around")
 
-	// fgGeoNouns are common nouns of places: "the coastal region".
-	fgGeoNouns = fgSet("region regions province provinces coast coastline countryside city cities town towns " +
+	// geoNouns are common nouns of places: "the coastal region".
+	geoNouns = text.NewSet("region regions province provinces coast coastline countryside city cities town towns " +
 		"village villages area areas district districts governorate governorates neighbourhood neighborhoods " +
 		"neighborhood neighbourhoods capital north south east west northwest northeast southwest southeast " +
 		"heartland border strip suburbs suburb camp camps enclave valley mountains port")
 
-	// fgOrgWords mark a capitalised name as an organisation, not a place.
-	fgOrgWords = fgSet("observatory network council ministry institute forces army division committee agency " +
+	// orgWords mark a capitalised name as an organisation, not a place.
+	orgWords = text.NewSet("observatory network council ministry institute forces army division committee agency " +
 		"organization organisation group front party news press times post court office department commission " +
 		"brigade movement coalition union university hospital center centre foundation association " +
 		"mr mrs ms dr gen president minister watch amnesty reuters")
 
-	// fgGenericHeads are nouns that stand for a source named before: "the
+	// genericHeads are nouns that stand for a source named before: "the
 	// monitor said" after "the Syrian Observatory, a war monitor".
-	fgGenericHeads = fgSet("monitor group organisation organization watchdog network observatory body agency ngo " +
+	genericHeads = text.NewSet("monitor group organisation organization watchdog network observatory body agency ngo " +
 		"charity institute center centre monitoring")
-
-	fgWeekdays = fgSet("monday tuesday wednesday thursday friday saturday sunday")
 )
 
 // ---------------------------------------------------------------------
 // Counts.
 
-// fgCount is a number read from the tokens.
-type fgCount struct {
+// parsedCount is a number read from the tokens.
+type parsedCount struct {
 	value int
 	start int // first token of the number
 	end   int // token after the number
@@ -448,22 +426,22 @@ type fgCount struct {
 	text  string
 }
 
-// fgParseCount reads the number starting at token i: digits ("1,300",
+// parseCount reads the number starting at token i: digits ("1,300",
 // "1.5 million", "1,000-1,500"), words ("seven", "twenty-three", "a
 // dozen", "two hundred") or vague plurals ("dozens", "tens of thousands").
 // A vague plural followed by "of" swallows the "of": "hundreds of people".
-func fgParseCount(text string, toks []fgTok, i int) (fgCount, bool) {
+func parseCount(txt string, toks []rawToken, i int) (parsedCount, bool) {
 	t := &toks[i]
-	c := fgCount{start: i}
+	c := parsedCount{start: i}
 	switch {
-	case t.kind == fgNum:
-		v, ok := fgDigits(t.text)
+	case t.kind == numberToken:
+		v, ok := parseDigits(t.text)
 		if !ok {
 			return c, false
 		}
 		j := i + 1
-		if j < len(toks) && toks[j].kind == fgWord {
-			if s, ok := fgScales[toks[j].low]; ok && s >= 1000 {
+		if j < len(toks) && toks[j].kind == wordToken {
+			if s, ok := scaleWords[toks[j].low]; ok && s >= 1000 {
 				v *= float64(s)
 				j++
 			}
@@ -474,21 +452,21 @@ func fgParseCount(text string, toks []fgTok, i int) (fgCount, bool) {
 		c.value, c.end = int(v), j
 		// A change: "rose from 11 to 27" counts 27, read from its own
 		// number; "anywhere from 200 to 300" is a range.
-		if i > 1 && toks[i-1].low == "from" && fgChangeWords[toks[i-2].low] && j+1 < len(toks) && toks[j].low == "to" && toks[j+1].kind == fgNum {
+		if i > 1 && toks[i-1].low == "from" && changeWords[toks[i-2].low] && j+1 < len(toks) && toks[j].low == "to" && toks[j+1].kind == numberToken {
 			return c, false
 		}
 		// A range: "1,000-1,500", "1,000 to 1,500", "between 1,000 and 1,500".
-		if j+1 < len(toks) && toks[j+1].kind == fgNum && (toks[j].text == "-" || toks[j].text == "–" || toks[j].low == "to" ||
+		if j+1 < len(toks) && toks[j+1].kind == numberToken && (toks[j].text == "-" || toks[j].text == "–" || toks[j].low == "to" ||
 			toks[j].low == "and" && i > 0 && toks[i-1].low == "between") {
-			if _, ok := fgDigits(toks[j+1].text); ok {
+			if _, ok := parseDigits(toks[j+1].text); ok {
 				c.end = j + 2
-				if c.end < len(toks) && toks[c.end].kind == fgWord && fgScales[toks[c.end].low] >= 1000 {
+				if c.end < len(toks) && toks[c.end].kind == wordToken && scaleWords[toks[c.end].low] >= 1000 {
 					c.end++
 				}
 			}
 		}
-	case t.kind == fgWord:
-		if !fgNumberWord(t.low) {
+	case t.kind == wordToken:
+		if !numberWord(t.low) {
 			return c, false
 		}
 		j := i
@@ -501,20 +479,20 @@ func fgParseCount(text string, toks []fgTok, i int) (fgCount, bool) {
 				if low == "hundreds" {
 					mult = 200
 				}
-				c.value, j, c.vague = mult*fgScales[strings.TrimSuffix(toks[j+2].low, "s")], j+3, true
+				c.value, j, c.vague = mult*scaleWords[strings.TrimSuffix(toks[j+2].low, "s")], j+3, true
 			} else if low == "hundreds" {
 				c.value, j, c.vague = 200, j+1, true
 			} else {
 				return c, false
 			}
-		case fgVague[low] > 0:
-			c.value, j, c.vague = fgVague[low], j+1, true
+		case vagueNumbers[low] > 0:
+			c.value, j, c.vague = vagueNumbers[low], j+1, true
 		case (low == "a" || low == "an") && j+1 < len(toks):
 			switch toks[j+1].low {
 			case "dozen":
 				c.value, j = 12, j+2
 			case "hundred", "thousand", "million":
-				c.value, j = fgScales[toks[j+1].low], j+2
+				c.value, j = scaleWords[toks[j+1].low], j+2
 			default:
 				return c, false
 			}
@@ -535,7 +513,7 @@ func fgParseCount(text string, toks []fgTok, i int) (fgCount, bool) {
 		case low == "half" && j+2 < len(toks) && toks[j+1].low == "a" && toks[j+2].low == "dozen":
 			c.value, j = 6, j+3
 		default:
-			v, n := fgCardinal(toks, j)
+			v, n := readCardinal(toks, j)
 			if n == 0 {
 				return c, false
 			}
@@ -546,7 +524,7 @@ func fgParseCount(text string, toks []fgTok, i int) (fgCount, bool) {
 			}
 		}
 		c.end = j
-		if c.vague && j+1 < len(toks) && toks[j].low == "of" && toks[j+1].kind == fgWord && !fgSubsetWord(toks[j+1].low) {
+		if c.vague && j+1 < len(toks) && toks[j].low == "of" && toks[j+1].kind == wordToken && !subsetWord(toks[j+1].low) {
 			c.end = j + 1
 		}
 	default:
@@ -559,16 +537,16 @@ func fgParseCount(text string, toks []fgTok, i int) (fgCount, bool) {
 	if c.vague && toks[last].low == "of" {
 		last--
 	}
-	c.text = text[toks[c.start].start:toks[last].end]
+	c.text = txt[toks[c.start].start:toks[last].end]
 	return c, true
 }
 
-// fgSubsetWord reports words after "of" that make a subset: "of them".
-func fgSubsetWord(w string) bool { return w == "them" || w == "whom" || w == "those" || w == "which" }
+// subsetWord reports words after "of" that make a subset: "of them".
+func subsetWord(w string) bool { return w == "them" || w == "whom" || w == "those" || w == "which" }
 
-// fgNumberStart is a cheap first test for fgNumberWord: the first letters
+// numberStart is a cheap first test for numberWord: the first letters
 // of number words.
-func fgNumberStart(w string) bool {
+func numberStart(w string) bool {
 	switch w[0] {
 	case 'a', 'd', 'e', 'f', 'h', 'n', 'o', 's', 't', 'z':
 		return true
@@ -576,15 +554,15 @@ func fgNumberStart(w string) bool {
 	return false
 }
 
-// fgNumberWord reports whether w can start a number written in words.
-func fgNumberWord(w string) bool {
-	if _, ok := fgUnits[w]; ok {
+// numberWord reports whether w can start a number written in words.
+func numberWord(w string) bool {
+	if _, ok := unitWords[w]; ok {
 		return true
 	}
-	if _, ok := fgTens[w]; ok {
+	if _, ok := tensWords[w]; ok {
 		return true
 	}
-	if fgVague[w] > 0 {
+	if vagueNumbers[w] > 0 {
 		return true
 	}
 	switch w {
@@ -592,48 +570,48 @@ func fgNumberWord(w string) bool {
 		return true
 	}
 	if i := strings.IndexByte(w, '-'); i > 0 {
-		_, ok := fgTens[w[:i]]
+		_, ok := tensWords[w[:i]]
 		return ok
 	}
 	return false
 }
 
-// fgCardinal reads a cardinal written in words from token i: "seven",
+// readCardinal reads a cardinal written in words from token i: "seven",
 // "twenty-three", "twenty three", "two hundred and fifty", "three
 // thousand". It returns the value and the number of tokens read.
-func fgCardinal(toks []fgTok, i int) (int, int) {
+func readCardinal(toks []rawToken, i int) (int, int) {
 	total, current, n := 0, 0, 0
 	seen := false
 	for j := i; j < len(toks) && j < i+8; j++ {
 		w := toks[j].low
-		if toks[j].kind != fgWord {
+		if toks[j].kind != wordToken {
 			break
 		}
-		if v, ok := fgUnits[w]; ok {
+		if v, ok := unitWords[w]; ok {
 			if seen && current%10 != 0 || seen && current%100 != 0 && v >= 10 {
 				break
 			}
 			current += v
-		} else if v, ok := fgTens[w]; ok {
+		} else if v, ok := tensWords[w]; ok {
 			if seen && current%100 != 0 {
 				break
 			}
 			current += v
-		} else if h := strings.IndexByte(w, '-'); h > 0 && fgTens[w[:h]] > 0 && fgUnits[w[h+1:]] > 0 && fgUnits[w[h+1:]] < 10 {
+		} else if h := strings.IndexByte(w, '-'); h > 0 && tensWords[w[:h]] > 0 && unitWords[w[h+1:]] > 0 && unitWords[w[h+1:]] < 10 {
 			if seen && current%100 != 0 {
 				break
 			}
-			current += fgTens[w[:h]] + fgUnits[w[h+1:]]
-		} else if s, ok := fgScales[w]; ok && seen {
+			current += tensWords[w[:h]] + unitWords[w[h+1:]]
+		} else if s, ok := scaleWords[w]; ok && seen {
 			if s == 100 {
 				current *= 100
 			} else {
 				total += current * s
 				current = 0
 			}
-		} else if w == "and" && seen && j+1 < len(toks) && (fgUnits[toks[j+1].low] > 0 || fgTens[toks[j+1].low] > 0 ||
-			strings.IndexByte(toks[j+1].low, '-') > 0 && fgTens[toks[j+1].low[:strings.IndexByte(toks[j+1].low, '-')]] > 0) &&
-			j > i && fgScales[toks[j-1].low] > 0 {
+		} else if w == "and" && seen && j+1 < len(toks) && (unitWords[toks[j+1].low] > 0 || tensWords[toks[j+1].low] > 0 ||
+			strings.IndexByte(toks[j+1].low, '-') > 0 && tensWords[toks[j+1].low[:strings.IndexByte(toks[j+1].low, '-')]] > 0) &&
+			j > i && scaleWords[toks[j-1].low] > 0 {
 			n = j - i + 1
 			continue
 		} else {
@@ -648,8 +626,8 @@ func fgCardinal(toks []fgTok, i int) (int, int) {
 	return total + current, n
 }
 
-// fgDigits reads a number in digits: "1,300", "125", "1.5", "1.300.000".
-func fgDigits(s string) (float64, bool) {
+// parseDigits reads a number in digits: "1,300", "125", "1.5", "1.300.000".
+func parseDigits(s string) (float64, bool) {
 	if strings.Contains(s, ",") {
 		s = strings.ReplaceAll(s, ",", "")
 	} else if strings.Count(s, ".") > 1 {
@@ -662,66 +640,66 @@ func fgDigits(s string) (float64, bool) {
 // ---------------------------------------------------------------------
 // Figures in a sentence.
 
-// fgFigure is a figure found in a sentence, before its source and date
+// foundFigure is a figure found in a sentence, before its source and date
 // are resolved.
-type fgFigure struct {
-	Figure
+type foundFigure struct {
+	corpus.Figure
 	num  int  // token index of the number in the sentence
 	toll bool // given as a toll: "the death toll rose to 1,500"
 }
 
 var (
-	fgBe        = fgSet("were was are is been be being")
-	fgQuantMods = fgSet("other more additional further another some")
-	// fgOfHeads take an "of" complement in the counted group: "members of
+	beForms   = text.NewSet("were was are is been be being")
+	quantMods = text.NewSet("other more additional further another some")
+	// ofHeads take an "of" complement in the counted group: "members of
 	// the security forces".
-	fgOfHeads = fgSet("members member supporters relatives families employees staff units elements residents " +
+	ofHeads = text.NewSet("members member supporters relatives families employees staff units elements residents " +
 		"fighters officers personnel students citizens")
-	// fgNounKinds are casualty words that may directly follow a number:
+	// nounKinds are casualty words that may directly follow a number:
 	// "40 wounded", "1,383 deaths", "23 dead".
-	fgNounKinds = fgSet("killed dead deaths fatalities casualties wounded injured injuries missing displaced " +
+	nounKinds = text.NewSet("killed dead deaths fatalities casualties wounded injured injuries missing displaced " +
 		"executions arrests arrested detained bodies executed slain hurt survivors rescued")
-	// fgPredicates are the casualty verbs and adjectives that end a
+	// predicates are the casualty verbs and adjectives that end a
 	// counted group's predicate: "… have died", "… were killed".
-	fgPredicates = fgSet("killed dead died die slain perished drowned electrocuted suffocated murdered massacred slaughtered executed wounded " +
+	predicates = text.NewSet("killed dead died die slain perished drowned electrocuted suffocated murdered massacred slaughtered executed wounded " +
 		"injured hurt missing disappeared abducted kidnapped displaced fled evacuated homeless uprooted " +
 		"arrested detained captured jailed imprisoned dying rescued")
-	// fgCueSkip are words between a source and its reporting verb: "the
+	// cueSkip are words between a source and its reporting verb: "the
 	// observatory has also said", "the ministry on Sunday said".
-	fgCueSkip = fgSet("has had have also later previously earlier separately again on late early then first " +
+	cueSkip = text.NewSet("has had have also later previously earlier separately again on late early then first " +
 		"initially now last night morning afternoon evening yesterday today would will could may had " +
 		"sunday monday tuesday wednesday thursday friday saturday subsequently since further")
-	// fgSubjectStops end a source read backwards from its verb.
-	fgSubjectStops = fgSet("that and but while as because after when amid with although though where so if " +
+	// subjectStops end a source read backwards from its verb.
+	subjectStops = text.NewSet("that and but while as because after when amid with although though where so if " +
 		"than whereas before until since whom said says told reported")
-	// fgTitles are titles dropped from a source name.
-	fgTitles = fgSet("mr mrs ms dr gen president prime minister col lt maj capt sheikh")
-	// fgNameJoin are lower-case words inside a capitalised name: "Syrian
+	// titleWords are titles dropped from a source name.
+	titleWords = text.NewSet("mr mrs ms dr gen president prime minister col lt maj capt sheikh")
+	// nameJoin are lower-case words inside a capitalised name: "Syrian
 	// Observatory for Human Rights".
-	fgNameJoin = fgSet("for of the and on de du la al el bin ibn")
+	nameJoin = text.NewSet("for of the and on de du la al el bin ibn")
 )
 
-// fgFindFigures finds the figures of one sentence. prevKind is the kind of
+// findFigures finds the figures of one sentence. prevKind is the kind of
 // the figure before it in the paragraph, inherited by a part of a count
 // ("of whom 973 were civilians").
-func fgFindFigures(text string, toks []fgTok, prevKind string) []fgFigure {
-	var out []fgFigure
+func findFigures(txt string, toks []rawToken, prevKind string) []foundFigure {
+	var out []foundFigure
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.kind != fgNum && (t.kind != fgWord || !fgNumberStart(t.low) || !fgNumberWord(t.low)) {
+		if t.kind != numberToken && (t.kind != wordToken || !numberStart(t.low) || !numberWord(t.low)) {
 			continue
 		}
-		c, ok := fgParseCount(text, toks, i)
+		c, ok := parseCount(txt, toks, i)
 		if !ok {
 			continue
 		}
-		if fgNotACount(toks, c) {
+		if notACount(toks, c) {
 			i = c.end - 1
 			continue
 		}
-		f, ok := fgReadFigure(text, toks, c, prevKind)
+		f, ok := readFigure(txt, toks, c, prevKind)
 		if !ok {
-			if t.kind == fgNum {
+			if t.kind == numberToken {
 				i = c.end - 1
 			}
 			continue
@@ -733,16 +711,16 @@ func fgFindFigures(text string, toks []fgTok, prevKind string) []fgFigure {
 	return out
 }
 
-// fgNotACount reports numbers that count no people: years, percentages,
+// notACount reports numbers that count no people: years, percentages,
 // durations, ages, dates, times, money, labels ("Resolution 2254").
-func fgNotACount(toks []fgTok, c fgCount) bool {
+func notACount(toks []rawToken, c parsedCount) bool {
 	first := &toks[c.start]
 	if c.end < len(toks) {
 		n := &toks[c.end]
-		if fgUnitsAfter[n.low] || n.text == "%" {
+		if unitsAfter[n.low] || n.text == "%" {
 			return true
 		}
-		if (n.text == "-" || n.text == "‐" || n.text == "–") && c.end+1 < len(toks) && toks[c.end+1].kind == fgWord {
+		if (n.text == "-" || n.text == "‐" || n.text == "–") && c.end+1 < len(toks) && toks[c.end+1].kind == wordToken {
 			w := toks[c.end+1].low
 			for _, u := range []string{"year", "month", "week", "day", "hour", "minute", "mile", "kilomet", "storey", "story", "member", "point", "page"} {
 				if strings.HasPrefix(w, u) {
@@ -753,7 +731,7 @@ func fgNotACount(toks []fgTok, c fgCount) bool {
 		if n.text == ":" || n.text == "/" {
 			return true
 		}
-		if n.kind == fgWord && n.upper && fgMonthNames[strings.TrimSuffix(n.low, ".")] {
+		if n.kind == wordToken && n.upper && monthNames[strings.TrimSuffix(n.low, ".")] {
 			return true
 		}
 		if first.low == "one" && (n.low == "of" || n.low == "another") {
@@ -762,25 +740,25 @@ func fgNotACount(toks []fgTok, c fgCount) bool {
 	}
 	if c.start > 0 {
 		p := &toks[c.start-1]
-		if fgLabels[p.low] || p.text == "#" || p.text == "/" {
+		if labelWords[p.low] || p.text == "#" || p.text == "/" {
 			return true
 		}
-		if p.kind == fgWord && p.upper && fgMonthNames[strings.TrimSuffix(p.low, ".")] {
+		if p.kind == wordToken && p.upper && monthNames[strings.TrimSuffix(p.low, ".")] {
 			return true
 		}
-		if first.kind == fgWord && (first.low == "one" || first.low == "a" || first.low == "an") {
+		if first.kind == wordToken && (first.low == "one" || first.low == "a" || first.low == "an") {
 			switch p.low {
 			case "the", "this", "that", "any", "each", "every", "no", "which", "only", "last":
 				return true
 			}
 		}
-		if p.text == "." && c.start > 1 && toks[c.start-2].kind == fgNum {
+		if p.text == "." && c.start > 1 && toks[c.start-2].kind == numberToken {
 			return true
 		}
 	}
-	if first.kind == fgNum && len(first.text) == 4 && !strings.ContainsAny(first.text, ",.") {
+	if first.kind == numberToken && len(first.text) == 4 && !strings.ContainsAny(first.text, ",.") {
 		if y, _ := strconv.Atoi(first.text); y >= 1800 && y <= 2100 {
-			if c.end >= len(toks) || c.end > c.start+1 || !fgPeople[toks[c.end].low] {
+			if c.end >= len(toks) || c.end > c.start+1 || !peopleNouns[toks[c.end].low] {
 				return true
 			}
 		}
@@ -788,13 +766,13 @@ func fgNotACount(toks []fgTok, c fgCount) bool {
 	return false
 }
 
-// fgReadFigure reads the counted group and the casualty kind around a
+// readFigure reads the counted group and the casualty kind around a
 // count; ok is false when the number counts no casualties.
-func fgReadFigure(text string, toks []fgTok, c fgCount, prevKind string) (fgFigure, bool) {
-	q, qs := fgQualifier(toks, c.start)
-	f := fgFigure{num: c.start}
+func readFigure(txt string, toks []rawToken, c parsedCount, prevKind string) (foundFigure, bool) {
+	q, qs := readQualifier(toks, c.start)
+	f := foundFigure{num: c.start}
 	f.Count, f.CountText, f.Qualifier = c.value, c.text, q
-	who, after, nounKind, thing := fgWho(text, toks, c.end)
+	who, after, nounKind, thing := whoCounted(txt, toks, c.end)
 	if thing {
 		return f, false
 	}
@@ -803,53 +781,53 @@ func fgReadFigure(text string, toks []fgTok, c fgCount, prevKind string) (fgFigu
 	case nounKind != "":
 		f.What = nounKind
 	default:
-		if k, ok := fgObjectOf(toks, qs, after); ok {
+		if k, ok := objectOf(toks, qs, after); ok {
 			f.What = k
 			break
 		}
-		if k := fgAmong(toks, qs); k != "" {
+		if k := amongGroup(toks, qs); k != "" {
 			f.What = k
 			break
 		}
-		if k := fgToll(toks, qs); k != "" {
+		if k := tollOf(toks, qs); k != "" {
 			f.What, f.toll = k, true
 			break
 		}
-		if sub, subWho, end := fgSubset(text, toks, qs, c.end); sub {
+		if sub, subWho, end := readSubset(txt, toks, qs, c.end); sub {
 			if subWho != "" {
 				f.Who = subWho
 			}
-			if f.What = fgPredicate(text, toks, end); f.What == "" {
+			if f.What = readPredicate(txt, toks, end); f.What == "" {
 				f.What = prevKind
 			}
 			break
 		}
-		f.What = fgPredicate(text, toks, after)
+		f.What = readPredicate(txt, toks, after)
 	}
-	if f.What == "" && qs > 0 && fgFoundVerbs[toks[qs-1].low] &&
-		slices.ContainsFunc(toks[c.end:min(c.end+5, len(toks))], func(t fgTok) bool { return t.low == "alive" }) {
-		f.What = KindRescued // "pulled nine people out alive"
+	if f.What == "" && qs > 0 && foundVerbs[toks[qs-1].low] &&
+		slices.ContainsFunc(toks[c.end:min(c.end+5, len(toks))], func(t rawToken) bool { return t.low == "alive" }) {
+		f.What = corpus.KindRescued // "pulled nine people out alive"
 	}
-	if f.What == KindRescued && !slices.ContainsFunc(toks, func(t fgTok) bool { return fgRescueWords[t.low] }) {
+	if f.What == corpus.KindRescued && !slices.ContainsFunc(toks, func(t rawToken) bool { return rescueWords[t.low] }) {
 		return f, false // "two survivors described the collapse": no rescue counted
 	}
 	return f, f.What != ""
 }
 
-// fgFoundVerbs take a count of people found alive: "pulled nine people out
+// foundVerbs take a count of people found alive: "pulled nine people out
 // alive", "found two children alive".
-var fgFoundVerbs = fgSet("pulled found brought dug freed")
+var foundVerbs = text.NewSet("pulled found brought dug freed")
 
-// fgRescueWords say that people were saved: a count of survivors is a
+// rescueWords say that people were saved: a count of survivors is a
 // count of people rescued only with one of them.
-var fgRescueWords = fgSet("rescued rescue rescues rescuing pulled freed saved recovered found evacuated alive")
+var rescueWords = text.NewSet("rescued rescue rescues rescuing pulled freed saved recovered found evacuated alive")
 
-// fgQualifier reads the qualifier before token i ("more than", "nearly");
+// readQualifier reads the qualifier before token i ("more than", "nearly");
 // it returns the normal form and the index of its first token (i when
 // there is none). A stray word inside "more … than" is forgiven: "more
 // that than 1,300".
-func fgQualifier(toks []fgTok, i int) (string, int) {
-	for _, q := range fgQualifiers {
+func readQualifier(toks []rawToken, i int) (string, int) {
+	for _, q := range qualifierPhrases {
 		n := len(q.words)
 		if i-n < 0 {
 			continue
@@ -865,7 +843,7 @@ func fgQualifier(toks []fgTok, i int) (string, int) {
 			return q.norm, i - n
 		}
 	}
-	if i >= 3 && toks[i-1].low == "than" && toks[i-2].kind == fgWord && len(toks[i-2].low) <= 5 {
+	if i >= 3 && toks[i-1].low == "than" && toks[i-2].kind == wordToken && len(toks[i-2].low) <= 5 {
 		switch toks[i-3].low {
 		case "more":
 			return "more than", i - 3
@@ -876,24 +854,24 @@ func fgQualifier(toks []fgTok, i int) (string, int) {
 	return "", i
 }
 
-// fgIsPeople reports whether a word names people: "civilians",
+// isPeople reports whether a word names people: "civilians",
 // "gunmen", "Alawites".
-func fgIsPeople(t *fgTok) bool {
-	if t.kind != fgWord {
+func isPeople(t *rawToken) bool {
+	if t.kind != wordToken {
 		return false
 	}
-	if fgPeople[t.low] {
+	if peopleNouns[t.low] {
 		return true
 	}
-	if fgThings[t.low] || fgOrgWords[t.low] || fgStop[t.low] {
+	if thingNouns[t.low] || orgWords[t.low] || phraseStops[t.low] {
 		return false
 	}
 	if t.upper {
 		// "Alawites", "Kurds", "Palestinians": a capitalised plural.
 		return len(t.low) > 3 && strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "'s") &&
-			!fgWeekdays[t.low] && !fgMonthNames[t.low]
+			!text.Weekdays[t.low] && !monthNames[t.low]
 	}
-	for _, suf := range fgPersonSuffixes {
+	for _, suf := range personSuffixes {
 		if strings.HasSuffix(t.low, suf) && len(t.low) > len(suf)+2 {
 			return true
 		}
@@ -901,42 +879,42 @@ func fgIsPeople(t *fgTok) bool {
 	return false
 }
 
-// fgWho reads the counted group after a number: "people", "Alawite
+// whoCounted reads the counted group after a number: "people", "Alawite
 // civilians", "members of the security forces". It returns the group
 // ("" when the number stands alone: "killing 12"), the token after it, the
 // casualty kind when a casualty word follows the number directly ("40
 // wounded", "1,383 deaths"), and thing when the number counts things
 // ("12 drones").
-func fgWho(text string, toks []fgTok, j int) (who string, end int, kind string, thing bool) {
+func whoCounted(txt string, toks []rawToken, j int) (who string, end int, kind string, thing bool) {
 	if j >= len(toks) {
 		return "", j, "", false
 	}
 	// "two of the refugees had died": the group after "of the".
-	if j+2 < len(toks) && toks[j].low == "of" && (toks[j+1].low == "the" || toks[j+1].low == "those") && fgIsPeople(&toks[j+2]) {
+	if j+2 < len(toks) && toks[j].low == "of" && (toks[j+1].low == "the" || toks[j+1].low == "those") && isPeople(&toks[j+2]) {
 		j += 2
 	}
 	t := &toks[j]
-	if t.kind == fgWord && fgNounKinds[t.low] {
-		return "", j + 1, fgKinds[t.low], false
+	if t.kind == wordToken && nounKinds[t.low] {
+		return "", j + 1, casualtyKinds[t.low], false
 	}
 	// "27 associated deaths", "12 confirmed fatalities", "3 new injuries".
-	if t.kind == fgWord && fgCountAdjectives[t.low] && j+1 < len(toks) && toks[j+1].kind == fgWord && fgNounKinds[toks[j+1].low] {
-		return "", j + 2, fgKinds[toks[j+1].low], false
+	if t.kind == wordToken && countAdjectives[t.low] && j+1 < len(toks) && toks[j+1].kind == wordToken && nounKinds[toks[j+1].low] {
+		return "", j + 2, casualtyKinds[toks[j+1].low], false
 	}
 	head := -1
 	for k := j; k < len(toks) && k < j+4; k++ {
 		w := &toks[k]
-		if w.kind != fgWord {
+		if w.kind != wordToken {
 			break
 		}
-		if fgIsPeople(w) {
+		if isPeople(w) {
 			head = k
 			continue
 		}
-		if head >= 0 || fgStop[w.low] || fgKinds[w.low] != "" {
+		if head >= 0 || phraseStops[w.low] || casualtyKinds[w.low] != "" {
 			break
 		}
-		if fgThings[w.low] {
+		if thingNouns[w.low] {
 			return "", j, "", true
 		}
 	}
@@ -944,18 +922,18 @@ func fgWho(text string, toks []fgTok, j int) (who string, end int, kind string, 
 		if t.low == "more" || t.low == "others" || t.low == "other" {
 			return "", j + 1, "", false // "45 more had died"
 		}
-		if t.kind == fgWord && !fgStop[t.low] && fgKinds[t.low] == "" && !fgWeekdays[t.low] &&
-			!fgAux[t.low] && !fgMonthNames[t.low] {
+		if t.kind == wordToken && !phraseStops[t.low] && casualtyKinds[t.low] == "" && !text.Weekdays[t.low] &&
+			!aux[t.low] && !monthNames[t.low] {
 			return "", j, "", true // "13 villages", "five decades"
 		}
 		return "", j, "", false
 	}
 	start := j
-	for start < head && fgQuantMods[toks[start].low] {
+	for start < head && quantMods[toks[start].low] {
 		start++
 	}
 	end = head + 1
-	if fgOfHeads[toks[head].low] && end+1 < len(toks) && toks[end].low == "of" {
+	if ofHeads[toks[head].low] && end+1 < len(toks) && toks[end].low == "of" {
 		k := end + 1
 		if toks[k].low == "the" || toks[k].low == "a" {
 			k++
@@ -963,7 +941,7 @@ func fgWho(text string, toks []fgTok, j int) (who string, end int, kind string, 
 		last := -1
 		for ; k < len(toks) && k < end+6; k++ {
 			w := &toks[k]
-			if w.kind != fgWord || fgStop[w.low] || fgKinds[w.low] != "" || fgAux[w.low] {
+			if w.kind != wordToken || phraseStops[w.low] || casualtyKinds[w.low] != "" || aux[w.low] {
 				break
 			}
 			last = k
@@ -975,15 +953,15 @@ func fgWho(text string, toks []fgTok, j int) (who string, end int, kind string, 
 	if start == head && (toks[head].low == "others" || toks[head].low == "victims") && end == head+1 {
 		return "", end, "", false
 	}
-	return text[toks[start].start:toks[end-1].end], end, "", false
+	return txt[toks[start].start:toks[end-1].end], end, "", false
 }
 
-// fgObjectOf reads a count that is the object of a casualty verb or noun:
+// objectOf reads a count that is the object of a casualty verb or noun:
 // "killing at least 12 people", "had killed some 125 civilians", "left 23
 // dead", "forced 3,000 to flee", "the deaths of 50 people". qs is the first
 // token of the count with its qualifier; after is the token after the
 // counted group.
-func fgObjectOf(toks []fgTok, qs, after int) (string, bool) {
+func objectOf(toks []rawToken, qs, after int) (string, bool) {
 	p := qs - 1
 	if p < 0 {
 		return "", false
@@ -992,35 +970,35 @@ func fgObjectOf(toks []fgTok, qs, after int) (string, bool) {
 	switch {
 	case w == "left":
 		if after < len(toks) {
-			if k := fgKinds[toks[after].low]; k != "" && fgPredicates[toks[after].low] {
+			if k := casualtyKinds[toks[after].low]; k != "" && predicates[toks[after].low] {
 				return k, true
 			}
 		}
 	case w == "forced":
 		if after+1 < len(toks) && (toks[after].low == "to" && (toks[after+1].low == "flee" || toks[after+1].low == "leave") ||
 			toks[after].low == "from" || toks[after].low == "out") {
-			return KindDisplaced, true
+			return corpus.KindDisplaced, true
 		}
-	case w == "of" && p > 0 && fgOfNouns[toks[p-1].low]:
+	case w == "of" && p > 0 && ofNouns[toks[p-1].low]:
 		if toks[p-1].low == "lives" || toks[p-1].low == "bodies" {
-			return KindKilled, true
+			return corpus.KindKilled, true
 		}
 		if p > 1 && toks[p-2].low == "summary" {
-			return KindExecuted, true
+			return corpus.KindExecuted, true
 		}
-		return fgKinds[toks[p-1].low], true
-	case fgTransitive[w] && w != "claimed":
+		return casualtyKinds[toks[p-1].low], true
+	case transitive[w] && w != "claimed":
 		if p > 0 && toks[p-1].low == "summarily" {
-			return KindExecuted, true
+			return corpus.KindExecuted, true
 		}
-		return fgKinds[w], true
+		return casualtyKinds[w], true
 	}
 	return "", false
 }
 
-// fgAmong reads "among the dead were 1,000 civilians", "those killed
+// amongGroup reads "among the dead were 1,000 civilians", "those killed
 // included 12 children".
-func fgAmong(toks []fgTok, qs int) string {
+func amongGroup(toks []rawToken, qs int) string {
 	p := qs - 1
 	if p < 0 {
 		return ""
@@ -1036,7 +1014,7 @@ func fgAmong(toks []fgTok, qs int) string {
 	if p < 0 {
 		return ""
 	}
-	k := fgKinds[toks[p].low]
+	k := casualtyKinds[toks[p].low]
 	if k == "" {
 		return ""
 	}
@@ -1053,26 +1031,26 @@ func fgAmong(toks []fgTok, qs int) string {
 	return ""
 }
 
-// fgToll reads a count given as a toll: "the death toll rose to 1,500",
+// tollOf reads a count given as a toll: "the death toll rose to 1,500",
 // "the toll has climbed to 745", "a death toll of 1,383", "the number of
 // people killed has risen to 200", "put the toll at 1,000".
-func fgToll(toks []fgTok, qs int) string {
+func tollOf(toks []rawToken, qs int) string {
 	for p, steps := qs-1, 0; p >= 0 && steps < 9; p, steps = p-1, steps+1 {
 		t := &toks[p]
-		if t.kind != fgWord {
+		if t.kind != wordToken {
 			switch {
-			case t.kind == fgNum && p > 0 && toks[p-1].low == "from" && p+1 < len(toks) && toks[p+1].low == "to":
+			case t.kind == numberToken && p > 0 && toks[p-1].low == "from" && p+1 < len(toks) && toks[p+1].low == "to":
 				p-- // "the toll rose from 11 to": the old figure, and "from"
 				continue
-			case t.text == "," && p > 0 && fgComparatives[toks[p-1].low]:
+			case t.text == "," && p > 0 && comparatives[toks[p-1].low]:
 				continue // "puts the toll higher, at"
 			}
 			return ""
 		}
-		if fgTollNouns[t.low] {
+		if tollNouns[t.low] {
 			if p > 0 {
-				switch k := fgKinds[toks[p-1].low]; k {
-				case "", KindKilled:
+				switch k := casualtyKinds[toks[p-1].low]; k {
+				case "", corpus.KindKilled:
 				default:
 					return k // "arrest tally", "injury toll"
 				}
@@ -1080,9 +1058,9 @@ func fgToll(toks []fgTok, qs int) string {
 			if t.low == "count" && steps == 0 {
 				return ""
 			}
-			return KindKilled
+			return corpus.KindKilled
 		}
-		if k := fgKinds[t.low]; k != "" && steps > 0 {
+		if k := casualtyKinds[t.low]; k != "" && steps > 0 {
 			for q := p - 1; q >= 0 && q >= p-4; q-- {
 				switch toks[q].low {
 				case "number", "total", "tally", "toll", "count":
@@ -1099,32 +1077,32 @@ func fgToll(toks []fgTok, qs int) string {
 			}
 			return ""
 		}
-		if !fgLinks[t.low] {
-			return fgTollBefore(toks, p)
+		if !links[t.low] {
+			return tollBefore(toks, p)
 		}
 	}
 	return ""
 }
 
-// fgTollBefore reads a toll whose noun stands before a phrase ending at
+// tollBefore reads a toll whose noun stands before a phrase ending at
 // token p: "the death toll in the war has risen to", "the toll from the
 // earthquake climbed to", "the number of people killed in El Fasher since
 // the offensive began rose to".
-func fgTollBefore(toks []fgTok, p int) string {
+func tollBefore(toks []rawToken, p int) string {
 	for q := p - 1; q >= 0 && q >= p-12; q-- {
-		if toks[q].kind != fgWord && toks[q].kind != fgNum {
+		if toks[q].kind != wordToken && toks[q].kind != numberToken {
 			return ""
 		}
-		if fgTollNouns[toks[q].low] && q+1 <= p && fgTollPrepositions[toks[q+1].low] {
+		if tollNouns[toks[q].low] && q+1 <= p && tollPrepositions[toks[q+1].low] {
 			if q > 0 {
-				if k := fgKinds[toks[q-1].low]; k != "" && k != KindKilled {
+				if k := casualtyKinds[toks[q-1].low]; k != "" && k != corpus.KindKilled {
 					return k
 				}
 			}
-			return KindKilled
+			return corpus.KindKilled
 		}
-		if k := fgKinds[toks[q].low]; k != "" {
-			for r := q - 1; r >= 0 && r >= q-4 && toks[r].kind == fgWord; r-- {
+		if k := casualtyKinds[toks[q].low]; k != "" {
+			for r := q - 1; r >= 0 && r >= q-4 && toks[r].kind == wordToken; r-- {
 				switch toks[r].low {
 				case "number", "total", "tally", "count":
 					return k
@@ -1135,26 +1113,26 @@ func fgTollBefore(toks []fgTok, p int) string {
 	return ""
 }
 
-// fgCountAdjectives may stand between a count and a casualty noun.
-var fgCountAdjectives = fgSet("associated confirmed suspected reported recorded documented additional new further related total civilian")
+// countAdjectives may stand between a count and a casualty noun.
+var countAdjectives = text.NewSet("associated confirmed suspected reported recorded documented additional new further related total civilian")
 
-// fgTollPrepositions open the phrase that may follow a toll noun.
-var fgTollPrepositions = fgSet("in from of on since among across for after")
+// tollPrepositions open the phrase that may follow a toll noun.
+var tollPrepositions = text.NewSet("in from of on since among across for after")
 
-// fgSubset reads a count that is part of one given before: "of whom 973
+// readSubset reads a count that is part of one given before: "of whom 973
 // were civilians", "including three children", "among them 12 women",
 // "973 of them civilians". It returns the counted group and the token
 // after it.
-func fgSubset(text string, toks []fgTok, qs, cend int) (bool, string, int) {
+func readSubset(txt string, toks []rawToken, qs, cend int) (bool, string, int) {
 	p := qs - 1
-	if p >= 0 && fgBe[toks[p].low] {
+	if p >= 0 && beForms[toks[p].low] {
 		p--
 	}
 	if p >= 0 && toks[p].text == "," {
 		p--
 	}
 	before := false
-	for _, seq := range fgSubsetBefore {
+	for _, seq := range subsetBefore {
 		n := len(seq)
 		if p-n+1 < 0 {
 			continue
@@ -1172,67 +1150,67 @@ func fgSubset(text string, toks []fgTok, qs, cend int) (bool, string, int) {
 		}
 	}
 	j := cend
-	after := j+1 < len(toks) && toks[j].low == "of" && fgSubsetWord(toks[j+1].low)
+	after := j+1 < len(toks) && toks[j].low == "of" && subsetWord(toks[j+1].low)
 	if after {
 		j += 2
 	}
 	if !before && !after {
 		return false, "", cend
 	}
-	if j < len(toks) && fgBe[toks[j].low] {
-		if who, end, _, thing := fgWho(text, toks, j+1); who != "" && !thing {
+	if j < len(toks) && beForms[toks[j].low] {
+		if who, end, _, thing := whoCounted(txt, toks, j+1); who != "" && !thing {
 			return true, who, end
 		}
 	}
-	who, end, _, _ := fgWho(text, toks, j)
+	who, end, _, _ := whoCounted(txt, toks, j)
 	return true, who, end
 }
 
-// fgPredicate reads the casualty predicate after a counted group: "have
+// readPredicate reads the casualty predicate after a counted group: "have
 // died", "had been killed", "were among the dead", "lost their lives",
 // "remain missing", ", including three children, were killed". It returns
 // the kind, or "" when the words after the group say nothing of
 // casualties.
-func fgPredicate(text string, toks []fgTok, j int) string {
-	k := fgSkipAside(toks, j)
+func readPredicate(txt string, toks []rawToken, j int) string {
+	k := skipAside(toks, j)
 	// A count joined on: "3 soldiers and 2 civilians were killed".
-	for k+1 < len(toks) && (toks[k].low == "and" || toks[k].text == ",") && fgStartsCount(toks, k+1) {
-		c, ok := fgParseCount(text, toks, k+1)
+	for k+1 < len(toks) && (toks[k].low == "and" || toks[k].text == ",") && startsCount(toks, k+1) {
+		c, ok := parseCount(txt, toks, k+1)
 		if !ok {
 			break
 		}
-		_, end, kind, thing := fgWho(text, toks, c.end)
+		_, end, kind, thing := whoCounted(txt, toks, c.end)
 		if thing || kind != "" {
 			break
 		}
 		k = end
 	}
 	// A place: "1,000 people in Latakia were killed".
-	if k < len(toks) && (fgPlacePreps[toks[k].low] || toks[k].low == "from") {
+	if k < len(toks) && (placeIntroducers[toks[k].low] || toks[k].low == "from") {
 		m := k + 1
-		for m < len(toks) && m < k+6 && toks[m].kind == fgWord && !fgBe[toks[m].low] && fgKinds[toks[m].low] == "" &&
+		for m < len(toks) && m < k+6 && toks[m].kind == wordToken && !beForms[toks[m].low] && casualtyKinds[toks[m].low] == "" &&
 			toks[m].low != "have" && toks[m].low != "has" && toks[m].low != "had" {
 			m++
 		}
-		if m < len(toks) && (fgBe[toks[m].low] || toks[m].low == "have" || toks[m].low == "has" || toks[m].low == "had" || fgPredicates[toks[m].low]) {
+		if m < len(toks) && (beForms[toks[m].low] || toks[m].low == "have" || toks[m].low == "has" || toks[m].low == "had" || predicates[toks[m].low]) {
 			k = m
 		}
 	}
 	for steps := 0; k < len(toks) && steps < 9; k, steps = k+1, steps+1 {
 		t := &toks[k]
-		if t.kind != fgWord {
+		if t.kind != wordToken {
 			return ""
 		}
 		low := t.low
 		if low == "not" || low == "never" || low == "no" || strings.HasSuffix(low, "n't") {
 			return ""
 		}
-		if kind := fgPhraseAt(toks, k); kind != "" {
+		if kind := phraseAt(toks, k); kind != "" {
 			return kind
 		}
 		if low == "among" {
 			for m := k + 1; m < len(toks) && m <= k+3; m++ {
-				if kind := fgKinds[toks[m].low]; kind != "" {
+				if kind := casualtyKinds[toks[m].low]; kind != "" {
 					return kind
 				}
 				if toks[m].low != "the" && toks[m].low != "those" {
@@ -1241,19 +1219,19 @@ func fgPredicate(text string, toks []fgTok, j int) string {
 			}
 			return ""
 		}
-		if fgPredicates[low] {
-			return fgKinds[low]
+		if predicates[low] {
+			return casualtyKinds[low]
 		}
-		if !fgAux[low] {
+		if !aux[low] {
 			return ""
 		}
 	}
 	return ""
 }
 
-// fgSkipAside skips a parenthetical after a counted group when a predicate
+// skipAside skips a parenthetical after a counted group when a predicate
 // follows it: "12 people, including three children, were killed".
-func fgSkipAside(toks []fgTok, j int) int {
+func skipAside(toks []rawToken, j int) int {
 	if j >= len(toks) {
 		return j
 	}
@@ -1271,7 +1249,7 @@ func fgSkipAside(toks []fgTok, j int) int {
 	}
 	for m := j + 1; m < len(toks) && m < j+16; m++ {
 		if toks[m].text == closer {
-			if m+1 < len(toks) && (fgAux[toks[m+1].low] || fgPredicates[toks[m+1].low]) {
+			if m+1 < len(toks) && (aux[toks[m+1].low] || predicates[toks[m+1].low]) {
 				return m + 1
 			}
 			return j
@@ -1283,16 +1261,16 @@ func fgSkipAside(toks []fgTok, j int) int {
 	return j
 }
 
-// fgPhraseAt reads a multi-word casualty phrase at token k: "lost their
+// phraseAt reads a multi-word casualty phrase at token k: "lost their
 // lives", "taken into custody", "shot dead".
-func fgPhraseAt(toks []fgTok, k int) string {
+func phraseAt(toks []rawToken, k int) string {
 	if k+1 >= len(toks) {
 		return ""
 	}
 	key := toks[k].low
 	for n := 1; n < 4 && k+n < len(toks); n++ {
 		key += " " + toks[k+n].low
-		if kind, ok := fgKindPhrases[key]; ok {
+		if kind, ok := kindPhrases[key]; ok {
 			return kind
 		}
 	}
@@ -1302,15 +1280,15 @@ func fgPhraseAt(toks []fgTok, k int) string {
 // ---------------------------------------------------------------------
 // Places.
 
-// fgWhere finds the place a figure's sentence names nearest its number:
+// placeOf finds the place a figure's sentence names nearest its number:
 // "in Latakia", "in Tartus Province", "across the coastal region".
-func fgWhere(text string, toks []fgTok, num int, mentions []Mention) string {
+func placeOf(txt string, toks []rawToken, num int, mentions []corpus.Mention) string {
 	best, bestDist := "", 1<<30
 	for k := 0; k+1 < len(toks); k++ {
-		if !fgPlacePreps[toks[k].low] || toks[k+1].kind == fgNum {
+		if !placeIntroducers[toks[k].low] || toks[k+1].kind == numberToken {
 			continue
 		}
-		place, ok := fgPlaceAt(text, toks, k+1, mentions)
+		place, ok := placeAt(txt, toks, k+1, mentions)
 		if !ok {
 			continue
 		}
@@ -1325,24 +1303,24 @@ func fgWhere(text string, toks []fgTok, num int, mentions []Mention) string {
 	return best
 }
 
-// fgPlaceAt reads a place starting at token k: a capitalised name that is
+// placeAt reads a place starting at token k: a capitalised name that is
 // no organisation, person or date ("Latakia", "Tartus Province",
 // "Latakia and Tartus Provinces", "Syria's coastal region"), or "the" and
 // a common noun of places ("the coastal region"; "the city of Homs" →
 // "Homs").
-func fgPlaceAt(text string, toks []fgTok, k int, mentions []Mention) (string, bool) {
+func placeAt(txt string, toks []rawToken, k int, mentions []corpus.Mention) (string, bool) {
 	j := k
 	if j < len(toks) && toks[j].low == "the" {
 		j++
 	}
-	if j >= len(toks) || toks[j].kind != fgWord {
+	if j >= len(toks) || toks[j].kind != wordToken {
 		return "", false
 	}
 	if toks[j].upper {
 		e := j
 		for e < len(toks) {
 			w := &toks[e]
-			if w.kind == fgWord && w.upper {
+			if w.kind == wordToken && w.upper {
 				e++
 				if strings.HasSuffix(w.low, "'s") {
 					break
@@ -1357,24 +1335,24 @@ func fgPlaceAt(text string, toks []fgTok, k int, mentions []Mention) (string, bo
 		}
 		for m := j; m < e; m++ {
 			w := toks[m].low
-			if fgOrgWords[w] || fgWeekdays[w] || fgMonthNames[w] || fgTitles[w] {
+			if orgWords[w] || text.Weekdays[w] || monthNames[w] || titleWords[w] {
 				return "", false
 			}
 		}
-		name := text[toks[j].start:toks[e-1].end]
+		name := txt[toks[j].start:toks[e-1].end]
 		for _, m := range mentions {
-			if m.Kind != Place && (m.Text == name || m.Name == name) {
+			if m.Kind != corpus.Place && (m.Text == name || m.Name == name) {
 				return "", false
 			}
 		}
 		if strings.HasSuffix(toks[e-1].low, "'s") {
 			// "Syria's coastal region"; "in Syria's worst unrest" is no place.
 			m := e
-			for m < len(toks) && m < e+3 && toks[m].kind == fgWord && !toks[m].upper && !fgGeoNouns[toks[m].low] && !fgStop[toks[m].low] {
+			for m < len(toks) && m < e+3 && toks[m].kind == wordToken && !toks[m].upper && !geoNouns[toks[m].low] && !phraseStops[toks[m].low] {
 				m++
 			}
-			if m < len(toks) && fgGeoNouns[toks[m].low] {
-				return text[toks[j].start:toks[m].end], true
+			if m < len(toks) && geoNouns[toks[m].low] {
+				return txt[toks[j].start:toks[m].end], true
 			}
 			return "", false
 		}
@@ -1384,16 +1362,16 @@ func fgPlaceAt(text string, toks []fgTok, k int, mentions []Mention) (string, bo
 		return "", false // a common noun needs "the": "in days of clashes" is no place
 	}
 	m := j
-	for m < len(toks) && m < j+3 && toks[m].kind == fgWord && !toks[m].upper && !fgGeoNouns[toks[m].low] && !fgStop[toks[m].low] {
+	for m < len(toks) && m < j+3 && toks[m].kind == wordToken && !toks[m].upper && !geoNouns[toks[m].low] && !phraseStops[toks[m].low] {
 		m++
 	}
-	if m < len(toks) && fgGeoNouns[toks[m].low] {
+	if m < len(toks) && geoNouns[toks[m].low] {
 		if m+2 < len(toks) && toks[m+1].low == "of" && toks[m+2].upper {
-			if name, ok := fgPlaceAt(text, toks, m+2, mentions); ok {
+			if name, ok := placeAt(txt, toks, m+2, mentions); ok {
 				return name, true
 			}
 		}
-		return text[toks[k].start:toks[m].end], true
+		return txt[toks[k].start:toks[m].end], true
 	}
 	return "", false
 }
@@ -1401,17 +1379,17 @@ func fgPlaceAt(text string, toks []fgTok, k int, mentions []Mention) (string, bo
 // ---------------------------------------------------------------------
 // Sources.
 
-// fgCue is an attribution in a sentence: "according to X", "X said",
+// sourceCue is an attribution in a sentence: "according to X", "X said",
 // "said X", "X, which had reported".
-type fgCue struct {
+type sourceCue struct {
 	verb       int // token of the reporting verb, or of "according"
 	start, end int // tokens of the source
 	after      bool
 }
 
-// fgFindCues finds the attributions of a sentence.
-func fgFindCues(toks []fgTok) []fgCue {
-	var out []fgCue
+// findCues finds the attributions of a sentence.
+func findCues(toks []rawToken) []sourceCue {
+	var out []sourceCue
 	for k := 0; k < len(toks); k++ {
 		low := toks[k].low
 		if (low == "according" && k+1 < len(toks) && toks[k+1].low == "to") || low == "citing" {
@@ -1419,24 +1397,24 @@ func fgFindCues(toks []fgTok) []fgCue {
 			if low == "according" {
 				s = k + 2
 			}
-			e := fgNPEnd(toks, s)
+			e := nPEnd(toks, s)
 			if e > s {
-				out = append(out, fgCue{verb: k, start: s, end: e, after: true})
+				out = append(out, sourceCue{verb: k, start: s, end: e, after: true})
 			}
 			continue
 		}
-		if !fgReportVerbs[low] && !fgTollVerbs[low] || toks[k].kind != fgWord {
+		if !reportVerbs[low] && !tollVerbs[low] || toks[k].kind != wordToken {
 			continue
 		}
-		if k > 0 && (fgBe[toks[k-1].low] || toks[k-1].low == "an") {
+		if k > 0 && (beForms[toks[k-1].low] || toks[k-1].low == "an") {
 			continue // "were reported killed", "an estimated 1,000"
 		}
-		if fgTollVerbs[low] {
+		if tollVerbs[low] {
 			// "put the toll at", "gave a death toll of": a source only
 			// before a toll.
 			ok := false
 			for m := k + 1; m < len(toks) && m <= k+4; m++ {
-				if fgTollNouns[toks[m].low] || toks[m].low == "number" || toks[m].low == "figure" || toks[m].low == "figures" {
+				if tollNouns[toks[m].low] || toks[m].low == "number" || toks[m].low == "figure" || toks[m].low == "figures" {
 					ok = true
 				}
 			}
@@ -1444,30 +1422,30 @@ func fgFindCues(toks []fgTok) []fgCue {
 				continue
 			}
 		}
-		if cue, ok := fgSubjectCue(toks, k); ok {
+		if cue, ok := subjectCue(toks, k); ok {
 			out = append(out, cue)
 		}
 	}
 	return out
 }
 
-// fgNPEnd returns the end of a source written after "according to" or an
+// nPEnd returns the end of a source written after "according to" or an
 // inverted "said": up to a comma, a clause or a date.
-func fgNPEnd(toks []fgTok, s int) int {
+func nPEnd(toks []rawToken, s int) int {
 	e := s
 	for e < len(toks) && e < s+14 {
 		w := &toks[e]
-		if w.kind == fgPunct && w.text != "-" && w.text != "." && w.text != "&" {
+		if w.kind == punctToken && w.text != "-" && w.text != "." && w.text != "&" {
 			break
 		}
-		if w.text == "." && (e == s || !fgAbbrev(toks[e-1].low)) {
+		if w.text == "." && (e == s || !text.Abbreviation(toks[e-1].low)) {
 			break
 		}
 		if e > s && (w.low == "which" || w.low == "who" || w.low == "that" || w.low == "on" || w.low == "in" ||
-			w.low == "late" || w.low == "yesterday" || w.low == "as" || w.low == "and" && fgStartsCount(toks, e+1)) {
+			w.low == "late" || w.low == "yesterday" || w.low == "as" || w.low == "and" && startsCount(toks, e+1)) {
 			break
 		}
-		if w.kind == fgNum {
+		if w.kind == numberToken {
 			break
 		}
 		e++
@@ -1479,17 +1457,17 @@ func fgNPEnd(toks []fgTok, s int) int {
 	return e
 }
 
-// fgStartsCount reports whether a count starts at token i: digits, a
+// startsCount reports whether a count starts at token i: digits, a
 // number word, or "a"/"an" before "dozen", "hundred", "thousand".
-func fgStartsCount(toks []fgTok, i int) bool {
+func startsCount(toks []rawToken, i int) bool {
 	if i >= len(toks) {
 		return false
 	}
 	t := &toks[i]
 	switch {
-	case t.kind == fgNum:
+	case t.kind == numberToken:
 		return true
-	case t.kind != fgWord:
+	case t.kind != wordToken:
 		return false
 	case t.low == "a" || t.low == "an" || t.low == "few" || t.low == "several" || t.low == "half":
 		if i+1 < len(toks) {
@@ -1500,17 +1478,17 @@ func fgStartsCount(toks []fgTok, i int) bool {
 		}
 		return false
 	}
-	return fgNumberWord(t.low)
+	return numberWord(t.low)
 }
 
-// fgSubjectCue reads the source of a reporting verb at token k: the
+// subjectCue reads the source of a reporting verb at token k: the
 // subject before it ("the observatory said"), past an appositive
 // ("Anas Khattab, the head of …, said"), the antecedent of "which"
 // ("the Syrian Network …, which had reported"), or the subject after an
 // inverted verb ("…, said the observatory").
-func fgSubjectCue(toks []fgTok, k int) (fgCue, bool) {
+func subjectCue(toks []rawToken, k int) (sourceCue, bool) {
 	p := k - 1
-	for p >= 0 && toks[p].kind == fgWord && fgCueSkip[toks[p].low] {
+	for p >= 0 && toks[p].kind == wordToken && cueSkip[toks[p].low] {
 		p--
 	}
 	if p >= 0 && toks[p].text == "," {
@@ -1520,12 +1498,12 @@ func fgSubjectCue(toks []fgTok, k int) (fgCue, bool) {
 			c2--
 		}
 		if c2 >= 0 && toks[c2].text == "," {
-			b, e := fgSubjectBack(toks, c2-1)
-			if e > b && fgHasCapital(toks[b:e]) {
-				return fgCue{verb: k, start: b, end: e}, true
+			b, e := subjectBack(toks, c2-1)
+			if e > b && hasCapital(toks[b:e]) {
+				return sourceCue{verb: k, start: b, end: e}, true
 			}
 			if c2+1 < p {
-				return fgCue{verb: k, start: c2 + 1, end: p}, true
+				return sourceCue{verb: k, start: c2 + 1, end: p}, true
 			}
 		}
 	}
@@ -1537,46 +1515,46 @@ func fgSubjectCue(toks []fgTok, k int) (fgCue, bool) {
 			open--
 		}
 		if open >= 1 && toks[open].text == "(" {
-			if b, e := fgSubjectBack(toks, open-1); e > b && fgHasCapital(toks[b:e]) {
-				return fgCue{verb: k, start: b, end: e}, true
+			if b, e := subjectBack(toks, open-1); e > b && hasCapital(toks[b:e]) {
+				return sourceCue{verb: k, start: b, end: e}, true
 			}
 		}
-		return fgCue{}, false
+		return sourceCue{}, false
 	}
-	b, e := fgSubjectBack(toks, p)
+	b, e := subjectBack(toks, p)
 	if e > b {
 		if e-b == 1 && (toks[b].low == "which" || toks[b].low == "who") && b >= 2 && toks[b-1].text == "," {
 			// "the Syrian Network for Human Rights, which had reported"
-			b2, e2 := fgSubjectBack(toks, b-2)
+			b2, e2 := subjectBack(toks, b-2)
 			if e2 > b2 {
-				return fgCue{verb: k, start: b2, end: e2}, true
+				return sourceCue{verb: k, start: b2, end: e2}, true
 			}
 		}
-		if fgContentWord(toks[b:e]) {
-			return fgCue{verb: k, start: b, end: e}, true
+		if contentWord(toks[b:e]) {
+			return sourceCue{verb: k, start: b, end: e}, true
 		}
 	}
 	// Inverted: "…,” said Rami Abdulrahman, the head of the observatory.
-	if k > 0 && toks[k-1].kind == fgPunct && k+1 < len(toks) {
+	if k > 0 && toks[k-1].kind == punctToken && k+1 < len(toks) {
 		s := k + 1
-		if e := fgNPEnd(toks, s); e > s && fgContentWord(toks[s:e]) {
-			return fgCue{verb: k, start: s, end: e, after: true}, true
+		if e := nPEnd(toks, s); e > s && contentWord(toks[s:e]) {
+			return sourceCue{verb: k, start: s, end: e, after: true}, true
 		}
 	}
-	return fgCue{}, false
+	return sourceCue{}, false
 }
 
-// fgSubjectBack reads a subject backwards from token p (inclusive) to a
+// subjectBack reads a subject backwards from token p (inclusive) to a
 // comma, a clause word or a number; it returns the token range.
-func fgSubjectBack(toks []fgTok, p int) (int, int) {
+func subjectBack(toks []rawToken, p int) (int, int) {
 	e := p + 1
 	b := p
 	for b >= 0 && p-b < 10 {
 		w := &toks[b]
-		if w.kind == fgNum || w.kind == fgPunct && w.text != "-" && w.text != "." && w.text != "&" || fgSubjectStops[w.low] && w.kind == fgWord {
+		if w.kind == numberToken || w.kind == punctToken && w.text != "-" && w.text != "." && w.text != "&" || subjectStops[w.low] && w.kind == wordToken {
 			break
 		}
-		if w.text == "." && (b == 0 || !fgAbbrev(toks[b-1].low)) {
+		if w.text == "." && (b == 0 || !text.Abbreviation(toks[b-1].low)) {
 			break
 		}
 		b--
@@ -1584,9 +1562,9 @@ func fgSubjectBack(toks []fgTok, p int) (int, int) {
 	return b + 1, e
 }
 
-func fgHasCapital(toks []fgTok) bool {
+func hasCapital(toks []rawToken) bool {
 	for i := range toks {
-		if toks[i].upper && !fgTitles[toks[i].low] && i > 0 {
+		if toks[i].upper && !titleWords[toks[i].low] && i > 0 {
 			return true
 		}
 		if toks[i].upper && i == 0 && toks[i].low != "the" && toks[i].low != "a" && toks[i].low != "an" {
@@ -1596,11 +1574,11 @@ func fgHasCapital(toks []fgTok) bool {
 	return false
 }
 
-// fgContentWord reports whether a subject has a word other than a
+// contentWord reports whether a subject has a word other than a
 // determiner: "the" alone is no source.
-func fgContentWord(toks []fgTok) bool {
+func contentWord(toks []rawToken) bool {
 	for i := range toks {
-		if toks[i].kind == fgWord && (!fgStop[toks[i].low] || fgPronouns[toks[i].low]) {
+		if toks[i].kind == wordToken && (!phraseStops[toks[i].low] || pronouns[toks[i].low]) {
 			return true
 		}
 	}
@@ -1610,43 +1588,43 @@ func fgContentWord(toks []fgTok) bool {
 // ---------------------------------------------------------------------
 // The article.
 
-// fgArticle holds what extraction learns about one article while it reads
+// figureReader holds what extraction learns about one article while it reads
 // it paragraph by paragraph.
-type fgArticle struct {
-	a     *Article
+type figureReader struct {
+	a     *corpus.Article
 	dates *dateResolver
 	// names are the capitalised names of each paragraph, read when a
 	// short reference ("the observatory") needs one.
 	names      [][]string
 	lastSource string
-	toks       []fgTok // the tokens of the paragraph being read, reused
+	toks       []rawToken // the tokens of the paragraph being read, reused
 }
 
-// extractFigures fills in the figures of each paragraph of a: counts of
+// addFigures fills in the figures of each paragraph of a: counts of
 // people killed, wounded, missing, displaced, arrested or executed, with
 // the group counted, the place, the source that reported the figure
 // (resolved to a full name) and the day it was reported (resolved against
 // the publication date; the publication date when the sentence gives
-// none). It runs after extractMentions and extractAttribution, whose
+// none). It runs after addMentions and addAttribution, whose
 // results it uses to resolve sources.
-func extractFigures(a *Article) {
-	fa := &fgArticle{a: a, dates: newDateResolver(a.Published)}
+func addFigures(a *corpus.Article) {
+	fa := &figureReader{a: a, dates: newDateResolver(a.Published)}
 	for pi := range a.Paragraphs {
 		a.Paragraphs[pi].Figures = fa.paragraph(pi)
 	}
 }
 
 // paragraph extracts the figures of paragraph pi.
-func (fa *fgArticle) paragraph(pi int) []Figure {
+func (fa *figureReader) paragraph(pi int) []corpus.Figure {
 	p := &fa.a.Paragraphs[pi]
-	text := p.Text
-	toks := fgTokenizeAppend(fa.toks[:0], text)
+	txt := p.Text
+	toks := appendRawTokens(fa.toks[:0], txt)
 	fa.toks = toks
 	if len(toks) == 0 {
 		return nil
 	}
-	bounds := fgSentenceBounds(text, toks)
-	var out []Figure
+	bounds := sentenceBounds(txt, toks)
+	var out []corpus.Figure
 	prevKind, prevSource := "", ""
 	for si, b := range bounds {
 		e := len(toks)
@@ -1654,15 +1632,15 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 			e = bounds[si+1]
 		}
 		st := toks[b:e]
-		found := fgFindFigures(text, st, prevKind)
-		if len(found) == 0 || fgHabitual(st) {
+		found := findFigures(txt, st, prevKind)
+		if len(found) == 0 || isHabitual(st) {
 			continue
 		}
-		cues := fgFindCues(st)
+		cues := findCues(st)
 		sources := make([]string, len(cues))
 		for ci, c := range cues {
-			src := text[st[c.start].start:st[c.end-1].end]
-			if name := fgApposition(text, st[c.start].start, src, p.Attribution); name != "" {
+			src := txt[st[c.start].start:st[c.end-1].end]
+			if name := appositionName(txt, st[c.start].start, src, p.Attribution); name != "" {
 				// "The Syrian Network for Human Rights (SNHR), a monitoring
 				// group, said": the name, not its description.
 				src = name
@@ -1672,12 +1650,12 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 				fa.lastSource = sources[ci]
 			}
 		}
-		dates, past := fa.sentenceDates(text, st)
+		dates, past := fa.sentenceDates(txt, st)
 		for _, f := range found {
-			ci := fgNearestCue(cues, f.num)
+			ci := nearestCue(cues, f.num)
 			if ci >= 0 {
 				f.Source = sources[ci]
-				f.Reported = fgCueDate(st, cues[ci], dates)
+				f.Reported = cueDate(st, cues[ci], dates)
 			}
 			if f.Source == "" {
 				if len(p.Attribution) > 0 {
@@ -1687,7 +1665,7 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 				}
 			}
 			if f.Reported.IsZero() {
-				f.Reported = fgAsOfDate(st, f, dates)
+				f.Reported = asOfDate(st, f, dates)
 			}
 			if f.Reported.IsZero() {
 				// "In 2013, an attack killed 1,400 people": a figure of
@@ -1697,7 +1675,7 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 					f.Reported = past
 				}
 			}
-			f.Where = fgWhere(text, st, f.num, p.Mentions)
+			f.Where = placeOf(txt, st, f.num, p.Mentions)
 			out = append(out, f.Figure)
 			prevKind, prevSource = f.What, f.Source
 		}
@@ -1705,16 +1683,16 @@ func (fa *fgArticle) paragraph(pi int) []Figure {
 	return out
 }
 
-// fgApposition returns the name of names that the source phrase src, at
+// appositionName returns the name of names that the source phrase src, at
 // byte start of text, describes in apposition: "X, a monitoring group,
 // said", "X (XYZ), a monitoring group, said"; "" when src is no
 // indefinite description right after one of them.
-func fgApposition(text string, start int, src string, names []string) string {
+func appositionName(txt string, start int, src string, names []string) string {
 	low := strings.ToLower(src)
 	if !strings.HasPrefix(low, "a ") && !strings.HasPrefix(low, "an ") {
 		return ""
 	}
-	before, ok := strings.CutSuffix(strings.TrimRight(text[:start], " "), ",")
+	before, ok := strings.CutSuffix(strings.TrimRight(txt[:start], " "), ",")
 	if !ok {
 		return ""
 	}
@@ -1731,12 +1709,12 @@ func fgApposition(text string, start int, src string, names []string) string {
 	return ""
 }
 
-// fgHabitual reports a sentence about what happens regularly, its
+// isHabitual reports a sentence about what happens regularly, its
 // casualty verb in the present, whose numbers are no report of an event:
 // "road accidents kill scores of people every year", "about 300 migrants
 // die each month". A report in the past stays one ("floods killed 40, and
 // more rain is forecast every day this week").
-func fgHabitual(st []fgTok) bool {
+func isHabitual(st []rawToken) bool {
 	habitual, present := false, false
 	for k, t := range st {
 		switch t.low {
@@ -1744,14 +1722,14 @@ func fgHabitual(st []fgTok) bool {
 			habitual = true
 		case "every", "each", "per":
 			for _, n := range st[k+1 : min(k+3, len(st))] {
-				if fgPeriods[n.low] {
+				if habitPeriods[n.low] {
 					habitual = true
 				}
 			}
 		case "kill", "kills", "die", "dies", "injure", "injures", "wound", "wounds":
 			present = true
 		case "are", "is":
-			if k+1 < len(st) && fgKinds[st[k+1].low] != "" {
+			if k+1 < len(st) && casualtyKinds[st[k+1].low] != "" {
 				present = true // "are killed"
 			}
 		}
@@ -1759,14 +1737,14 @@ func fgHabitual(st []fgTok) bool {
 	return habitual && present
 }
 
-// fgPeriods are the periods of habitual statements: "every year", "each
+// habitPeriods are the periods of habitual statements: "every year", "each
 // two weeks", "per day".
-var fgPeriods = fgSet("year years month months week weeks day days night nights summer winter")
+var habitPeriods = text.NewSet("year years month months week weeks day days night nights summer winter")
 
-// fgDate is a date expression of a sentence, by tokens.
-type fgDate struct {
+// sentenceDate is a date expression of a sentence, by tokens.
+type sentenceDate struct {
 	first, last int // tokens, inclusive
-	date        Date
+	date        corpus.Date
 }
 
 // sentenceDates finds and resolves the date expressions of a sentence. past
@@ -1776,9 +1754,9 @@ type fgDate struct {
 // running total ("has killed"), a sentence counting since a day ("the
 // deadliest since 2019") and a comparison ("more than in 2013") are
 // figures of now, and have no past.
-func (fa *fgArticle) sentenceDates(text string, st []fgTok) (out []fgDate, past Date) {
+func (fa *figureReader) sentenceDates(txt string, st []rawToken) (out []sentenceDate, past corpus.Date) {
 	base := st[0].start
-	current := slices.ContainsFunc(st, func(t fgTok) bool {
+	current := slices.ContainsFunc(st, func(t rawToken) bool {
 		return t.low == "has" || t.low == "have" || t.low == "since"
 	})
 	if pub := fa.a.Published; !pub.IsZero() && !current {
@@ -1786,19 +1764,19 @@ func (fa *fgArticle) sentenceDates(text string, st []fgTok) (out []fgDate, past 
 		// the sentence, and no count of people ("the 2000 residents").
 		for k := 1; k < min(3, len(st)); k++ {
 			t := st[k]
-			if t.kind == fgNum && len(t.text) == 4 && (st[k-1].low == "the" || st[k-1].low == "a") &&
-				k+1 < len(st) && st[k+1].kind == fgWord && !st[k+1].upper && fgKinds[st[k+1].low] == "" && !fgIsPeople(&st[k+1]) {
+			if t.kind == numberToken && len(t.text) == 4 && (st[k-1].low == "the" || st[k-1].low == "a") &&
+				k+1 < len(st) && st[k+1].kind == wordToken && !st[k+1].upper && casualtyKinds[st[k+1].low] == "" && !isPeople(&st[k+1]) {
 				if y, err := strconv.Atoi(t.text); err == nil && y >= 1900 && y < pub.Year() {
-					past = Date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}
+					past = corpus.Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}
 				}
 			}
 		}
 	}
-	spans := dtSpansTokens(text, st, base)
+	spans := dateSpansTokens(txt, st, base)
 	if len(spans) == 0 {
 		return nil, past
 	}
-	out = make([]fgDate, 0, len(spans))
+	out = make([]sentenceDate, 0, len(spans))
 	for _, sp := range spans {
 		first, last := -1, -1
 		for k := range st {
@@ -1817,7 +1795,7 @@ func (fa *fgArticle) sentenceDates(text string, st []fgTok) (out []fgDate, past 
 			st[first].low == "since" || st[first].low == "from" || st[first].low == "until" {
 			continue
 		}
-		res := fa.dates.resolve(text[base+sp[0] : base+sp[1]])
+		res := fa.dates.resolve(txt[base+sp[0] : base+sp[1]])
 		if !res.ok {
 			continue
 		}
@@ -1832,21 +1810,21 @@ func (fa *fgArticle) sentenceDates(text string, st []fgTok) (out []fgDate, past 
 		if res.precision == PrecisionYear {
 			continue
 		}
-		out = append(out, fgDate{first: first, last: last, date: res.date})
+		out = append(out, sentenceDate{first: first, last: last, date: res.date})
 	}
 	return out, past
 }
 
 // earlier returns the earlier of two dates, ignoring zero ones.
-func earlier(a, b Date) Date {
+func earlier(a, b corpus.Date) corpus.Date {
 	if a.IsZero() || !b.IsZero() && b.Before(a.Time) {
 		return b
 	}
 	return a
 }
 
-// fgNearestCue returns the cue nearest the number at token num, or -1.
-func fgNearestCue(cues []fgCue, num int) int {
+// nearestCue returns the cue nearest the number at token num, or -1.
+func nearestCue(cues []sourceCue, num int) int {
 	best, bestDist := -1, 1<<30
 	for i, c := range cues {
 		d := c.verb - num
@@ -1860,16 +1838,16 @@ func fgNearestCue(cues []fgCue, num int) int {
 	return best
 }
 
-// fgCueDate returns the date attached to a reporting verb: "said on
+// cueDate returns the date attached to a reporting verb: "said on
 // Sunday", "said in a statement on Friday", "on Monday said", "On Sunday,
 // the observatory said", "according to figures released on Sunday".
-func fgCueDate(st []fgTok, c fgCue, dates []fgDate) Date {
+func cueDate(st []rawToken, c sourceCue, dates []sentenceDate) corpus.Date {
 	for _, d := range dates {
 		// After the verb, before any "that" or number.
 		if d.first > c.verb && d.first <= c.verb+7 {
 			clear := true
 			for m := c.verb + 1; m < d.first; m++ {
-				if st[m].low == "that" || st[m].kind == fgNum || st[m].kind == fgPunct && st[m].text != "," {
+				if st[m].low == "that" || st[m].kind == numberToken || st[m].kind == punctToken && st[m].text != "," {
 					clear = false
 				}
 			}
@@ -1886,13 +1864,13 @@ func fgCueDate(st []fgTok, c fgCue, dates []fgDate) Date {
 			return d.date
 		}
 	}
-	return Date{}
+	return corpus.Date{}
 }
 
-// fgAsOfDate returns the date a figure holds at when the sentence says
+// asOfDate returns the date a figure holds at when the sentence says
 // ("as of Sunday", "by Monday") or, for a toll, the day it rose ("the
 // toll rose on Sunday to 1,500").
-func fgAsOfDate(st []fgTok, f fgFigure, dates []fgDate) Date {
+func asOfDate(st []rawToken, f foundFigure, dates []sentenceDate) corpus.Date {
 	for _, d := range dates {
 		if d.first > 0 {
 			prev := st[d.first-1].low
@@ -1904,7 +1882,7 @@ func fgAsOfDate(st []fgTok, f fgFigure, dates []fgDate) Date {
 			return d.date
 		}
 	}
-	return Date{}
+	return corpus.Date{}
 }
 
 // resolveSource resolves the source as written in paragraph pi to a full
@@ -1913,25 +1891,25 @@ func fgAsOfDate(st []fgTok, f fgFigure, dates []fgDate) Date {
 // name in the article containing "Observatory"), "Mr. al-Shara" → the
 // mention's full name, "it" → the source before. A source it cannot
 // resolve is kept as written ("a war monitor").
-func (fa *fgArticle) resolveSource(raw string, pi int) string {
+func (fa *figureReader) resolveSource(raw string, pi int) string {
 	para := &fa.a.Paragraphs[pi]
-	toks := fgTokenize(raw)
-	for len(toks) > 0 && toks[len(toks)-1].kind == fgPunct {
+	toks := tokenizeRaw(raw)
+	for len(toks) > 0 && toks[len(toks)-1].kind == punctToken {
 		toks = toks[:len(toks)-1]
 	}
 	if len(toks) == 0 {
 		return ""
 	}
-	if len(toks) == 1 && fgPronouns[toks[0].low] {
+	if len(toks) == 1 && pronouns[toks[0].low] {
 		if len(para.Attribution) > 0 {
 			return para.Attribution[0]
 		}
 		return fa.lastSource
 	}
 	raw = raw[:toks[len(toks)-1].end-toks[0].start]
-	if name, ok := fgNameOf(raw, toks); ok {
+	if name, ok := nameOf(raw, toks); ok {
 		for _, at := range para.Attribution {
-			if strings.EqualFold(at, name) || fgContainsFold(at, name) {
+			if strings.EqualFold(at, name) || containsFold(at, name) {
 				return at
 			}
 		}
@@ -1942,16 +1920,16 @@ func (fa *fgArticle) resolveSource(raw string, pi int) string {
 	}
 	head := strings.TrimSuffix(toks[len(toks)-1].low, "'s")
 	for _, at := range para.Attribution {
-		if fgHasWord(at, head) {
+		if nameHasWord(at, head) {
 			return at
 		}
 	}
-	if fgStop[head] {
+	if phraseStops[head] {
 		return strings.TrimSpace(raw)
 	}
 	for q := pi; q >= 0; q-- {
 		for _, m := range fa.a.Paragraphs[q].Mentions {
-			if m.Kind != Place && m.Name != "" && fgHasWord(m.Name, head) && strings.Contains(m.Name, " ") {
+			if m.Kind != corpus.Place && m.Name != "" && nameHasWord(m.Name, head) && strings.Contains(m.Name, " ") {
 				return m.Name
 			}
 		}
@@ -1959,7 +1937,7 @@ func (fa *fgArticle) resolveSource(raw string, pi int) string {
 	if name := fa.nameWith(head, pi); name != "" {
 		return name
 	}
-	if (toks[0].low == "the" || toks[0].low == "this") && fgGenericHeads[head] && fa.lastSource != "" {
+	if (toks[0].low == "the" || toks[0].low == "this") && genericHeads[head] && fa.lastSource != "" {
 		return fa.lastSource
 	}
 	if toks[0].low == "the" && toks[0].upper {
@@ -1968,14 +1946,14 @@ func (fa *fgArticle) resolveSource(raw string, pi int) string {
 	return raw
 }
 
-// fgNameOf returns the capitalised name a source is ("the Britain-based
+// nameOf returns the capitalised name a source is ("the Britain-based
 // Syrian Observatory for Human Rights" → "Syrian Observatory for Human
 // Rights", "Mr. al-Shara" → "al-Shara"), when the source is one: "Syrian
 // officials" is no name.
-func fgNameOf(raw string, toks []fgTok) (string, bool) {
+func nameOf(raw string, toks []rawToken) (string, bool) {
 	i := 0
 	for i < len(toks) && (toks[i].low == "the" || toks[i].low == "a" || toks[i].low == "an" || toks[i].low == "another" ||
-		fgTitles[toks[i].low] || toks[i].text == "." || fgAdjectiveHyphen(toks[i].low)) {
+		titleWords[toks[i].low] || toks[i].text == "." || adjectiveHyphen(toks[i].low)) {
 		i++
 	}
 	if i >= len(toks) {
@@ -1984,11 +1962,11 @@ func fgNameOf(raw string, toks []fgTok) (string, bool) {
 	e := i
 	for toks[i].upper && e < len(toks) {
 		w := &toks[e]
-		if w.kind == fgWord && (w.upper || fgNameJoin[w.low] && e+1 < len(toks) && toks[e+1].upper) {
+		if w.kind == wordToken && (w.upper || nameJoin[w.low] && e+1 < len(toks) && toks[e+1].upper) {
 			e++
 			continue
 		}
-		if w.kind == fgPunct && (w.text == "&" || w.text == "." && fgAbbrev(toks[e-1].low)) && e+1 < len(toks) {
+		if w.kind == punctToken && (w.text == "&" || w.text == "." && text.Abbreviation(toks[e-1].low)) && e+1 < len(toks) {
 			e++
 			continue
 		}
@@ -1998,28 +1976,28 @@ func fgNameOf(raw string, toks []fgTok) (string, bool) {
 		// A name closing the source: "the state news agency SANA"; but
 		// "Syrian officials" is no name.
 		e, b := len(toks), len(toks)
-		for b > i && toks[b-1].kind == fgWord && (toks[b-1].upper || b-1 > i && fgNameJoin[toks[b-1].low] && b < e && toks[b-2].upper) {
+		for b > i && toks[b-1].kind == wordToken && (toks[b-1].upper || b-1 > i && nameJoin[toks[b-1].low] && b < e && toks[b-2].upper) {
 			b--
 		}
-		if b < e && b > i && !toks[b-1].upper && (e-b >= 2 || fgLooksName(&toks[b])) {
+		if b < e && b > i && !toks[b-1].upper && (e-b >= 2 || looksName(&toks[b])) {
 			return raw[toks[b].start-toks[0].start : toks[e-1].end-toks[0].start], true
 		}
 		return "", false
 	}
-	if e == i+1 && !fgLooksName(&toks[i]) {
+	if e == i+1 && !looksName(&toks[i]) {
 		return "", false
 	}
 	name := raw[toks[i].start-toks[0].start : toks[e-1].end-toks[0].start]
 	return strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s"), true
 }
 
-// fgLooksName reports whether a single capitalised word can be a source's
+// looksName reports whether a single capitalised word can be a source's
 // name rather than a capitalised common word ("Officials").
-func fgLooksName(t *fgTok) bool { return !fgPeople[t.low] && !fgStop[t.low] }
+func looksName(t *rawToken) bool { return !peopleNouns[t.low] && !phraseStops[t.low] }
 
-// fgAdjectiveHyphen reports descriptive compounds dropped before a name:
+// adjectiveHyphen reports descriptive compounds dropped before a name:
 // "Britain-based", "UK-based", "Iran-backed", "state-run".
-func fgAdjectiveHyphen(w string) bool {
+func adjectiveHyphen(w string) bool {
 	for _, suf := range []string{"-based", "-backed", "-led", "-run", "-funded", "-affiliated", "-aligned", "-owned"} {
 		if strings.HasSuffix(w, suf) {
 			return true
@@ -2030,11 +2008,11 @@ func fgAdjectiveHyphen(w string) bool {
 
 // mentionNamed returns the full name of the article mention written name
 // ("al-Shara" → "Ahmed al-Shara"), looking back from paragraph pi first.
-func (fa *fgArticle) mentionNamed(name string, pi int) string {
+func (fa *figureReader) mentionNamed(name string, pi int) string {
 	ps := fa.a.Paragraphs
 	for q := pi; q >= 0; q-- {
 		for _, m := range ps[q].Mentions {
-			if m.Name != "" && (strings.EqualFold(m.Text, name) || strings.EqualFold(m.Name, name) || fgContainsFold(m.Name, name)) {
+			if m.Name != "" && (strings.EqualFold(m.Text, name) || strings.EqualFold(m.Name, name) || containsFold(m.Name, name)) {
 				return m.Name
 			}
 		}
@@ -2052,7 +2030,7 @@ func (fa *fgArticle) mentionNamed(name string, pi int) string {
 // nameWith returns the longest capitalised name of the article containing
 // the word head ("observatory" → "Syrian Observatory for Human Rights"),
 // looking in paragraph pi and back first, then forward.
-func (fa *fgArticle) nameWith(head string, pi int) string {
+func (fa *figureReader) nameWith(head string, pi int) string {
 	if len(head) < 3 {
 		return ""
 	}
@@ -2062,11 +2040,11 @@ func (fa *fgArticle) nameWith(head string, pi int) string {
 	}
 	look := func(q int) string {
 		if fa.names[q] == nil {
-			fa.names[q] = fgNameRuns(ps[q].Text)
+			fa.names[q] = nameRuns(ps[q].Text)
 		}
 		best := ""
 		for _, n := range fa.names[q] {
-			if len(n) > len(best) && fgHasWord(n, head) {
+			if len(n) > len(best) && nameHasWord(n, head) {
 				best = n
 			}
 		}
@@ -2085,20 +2063,20 @@ func (fa *fgArticle) nameWith(head string, pi int) string {
 	return ""
 }
 
-// fgNameRuns returns the capitalised names of two words or more in a text:
+// nameRuns returns the capitalised names of two words or more in a text:
 // "Syrian Observatory for Human Rights", "Middle East Institute".
-func fgNameRuns(text string) []string {
-	toks := fgTokenize(text)
+func nameRuns(txt string) []string {
+	toks := tokenizeRaw(txt)
 	names := []string{}
 	for i := 0; i < len(toks); {
-		if toks[i].kind != fgWord || !toks[i].upper || fgAdjectiveHyphen(toks[i].low) {
+		if toks[i].kind != wordToken || !toks[i].upper || adjectiveHyphen(toks[i].low) {
 			i++
 			continue
 		}
 		e, caps := i, 0
 		for e < len(toks) {
 			w := &toks[e]
-			if w.kind == fgWord && w.upper && !fgAdjectiveHyphen(w.low) {
+			if w.kind == wordToken && w.upper && !adjectiveHyphen(w.low) {
 				caps++
 				e++
 				if strings.HasSuffix(w.low, "'s") {
@@ -2106,7 +2084,7 @@ func fgNameRuns(text string) []string {
 				}
 				continue
 			}
-			if w.kind == fgWord && fgNameJoin[w.low] && e+1 < len(toks) && toks[e+1].upper && e > i {
+			if w.kind == wordToken && nameJoin[w.low] && e+1 < len(toks) && toks[e+1].upper && e > i {
 				e++
 				continue
 			}
@@ -2118,16 +2096,16 @@ func fgNameRuns(text string) []string {
 			caps--
 		}
 		if caps >= 2 {
-			names = append(names, text[toks[start].start:toks[e-1].end])
+			names = append(names, txt[toks[start].start:toks[e-1].end])
 		}
 		i = max(e, i+1)
 	}
 	return names
 }
 
-// fgHasWord reports whether name contains word as a whole word, ignoring
+// nameHasWord reports whether name contains word as a whole word, ignoring
 // case.
-func fgHasWord(name, word string) bool {
+func nameHasWord(name, word string) bool {
 	if word == "" {
 		return false
 	}
@@ -2138,8 +2116,8 @@ func fgHasWord(name, word string) bool {
 			return false
 		}
 		s, e := i+j, i+j+len(word)
-		before := s == 0 || !fgLetter(low[s-1])
-		after := e == len(low) || !fgLetter(low[e])
+		before := s == 0 || !isLetterByte(low[s-1])
+		after := e == len(low) || !isLetterByte(low[e])
 		if before && after {
 			return true
 		}
@@ -2147,8 +2125,8 @@ func fgHasWord(name, word string) bool {
 	}
 }
 
-func fgLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
 
-// fgContainsFold reports whether name contains part as whole words,
+// containsFold reports whether name contains part as whole words,
 // ignoring case.
-func fgContainsFold(name, part string) bool { return fgHasWord(name, strings.ToLower(part)) }
+func containsFold(name, part string) bool { return nameHasWord(name, strings.ToLower(part)) }

@@ -1,20 +1,25 @@
-package corpus
+package extract
 
 import (
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // day builds a Date for tests.
-func day(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+func day(y int, m time.Month, d int) corpus.Date {
+	return corpus.Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
 
 // figuresOf extracts the figures of a one-paragraph article published on
 // Monday 2025-03-10.
-func figuresOf(text string) []Figure {
-	a := Article{Published: day(2025, 3, 10), Paragraphs: []Paragraph{{Number: 1, Text: text}}}
-	extractFigures(&a)
+func figuresOf(txt string) []corpus.Figure {
+	a := corpus.Article{Published: day(2025, 3, 10), Paragraphs: []corpus.Paragraph{{Number: 1, Text: txt}}}
+	addFigures(&a)
 	return a.Paragraphs[0].Figures
 }
 
@@ -30,13 +35,13 @@ type wantFigure struct {
 	reported  string
 }
 
-func checkFigure(t *testing.T, text string, got Figure, w wantFigure) {
+func checkFigure(t *testing.T, txt string, got corpus.Figure, w wantFigure) {
 	t.Helper()
 	if got.Count != w.count || got.Qualifier != w.qualifier || got.Who != w.who || got.What != w.what ||
 		(w.where != "" && got.Where != w.where) || (w.source != "" && got.Source != w.source) ||
 		(w.reported != "" && got.Reported.String() != w.reported) {
 		t.Errorf("%q:\n got  %d %q who=%q what=%q where=%q source=%q reported=%s\n want %d %q who=%q what=%q where=%q source=%q reported=%s",
-			text, got.Count, got.Qualifier, got.Who, got.What, got.Where, got.Source, got.Reported,
+			txt, got.Count, got.Qualifier, got.Who, got.What, got.Where, got.Source, got.Reported,
 			w.count, w.qualifier, w.who, w.what, w.where, w.source, w.reported)
 	}
 }
@@ -207,7 +212,7 @@ func TestFigureSentences(t *testing.T) {
 // alone: years, percentages, durations, ages, dates, money, things,
 // ordinals, and counts of people with no casualty.
 func TestFigureNotCounts(t *testing.T) {
-	for _, text := range []string{
+	for _, txt := range []string{
 		"The observatory has monitored the conflict since 2011.",
 		"About 10 percent of the population belong to the sect.",
 		"The country has deep divisions after more than 13 years of civil war.",
@@ -235,27 +240,27 @@ func TestFigureNotCounts(t *testing.T) {
 		"",
 		"1,300",
 	} {
-		if got := figuresOf(text); len(got) != 0 {
-			t.Errorf("%q: want no figures, got %+v", text, got)
+		if got := figuresOf(txt); len(got) != 0 {
+			t.Errorf("%q: want no figures, got %+v", txt, got)
 		}
 	}
 }
 
 // TestFigureSourceResolution resolves short references to the source
 // against the rest of the article, with and without the attribution that
-// extractAttribution fills in.
+// addAttribution fills in.
 func TestFigureSourceResolution(t *testing.T) {
-	a := Article{Published: day(2025, 3, 10), Paragraphs: []Paragraph{
+	a := corpus.Article{Published: day(2025, 3, 10), Paragraphs: []corpus.Paragraph{
 		{Number: 1, Text: "Most of those killed were farmers, according to the London-based Kurdish Monitor for Civil Liberties, which has tracked the war since 2012."},
 		{Number: 2, Text: "The monitor said on Friday that 310 people had been killed. It later said 45 more had died in hospital."},
 		{Number: 3, Text: "At least 90 people were wounded."},
 		{Number: 4, Text: "At least 15 civilians were executed.", Attribution: []string{"Human Rights Watch"}},
-		{Number: 5, Text: "Mr. Haddad said 6 guards were detained.", Mentions: []Mention{{Text: "Haddad", Name: "Samir Haddad", Kind: Person}}},
+		{Number: 5, Text: "Mr. Haddad said 6 guards were detained.", Mentions: []corpus.Mention{{Text: "Haddad", Name: "Samir Haddad", Kind: corpus.Person}}},
 		{Number: 6, Text: "The league said 25 people were injured."},
 		{Number: 7, Text: "The Syrian Network for Human Rights (SNHR), a monitoring group, said 40 people were killed.",
 			Attribution: []string{"Syrian Network for Human Rights"}},
 	}}
-	extractFigures(&a)
+	addFigures(&a)
 	want := []struct {
 		para           int
 		count          int
@@ -269,7 +274,7 @@ func TestFigureSourceResolution(t *testing.T) {
 		{6, 25, "the league", "2025-03-10"},
 		{7, 40, "Syrian Network for Human Rights", "2025-03-10"}, // not "a monitoring group"
 	}
-	var got []Figure
+	var got []corpus.Figure
 	var paras []int
 	for _, p := range a.Paragraphs {
 		for _, f := range p.Figures {
@@ -307,7 +312,7 @@ func TestFigureKind(t *testing.T) {
 }
 
 // TestSplitSentences keeps abbreviations, initials and decimals inside
-// their sentence, for figure extraction (fgSentenceBounds) and for
+// their sentence, for figure extraction (sentenceBounds) and for
 // Sentences alike.
 func TestSplitSentences(t *testing.T) {
 	tests := []struct {
@@ -326,21 +331,21 @@ func TestSplitSentences(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("splitSentences(%q) = %q, want %q", tt.text, got, tt.want)
 		}
-		if got := Sentences(tt.text); strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("Sentences(%q) = %q, want %q", tt.text, got, tt.want)
+		if got := text.Sentences(tt.text); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("text.Sentences(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
 
 // loadSeed reads the bundled seed article through ParseFile and analyses it.
-func loadSeed(tb testing.TB) Article {
+func loadSeed(tb testing.TB) corpus.Article {
 	tb.Helper()
-	const name = "articles/000_325ffa9ff300ae2d.md"
+	const name = "../articles/000_325ffa9ff300ae2d.md"
 	data, err := os.ReadFile(name)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	arts, err := ParseFile(name, data)
+	arts, err := corpus.ParseFile(name, data)
 	if err != nil || len(arts) != 1 {
 		tb.Fatalf("ParseFile(seed): %d articles, %v", len(arts), err)
 	}
@@ -357,7 +362,7 @@ func TestFiguresSeed(t *testing.T) {
 	if a.Published.String() != "2025-03-10" {
 		t.Fatalf("seed published %s", a.Published)
 	}
-	var got []Figure
+	var got []corpus.Figure
 	for _, p := range a.Paragraphs {
 		got = append(got, p.Figures...)
 	}
@@ -388,23 +393,23 @@ func FuzzFigures(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, text string) {
-		a := Article{Published: day(2025, 3, 10), Paragraphs: []Paragraph{{Number: 1, Text: text}}}
-		extractFigures(&a)
+	f.Fuzz(func(t *testing.T, txt string) {
+		a := corpus.Article{Published: day(2025, 3, 10), Paragraphs: []corpus.Paragraph{{Number: 1, Text: txt}}}
+		addFigures(&a)
 		for _, fig := range a.Paragraphs[0].Figures {
 			if fig.Count < 0 || fig.What == "" || FigureKind(fig.What) != fig.What {
-				t.Errorf("bad figure %+v from %q", fig, text)
+				t.Errorf("bad figure %+v from %q", fig, txt)
 			}
 			if fig.Reported.After(a.Published.Time) {
-				t.Errorf("figure reported after publication: %+v from %q", fig, text)
+				t.Errorf("figure reported after publication: %+v from %q", fig, txt)
 			}
 		}
-		for _, s := range splitSentences(text) {
-			if !strings.Contains(text, s) {
-				t.Errorf("sentence %q not in %q", s, text)
+		for _, s := range splitSentences(txt) {
+			if !strings.Contains(txt, s) {
+				t.Errorf("sentence %q not in %q", s, txt)
 			}
 		}
-		FindDates(text, a.Published)
+		FindDates(txt, a.Published)
 	})
 }
 
@@ -416,26 +421,26 @@ func BenchmarkExtractFigures(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		extractFigures(&a)
+		addFigures(&a)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(a.Paragraphs)), "ns/paragraph")
 }
 
 // splitSentences splits text into trimmed sentences as figure extraction
-// does, with fgSentenceBounds.
-func splitSentences(text string) []string {
-	toks := fgTokenize(text)
+// does, with sentenceBounds.
+func splitSentences(txt string) []string {
+	toks := tokenizeRaw(txt)
 	if len(toks) == 0 {
 		return nil
 	}
-	bounds := fgSentenceBounds(text, toks)
+	bounds := sentenceBounds(txt, toks)
 	out := make([]string, 0, len(bounds))
 	for i, b := range bounds {
 		e := len(toks)
 		if i+1 < len(bounds) {
 			e = bounds[i+1]
 		}
-		if s := strings.TrimSpace(text[toks[b].start:toks[e-1].end]); s != "" {
+		if s := strings.TrimSpace(txt[toks[b].start:toks[e-1].end]); s != "" {
 			out = append(out, s)
 		}
 	}

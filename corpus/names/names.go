@@ -1,4 +1,4 @@
-package corpus
+package names
 
 import (
 	"strings"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/adrg/strutil/metrics"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // Names across Latin spellings.
@@ -18,16 +20,16 @@ import (
 //   - Skeleton, a per-word consonant key that is deliberately lenient
 //     (recall): it is what the search index stores for name tokens, so that
 //     every spelling of a word lands on the same term.
-//   - NameSimilarity and NameMatch, whole-name scores that are strict
+//   - Similarity and Match, whole-name scores that are strict
 //     (precision): they compare the words on a phonetic form that keeps the
 //     vowels, so that spellings that only share a skeleton by accident
 //     ("Hassan" and "Hussein", "Mahmoud" and "Mohammed") stay apart, and
 //     names that differ by a consonant ("Dallas", "Dalal" against "Dallah")
 //     never pass.
 
-// NameThreshold is the score from which NameSimilarity and NameMatch take
-// two names for the same name; SameName uses it.
-const NameThreshold = 0.9
+// Threshold is the score from which Similarity and Match take
+// two names for the same name; Same uses it.
+const Threshold = 0.9
 
 // Skeleton returns the transliteration key of one word of a name: its
 // consonants, lower-cased, with diacritics, apostrophes (ʿ ’ ') and vowels
@@ -52,10 +54,10 @@ const NameThreshold = 0.9
 // Letters outside the Latin alphabet are kept as they are.
 //
 // Different names may share a skeleton (Hassan and Hussein are both "hsn");
-// NameSimilarity tells them apart.
+// Similarity tells them apart.
 func Skeleton(word string) string {
 	var stack [64]byte
-	f := nmFoldWord(stack[:0], word)
+	f := foldWord(stack[:0], word)
 	if len(f) == 0 {
 		return ""
 	}
@@ -76,10 +78,10 @@ func Skeleton(word string) string {
 			following = f[next:e]
 		}
 		start = next
-		if len(part) == 0 || nmParticle(string(part)) || nmAssimilated(part, following) {
+		if len(part) == 0 || text.Particle(string(part)) || assimilated(part, following) {
 			continue
 		}
-		out = nmSkelAppend(out, part)
+		out = appendSkeleton(out, part)
 	}
 	if len(out) == 0 {
 		return ""
@@ -87,11 +89,11 @@ func Skeleton(word string) string {
 	return string(out)
 }
 
-// nmFoldWord appends word to dst lower-cased, without diacritics,
+// foldWord appends word to dst lower-cased, without diacritics,
 // apostrophes or a trailing possessive, keeping letters, digits and
 // hyphens. Letters outside ASCII that have no decomposition are kept.
-func nmFoldWord(dst []byte, word string) []byte {
-	word = nmTrimPossessive(word)
+func foldWord(dst []byte, word string) []byte {
+	word = trimPossessive(word)
 	ascii := true
 	for i := 0; i < len(word); i++ {
 		if word[i] >= utf8.RuneSelf {
@@ -117,7 +119,7 @@ func nmFoldWord(dst []byte, word string) []byte {
 		case unicode.Is(unicode.Mn, r):
 			// combining diacritics: dropped
 		default:
-			if s, ok := nmSpecialLetters[r]; ok {
+			if s, ok := specialLetters[r]; ok {
 				dst = append(dst, s...)
 			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				dst = utf8.AppendRune(dst, unicode.ToLower(r))
@@ -130,16 +132,16 @@ func nmFoldWord(dst []byte, word string) []byte {
 	return dst
 }
 
-// nmSpecialLetters are letters without a Unicode decomposition that Latin
+// specialLetters are letters without a Unicode decomposition that Latin
 // transliterations still use, and the modifier letters for ʿayn and hamza.
-var nmSpecialLetters = map[rune]string{
+var specialLetters = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d",
 	'ı': "i", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'ð': "d", 'ħ': "h", 'Ħ': "h",
 	'ʿ': "", 'ʾ': "", 'ʼ': "", 'ʻ': "", '’': "", '‘': "", '´': "", '`': "", '′': "",
 }
 
-// nmTrimPossessive removes a trailing 's or ’s.
-func nmTrimPossessive(w string) string {
+// trimPossessive removes a trailing 's or ’s.
+func trimPossessive(w string) string {
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
@@ -148,19 +150,9 @@ func nmTrimPossessive(w string) string {
 	return w
 }
 
-// nmParticle reports whether a folded word is a name particle.
-func nmParticle(w string) bool {
-	switch w {
-	case "al", "el", "ul", "bin", "ibn", "bint",
-		"ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ez":
-		return true
-	}
-	return false
-}
-
-// nmAssimilated reports whether part is the Arabic article assimilated to
+// assimilated reports whether part is the Arabic article assimilated to
 // the next part of a hyphenated name: "ash-Shara", "ad-Din", "ez-Zor".
-func nmAssimilated(part, next []byte) bool {
+func assimilated(part, next []byte) bool {
 	if len(part) < 2 || len(part) > 3 || len(next) == 0 {
 		return false
 	}
@@ -173,12 +165,12 @@ func nmAssimilated(part, next []byte) bool {
 	return len(next) >= len(cons) && string(next[:len(cons)]) == string(cons)
 }
 
-// nmAbdPrefixes are spellings of "Abd al-" written as one word.
-var nmAbdPrefixes = []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdil"}
+// abdPrefixes are spellings of "Abd al-" written as one word.
+var abdPrefixes = []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdil"}
 
-// nmSkelAppend appends the consonant skeleton of one folded word part.
-func nmSkelAppend(out []byte, w []byte) []byte {
-	for _, p := range nmAbdPrefixes {
+// appendSkeleton appends the consonant skeleton of one folded word part.
+func appendSkeleton(out []byte, w []byte) []byte {
+	for _, p := range abdPrefixes {
 		if len(w) >= len(p) && string(w[:len(p)]) == p {
 			out = append(out, 'b', 't')
 			w = w[len(p):]
@@ -202,7 +194,7 @@ func nmSkelAppend(out []byte, w []byte) []byte {
 			i++
 			continue
 		case 'y', 'w', 'v':
-			if i == 0 && nmVowel(next) {
+			if i == 0 && vowel(next) {
 				cls := c
 				if c == 'v' {
 					cls = 'w'
@@ -216,7 +208,7 @@ func nmSkelAppend(out []byte, w []byte) []byte {
 			i++
 			continue
 		case 'h':
-			if i == n-1 && i > 0 && nmVowelish(w[i-1]) {
+			if i == n-1 && i > 0 && vowelish(w[i-1]) {
 				i++
 				continue
 			}
@@ -229,7 +221,7 @@ func nmSkelAppend(out []byte, w []byte) []byte {
 			i++
 			continue
 		}
-		cls, adv := nmClass(c, next, next2)
+		cls, adv := class(c, next, next2)
 		if c >= utf8.RuneSelf {
 			// Part of a letter outside ASCII: copied as is.
 			out = append(out, c)
@@ -246,9 +238,9 @@ func nmSkelAppend(out []byte, w []byte) []byte {
 	return out
 }
 
-// nmClass returns the skeleton class of the consonant c (followed by next
+// class returns the skeleton class of the consonant c (followed by next
 // and next2) and how many letters it spans: "gh" is k over two letters.
-func nmClass(c, next, next2 byte) (cls byte, adv int) {
+func class(c, next, next2 byte) (cls byte, adv int) {
 	cls, adv = c, 1
 	switch c {
 	case 'g', 'k':
@@ -304,7 +296,7 @@ func nmClass(c, next, next2 byte) (cls byte, adv int) {
 	return cls, adv
 }
 
-func nmVowel(c byte) bool {
+func vowel(c byte) bool {
 	switch c {
 	case 'a', 'e', 'i', 'o', 'u':
 		return true
@@ -312,16 +304,16 @@ func nmVowel(c byte) bool {
 	return false
 }
 
-func nmVowelish(c byte) bool { return nmVowel(c) || c == 'y' || c == 'w' }
+func vowelish(c byte) bool { return vowel(c) || c == 'y' || c == 'w' }
 
-// nmPhonetic returns the comparison form of one folded word part: the
+// phonetic returns the comparison form of one folded word part: the
 // consonant classes of Skeleton with the vowels kept but normalised
 // (o→u, e→i, y and w inside a word → i and u, runs collapsed), and the
 // class of its first vowel: 'A', 'I', 'U', or 'E' for the ambiguous e, ai,
 // ay, ei, ey. Hassan is "hasan"/A, Hussein "husin"/U.
-func nmPhonetic(w string) (string, byte) {
+func phonetic(w string) (string, byte) {
 	b := []byte(w)
-	for _, p := range nmAbdPrefixes {
+	for _, p := range abdPrefixes {
 		if strings.HasPrefix(w, p) {
 			b = append([]byte("abd"), b[len(p):]...)
 			break
@@ -350,7 +342,7 @@ func nmPhonetic(w string) (string, byte) {
 				first = 'U'
 			case c == 'y' && i > 0:
 				first = 'I'
-			case (c == 'w' || c == 'v') && i > 0 && !nmVowel(next):
+			case (c == 'w' || c == 'v') && i > 0 && !vowel(next):
 				first = 'U'
 			}
 		}
@@ -364,17 +356,17 @@ func nmPhonetic(w string) (string, byte) {
 			emit = 'u'
 		case 'y':
 			emit = 'i'
-			if i == 0 && nmVowel(next) {
+			if i == 0 && vowel(next) {
 				emit = 'y'
 			}
 		case 'w', 'v':
 			emit = 'u'
-			if i == 0 && nmVowel(next) {
+			if i == 0 && vowel(next) {
 				emit = 'w'
 			}
 		default:
 			// Consonants: the skeleton's classes.
-			if c == 'h' && i == n-1 && i > 0 && nmVowelish(b[i-1]) {
+			if c == 'h' && i == n-1 && i > 0 && vowelish(b[i-1]) {
 				i++
 				continue
 			}
@@ -387,7 +379,7 @@ func nmPhonetic(w string) (string, byte) {
 				i++
 				continue
 			}
-			cls, adv := nmClass(c, next, next2)
+			cls, adv := class(c, next, next2)
 			if len(out) == 0 || out[len(out)-1] != cls {
 				out = append(out, cls)
 			}
@@ -402,25 +394,25 @@ func nmPhonetic(w string) (string, byte) {
 	return string(out), first
 }
 
-// nmVowelsAgree reports whether two first-vowel classes can be spellings of
+// vowelsAgree reports whether two first-vowel classes can be spellings of
 // one vowel.
-func nmVowelsAgree(a, b byte) bool {
+func vowelsAgree(a, b byte) bool {
 	if a == 0 || b == 0 || a == b {
 		return true
 	}
 	return a == 'E' && (b == 'A' || b == 'I') || b == 'E' && (a == 'A' || a == 'I')
 }
 
-// nmUnit is one word of a normalised name.
-type nmUnit struct {
+// Unit is one word of a normalised name.
+type Unit struct {
 	raw   string // folded, particles stripped, "abd" prefixes joined
-	skel  string
+	Skel  string
 	phon  string
 	vowel byte
 }
 
-// nmTitles are titles and honorifics dropped from names before comparing.
-var nmTitles = map[string]bool{
+// titles are titles and honorifics dropped from names before comparing.
+var titles = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "professor": true,
 	"gen": true, "general": true, "col": true, "colonel": true, "lt": true, "lieutenant": true,
 	"maj": true, "major": true, "capt": true, "captain": true, "sgt": true, "sergeant": true,
@@ -433,24 +425,24 @@ var nmTitles = map[string]bool{
 	"former": true, "late": true, "st": true, "saint": true, "hon": true, "mme": true, "mlle": true,
 }
 
-// nmFunctionWords are lower-case words of organisation names that carry no
+// functionWords are lower-case words of organisation names that carry no
 // identity: "Institute for the Study of War".
-var nmFunctionWords = map[string]bool{
+var functionWords = map[string]bool{
 	"the": true, "of": true, "for": true, "and": true, "on": true, "in": true, "de": true, "du": true,
 	"des": true, "la": true, "le": true, "der": true, "van": true, "von": true, "da": true, "di": true,
 }
 
-// nmUnits normalises a name into comparable words: titles, particles,
+// Units normalises a name into comparable words: titles, particles,
 // function words and initials are dropped, "Abd"-forms joined to the next
 // word.
-func nmUnits(name string) []nmUnit {
+func Units(name string) []Unit {
 	var stack [128]byte
 	words := strings.FieldsFunc(name, func(r rune) bool {
 		return unicode.IsSpace(r) || r == ',' || r == '.' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”' || r == '/' || r == '&'
 	})
 	raws := make([]string, 0, len(words))
 	for _, w := range words {
-		f := nmFoldWord(stack[:0], w)
+		f := foldWord(stack[:0], w)
 		var b strings.Builder
 		parts := strings.Split(string(f), "-")
 		for i, p := range parts {
@@ -458,7 +450,7 @@ func nmUnits(name string) []nmUnit {
 			if i+1 < len(parts) {
 				next = []byte(parts[i+1])
 			}
-			if p == "" || nmParticle(p) || nmAssimilated([]byte(p), next) || nmFunctionWords[p] {
+			if p == "" || text.Particle(p) || assimilated([]byte(p), next) || functionWords[p] {
 				continue
 			}
 			b.WriteString(p)
@@ -468,7 +460,7 @@ func nmUnits(name string) []nmUnit {
 		}
 	}
 	// Titles lead a name: drop them while a name word follows.
-	for len(raws) > 1 && nmTitles[raws[0]] {
+	for len(raws) > 1 && titles[raws[0]] {
 		raws = raws[1:]
 	}
 	// Initials ("Charles R. Lister") carry little; drop them from longer names.
@@ -483,7 +475,7 @@ func nmUnits(name string) []nmUnit {
 			raws = kept
 		}
 	}
-	units := make([]nmUnit, 0, len(raws))
+	units := make([]Unit, 0, len(raws))
 	for i := 0; i < len(raws); i++ {
 		r := raws[i]
 		switch r {
@@ -493,23 +485,23 @@ func nmUnits(name string) []nmUnit {
 				i++
 			}
 		}
-		units = append(units, nmMakeUnit(r))
+		units = append(units, makeUnit(r))
 	}
 	return units
 }
 
-func nmMakeUnit(raw string) nmUnit {
-	u := nmUnit{raw: raw, skel: Skeleton(raw)}
-	u.phon, u.vowel = nmPhonetic(raw)
+func makeUnit(raw string) Unit {
+	u := Unit{raw: raw, Skel: Skeleton(raw)}
+	u.phon, u.vowel = phonetic(raw)
 	return u
 }
 
-// nmJaroWinkler is the Jaro-Winkler similarity of two strings, byte-wise:
+// jaroWinkler is the Jaro-Winkler similarity of two strings, byte-wise:
 // the definition of github.com/adrg/strutil/metrics.JaroWinkler (match
 // window of half the longer length, common prefix of up to 4, scaling
 // 0.1), without its allocations, for the ASCII comparison forms names are
 // reduced to. TestJaroWinklerAgreesWithStrutil checks the two agree.
-func nmJaroWinkler(a, b string) float64 {
+func jaroWinkler(a, b string) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 1
 	}
@@ -568,24 +560,24 @@ func nmJaroWinkler(a, b string) float64 {
 	return jaro + 0.1*float64(prefix)*(1-jaro)
 }
 
-// nmWordSim scores two name words: at least 0.9 when they share a skeleton
+// wordSimilarity scores two name words: at least 0.9 when they share a skeleton
 // and their first vowels agree, below 0.85 otherwise.
-func nmWordSim(a, b nmUnit) float64 {
+func wordSimilarity(a, b Unit) float64 {
 	if a.raw == b.raw {
 		return 1
 	}
-	jw := nmJaroWinkler(a.phon, b.phon)
-	if a.skel != "" && a.skel == b.skel {
-		if !nmVowelsAgree(a.vowel, b.vowel) {
+	jw := jaroWinkler(a.phon, b.phon)
+	if a.Skel != "" && a.Skel == b.Skel {
+		if !vowelsAgree(a.vowel, b.vowel) {
 			return 0.5 + 0.3*jw
 		}
-		if len(a.skel) <= 1 {
+		if len(a.Skel) <= 1 {
 			// One consonant says little: lean on the whole word.
 			return 0.8 + 0.2*jw
 		}
 		return 0.9 + 0.1*jw
 	}
-	if len(a.raw) >= 6 && nmNearLetterTypo(a.raw, b.raw) {
+	if len(a.raw) >= 6 && nearLetterTypo(a.raw, b.raw) {
 		// A long word with one letter swapped for one that sounds alike:
 		// "Iorlian" for "Iorliam" (but "Dallas" is not "Dallah").
 		return max(0.92, 0.85*jw)
@@ -593,15 +585,15 @@ func nmWordSim(a, b nmUnit) float64 {
 	return 0.85 * jw
 }
 
-// nmNearLetters are pairs of letters that sound alike.
-var nmNearLetters = map[[2]byte]bool{
+// nearLetters are pairs of letters that sound alike.
+var nearLetters = map[[2]byte]bool{
 	{'m', 'n'}: true, {'c', 'k'}: true, {'s', 'z'}: true, {'i', 'y'}: true, {'v', 'w'}: true,
 	{'b', 'p'}: true, {'d', 't'}: true, {'g', 'k'}: true, {'q', 'k'}: true, {'f', 'v'}: true,
 }
 
-// nmNearLetterTypo reports whether a and b differ in one letter only, not
+// nearLetterTypo reports whether a and b differ in one letter only, not
 // the first, and the two letters sound alike.
-func nmNearLetterTypo(a, b string) bool {
+func nearLetterTypo(a, b string) bool {
 	if len(a) != len(b) || a[0] != b[0] {
 		return false
 	}
@@ -618,39 +610,39 @@ func nmNearLetterTypo(a, b string) bool {
 		return false
 	}
 	x, y := min(a[diff], b[diff]), max(a[diff], b[diff])
-	return nmNearLetters[[2]byte{x, y}]
+	return nearLetters[[2]byte{x, y}]
 }
 
-// nmPair is an aligned pair of name words.
-type nmPair struct {
+// pair is an aligned pair of name words.
+type pair struct {
 	sim          float64
 	covA, covB   int // words covered on each side (2 when two words are joined)
 	firstA, endA int // word range on side A
 	firstB, endB int
 }
 
-// nmAlign finds the monotone alignment of the words of a and b that
+// align finds the monotone alignment of the words of a and b that
 // maximises the summed similarity; a word of one side may also match two
 // adjacent words of the other written apart ("Nasr Allah", "Nasrallah").
 // Pairs below minSim are not aligned.
-func nmAlign(a, b []nmUnit) []nmPair {
+func align(a, b []Unit) []pair {
 	const minSim = 0.5
 	n, m := len(a), len(b)
 	type cell struct {
 		score float64
 		prevI int
 		prevJ int
-		pair  *nmPair
+		pair  *pair
 	}
 	// Two adjacent words written apart that may be one word of the other
 	// name: only worth trying when the other side has fewer words.
-	joins := func(u []nmUnit, other int) []nmUnit {
+	joins := func(u []Unit, other int) []Unit {
 		if len(u) < 2 || other >= len(u) {
-			return make([]nmUnit, max(len(u)-1, 0))
+			return make([]Unit, max(len(u)-1, 0))
 		}
-		out := make([]nmUnit, len(u)-1)
+		out := make([]Unit, len(u)-1)
 		for k := range out {
-			out[k] = nmMakeUnit(u[k].raw + u[k+1].raw)
+			out[k] = makeUnit(u[k].raw + u[k+1].raw)
 		}
 		return out
 	}
@@ -665,7 +657,7 @@ func nmAlign(a, b []nmUnit) []nmPair {
 				c.score = 0
 				continue
 			}
-			try := func(pi, pj int, add float64, p *nmPair) {
+			try := func(pi, pj int, add float64, p *pair) {
 				if pi < 0 || pj < 0 {
 					return
 				}
@@ -677,23 +669,23 @@ func nmAlign(a, b []nmUnit) []nmPair {
 			try(i-1, j, 0, nil)
 			try(i, j-1, 0, nil)
 			if i >= 1 && j >= 1 {
-				if s := nmWordSim(a[i-1], b[j-1]); s >= minSim {
-					try(i-1, j-1, s, &nmPair{sim: s, covA: 1, covB: 1, firstA: i - 1, endA: i, firstB: j - 1, endB: j})
+				if s := wordSimilarity(a[i-1], b[j-1]); s >= minSim {
+					try(i-1, j-1, s, &pair{sim: s, covA: 1, covB: 1, firstA: i - 1, endA: i, firstB: j - 1, endB: j})
 				}
 			}
 			if i >= 2 && j >= 1 && joinA[i-2].raw != "" {
-				if s := nmWordSim(joinA[i-2], b[j-1]); s >= NameThreshold {
-					try(i-2, j-1, 2*s, &nmPair{sim: s, covA: 2, covB: 1, firstA: i - 2, endA: i, firstB: j - 1, endB: j})
+				if s := wordSimilarity(joinA[i-2], b[j-1]); s >= Threshold {
+					try(i-2, j-1, 2*s, &pair{sim: s, covA: 2, covB: 1, firstA: i - 2, endA: i, firstB: j - 1, endB: j})
 				}
 			}
 			if i >= 1 && j >= 2 && joinB[j-2].raw != "" {
-				if s := nmWordSim(a[i-1], joinB[j-2]); s >= NameThreshold {
-					try(i-1, j-2, 2*s, &nmPair{sim: s, covA: 1, covB: 2, firstA: i - 1, endA: i, firstB: j - 2, endB: j})
+				if s := wordSimilarity(a[i-1], joinB[j-2]); s >= Threshold {
+					try(i-1, j-2, 2*s, &pair{sim: s, covA: 1, covB: 2, firstA: i - 1, endA: i, firstB: j - 2, endB: j})
 				}
 			}
 		}
 	}
-	var pairs []nmPair
+	var pairs []pair
 	for i, j := n, m; i > 0 || j > 0; {
 		c := at(i, j)
 		if c.pair != nil {
@@ -707,9 +699,9 @@ func nmAlign(a, b []nmUnit) []nmPair {
 	return pairs
 }
 
-// nmPairScore combines aligned pairs, weighing the weakest: one wrong word
+// pairScore combines aligned pairs, weighing the weakest: one wrong word
 // makes a wrong name.
-func nmPairScore(pairs []nmPair) float64 {
+func pairScore(pairs []pair) float64 {
 	if len(pairs) == 0 {
 		return 0
 	}
@@ -721,9 +713,9 @@ func nmPairScore(pairs []nmPair) float64 {
 	return 0.6*lo + 0.4*sum/float64(len(pairs))
 }
 
-// NameSimilarity scores how likely two names are the same name written in
+// Similarity scores how likely two names are the same name written in
 // different Latin spellings, from 0 (different) to 1 (same); from
-// NameThreshold (0.9) on they are taken for the same name (SameName).
+// Threshold (0.9) on they are taken for the same name (Same).
 //
 // Both names are normalised (case, diacritics, apostrophes, hyphens, the
 // particles al-/el-/bin/ibn, titles such as Mr., Dr., Gen., President, and
@@ -734,24 +726,24 @@ func nmPairScore(pairs []nmPair) float64 {
 // for "Dallah". A word may also match two words written apart
 // ("Abdulrahman", "Abdel Rahman"). Words present in only one of the names
 // lower the score: "Shara" against "Ahmed al-Shara" is below the threshold
-// (use NameMatch for partial names); a middle name more is not.
+// (use Match for partial names); a middle name more is not.
 //
 // Decisions: Hassan/Hasan and Hussein/Husayn/Hussain are different names
 // (their first vowels differ); Jamal and Gamal are different (g is read as
 // the k-class, as in Gaith); a single capitalised acronym matches the
 // initials of the other name ("SNHR", "Syrian Network for Human Rights").
-func NameSimilarity(a, b string) float64 {
-	if s, ok := nmAcronymScore(a, b); ok {
+func Similarity(a, b string) float64 {
+	if s, ok := acronymScore(a, b); ok {
 		return s
 	}
-	if s, ok := nmAcronymScore(b, a); ok {
+	if s, ok := acronymScore(b, a); ok {
 		return s
 	}
-	ua, ub := nmUnits(a), nmUnits(b)
+	ua, ub := Units(a), Units(b)
 	if len(ua) == 0 || len(ub) == 0 {
 		return 0
 	}
-	pairs := nmAlign(ua, ub)
+	pairs := align(ua, ub)
 	if len(pairs) == 0 {
 		return 0
 	}
@@ -761,40 +753,40 @@ func NameSimilarity(a, b string) float64 {
 		covB += p.covB
 	}
 	cov := float64(covA+covB) / float64(len(ua)+len(ub))
-	score := nmPairScore(pairs) * (0.55 + 0.45*cov)
+	score := pairScore(pairs) * (0.55 + 0.45*cov)
 	// A middle name more is common; a different family name is not.
 	if last := pairs[len(pairs)-1]; last.endA != len(ua) || last.endB != len(ub) {
 		score *= 0.9
 	}
-	return nmClamp(score)
+	return clamp(score)
 }
 
-// SameName reports whether two names are spellings of the same name:
-// NameSimilarity(a, b) >= NameThreshold.
-func SameName(a, b string) bool { return NameSimilarity(a, b) >= NameThreshold }
+// Same reports whether two names are spellings of the same name:
+// Similarity(a, b) >= Threshold.
+func Same(a, b string) bool { return Similarity(a, b) >= Threshold }
 
-// NameMatch scores how well query, a name as a user or a later reference
+// Match scores how well query, a name as a user or a later reference
 // writes it, possibly partial ("Dallah", "al-Shara", "Mr. Lister"),
 // matches the full name name ("Gaith Dalah", "Ahmed al-Shara"), from 0 to
-// 1; from NameThreshold on it matches. Unlike NameSimilarity it is not
+// 1; from Threshold on it matches. Unlike Similarity it is not
 // symmetric: every word of the query must be found in the name, in order,
 // but the name may have more words. A query naming only a first name scores
 // a little lower than one naming the family name. An all-capitals query of
 // two to six letters matches the initials of the name ("SOHR").
-func NameMatch(query, name string) float64 {
-	if s, ok := nmAcronymScore(query, name); ok {
+func Match(query, name string) float64 {
+	if s, ok := acronymScore(query, name); ok {
 		return s
 	}
-	uq, un := nmUnits(query), nmUnits(name)
+	uq, un := Units(query), Units(name)
 	if len(uq) == 0 || len(un) == 0 {
 		return 0
 	}
-	return nmMatchUnits(uq, un)
+	return MatchUnits(uq, un)
 }
 
-// nmMatchUnits is NameMatch on normalised names.
-func nmMatchUnits(uq, un []nmUnit) float64 {
-	pairs := nmAlign(uq, un)
+// MatchUnits is Match on normalised names.
+func MatchUnits(uq, un []Unit) float64 {
+	pairs := align(uq, un)
 	if len(pairs) == 0 {
 		return 0
 	}
@@ -805,35 +797,35 @@ func nmMatchUnits(uq, un []nmUnit) float64 {
 			coversLast = true
 		}
 	}
-	score := nmPairScore(pairs) * float64(covQ) / float64(len(uq))
+	score := pairScore(pairs) * float64(covQ) / float64(len(uq))
 	if !coversLast && len(un) > 1 {
 		score *= 0.92
 	}
-	return nmClamp(score)
+	return clamp(score)
 }
 
-// nmAcronymScore scores an acronym against a name's initials; ok is false
+// acronymScore scores an acronym against a name's initials; ok is false
 // when acronym is not one (2 to 6 capitals, optionally dotted: U.N.).
-func nmAcronymScore(acronym, name string) (float64, bool) {
-	acr := nmAcronymLetters(acronym)
+func acronymScore(acronym, name string) (float64, bool) {
+	acr := AcronymLetters(acronym)
 	if acr == "" {
 		return 0, false
 	}
-	if nmAcronymLetters(name) != "" {
-		if nmAcronymLetters(name) == acr {
+	if AcronymLetters(name) != "" {
+		if AcronymLetters(name) == acr {
 			return 1, true
 		}
 		return 0, true
 	}
-	if strings.EqualFold(nmInitials(name), acr) {
+	if strings.EqualFold(Initials(name), acr) {
 		return 0.95, true
 	}
 	return 0, true
 }
 
-// nmAcronymLetters returns the letters of s when s is an acronym: 2 to 6
+// AcronymLetters returns the letters of s when s is an acronym: 2 to 6
 // upper-case letters, possibly dotted ("SNHR", "U.N."), else "".
-func nmAcronymLetters(s string) string {
+func AcronymLetters(s string) string {
 	s = strings.TrimSpace(s)
 	var b [8]byte
 	n := 0
@@ -857,15 +849,15 @@ func nmAcronymLetters(s string) string {
 	return string(b[:n])
 }
 
-// nmInitials returns the initials of a name's significant words, upper-case:
+// Initials returns the initials of a name's significant words, upper-case:
 // "Syrian Network for Human Rights" → "SNHR", "Hayat Tahrir al-Sham" → "HTS".
-func nmInitials(name string) string {
+func Initials(name string) string {
 	var b strings.Builder
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == ',' }) {
 		parts := strings.Split(w, "-")
 		for i, p := range parts {
 			lp := strings.ToLower(p)
-			if nmFunctionWords[lp] || nmParticle(lp) && i < len(parts)-1 || nmParticle(lp) && len(parts) == 1 {
+			if functionWords[lp] || text.Particle(lp) && i < len(parts)-1 || text.Particle(lp) && len(parts) == 1 {
 				continue
 			}
 			if lp == "the" {
@@ -880,4 +872,4 @@ func nmInitials(name string) string {
 	return b.String()
 }
 
-func nmClamp(x float64) float64 { return max(0, min(1, x)) }
+func clamp(x float64) float64 { return max(0, min(1, x)) }

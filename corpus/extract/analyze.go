@@ -1,6 +1,10 @@
-package corpus
+package extract
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
 
 // AnalyzerVersion changes whenever loading or extraction changes what it
 // produces (paragraphs, names, attributions, figures), or the index stores
@@ -12,20 +16,20 @@ const AnalyzerVersion = "25"
 // figures. It reads the whole article, so that short references ("the
 // observatory", "Mr. al-Shara") resolve to names introduced earlier and
 // relative dates ("on Sunday") resolve against the publication date.
-func Analyze(a *Article) {
+func Analyze(a *corpus.Article) {
 	// One scan serves both: the mention extractor resolves a copy of the
 	// spans, attribution reads them as written.
-	toks, scanned := entArticleScan(a)
-	spans := make([][]entSpan, len(scanned))
+	toks, scanned := articleScan(a)
+	spans := make([][]mentionSpan, len(scanned))
 	for i := range scanned {
 		spans[i] = slices.Clone(scanned[i])
 	}
-	setMentions(a, entResolveSpans(toks, spans))
-	if attrHasMentions(a) {
+	setMentions(a, resolveSpans(toks, spans))
+	if hasMentions(a) {
 		attributeScanned(a, toks, scanned)
 	} else {
 		attributeScanned(a, toks, spans)
 	}
-	extractFigures(a)
+	addFigures(a)
 	resolveGenericSpeakers(a)
 }

@@ -1,17 +1,20 @@
-package corpus
+package extract
 
 import (
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // testArticle builds an article from paragraphs and analyses it.
-func testArticle(paras ...string) *Article {
-	a := &Article{ID: "test"}
+func testArticle(paras ...string) *corpus.Article {
+	a := &corpus.Article{ID: "test"}
 	for i, p := range paras {
-		a.Paragraphs = append(a.Paragraphs, Paragraph{Number: i + 1, Text: p})
+		a.Paragraphs = append(a.Paragraphs, corpus.Paragraph{Number: i + 1, Text: p})
 	}
 	Analyze(a)
 	return a
@@ -19,20 +22,20 @@ func testArticle(paras ...string) *Article {
 
 // seedArticle reads the bundled seed article's paragraphs (front matter
 // skipped) without the loader.
-func seedArticle(t testing.TB) *Article {
+func seedArticle(t testing.TB) *corpus.Article {
 	t.Helper()
-	b, err := os.ReadFile("articles/000_325ffa9ff300ae2d.md")
+	b, err := os.ReadFile("../articles/000_325ffa9ff300ae2d.md")
 	if err != nil {
 		t.Skipf("seed article: %v", err)
 	}
-	text := string(b)
-	if strings.HasPrefix(text, "---") {
-		if end := strings.Index(text[3:], "\n---"); end >= 0 {
-			text = text[3+end+4:]
+	txt := string(b)
+	if strings.HasPrefix(txt, "---") {
+		if end := strings.Index(txt[3:], "\n---"); end >= 0 {
+			txt = txt[3+end+4:]
 		}
 	}
 	var paras []string
-	for _, p := range strings.Split(text, "\n\n") {
+	for _, p := range strings.Split(txt, "\n\n") {
 		if p = strings.TrimSpace(p); p != "" {
 			paras = append(paras, p)
 		}
@@ -41,7 +44,7 @@ func seedArticle(t testing.TB) *Article {
 }
 
 // findMention returns the first mention named name in the article.
-func findMention(a *Article, name string) (Mention, int, bool) {
+func findMention(a *corpus.Article, name string) (corpus.Mention, int, bool) {
 	for _, p := range a.Paragraphs {
 		for _, m := range p.Mentions {
 			if m.Name == name {
@@ -49,11 +52,11 @@ func findMention(a *Article, name string) (Mention, int, bool) {
 			}
 		}
 	}
-	return Mention{}, 0, false
+	return corpus.Mention{}, 0, false
 }
 
-func allMentions(a *Article) []Mention {
-	var out []Mention
+func allMentions(a *corpus.Article) []corpus.Mention {
+	var out []corpus.Mention
 	for _, p := range a.Paragraphs {
 		out = append(out, p.Mentions...)
 	}
@@ -63,7 +66,7 @@ func allMentions(a *Article) []Mention {
 func TestExtractMentions(t *testing.T) {
 	type want struct {
 		text, name string
-		kind       MentionKind
+		kind       corpus.MentionKind
 		role       string // a part of the role, "" for any
 	}
 	tests := []struct {
@@ -79,11 +82,11 @@ func TestExtractMentions(t *testing.T) {
 				"Mr. al-Shaibani, who met his Turkish counterpart in Ankara, said the border would stay open.",
 			},
 			want: []want{
-				{"Asaad al-Shaibani", "Asaad al-Shaibani", Person, "Foreign Minister"},
-				{"al-Shaibani", "Asaad al-Shaibani", Person, "who met his Turkish counterpart in Ankara"},
-				{"Reuters", "Reuters", Organisation, ""},
-				{"Turkey", "Turkey", Place, ""},
-				{"Ankara", "Ankara", Place, ""},
+				{"Asaad al-Shaibani", "Asaad al-Shaibani", corpus.Person, "Foreign Minister"},
+				{"al-Shaibani", "Asaad al-Shaibani", corpus.Person, "who met his Turkish counterpart in Ankara"},
+				{"Reuters", "Reuters", corpus.Organisation, ""},
+				{"Turkey", "Turkey", corpus.Place, ""},
+				{"Ankara", "Ankara", corpus.Place, ""},
 			},
 			not: []string{"Tuesday", "Turkish", "Syrian Foreign Minister Asaad al-Shaibani"},
 		},
@@ -94,8 +97,8 @@ func TestExtractMentions(t *testing.T) {
 				"SNHR said separately that nine of the dead were women.",
 			},
 			want: []want{
-				{"Syrian Network for Human Rights", "Syrian Network for Human Rights", Organisation, ""},
-				{"SNHR", "Syrian Network for Human Rights", Organisation, ""},
+				{"Syrian Network for Human Rights", "Syrian Network for Human Rights", corpus.Organisation, ""},
+				{"SNHR", "Syrian Network for Human Rights", corpus.Organisation, ""},
 			},
 		},
 		{
@@ -105,7 +108,7 @@ func TestExtractMentions(t *testing.T) {
 				"Violence spread to the villages near Hama in March, and residents fled.",
 				"Government forces said they had restored order. Those who stayed described fear.",
 			},
-			want: []want{{"Hama", "Hama", Place, ""}},
+			want: []want{{"Hama", "Hama", corpus.Place, ""}},
 			not:  []string{"Residents", "Officials", "Violence", "Government", "Those", "Friday", "March"},
 		},
 		{
@@ -116,10 +119,10 @@ func TestExtractMentions(t *testing.T) {
 				"In Jableh, a doctor said the hospital was full.",
 			},
 			want: []want{
-				{"Rami Abdel Rahman", "Rami Abdel Rahman", Person, "the head of the Syrian Observatory for Human Rights"},
-				{"Abdulrahman", "Rami Abdel Rahman", Person, ""},
-				{"AFP", "AFP", Organisation, ""},
-				{"Jableh", "Jableh", Place, ""},
+				{"Rami Abdel Rahman", "Rami Abdel Rahman", corpus.Person, "the head of the Syrian Observatory for Human Rights"},
+				{"Abdulrahman", "Rami Abdel Rahman", corpus.Person, ""},
+				{"AFP", "AFP", corpus.Organisation, ""},
+				{"Jableh", "Jableh", corpus.Place, ""},
 			},
 		},
 		{
@@ -130,11 +133,11 @@ func TestExtractMentions(t *testing.T) {
 				"Mr. al-Assad has not spoken in public since.",
 			},
 			want: []want{
-				{"Bashar al-Assad", "Bashar al-Assad", Person, "President"},
-				{"Maher al-Assad", "Maher al-Assad", Person, "brother"},
-				{"al-Assad", "Bashar al-Assad", Person, ""},
-				{"Fourth Division", "Fourth Division", Organisation, ""},
-				{"Moscow", "Moscow", Place, ""},
+				{"Bashar al-Assad", "Bashar al-Assad", corpus.Person, "President"},
+				{"Maher al-Assad", "Maher al-Assad", corpus.Person, "brother"},
+				{"al-Assad", "Bashar al-Assad", corpus.Person, ""},
+				{"Fourth Division", "Fourth Division", corpus.Organisation, ""},
+				{"Moscow", "Moscow", corpus.Place, ""},
 			},
 		},
 		{
@@ -144,9 +147,9 @@ func TestExtractMentions(t *testing.T) {
 				"The group's founder, Abu Omar al-Halabi, was killed in 2019, and the country's prime minister, Nadia Karimi, condemned the attack.",
 			},
 			want: []want{
-				{"Ansar al-Haqq", "Ansar al-Haqq", Organisation, "the militant group"},
-				{"Abu Omar al-Halabi", "Abu Omar al-Halabi", Person, "The group's founder"},
-				{"Nadia Karimi", "Nadia Karimi", Person, "the country's prime minister"},
+				{"Ansar al-Haqq", "Ansar al-Haqq", corpus.Organisation, "the militant group"},
+				{"Abu Omar al-Halabi", "Abu Omar al-Halabi", corpus.Person, "The group's founder"},
+				{"Nadia Karimi", "Nadia Karimi", corpus.Person, "the country's prime minister"},
 			},
 		},
 		{
@@ -157,9 +160,9 @@ func TestExtractMentions(t *testing.T) {
 				"Dr Nasrullah Wardak, director of the provincial hospital, said 600 people had been treated.",
 			},
 			want: []want{
-				{"Terungwa Iorliam", "Terungwa Iorliam", Person, "State governor"},
-				{"Aondona Tyokase", "Aondona Tyokase", Person, "police spokesperson"},
-				{"Nasrullah Wardak", "Nasrullah Wardak", Person, "director of the provincial hospital"},
+				{"Terungwa Iorliam", "Terungwa Iorliam", corpus.Person, "State governor"},
+				{"Aondona Tyokase", "Aondona Tyokase", corpus.Person, "police spokesperson"},
+				{"Nasrullah Wardak", "Nasrullah Wardak", corpus.Person, "director of the provincial hospital"},
 			},
 		},
 		{
@@ -168,9 +171,9 @@ func TestExtractMentions(t *testing.T) {
 				"Shelling hit targets in Deir ez-Zor and the countryside of Idlib Governorate overnight, while fighting spread across Daraa.",
 			},
 			want: []want{
-				{"Deir ez-Zor", "Deir ez-Zor", Place, ""},
-				{"Idlib Governorate", "Idlib Governorate", Place, ""},
-				{"Daraa", "Daraa", Place, ""},
+				{"Deir ez-Zor", "Deir ez-Zor", corpus.Place, ""},
+				{"Idlib Governorate", "Idlib Governorate", corpus.Place, ""},
+				{"Daraa", "Daraa", corpus.Place, ""},
 			},
 		},
 		{
@@ -184,7 +187,7 @@ func TestExtractMentions(t *testing.T) {
 			a := testArticle(tt.paras...)
 			ms := allMentions(a)
 			for _, w := range tt.want {
-				i := slices.IndexFunc(ms, func(m Mention) bool { return m.Text == w.text })
+				i := slices.IndexFunc(ms, func(m corpus.Mention) bool { return m.Text == w.text })
 				if i < 0 {
 					t.Errorf("no mention %q; got %+v", w.text, ms)
 					continue
@@ -198,7 +201,7 @@ func TestExtractMentions(t *testing.T) {
 				}
 			}
 			for _, n := range tt.not {
-				if slices.ContainsFunc(ms, func(m Mention) bool { return m.Text == n }) {
+				if slices.ContainsFunc(ms, func(m corpus.Mention) bool { return m.Text == n }) {
 					t.Errorf("%q taken for a mention; got %+v", n, ms)
 				}
 			}
@@ -234,7 +237,7 @@ func TestExtractMentionsSeed(t *testing.T) {
 			t.Errorf("no mention named %q", r.name)
 			continue
 		}
-		if m.Kind != Person || !strings.Contains(m.Role, r.role) {
+		if m.Kind != corpus.Person || !strings.Contains(m.Role, r.role) {
 			t.Errorf("%q: kind %s role %q, want person with role containing %q", r.name, m.Kind, m.Role, r.role)
 		}
 	}
@@ -253,7 +256,7 @@ func TestExtractMentionsSeed(t *testing.T) {
 	orgs := []string{"Syrian Observatory for Human Rights", "Institute for the Study of War", "Middle East Institute",
 		"Syrian Network for Human Rights", "Fourth Division", "Military Council for the Liberation of Syria", "Hayat Tahrir al-Sham"}
 	for _, o := range orgs {
-		if m, _, ok := findMention(a, o); !ok || m.Kind != Organisation {
+		if m, _, ok := findMention(a, o); !ok || m.Kind != corpus.Organisation {
 			t.Errorf("organisation %q: found=%v kind=%s", o, ok, m.Kind)
 		}
 	}
@@ -280,8 +283,8 @@ func TestSentences(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		if got := Sentences(tt.text); !slices.Equal(got, tt.want) {
-			t.Errorf("Sentences(%q) = %q, want %q", tt.text, got, tt.want)
+		if got := text.Sentences(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("text.Sentences(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
@@ -291,8 +294,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Anas Khattab, the new head of Syria’s intelligence services, said in a statement on Friday.")
 	f.Add("“”\"\"'' , , . U.S. A. B. al- -al Al-")
 	f.Add("In a statement, X said. He said. They said, said said according to")
-	f.Fuzz(func(t *testing.T, text string) {
-		a := &Article{Paragraphs: []Paragraph{{Number: 1, Text: text}, {Number: 2, Text: text}}}
+	f.Fuzz(func(t *testing.T, txt string) {
+		a := &corpus.Article{Paragraphs: []corpus.Paragraph{{Number: 1, Text: txt}, {Number: 2, Text: txt}}}
 		Analyze(a)
 		for _, p := range a.Paragraphs {
 			for _, m := range p.Mentions {
@@ -306,9 +309,9 @@ func FuzzExtract(f *testing.F) {
 				}
 			}
 		}
-		for _, s := range Sentences(text) {
-			if !strings.Contains(text, s) {
-				t.Fatalf("sentence %q not in %q", s, text)
+		for _, s := range text.Sentences(txt) {
+			if !strings.Contains(txt, s) {
+				t.Fatalf("sentence %q not in %q", s, txt)
 			}
 		}
 	})
@@ -319,7 +322,7 @@ func BenchmarkExtractMentions(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		extractMentions(a)
+		addMentions(a)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(a.Paragraphs))/1000, "µs/paragraph")
 }
