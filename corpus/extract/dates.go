@@ -157,7 +157,7 @@ func (r *dateResolver) find(sentence string) []DateMention {
 
 // dateSpans finds the byte spans of the date expressions of a sentence
 // without resolving them.
-func dateSpans(sentence string) [][2]int { return dateSpansTokens(sentence, tokenizeRaw(sentence), 0) }
+func dateSpans(sentence string) [][2]int { return dateSpansTokens(sentence, text.Tokenize(sentence), 0) }
 
 // dateTriggers are the words every date expression contains; the date
 // regular expression runs only on a few words around them, which keeps
@@ -170,7 +170,7 @@ var dateTriggers = text.NewSet("monday tuesday wednesday thursday friday saturda
 // dateSpansTokens finds the date expressions of text[toks[0].start:…], whose
 // tokens are toks; base is the byte offset the returned spans are relative
 // to.
-func dateSpansTokens(txt string, toks []rawToken, base int) [][2]int {
+func dateSpansTokens(txt string, toks []text.Token, base int) [][2]int {
 	var spans [][2]int
 	lo, hi := -1, -1 // the current window, in tokens
 	add := func(s, e int) {
@@ -183,7 +183,7 @@ func dateSpansTokens(txt string, toks []rawToken, base int) [][2]int {
 		if lo < 0 {
 			return
 		}
-		from, to := toks[lo].start, toks[hi].end
+		from, to := toks[lo].Start, toks[hi].PossEnd
 		for _, m := range dateFinder.FindAllStringIndex(txt[from:to], -1) {
 			s, e := from+m[0], from+m[1]
 			// A match must start and end on token boundaries.
@@ -201,18 +201,18 @@ func dateSpansTokens(txt string, toks []rawToken, base int) [][2]int {
 	}
 	for k := range toks {
 		t := &toks[k]
-		trigger := t.kind == wordToken && dateTriggers[strings.TrimSuffix(t.low, ".")] ||
-			t.kind == numberToken && len(t.text) == 4 && (t.text[0] == '1' || t.text[0] == '2')
+		trigger := t.Kind == text.Word && dateTriggers[strings.TrimSuffix(t.Lower, ".")] ||
+			t.Kind == text.Number && len(t.Text) == 4 && (t.Text[0] == '1' || t.Text[0] == '2')
 		if !trigger {
 			continue
 		}
-		if t.kind == wordToken && text.Weekdays[t.low] && (k < 2 || !dateTriggers[toks[k-2].low]) {
+		if t.Kind == text.Word && text.Weekdays[t.Lower] && (k < 2 || !dateTriggers[toks[k-2].Lower]) {
 			// Weekdays, the most common, are read from the tokens: "on
 			// Sunday", "late on Thursday", "last Friday", "Saturday
 			// afternoon".
 			flush()
 			b, e := weekdaySpan(toks, k)
-			add(toks[b].start, toks[e].end)
+			add(toks[b].Start, toks[e].PossEnd)
 			continue
 		}
 		from, to := max(0, k-3), min(len(toks)-1, k+4)
@@ -230,23 +230,23 @@ func dateSpansTokens(txt string, toks []rawToken, base int) [][2]int {
 
 // weekdaySpan returns the tokens (inclusive) of the weekday expression
 // around the weekday at token k.
-func weekdaySpan(toks []rawToken, k int) (int, int) {
+func weekdaySpan(toks []text.Token, k int) (int, int) {
 	b, e := k, k
 	if e+1 < len(toks) {
-		switch toks[e+1].low {
+		switch toks[e+1].Lower {
 		case "morning", "afternoon", "evening", "night":
 			e++
 		}
 	}
 	if b > 0 {
-		switch toks[b-1].low {
+		switch toks[b-1].Lower {
 		case "last", "this", "past", "late", "early":
 			b--
 		}
 	}
-	if b > 0 && toks[b-1].low == "on" {
+	if b > 0 && toks[b-1].Lower == "on" {
 		b--
-		if b > 0 && (toks[b-1].low == "late" || toks[b-1].low == "early") {
+		if b > 0 && (toks[b-1].Lower == "late" || toks[b-1].Lower == "early") {
 			b--
 		}
 	}
@@ -254,13 +254,13 @@ func weekdaySpan(toks []rawToken, k int) (int, int) {
 }
 
 // onBoundary reports whether bytes s and e fall on token boundaries.
-func onBoundary(toks []rawToken, s, e int) bool {
+func onBoundary(toks []text.Token, s, e int) bool {
 	okS, okE := false, false
 	for i := range toks {
-		if toks[i].start == s {
+		if toks[i].Start == s {
 			okS = true
 		}
-		if toks[i].end == e {
+		if toks[i].PossEnd == e {
 			okE = true
 		}
 	}

@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/text"
@@ -100,114 +98,16 @@ func FigureKind(word string) string {
 // ---------------------------------------------------------------------
 // Tokens and sentences.
 
-const (
-	wordToken   = 'w'
-	numberToken = 'n'
-	punctToken  = 'p'
-)
+// sPossessive reports whether t is written with a possessive 's:
+// "Syria's", not "soldiers'".
+func sPossessive(t text.Token) bool { return t.Possessive && strings.HasSuffix(t.Text, "s") }
 
-// rawToken is a word, a number written in digits, or a punctuation mark.
-type rawToken struct {
-	text       string // as written
-	low        string // lower-cased, with ’ written '
-	start, end int    // byte offsets in the text
-	kind       byte
-	upper      bool // a word starting with a capital letter
-}
-
-// tokenizeRaw splits text into tokens. Words keep inner hyphens, apostrophes
-// and dots ("pro-government", "Syria’s", "U.S"); numbers keep inner commas
-// and dots ("1,300", "1.5"); a number glued to letters ("17th", "10am") is
-// a word.
-func tokenizeRaw(txt string) []rawToken {
-	return appendRawTokens(make([]rawToken, 0, len(txt)/5+1), txt)
-}
-
-// appendRawTokens appends the tokens of text to toks.
-func appendRawTokens(toks []rawToken, txt string) []rawToken {
-	for i := 0; i < len(txt); {
-		r, size := utf8.DecodeRuneInString(txt[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += size
-		case r >= '0' && r <= '9':
-			j := i + 1
-			for j < len(txt) {
-				c := txt[j]
-				if c >= '0' && c <= '9' {
-					j++
-					continue
-				}
-				if (c == ',' || c == '.') && j+1 < len(txt) && txt[j+1] >= '0' && txt[j+1] <= '9' {
-					j += 2
-					continue
-				}
-				break
-			}
-			kind := byte(numberToken)
-			for j < len(txt) {
-				r2, sz := utf8.DecodeRuneInString(txt[j:])
-				if !unicode.IsLetter(r2) {
-					break
-				}
-				kind = wordToken
-				j += sz
-			}
-			toks = append(toks, rawToken{text: txt[i:j], low: strings.ToLower(txt[i:j]), start: i, end: j, kind: kind})
-			i = j
-		case unicode.IsLetter(r):
-			j := i + size
-			for j < len(txt) {
-				if c := txt[j]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
-					j++
-					continue
-				}
-				r2, sz := utf8.DecodeRuneInString(txt[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
-					j += sz
-					continue
-				}
-				if r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' || r2 == '‐' || r2 == '‑' {
-					if r3, _ := utf8.DecodeRuneInString(txt[min(j+sz, len(txt)):]); j+sz < len(txt) && (unicode.IsLetter(r3) || r2 != '.' && unicode.IsDigit(r3)) {
-						j += sz
-						continue
-					}
-				}
-				break
-			}
-			w := txt[i:j]
-			low := strings.ToLower(w)
-			if strings.IndexByte(low, "’"[0]) >= 0 && strings.Contains(low, "’") {
-				low = strings.ReplaceAll(low, "’", "'")
-			}
-			upper := unicode.IsUpper(r)
-			if !upper {
-				// "al-Shara", "el-Sisi": a particle before a capitalised name.
-				if h := strings.IndexByte(w, '-'); h > 0 && h <= 3 && h+1 < len(w) {
-					r2, _ := utf8.DecodeRuneInString(w[h+1:])
-					upper = unicode.IsUpper(r2)
-				}
-			}
-			toks = append(toks, rawToken{text: w, low: low, start: i, end: j, kind: wordToken, upper: upper})
-			i = j
-		default:
-			toks = append(toks, rawToken{text: txt[i : i+size], low: txt[i : i+size], start: i, end: i + size, kind: punctToken})
-			i += size
-		}
-	}
-	return toks
-}
-
-// sentenceBounds splits tokens into sentences as Sentences does: it
-// returns the index of the first token of each sentence.
-func sentenceBounds(txt string, toks []rawToken) []int {
+// sentenceBounds returns the index of the first token of each sentence
+// of toks (see text.Sentences).
+func sentenceBounds(toks []text.Token) []int {
 	bounds := []int{0}
-	k := 0
-	for _, start := range text.SentenceStarts(txt) {
-		for k < len(toks) && toks[k].start < start {
-			k++
-		}
-		if k < len(toks) && k > bounds[len(bounds)-1] {
+	for k := 1; k < len(toks); k++ {
+		if toks[k].Sentence != toks[k-1].Sentence {
 			bounds = append(bounds, k)
 		}
 	}
@@ -285,7 +185,7 @@ var (
 		"pilgrims passengers prisoners detainees inmates hostages captives victims relatives families staff " +
 		"employees officials volunteers farmers fishermen shepherds tourists recruits conscripts servicemen " +
 		"sailors airmen marines commanders leaders suspects opponents supporters activists elderly others " +
-		"adults youths men's defectors deserters mercenaries gunmen's attackers assailants bystanders " +
+		"adults youths defectors deserters mercenaries attackers assailants bystanders " +
 		"peacekeepers contractors firefighters rescuers aid volunteers worshippers clerics priests monks " +
 		"settlers shoppers pedestrians motorists drivers crew crewmembers pensioners believers persons")
 
@@ -430,18 +330,18 @@ type parsedCount struct {
 // "1.5 million", "1,000-1,500"), words ("seven", "twenty-three", "a
 // dozen", "two hundred") or vague plurals ("dozens", "tens of thousands").
 // A vague plural followed by "of" swallows the "of": "hundreds of people".
-func parseCount(txt string, toks []rawToken, i int) (parsedCount, bool) {
+func parseCount(txt string, toks []text.Token, i int) (parsedCount, bool) {
 	t := &toks[i]
 	c := parsedCount{start: i}
 	switch {
-	case t.kind == numberToken:
-		v, ok := parseDigits(t.text)
+	case t.Kind == text.Number:
+		v, ok := parseDigits(t.Text)
 		if !ok {
 			return c, false
 		}
 		j := i + 1
-		if j < len(toks) && toks[j].kind == wordToken {
-			if s, ok := scaleWords[toks[j].low]; ok && s >= 1000 {
+		if j < len(toks) && toks[j].Kind == text.Word {
+			if s, ok := scaleWords[toks[j].Lower]; ok && s >= 1000 {
 				v *= float64(s)
 				j++
 			}
@@ -452,34 +352,34 @@ func parseCount(txt string, toks []rawToken, i int) (parsedCount, bool) {
 		c.value, c.end = int(v), j
 		// A change: "rose from 11 to 27" counts 27, read from its own
 		// number; "anywhere from 200 to 300" is a range.
-		if i > 1 && toks[i-1].low == "from" && changeWords[toks[i-2].low] && j+1 < len(toks) && toks[j].low == "to" && toks[j+1].kind == numberToken {
+		if i > 1 && toks[i-1].Lower == "from" && changeWords[toks[i-2].Lower] && j+1 < len(toks) && toks[j].Lower == "to" && toks[j+1].Kind == text.Number {
 			return c, false
 		}
 		// A range: "1,000-1,500", "1,000 to 1,500", "between 1,000 and 1,500".
-		if j+1 < len(toks) && toks[j+1].kind == numberToken && (toks[j].text == "-" || toks[j].text == "–" || toks[j].low == "to" ||
-			toks[j].low == "and" && i > 0 && toks[i-1].low == "between") {
-			if _, ok := parseDigits(toks[j+1].text); ok {
+		if j+1 < len(toks) && toks[j+1].Kind == text.Number && (toks[j].Text == "-" || toks[j].Text == "–" || toks[j].Lower == "to" ||
+			toks[j].Lower == "and" && i > 0 && toks[i-1].Lower == "between") {
+			if _, ok := parseDigits(toks[j+1].Text); ok {
 				c.end = j + 2
-				if c.end < len(toks) && toks[c.end].kind == wordToken && scaleWords[toks[c.end].low] >= 1000 {
+				if c.end < len(toks) && toks[c.end].Kind == text.Word && scaleWords[toks[c.end].Lower] >= 1000 {
 					c.end++
 				}
 			}
 		}
-	case t.kind == wordToken:
-		if !numberWord(t.low) {
+	case t.Kind == text.Word:
+		if !numberWord(t.Lower) {
 			return c, false
 		}
 		j := i
-		low := t.low
+		low := t.Lower
 		switch {
 		case low == "tens" || low == "hundreds":
 			// "tens of thousands" → 20,000, "hundreds of thousands" → 200,000.
-			if j+2 < len(toks) && toks[j+1].low == "of" && (toks[j+2].low == "thousands" || toks[j+2].low == "millions") {
+			if j+2 < len(toks) && toks[j+1].Lower == "of" && (toks[j+2].Lower == "thousands" || toks[j+2].Lower == "millions") {
 				mult := 20
 				if low == "hundreds" {
 					mult = 200
 				}
-				c.value, j, c.vague = mult*scaleWords[strings.TrimSuffix(toks[j+2].low, "s")], j+3, true
+				c.value, j, c.vague = mult*scaleWords[strings.TrimSuffix(toks[j+2].Lower, "s")], j+3, true
 			} else if low == "hundreds" {
 				c.value, j, c.vague = 200, j+1, true
 			} else {
@@ -488,18 +388,18 @@ func parseCount(txt string, toks []rawToken, i int) (parsedCount, bool) {
 		case vagueNumbers[low] > 0:
 			c.value, j, c.vague = vagueNumbers[low], j+1, true
 		case (low == "a" || low == "an") && j+1 < len(toks):
-			switch toks[j+1].low {
+			switch toks[j+1].Lower {
 			case "dozen":
 				c.value, j = 12, j+2
 			case "hundred", "thousand", "million":
-				c.value, j = scaleWords[toks[j+1].low], j+2
+				c.value, j = scaleWords[toks[j+1].Lower], j+2
 			default:
 				return c, false
 			}
 		case (low == "several" || low == "few") && j+1 < len(toks):
 			k := j + 1
 			mult := 3
-			switch toks[k].low {
+			switch toks[k].Lower {
 			case "dozen":
 				c.value = 36
 			case "hundred":
@@ -510,7 +410,7 @@ func parseCount(txt string, toks []rawToken, i int) (parsedCount, bool) {
 				return c, false
 			}
 			j, c.vague = k+1, true
-		case low == "half" && j+2 < len(toks) && toks[j+1].low == "a" && toks[j+2].low == "dozen":
+		case low == "half" && j+2 < len(toks) && toks[j+1].Lower == "a" && toks[j+2].Lower == "dozen":
 			c.value, j = 6, j+3
 		default:
 			v, n := readCardinal(toks, j)
@@ -518,13 +418,13 @@ func parseCount(txt string, toks []rawToken, i int) (parsedCount, bool) {
 				return c, false
 			}
 			c.value, j = v, j+n
-			if j < len(toks) && toks[j].low == "dozen" {
+			if j < len(toks) && toks[j].Lower == "dozen" {
 				c.value *= 12
 				j++
 			}
 		}
 		c.end = j
-		if c.vague && j+1 < len(toks) && toks[j].low == "of" && toks[j+1].kind == wordToken && !subsetWord(toks[j+1].low) {
+		if c.vague && j+1 < len(toks) && toks[j].Lower == "of" && toks[j+1].Kind == text.Word && !subsetWord(toks[j+1].Lower) {
 			c.end = j + 1
 		}
 	default:
@@ -534,10 +434,10 @@ func parseCount(txt string, toks []rawToken, i int) (parsedCount, bool) {
 		return c, false
 	}
 	last := c.end - 1
-	if c.vague && toks[last].low == "of" {
+	if c.vague && toks[last].Lower == "of" {
 		last--
 	}
-	c.text = txt[toks[c.start].start:toks[last].end]
+	c.text = txt[toks[c.start].Start:toks[last].PossEnd]
 	return c, true
 }
 
@@ -579,12 +479,12 @@ func numberWord(w string) bool {
 // readCardinal reads a cardinal written in words from token i: "seven",
 // "twenty-three", "twenty three", "two hundred and fifty", "three
 // thousand". It returns the value and the number of tokens read.
-func readCardinal(toks []rawToken, i int) (int, int) {
+func readCardinal(toks []text.Token, i int) (int, int) {
 	total, current, n := 0, 0, 0
 	seen := false
 	for j := i; j < len(toks) && j < i+8; j++ {
-		w := toks[j].low
-		if toks[j].kind != wordToken {
+		w := toks[j].Lower
+		if toks[j].Kind != text.Word {
 			break
 		}
 		if v, ok := unitWords[w]; ok {
@@ -609,9 +509,9 @@ func readCardinal(toks []rawToken, i int) (int, int) {
 				total += current * s
 				current = 0
 			}
-		} else if w == "and" && seen && j+1 < len(toks) && (unitWords[toks[j+1].low] > 0 || tensWords[toks[j+1].low] > 0 ||
-			strings.IndexByte(toks[j+1].low, '-') > 0 && tensWords[toks[j+1].low[:strings.IndexByte(toks[j+1].low, '-')]] > 0) &&
-			j > i && scaleWords[toks[j-1].low] > 0 {
+		} else if w == "and" && seen && j+1 < len(toks) && (unitWords[toks[j+1].Lower] > 0 || tensWords[toks[j+1].Lower] > 0 ||
+			strings.IndexByte(toks[j+1].Lower, '-') > 0 && tensWords[toks[j+1].Lower[:strings.IndexByte(toks[j+1].Lower, '-')]] > 0) &&
+			j > i && scaleWords[toks[j-1].Lower] > 0 {
 			n = j - i + 1
 			continue
 		} else {
@@ -682,11 +582,11 @@ var (
 // findFigures finds the figures of one sentence. prevKind is the kind of
 // the figure before it in the paragraph, inherited by a part of a count
 // ("of whom 973 were civilians").
-func findFigures(txt string, toks []rawToken, prevKind string) []foundFigure {
+func findFigures(txt string, toks []text.Token, prevKind string) []foundFigure {
 	var out []foundFigure
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.kind != numberToken && (t.kind != wordToken || !numberStart(t.low) || !numberWord(t.low)) {
+		if t.Kind != text.Number && (t.Kind != text.Word || !numberStart(t.Lower) || !numberWord(t.Lower)) {
 			continue
 		}
 		c, ok := parseCount(txt, toks, i)
@@ -699,7 +599,7 @@ func findFigures(txt string, toks []rawToken, prevKind string) []foundFigure {
 		}
 		f, ok := readFigure(txt, toks, c, prevKind)
 		if !ok {
-			if t.kind == numberToken {
+			if t.Kind == text.Number {
 				i = c.end - 1
 			}
 			continue
@@ -713,52 +613,52 @@ func findFigures(txt string, toks []rawToken, prevKind string) []foundFigure {
 
 // notACount reports numbers that count no people: years, percentages,
 // durations, ages, dates, times, money, labels ("Resolution 2254").
-func notACount(toks []rawToken, c parsedCount) bool {
+func notACount(toks []text.Token, c parsedCount) bool {
 	first := &toks[c.start]
 	if c.end < len(toks) {
 		n := &toks[c.end]
-		if unitsAfter[n.low] || n.text == "%" {
+		if unitsAfter[n.Lower] || n.Text == "%" {
 			return true
 		}
-		if (n.text == "-" || n.text == "‐" || n.text == "–") && c.end+1 < len(toks) && toks[c.end+1].kind == wordToken {
-			w := toks[c.end+1].low
+		if (n.Text == "-" || n.Text == "‐" || n.Text == "–") && c.end+1 < len(toks) && toks[c.end+1].Kind == text.Word {
+			w := toks[c.end+1].Lower
 			for _, u := range []string{"year", "month", "week", "day", "hour", "minute", "mile", "kilomet", "storey", "story", "member", "point", "page"} {
 				if strings.HasPrefix(w, u) {
 					return true
 				}
 			}
 		}
-		if n.text == ":" || n.text == "/" {
+		if n.Text == ":" || n.Text == "/" {
 			return true
 		}
-		if n.kind == wordToken && n.upper && monthNames[strings.TrimSuffix(n.low, ".")] {
+		if n.Kind == text.Word && n.Upper && monthNames[strings.TrimSuffix(n.Lower, ".")] {
 			return true
 		}
-		if first.low == "one" && (n.low == "of" || n.low == "another") {
+		if first.Lower == "one" && (n.Lower == "of" || n.Lower == "another") {
 			return true
 		}
 	}
 	if c.start > 0 {
 		p := &toks[c.start-1]
-		if labelWords[p.low] || p.text == "#" || p.text == "/" {
+		if labelWords[p.Lower] || p.Text == "#" || p.Text == "/" {
 			return true
 		}
-		if p.kind == wordToken && p.upper && monthNames[strings.TrimSuffix(p.low, ".")] {
+		if p.Kind == text.Word && p.Upper && monthNames[strings.TrimSuffix(p.Lower, ".")] {
 			return true
 		}
-		if first.kind == wordToken && (first.low == "one" || first.low == "a" || first.low == "an") {
-			switch p.low {
+		if first.Kind == text.Word && (first.Lower == "one" || first.Lower == "a" || first.Lower == "an") {
+			switch p.Lower {
 			case "the", "this", "that", "any", "each", "every", "no", "which", "only", "last":
 				return true
 			}
 		}
-		if p.text == "." && c.start > 1 && toks[c.start-2].kind == numberToken {
+		if p.Text == "." && c.start > 1 && toks[c.start-2].Kind == text.Number {
 			return true
 		}
 	}
-	if first.kind == numberToken && len(first.text) == 4 && !strings.ContainsAny(first.text, ",.") {
-		if y, _ := strconv.Atoi(first.text); y >= 1800 && y <= 2100 {
-			if c.end >= len(toks) || c.end > c.start+1 || !peopleNouns[toks[c.end].low] {
+	if first.Kind == text.Number && len(first.Text) == 4 && !strings.ContainsAny(first.Text, ",.") {
+		if y, _ := strconv.Atoi(first.Text); y >= 1800 && y <= 2100 {
+			if c.end >= len(toks) || c.end > c.start+1 || !peopleNouns[toks[c.end].Lower] {
 				return true
 			}
 		}
@@ -768,7 +668,7 @@ func notACount(toks []rawToken, c parsedCount) bool {
 
 // readFigure reads the counted group and the casualty kind around a
 // count; ok is false when the number counts no casualties.
-func readFigure(txt string, toks []rawToken, c parsedCount, prevKind string) (foundFigure, bool) {
+func readFigure(txt string, toks []text.Token, c parsedCount, prevKind string) (foundFigure, bool) {
 	q, qs := readQualifier(toks, c.start)
 	f := foundFigure{num: c.start}
 	f.Count, f.CountText, f.Qualifier = c.value, c.text, q
@@ -804,11 +704,11 @@ func readFigure(txt string, toks []rawToken, c parsedCount, prevKind string) (fo
 		}
 		f.What = readPredicate(txt, toks, after)
 	}
-	if f.What == "" && qs > 0 && foundVerbs[toks[qs-1].low] &&
-		slices.ContainsFunc(toks[c.end:min(c.end+5, len(toks))], func(t rawToken) bool { return t.low == "alive" }) {
+	if f.What == "" && qs > 0 && foundVerbs[toks[qs-1].Lower] &&
+		slices.ContainsFunc(toks[c.end:min(c.end+5, len(toks))], func(t text.Token) bool { return t.Lower == "alive" }) {
 		f.What = corpus.KindRescued // "pulled nine people out alive"
 	}
-	if f.What == corpus.KindRescued && !slices.ContainsFunc(toks, func(t rawToken) bool { return rescueWords[t.low] }) {
+	if f.What == corpus.KindRescued && !slices.ContainsFunc(toks, func(t text.Token) bool { return rescueWords[t.Lower] }) {
 		return f, false // "two survivors described the collapse": no rescue counted
 	}
 	return f, f.What != ""
@@ -826,7 +726,7 @@ var rescueWords = text.NewSet("rescued rescue rescues rescuing pulled freed save
 // it returns the normal form and the index of its first token (i when
 // there is none). A stray word inside "more … than" is forgiven: "more
 // that than 1,300".
-func readQualifier(toks []rawToken, i int) (string, int) {
+func readQualifier(toks []text.Token, i int) (string, int) {
 	for _, q := range qualifierPhrases {
 		n := len(q.words)
 		if i-n < 0 {
@@ -834,7 +734,7 @@ func readQualifier(toks []rawToken, i int) (string, int) {
 		}
 		match := true
 		for k, w := range q.words {
-			if toks[i-n+k].low != w {
+			if toks[i-n+k].Lower != w {
 				match = false
 				break
 			}
@@ -843,8 +743,8 @@ func readQualifier(toks []rawToken, i int) (string, int) {
 			return q.norm, i - n
 		}
 	}
-	if i >= 3 && toks[i-1].low == "than" && toks[i-2].kind == wordToken && len(toks[i-2].low) <= 5 {
-		switch toks[i-3].low {
+	if i >= 3 && toks[i-1].Lower == "than" && toks[i-2].Kind == text.Word && len(toks[i-2].Lower) <= 5 {
+		switch toks[i-3].Lower {
 		case "more":
 			return "more than", i - 3
 		case "fewer", "less":
@@ -856,23 +756,23 @@ func readQualifier(toks []rawToken, i int) (string, int) {
 
 // isPeople reports whether a word names people: "civilians",
 // "gunmen", "Alawites".
-func isPeople(t *rawToken) bool {
-	if t.kind != wordToken {
+func isPeople(t *text.Token) bool {
+	if t.Kind != text.Word {
 		return false
 	}
-	if peopleNouns[t.low] {
+	if peopleNouns[t.Lower] {
 		return true
 	}
-	if thingNouns[t.low] || orgWords[t.low] || phraseStops[t.low] {
+	if thingNouns[t.Lower] || orgWords[t.Lower] || phraseStops[t.Lower] {
 		return false
 	}
-	if t.upper {
+	if t.Upper {
 		// "Alawites", "Kurds", "Palestinians": a capitalised plural.
-		return len(t.low) > 3 && strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "'s") &&
-			!text.Weekdays[t.low] && !monthNames[t.low]
+		return len(t.Lower) > 3 && strings.HasSuffix(t.Lower, "s") && !sPossessive(*t) &&
+			!text.Weekdays[t.Lower] && !monthNames[t.Lower]
 	}
 	for _, suf := range personSuffixes {
-		if strings.HasSuffix(t.low, suf) && len(t.low) > len(suf)+2 {
+		if strings.HasSuffix(t.Lower, suf) && len(t.Lower) > len(suf)+2 {
 			return true
 		}
 	}
@@ -885,63 +785,63 @@ func isPeople(t *rawToken) bool {
 // casualty kind when a casualty word follows the number directly ("40
 // wounded", "1,383 deaths"), and thing when the number counts things
 // ("12 drones").
-func whoCounted(txt string, toks []rawToken, j int) (who string, end int, kind string, thing bool) {
+func whoCounted(txt string, toks []text.Token, j int) (who string, end int, kind string, thing bool) {
 	if j >= len(toks) {
 		return "", j, "", false
 	}
 	// "two of the refugees had died": the group after "of the".
-	if j+2 < len(toks) && toks[j].low == "of" && (toks[j+1].low == "the" || toks[j+1].low == "those") && isPeople(&toks[j+2]) {
+	if j+2 < len(toks) && toks[j].Lower == "of" && (toks[j+1].Lower == "the" || toks[j+1].Lower == "those") && isPeople(&toks[j+2]) {
 		j += 2
 	}
 	t := &toks[j]
-	if t.kind == wordToken && nounKinds[t.low] {
-		return "", j + 1, casualtyKinds[t.low], false
+	if t.Kind == text.Word && nounKinds[t.Lower] {
+		return "", j + 1, casualtyKinds[t.Lower], false
 	}
 	// "27 associated deaths", "12 confirmed fatalities", "3 new injuries".
-	if t.kind == wordToken && countAdjectives[t.low] && j+1 < len(toks) && toks[j+1].kind == wordToken && nounKinds[toks[j+1].low] {
-		return "", j + 2, casualtyKinds[toks[j+1].low], false
+	if t.Kind == text.Word && countAdjectives[t.Lower] && j+1 < len(toks) && toks[j+1].Kind == text.Word && nounKinds[toks[j+1].Lower] {
+		return "", j + 2, casualtyKinds[toks[j+1].Lower], false
 	}
 	head := -1
 	for k := j; k < len(toks) && k < j+4; k++ {
 		w := &toks[k]
-		if w.kind != wordToken {
+		if w.Kind != text.Word {
 			break
 		}
 		if isPeople(w) {
 			head = k
 			continue
 		}
-		if head >= 0 || phraseStops[w.low] || casualtyKinds[w.low] != "" {
+		if head >= 0 || phraseStops[w.Lower] || casualtyKinds[w.Lower] != "" {
 			break
 		}
-		if thingNouns[w.low] {
+		if thingNouns[w.Lower] {
 			return "", j, "", true
 		}
 	}
 	if head < 0 {
-		if t.low == "more" || t.low == "others" || t.low == "other" {
+		if t.Lower == "more" || t.Lower == "others" || t.Lower == "other" {
 			return "", j + 1, "", false // "45 more had died"
 		}
-		if t.kind == wordToken && !phraseStops[t.low] && casualtyKinds[t.low] == "" && !text.Weekdays[t.low] &&
-			!aux[t.low] && !monthNames[t.low] {
+		if t.Kind == text.Word && !phraseStops[t.Lower] && casualtyKinds[t.Lower] == "" && !text.Weekdays[t.Lower] &&
+			!aux[t.Lower] && !monthNames[t.Lower] {
 			return "", j, "", true // "13 villages", "five decades"
 		}
 		return "", j, "", false
 	}
 	start := j
-	for start < head && quantMods[toks[start].low] {
+	for start < head && quantMods[toks[start].Lower] {
 		start++
 	}
 	end = head + 1
-	if ofHeads[toks[head].low] && end+1 < len(toks) && toks[end].low == "of" {
+	if ofHeads[toks[head].Lower] && end+1 < len(toks) && toks[end].Lower == "of" {
 		k := end + 1
-		if toks[k].low == "the" || toks[k].low == "a" {
+		if toks[k].Lower == "the" || toks[k].Lower == "a" {
 			k++
 		}
 		last := -1
 		for ; k < len(toks) && k < end+6; k++ {
 			w := &toks[k]
-			if w.kind != wordToken || phraseStops[w.low] || casualtyKinds[w.low] != "" || aux[w.low] {
+			if w.Kind != text.Word || phraseStops[w.Lower] || casualtyKinds[w.Lower] != "" || aux[w.Lower] {
 				break
 			}
 			last = k
@@ -950,10 +850,10 @@ func whoCounted(txt string, toks []rawToken, j int) (who string, end int, kind s
 			end = last + 1
 		}
 	}
-	if start == head && (toks[head].low == "others" || toks[head].low == "victims") && end == head+1 {
+	if start == head && (toks[head].Lower == "others" || toks[head].Lower == "victims") && end == head+1 {
 		return "", end, "", false
 	}
-	return txt[toks[start].start:toks[end-1].end], end, "", false
+	return txt[toks[start].Start:toks[end-1].PossEnd], end, "", false
 }
 
 // objectOf reads a count that is the object of a casualty verb or noun:
@@ -961,34 +861,34 @@ func whoCounted(txt string, toks []rawToken, j int) (who string, end int, kind s
 // dead", "forced 3,000 to flee", "the deaths of 50 people". qs is the first
 // token of the count with its qualifier; after is the token after the
 // counted group.
-func objectOf(toks []rawToken, qs, after int) (string, bool) {
+func objectOf(toks []text.Token, qs, after int) (string, bool) {
 	p := qs - 1
 	if p < 0 {
 		return "", false
 	}
-	w := toks[p].low
+	w := toks[p].Lower
 	switch {
 	case w == "left":
 		if after < len(toks) {
-			if k := casualtyKinds[toks[after].low]; k != "" && predicates[toks[after].low] {
+			if k := casualtyKinds[toks[after].Lower]; k != "" && predicates[toks[after].Lower] {
 				return k, true
 			}
 		}
 	case w == "forced":
-		if after+1 < len(toks) && (toks[after].low == "to" && (toks[after+1].low == "flee" || toks[after+1].low == "leave") ||
-			toks[after].low == "from" || toks[after].low == "out") {
+		if after+1 < len(toks) && (toks[after].Lower == "to" && (toks[after+1].Lower == "flee" || toks[after+1].Lower == "leave") ||
+			toks[after].Lower == "from" || toks[after].Lower == "out") {
 			return corpus.KindDisplaced, true
 		}
-	case w == "of" && p > 0 && ofNouns[toks[p-1].low]:
-		if toks[p-1].low == "lives" || toks[p-1].low == "bodies" {
+	case w == "of" && p > 0 && ofNouns[toks[p-1].Lower]:
+		if toks[p-1].Lower == "lives" || toks[p-1].Lower == "bodies" {
 			return corpus.KindKilled, true
 		}
-		if p > 1 && toks[p-2].low == "summary" {
+		if p > 1 && toks[p-2].Lower == "summary" {
 			return corpus.KindExecuted, true
 		}
-		return casualtyKinds[toks[p-1].low], true
+		return casualtyKinds[toks[p-1].Lower], true
 	case transitive[w] && w != "claimed":
-		if p > 0 && toks[p-1].low == "summarily" {
+		if p > 0 && toks[p-1].Lower == "summarily" {
 			return corpus.KindExecuted, true
 		}
 		return casualtyKinds[w], true
@@ -998,13 +898,13 @@ func objectOf(toks []rawToken, qs, after int) (string, bool) {
 
 // amongGroup reads "among the dead were 1,000 civilians", "those killed
 // included 12 children".
-func amongGroup(toks []rawToken, qs int) string {
+func amongGroup(toks []text.Token, qs int) string {
 	p := qs - 1
 	if p < 0 {
 		return ""
 	}
 	included := false
-	switch toks[p].low {
+	switch toks[p].Lower {
 	case "were", "was", "are", "is":
 		p--
 	case "included", "include", "includes":
@@ -1014,18 +914,18 @@ func amongGroup(toks []rawToken, qs int) string {
 	if p < 0 {
 		return ""
 	}
-	k := casualtyKinds[toks[p].low]
+	k := casualtyKinds[toks[p].Lower]
 	if k == "" {
 		return ""
 	}
 	q := p - 1
-	if q >= 0 && (toks[q].low == "the" || toks[q].low == "those") {
+	if q >= 0 && (toks[q].Lower == "the" || toks[q].Lower == "those") {
 		if included {
 			return k
 		}
 		q--
 	}
-	if q >= 0 && toks[q].low == "among" {
+	if q >= 0 && toks[q].Lower == "among" {
 		return k
 	}
 	return ""
@@ -1034,42 +934,42 @@ func amongGroup(toks []rawToken, qs int) string {
 // tollOf reads a count given as a toll: "the death toll rose to 1,500",
 // "the toll has climbed to 745", "a death toll of 1,383", "the number of
 // people killed has risen to 200", "put the toll at 1,000".
-func tollOf(toks []rawToken, qs int) string {
+func tollOf(toks []text.Token, qs int) string {
 	for p, steps := qs-1, 0; p >= 0 && steps < 9; p, steps = p-1, steps+1 {
 		t := &toks[p]
-		if t.kind != wordToken {
+		if t.Kind != text.Word {
 			switch {
-			case t.kind == numberToken && p > 0 && toks[p-1].low == "from" && p+1 < len(toks) && toks[p+1].low == "to":
+			case t.Kind == text.Number && p > 0 && toks[p-1].Lower == "from" && p+1 < len(toks) && toks[p+1].Lower == "to":
 				p-- // "the toll rose from 11 to": the old figure, and "from"
 				continue
-			case t.text == "," && p > 0 && comparatives[toks[p-1].low]:
+			case t.Text == "," && p > 0 && comparatives[toks[p-1].Lower]:
 				continue // "puts the toll higher, at"
 			}
 			return ""
 		}
-		if tollNouns[t.low] {
+		if tollNouns[t.Lower] {
 			if p > 0 {
-				switch k := casualtyKinds[toks[p-1].low]; k {
+				switch k := casualtyKinds[toks[p-1].Lower]; k {
 				case "", corpus.KindKilled:
 				default:
 					return k // "arrest tally", "injury toll"
 				}
 			}
-			if t.low == "count" && steps == 0 {
+			if t.Lower == "count" && steps == 0 {
 				return ""
 			}
 			return corpus.KindKilled
 		}
-		if k := casualtyKinds[t.low]; k != "" && steps > 0 {
+		if k := casualtyKinds[t.Lower]; k != "" && steps > 0 {
 			for q := p - 1; q >= 0 && q >= p-4; q-- {
-				switch toks[q].low {
+				switch toks[q].Lower {
 				case "number", "total", "tally", "toll", "count":
 					return k
 				}
 			}
-			if p == 0 || toks[p-1].low == "the" || toks[p-1].low == "those" || toks[p-1].text == "," {
+			if p == 0 || toks[p-1].Lower == "the" || toks[p-1].Lower == "those" || toks[p-1].Text == "," {
 				// "The dead numbered 40", "Deaths rose to 27".
-				switch toks[p+1].low {
+				switch toks[p+1].Lower {
 				case "numbered", "number", "totalled", "totaled", "stood", "reached", "rose", "climbed", "now",
 					"have", "has", "increased", "jumped", "grew", "soared", "mounted":
 					return k
@@ -1077,7 +977,7 @@ func tollOf(toks []rawToken, qs int) string {
 			}
 			return ""
 		}
-		if !links[t.low] {
+		if !links[t.Lower] {
 			return tollBefore(toks, p)
 		}
 	}
@@ -1088,22 +988,22 @@ func tollOf(toks []rawToken, qs int) string {
 // token p: "the death toll in the war has risen to", "the toll from the
 // earthquake climbed to", "the number of people killed in El Fasher since
 // the offensive began rose to".
-func tollBefore(toks []rawToken, p int) string {
+func tollBefore(toks []text.Token, p int) string {
 	for q := p - 1; q >= 0 && q >= p-12; q-- {
-		if toks[q].kind != wordToken && toks[q].kind != numberToken {
+		if toks[q].Kind != text.Word && toks[q].Kind != text.Number {
 			return ""
 		}
-		if tollNouns[toks[q].low] && q+1 <= p && tollPrepositions[toks[q+1].low] {
+		if tollNouns[toks[q].Lower] && q+1 <= p && tollPrepositions[toks[q+1].Lower] {
 			if q > 0 {
-				if k := casualtyKinds[toks[q-1].low]; k != "" && k != corpus.KindKilled {
+				if k := casualtyKinds[toks[q-1].Lower]; k != "" && k != corpus.KindKilled {
 					return k
 				}
 			}
 			return corpus.KindKilled
 		}
-		if k := casualtyKinds[toks[q].low]; k != "" {
-			for r := q - 1; r >= 0 && r >= q-4 && toks[r].kind == wordToken; r-- {
-				switch toks[r].low {
+		if k := casualtyKinds[toks[q].Lower]; k != "" {
+			for r := q - 1; r >= 0 && r >= q-4 && toks[r].Kind == text.Word; r-- {
+				switch toks[r].Lower {
 				case "number", "total", "tally", "count":
 					return k
 				}
@@ -1123,12 +1023,12 @@ var tollPrepositions = text.NewSet("in from of on since among across for after")
 // were civilians", "including three children", "among them 12 women",
 // "973 of them civilians". It returns the counted group and the token
 // after it.
-func readSubset(txt string, toks []rawToken, qs, cend int) (bool, string, int) {
+func readSubset(txt string, toks []text.Token, qs, cend int) (bool, string, int) {
 	p := qs - 1
-	if p >= 0 && beForms[toks[p].low] {
+	if p >= 0 && beForms[toks[p].Lower] {
 		p--
 	}
-	if p >= 0 && toks[p].text == "," {
+	if p >= 0 && toks[p].Text == "," {
 		p--
 	}
 	before := false
@@ -1139,7 +1039,7 @@ func readSubset(txt string, toks []rawToken, qs, cend int) (bool, string, int) {
 		}
 		match := true
 		for k, w := range seq {
-			if toks[p-n+1+k].low != w {
+			if toks[p-n+1+k].Lower != w {
 				match = false
 				break
 			}
@@ -1150,14 +1050,14 @@ func readSubset(txt string, toks []rawToken, qs, cend int) (bool, string, int) {
 		}
 	}
 	j := cend
-	after := j+1 < len(toks) && toks[j].low == "of" && subsetWord(toks[j+1].low)
+	after := j+1 < len(toks) && toks[j].Lower == "of" && subsetWord(toks[j+1].Lower)
 	if after {
 		j += 2
 	}
 	if !before && !after {
 		return false, "", cend
 	}
-	if j < len(toks) && beForms[toks[j].low] {
+	if j < len(toks) && beForms[toks[j].Lower] {
 		if who, end, _, thing := whoCounted(txt, toks, j+1); who != "" && !thing {
 			return true, who, end
 		}
@@ -1171,10 +1071,10 @@ func readSubset(txt string, toks []rawToken, qs, cend int) (bool, string, int) {
 // "remain missing", ", including three children, were killed". It returns
 // the kind, or "" when the words after the group say nothing of
 // casualties.
-func readPredicate(txt string, toks []rawToken, j int) string {
+func readPredicate(txt string, toks []text.Token, j int) string {
 	k := skipAside(toks, j)
 	// A count joined on: "3 soldiers and 2 civilians were killed".
-	for k+1 < len(toks) && (toks[k].low == "and" || toks[k].text == ",") && startsCount(toks, k+1) {
+	for k+1 < len(toks) && (toks[k].Lower == "and" || toks[k].Text == ",") && startsCount(toks, k+1) {
 		c, ok := parseCount(txt, toks, k+1)
 		if !ok {
 			break
@@ -1186,22 +1086,22 @@ func readPredicate(txt string, toks []rawToken, j int) string {
 		k = end
 	}
 	// A place: "1,000 people in Latakia were killed".
-	if k < len(toks) && (placeIntroducers[toks[k].low] || toks[k].low == "from") {
+	if k < len(toks) && (placeIntroducers[toks[k].Lower] || toks[k].Lower == "from") {
 		m := k + 1
-		for m < len(toks) && m < k+6 && toks[m].kind == wordToken && !beForms[toks[m].low] && casualtyKinds[toks[m].low] == "" &&
-			toks[m].low != "have" && toks[m].low != "has" && toks[m].low != "had" {
+		for m < len(toks) && m < k+6 && toks[m].Kind == text.Word && !beForms[toks[m].Lower] && casualtyKinds[toks[m].Lower] == "" &&
+			toks[m].Lower != "have" && toks[m].Lower != "has" && toks[m].Lower != "had" {
 			m++
 		}
-		if m < len(toks) && (beForms[toks[m].low] || toks[m].low == "have" || toks[m].low == "has" || toks[m].low == "had" || predicates[toks[m].low]) {
+		if m < len(toks) && (beForms[toks[m].Lower] || toks[m].Lower == "have" || toks[m].Lower == "has" || toks[m].Lower == "had" || predicates[toks[m].Lower]) {
 			k = m
 		}
 	}
 	for steps := 0; k < len(toks) && steps < 9; k, steps = k+1, steps+1 {
 		t := &toks[k]
-		if t.kind != wordToken {
+		if t.Kind != text.Word {
 			return ""
 		}
-		low := t.low
+		low := t.Lower
 		if low == "not" || low == "never" || low == "no" || strings.HasSuffix(low, "n't") {
 			return ""
 		}
@@ -1210,10 +1110,10 @@ func readPredicate(txt string, toks []rawToken, j int) string {
 		}
 		if low == "among" {
 			for m := k + 1; m < len(toks) && m <= k+3; m++ {
-				if kind := casualtyKinds[toks[m].low]; kind != "" {
+				if kind := casualtyKinds[toks[m].Lower]; kind != "" {
 					return kind
 				}
-				if toks[m].low != "the" && toks[m].low != "those" {
+				if toks[m].Lower != "the" && toks[m].Lower != "those" {
 					break
 				}
 			}
@@ -1231,11 +1131,11 @@ func readPredicate(txt string, toks []rawToken, j int) string {
 
 // skipAside skips a parenthetical after a counted group when a predicate
 // follows it: "12 people, including three children, were killed".
-func skipAside(toks []rawToken, j int) int {
+func skipAside(toks []text.Token, j int) int {
 	if j >= len(toks) {
 		return j
 	}
-	open := toks[j].text
+	open := toks[j].Text
 	var closer string
 	switch open {
 	case ",":
@@ -1248,13 +1148,13 @@ func skipAside(toks []rawToken, j int) int {
 		return j
 	}
 	for m := j + 1; m < len(toks) && m < j+16; m++ {
-		if toks[m].text == closer {
-			if m+1 < len(toks) && (aux[toks[m+1].low] || predicates[toks[m+1].low]) {
+		if toks[m].Text == closer {
+			if m+1 < len(toks) && (aux[toks[m+1].Lower] || predicates[toks[m+1].Lower]) {
 				return m + 1
 			}
 			return j
 		}
-		if toks[m].text == ";" || toks[m].text == "." {
+		if toks[m].Text == ";" || toks[m].Text == "." {
 			return j
 		}
 	}
@@ -1263,13 +1163,13 @@ func skipAside(toks []rawToken, j int) int {
 
 // phraseAt reads a multi-word casualty phrase at token k: "lost their
 // lives", "taken into custody", "shot dead".
-func phraseAt(toks []rawToken, k int) string {
+func phraseAt(toks []text.Token, k int) string {
 	if k+1 >= len(toks) {
 		return ""
 	}
-	key := toks[k].low
+	key := toks[k].Lower
 	for n := 1; n < 4 && k+n < len(toks); n++ {
-		key += " " + toks[k+n].low
+		key += " " + toks[k+n].Lower
 		if kind, ok := kindPhrases[key]; ok {
 			return kind
 		}
@@ -1282,10 +1182,10 @@ func phraseAt(toks []rawToken, k int) string {
 
 // placeOf finds the place a figure's sentence names nearest its number:
 // "in Latakia", "in Tartus Province", "across the coastal region".
-func placeOf(txt string, toks []rawToken, num int, mentions []corpus.Mention) string {
+func placeOf(txt string, toks []text.Token, num int, mentions []corpus.Mention) string {
 	best, bestDist := "", 1<<30
 	for k := 0; k+1 < len(toks); k++ {
-		if !placeIntroducers[toks[k].low] || toks[k+1].kind == numberToken {
+		if !placeIntroducers[toks[k].Lower] || toks[k+1].Kind == text.Number {
 			continue
 		}
 		place, ok := placeAt(txt, toks, k+1, mentions)
@@ -1308,51 +1208,51 @@ func placeOf(txt string, toks []rawToken, num int, mentions []corpus.Mention) st
 // "Latakia and Tartus Provinces", "Syria's coastal region"), or "the" and
 // a common noun of places ("the coastal region"; "the city of Homs" →
 // "Homs").
-func placeAt(txt string, toks []rawToken, k int, mentions []corpus.Mention) (string, bool) {
+func placeAt(txt string, toks []text.Token, k int, mentions []corpus.Mention) (string, bool) {
 	j := k
-	if j < len(toks) && toks[j].low == "the" {
+	if j < len(toks) && toks[j].Lower == "the" {
 		j++
 	}
-	if j >= len(toks) || toks[j].kind != wordToken {
+	if j >= len(toks) || toks[j].Kind != text.Word {
 		return "", false
 	}
-	if toks[j].upper {
+	if toks[j].Upper {
 		e := j
 		for e < len(toks) {
 			w := &toks[e]
-			if w.kind == wordToken && w.upper {
+			if w.Kind == text.Word && w.Upper {
 				e++
-				if strings.HasSuffix(w.low, "'s") {
+				if sPossessive(*w) {
 					break
 				}
 				continue
 			}
-			if (w.low == "and" || w.low == "of") && e+1 < len(toks) && toks[e+1].upper && e > j {
+			if (w.Lower == "and" || w.Lower == "of") && e+1 < len(toks) && toks[e+1].Upper && e > j {
 				e++
 				continue
 			}
 			break
 		}
 		for m := j; m < e; m++ {
-			w := toks[m].low
+			w := toks[m].Lower
 			if orgWords[w] || text.Weekdays[w] || monthNames[w] || titleWords[w] {
 				return "", false
 			}
 		}
-		name := txt[toks[j].start:toks[e-1].end]
+		name := txt[toks[j].Start:toks[e-1].PossEnd]
 		for _, m := range mentions {
 			if m.Kind != corpus.Place && (m.Text == name || m.Name == name) {
 				return "", false
 			}
 		}
-		if strings.HasSuffix(toks[e-1].low, "'s") {
+		if sPossessive(toks[e-1]) {
 			// "Syria's coastal region"; "in Syria's worst unrest" is no place.
 			m := e
-			for m < len(toks) && m < e+3 && toks[m].kind == wordToken && !toks[m].upper && !geoNouns[toks[m].low] && !phraseStops[toks[m].low] {
+			for m < len(toks) && m < e+3 && toks[m].Kind == text.Word && !toks[m].Upper && !geoNouns[toks[m].Lower] && !phraseStops[toks[m].Lower] {
 				m++
 			}
-			if m < len(toks) && geoNouns[toks[m].low] {
-				return txt[toks[j].start:toks[m].end], true
+			if m < len(toks) && geoNouns[toks[m].Lower] {
+				return txt[toks[j].Start:toks[m].PossEnd], true
 			}
 			return "", false
 		}
@@ -1362,16 +1262,16 @@ func placeAt(txt string, toks []rawToken, k int, mentions []corpus.Mention) (str
 		return "", false // a common noun needs "the": "in days of clashes" is no place
 	}
 	m := j
-	for m < len(toks) && m < j+3 && toks[m].kind == wordToken && !toks[m].upper && !geoNouns[toks[m].low] && !phraseStops[toks[m].low] {
+	for m < len(toks) && m < j+3 && toks[m].Kind == text.Word && !toks[m].Upper && !geoNouns[toks[m].Lower] && !phraseStops[toks[m].Lower] {
 		m++
 	}
-	if m < len(toks) && geoNouns[toks[m].low] {
-		if m+2 < len(toks) && toks[m+1].low == "of" && toks[m+2].upper {
+	if m < len(toks) && geoNouns[toks[m].Lower] {
+		if m+2 < len(toks) && toks[m+1].Lower == "of" && toks[m+2].Upper {
 			if name, ok := placeAt(txt, toks, m+2, mentions); ok {
 				return name, true
 			}
 		}
-		return txt[toks[k].start:toks[m].end], true
+		return txt[toks[k].Start:toks[m].PossEnd], true
 	}
 	return "", false
 }
@@ -1388,11 +1288,11 @@ type sourceCue struct {
 }
 
 // findCues finds the attributions of a sentence.
-func findCues(toks []rawToken) []sourceCue {
+func findCues(toks []text.Token) []sourceCue {
 	var out []sourceCue
 	for k := 0; k < len(toks); k++ {
-		low := toks[k].low
-		if (low == "according" && k+1 < len(toks) && toks[k+1].low == "to") || low == "citing" {
+		low := toks[k].Lower
+		if (low == "according" && k+1 < len(toks) && toks[k+1].Lower == "to") || low == "citing" {
 			s := k + 1
 			if low == "according" {
 				s = k + 2
@@ -1403,10 +1303,10 @@ func findCues(toks []rawToken) []sourceCue {
 			}
 			continue
 		}
-		if !reportVerbs[low] && !tollVerbs[low] || toks[k].kind != wordToken {
+		if !reportVerbs[low] && !tollVerbs[low] || toks[k].Kind != text.Word {
 			continue
 		}
-		if k > 0 && (beForms[toks[k-1].low] || toks[k-1].low == "an") {
+		if k > 0 && (beForms[toks[k-1].Lower] || toks[k-1].Lower == "an") {
 			continue // "were reported killed", "an estimated 1,000"
 		}
 		if tollVerbs[low] {
@@ -1414,7 +1314,7 @@ func findCues(toks []rawToken) []sourceCue {
 			// before a toll.
 			ok := false
 			for m := k + 1; m < len(toks) && m <= k+4; m++ {
-				if tollNouns[toks[m].low] || toks[m].low == "number" || toks[m].low == "figure" || toks[m].low == "figures" {
+				if tollNouns[toks[m].Lower] || toks[m].Lower == "number" || toks[m].Lower == "figure" || toks[m].Lower == "figures" {
 					ok = true
 				}
 			}
@@ -1431,25 +1331,25 @@ func findCues(toks []rawToken) []sourceCue {
 
 // nPEnd returns the end of a source written after "according to" or an
 // inverted "said": up to a comma, a clause or a date.
-func nPEnd(toks []rawToken, s int) int {
+func nPEnd(toks []text.Token, s int) int {
 	e := s
 	for e < len(toks) && e < s+14 {
 		w := &toks[e]
-		if w.kind == punctToken && w.text != "-" && w.text != "." && w.text != "&" {
+		if w.Kind == text.Punct && w.Text != "-" && w.Text != "." && w.Text != "&" {
 			break
 		}
-		if w.text == "." && (e == s || !text.Abbreviation(toks[e-1].low)) {
+		if w.Text == "." && (e == s || !text.Abbreviation(toks[e-1].Lower)) {
 			break
 		}
-		if e > s && (w.low == "which" || w.low == "who" || w.low == "that" || w.low == "on" || w.low == "in" ||
-			w.low == "late" || w.low == "yesterday" || w.low == "as" || w.low == "and" && startsCount(toks, e+1)) {
+		if e > s && (w.Lower == "which" || w.Lower == "who" || w.Lower == "that" || w.Lower == "on" || w.Lower == "in" ||
+			w.Lower == "late" || w.Lower == "yesterday" || w.Lower == "as" || w.Lower == "and" && startsCount(toks, e+1)) {
 			break
 		}
-		if w.kind == numberToken {
+		if w.Kind == text.Number {
 			break
 		}
 		e++
-		if strings.HasSuffix(w.low, "'s") && e > s+1 {
+		if sPossessive(*w) && e > s+1 {
 			// "the observatory's figures": the source is the owner.
 			break
 		}
@@ -1459,26 +1359,26 @@ func nPEnd(toks []rawToken, s int) int {
 
 // startsCount reports whether a count starts at token i: digits, a
 // number word, or "a"/"an" before "dozen", "hundred", "thousand".
-func startsCount(toks []rawToken, i int) bool {
+func startsCount(toks []text.Token, i int) bool {
 	if i >= len(toks) {
 		return false
 	}
 	t := &toks[i]
 	switch {
-	case t.kind == numberToken:
+	case t.Kind == text.Number:
 		return true
-	case t.kind != wordToken:
+	case t.Kind != text.Word:
 		return false
-	case t.low == "a" || t.low == "an" || t.low == "few" || t.low == "several" || t.low == "half":
+	case t.Lower == "a" || t.Lower == "an" || t.Lower == "few" || t.Lower == "several" || t.Lower == "half":
 		if i+1 < len(toks) {
-			switch toks[i+1].low {
+			switch toks[i+1].Lower {
 			case "dozen", "hundred", "thousand", "million", "a", "few":
 				return true
 			}
 		}
 		return false
 	}
-	return numberWord(t.low)
+	return numberWord(t.Lower)
 }
 
 // subjectCue reads the source of a reporting verb at token k: the
@@ -1486,18 +1386,18 @@ func startsCount(toks []rawToken, i int) bool {
 // ("Anas Khattab, the head of …, said"), the antecedent of "which"
 // ("the Syrian Network …, which had reported"), or the subject after an
 // inverted verb ("…, said the observatory").
-func subjectCue(toks []rawToken, k int) (sourceCue, bool) {
+func subjectCue(toks []text.Token, k int) (sourceCue, bool) {
 	p := k - 1
-	for p >= 0 && toks[p].kind == wordToken && cueSkip[toks[p].low] {
+	for p >= 0 && toks[p].Kind == text.Word && cueSkip[toks[p].Lower] {
 		p--
 	}
-	if p >= 0 && toks[p].text == "," {
+	if p >= 0 && toks[p].Text == "," {
 		// "X, the head of Y, said": the appositive, then the name.
 		c2 := p - 1
-		for c2 >= 0 && toks[c2].text != "," && p-c2 < 14 {
+		for c2 >= 0 && toks[c2].Text != "," && p-c2 < 14 {
 			c2--
 		}
-		if c2 >= 0 && toks[c2].text == "," {
+		if c2 >= 0 && toks[c2].Text == "," {
 			b, e := subjectBack(toks, c2-1)
 			if e > b && hasCapital(toks[b:e]) {
 				return sourceCue{verb: k, start: b, end: e}, true
@@ -1507,14 +1407,14 @@ func subjectCue(toks []rawToken, k int) (sourceCue, bool) {
 			}
 		}
 	}
-	if p >= 1 && toks[p].text == ")" {
+	if p >= 1 && toks[p].Text == ")" {
 		// "the Kenya National Commission on Human Rights (KNCHR) says": the
 		// name before the bracketed acronym.
 		open := p - 1
-		for open >= 0 && toks[open].text != "(" && p-open < 8 {
+		for open >= 0 && toks[open].Text != "(" && p-open < 8 {
 			open--
 		}
-		if open >= 1 && toks[open].text == "(" {
+		if open >= 1 && toks[open].Text == "(" {
 			if b, e := subjectBack(toks, open-1); e > b && hasCapital(toks[b:e]) {
 				return sourceCue{verb: k, start: b, end: e}, true
 			}
@@ -1523,7 +1423,7 @@ func subjectCue(toks []rawToken, k int) (sourceCue, bool) {
 	}
 	b, e := subjectBack(toks, p)
 	if e > b {
-		if e-b == 1 && (toks[b].low == "which" || toks[b].low == "who") && b >= 2 && toks[b-1].text == "," {
+		if e-b == 1 && (toks[b].Lower == "which" || toks[b].Lower == "who") && b >= 2 && toks[b-1].Text == "," {
 			// "the Syrian Network for Human Rights, which had reported"
 			b2, e2 := subjectBack(toks, b-2)
 			if e2 > b2 {
@@ -1535,7 +1435,7 @@ func subjectCue(toks []rawToken, k int) (sourceCue, bool) {
 		}
 	}
 	// Inverted: "…,” said Rami Abdulrahman, the head of the observatory.
-	if k > 0 && toks[k-1].kind == punctToken && k+1 < len(toks) {
+	if k > 0 && toks[k-1].Kind == text.Punct && k+1 < len(toks) {
 		s := k + 1
 		if e := nPEnd(toks, s); e > s && contentWord(toks[s:e]) {
 			return sourceCue{verb: k, start: s, end: e, after: true}, true
@@ -1546,15 +1446,15 @@ func subjectCue(toks []rawToken, k int) (sourceCue, bool) {
 
 // subjectBack reads a subject backwards from token p (inclusive) to a
 // comma, a clause word or a number; it returns the token range.
-func subjectBack(toks []rawToken, p int) (int, int) {
+func subjectBack(toks []text.Token, p int) (int, int) {
 	e := p + 1
 	b := p
 	for b >= 0 && p-b < 10 {
 		w := &toks[b]
-		if w.kind == numberToken || w.kind == punctToken && w.text != "-" && w.text != "." && w.text != "&" || subjectStops[w.low] && w.kind == wordToken {
+		if w.Kind == text.Number || w.Kind == text.Punct && w.Text != "-" && w.Text != "." && w.Text != "&" || subjectStops[w.Lower] && w.Kind == text.Word {
 			break
 		}
-		if w.text == "." && (b == 0 || !text.Abbreviation(toks[b-1].low)) {
+		if w.Text == "." && (b == 0 || !text.Abbreviation(toks[b-1].Lower)) {
 			break
 		}
 		b--
@@ -1562,12 +1462,12 @@ func subjectBack(toks []rawToken, p int) (int, int) {
 	return b + 1, e
 }
 
-func hasCapital(toks []rawToken) bool {
+func hasCapital(toks []text.Token) bool {
 	for i := range toks {
-		if toks[i].upper && !titleWords[toks[i].low] && i > 0 {
+		if toks[i].Upper && !titleWords[toks[i].Lower] && i > 0 {
 			return true
 		}
-		if toks[i].upper && i == 0 && toks[i].low != "the" && toks[i].low != "a" && toks[i].low != "an" {
+		if toks[i].Upper && i == 0 && toks[i].Lower != "the" && toks[i].Lower != "a" && toks[i].Lower != "an" {
 			return true
 		}
 	}
@@ -1576,9 +1476,9 @@ func hasCapital(toks []rawToken) bool {
 
 // contentWord reports whether a subject has a word other than a
 // determiner: "the" alone is no source.
-func contentWord(toks []rawToken) bool {
+func contentWord(toks []text.Token) bool {
 	for i := range toks {
-		if toks[i].kind == wordToken && (!phraseStops[toks[i].low] || pronouns[toks[i].low]) {
+		if toks[i].Kind == text.Word && (!phraseStops[toks[i].Lower] || pronouns[toks[i].Lower]) {
 			return true
 		}
 	}
@@ -1597,7 +1497,7 @@ type figureReader struct {
 	// short reference ("the observatory") needs one.
 	names      [][]string
 	lastSource string
-	toks       []rawToken // the tokens of the paragraph being read, reused
+	toks       []text.Token // the tokens of the paragraph being read, reused
 }
 
 // addFigures fills in the figures of each paragraph of a: counts of
@@ -1618,12 +1518,12 @@ func addFigures(a *corpus.Article) {
 func (fa *figureReader) paragraph(pi int) []corpus.Figure {
 	p := &fa.a.Paragraphs[pi]
 	txt := p.Text
-	toks := appendRawTokens(fa.toks[:0], txt)
+	toks := text.AppendTokens(fa.toks[:0], txt)
 	fa.toks = toks
 	if len(toks) == 0 {
 		return nil
 	}
-	bounds := sentenceBounds(txt, toks)
+	bounds := sentenceBounds(toks)
 	var out []corpus.Figure
 	prevKind, prevSource := "", ""
 	for si, b := range bounds {
@@ -1639,8 +1539,8 @@ func (fa *figureReader) paragraph(pi int) []corpus.Figure {
 		cues := findCues(st)
 		sources := make([]string, len(cues))
 		for ci, c := range cues {
-			src := txt[st[c.start].start:st[c.end-1].end]
-			if name := appositionName(txt, st[c.start].start, src, p.Attribution); name != "" {
+			src := txt[st[c.start].Start:st[c.end-1].PossEnd]
+			if name := appositionName(txt, st[c.start].Start, src, p.Attribution); name != "" {
 				// "The Syrian Network for Human Rights (SNHR), a monitoring
 				// group, said": the name, not its description.
 				src = name
@@ -1714,22 +1614,22 @@ func appositionName(txt string, start int, src string, names []string) string {
 // "road accidents kill scores of people every year", "about 300 migrants
 // die each month". A report in the past stays one ("floods killed 40, and
 // more rain is forecast every day this week").
-func isHabitual(st []rawToken) bool {
+func isHabitual(st []text.Token) bool {
 	habitual, present := false, false
 	for k, t := range st {
-		switch t.low {
+		switch t.Lower {
 		case "annually", "yearly":
 			habitual = true
 		case "every", "each", "per":
 			for _, n := range st[k+1 : min(k+3, len(st))] {
-				if habitPeriods[n.low] {
+				if habitPeriods[n.Lower] {
 					habitual = true
 				}
 			}
 		case "kill", "kills", "die", "dies", "injure", "injures", "wound", "wounds":
 			present = true
 		case "are", "is":
-			if k+1 < len(st) && casualtyKinds[st[k+1].low] != "" {
+			if k+1 < len(st) && casualtyKinds[st[k+1].Lower] != "" {
 				present = true // "are killed"
 			}
 		}
@@ -1754,19 +1654,19 @@ type sentenceDate struct {
 // running total ("has killed"), a sentence counting since a day ("the
 // deadliest since 2019") and a comparison ("more than in 2013") are
 // figures of now, and have no past.
-func (fa *figureReader) sentenceDates(txt string, st []rawToken) (out []sentenceDate, past corpus.Date) {
-	base := st[0].start
-	current := slices.ContainsFunc(st, func(t rawToken) bool {
-		return t.low == "has" || t.low == "have" || t.low == "since"
+func (fa *figureReader) sentenceDates(txt string, st []text.Token) (out []sentenceDate, past corpus.Date) {
+	base := st[0].Start
+	current := slices.ContainsFunc(st, func(t text.Token) bool {
+		return t.Lower == "has" || t.Lower == "have" || t.Lower == "since"
 	})
 	if pub := fa.a.Published; !pub.IsZero() && !current {
 		// "The 2010 earthquake killed…": a year before the noun that opens
 		// the sentence, and no count of people ("the 2000 residents").
 		for k := 1; k < min(3, len(st)); k++ {
 			t := st[k]
-			if t.kind == numberToken && len(t.text) == 4 && (st[k-1].low == "the" || st[k-1].low == "a") &&
-				k+1 < len(st) && st[k+1].kind == wordToken && !st[k+1].upper && casualtyKinds[st[k+1].low] == "" && !isPeople(&st[k+1]) {
-				if y, err := strconv.Atoi(t.text); err == nil && y >= 1900 && y < pub.Year() {
+			if t.Kind == text.Number && len(t.Text) == 4 && (st[k-1].Lower == "the" || st[k-1].Lower == "a") &&
+				k+1 < len(st) && st[k+1].Kind == text.Word && !st[k+1].Upper && casualtyKinds[st[k+1].Lower] == "" && !isPeople(&st[k+1]) {
+				if y, err := strconv.Atoi(t.Text); err == nil && y >= 1900 && y < pub.Year() {
 					past = corpus.Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}
 				}
 			}
@@ -1780,10 +1680,10 @@ func (fa *figureReader) sentenceDates(txt string, st []rawToken) (out []sentence
 	for _, sp := range spans {
 		first, last := -1, -1
 		for k := range st {
-			if st[k].start >= base+sp[0] && first < 0 {
+			if st[k].Start >= base+sp[0] && first < 0 {
 				first = k
 			}
-			if st[k].end <= base+sp[1] {
+			if st[k].PossEnd <= base+sp[1] {
 				last = k
 			}
 		}
@@ -1791,15 +1691,15 @@ func (fa *figureReader) sentenceDates(txt string, st []rawToken) (out []sentence
 			continue
 		}
 		// "since 10 May" starts a period; it is not when a figure was reported.
-		if first > 0 && (st[first-1].low == "since" || st[first-1].low == "from") ||
-			st[first].low == "since" || st[first].low == "from" || st[first].low == "until" {
+		if first > 0 && (st[first-1].Lower == "since" || st[first-1].Lower == "from") ||
+			st[first].Lower == "since" || st[first].Lower == "from" || st[first].Lower == "until" {
 			continue
 		}
 		res := fa.dates.resolve(txt[base+sp[0] : base+sp[1]])
 		if !res.ok {
 			continue
 		}
-		compared := first > 0 && st[first-1].low == "than" || first > 1 && st[first-1].low == "in" && st[first-2].low == "than"
+		compared := first > 0 && st[first-1].Lower == "than" || first > 1 && st[first-1].Lower == "in" && st[first-2].Lower == "than"
 		old := res.date.Before(fa.a.Published.AddDate(0, 0, -28))
 		if res.precision == PrecisionYear {
 			old = res.date.Year() < fa.a.Published.Year() // "this year" is now
@@ -1841,13 +1741,13 @@ func nearestCue(cues []sourceCue, num int) int {
 // cueDate returns the date attached to a reporting verb: "said on
 // Sunday", "said in a statement on Friday", "on Monday said", "On Sunday,
 // the observatory said", "according to figures released on Sunday".
-func cueDate(st []rawToken, c sourceCue, dates []sentenceDate) corpus.Date {
+func cueDate(st []text.Token, c sourceCue, dates []sentenceDate) corpus.Date {
 	for _, d := range dates {
 		// After the verb, before any "that" or number.
 		if d.first > c.verb && d.first <= c.verb+7 {
 			clear := true
 			for m := c.verb + 1; m < d.first; m++ {
-				if st[m].low == "that" || st[m].kind == numberToken || st[m].kind == punctToken && st[m].text != "," {
+				if st[m].Lower == "that" || st[m].Kind == text.Number || st[m].Kind == text.Punct && st[m].Text != "," {
 					clear = false
 				}
 			}
@@ -1860,7 +1760,7 @@ func cueDate(st []rawToken, c sourceCue, dates []sentenceDate) corpus.Date {
 			return d.date
 		}
 		// Opening the sentence: "On Sunday, the observatory said".
-		if !c.after && d.first == 0 && d.last+2 == c.start && st[d.last+1].text == "," {
+		if !c.after && d.first == 0 && d.last+2 == c.start && st[d.last+1].Text == "," {
 			return d.date
 		}
 	}
@@ -1870,11 +1770,11 @@ func cueDate(st []rawToken, c sourceCue, dates []sentenceDate) corpus.Date {
 // asOfDate returns the date a figure holds at when the sentence says
 // ("as of Sunday", "by Monday") or, for a toll, the day it rose ("the
 // toll rose on Sunday to 1,500").
-func asOfDate(st []rawToken, f foundFigure, dates []sentenceDate) corpus.Date {
+func asOfDate(st []text.Token, f foundFigure, dates []sentenceDate) corpus.Date {
 	for _, d := range dates {
 		if d.first > 0 {
-			prev := st[d.first-1].low
-			if prev == "by" || prev == "of" && d.first > 1 && st[d.first-2].low == "as" {
+			prev := st[d.first-1].Lower
+			if prev == "by" || prev == "of" && d.first > 1 && st[d.first-2].Lower == "as" {
 				return d.date
 			}
 		}
@@ -1893,20 +1793,20 @@ func asOfDate(st []rawToken, f foundFigure, dates []sentenceDate) corpus.Date {
 // resolve is kept as written ("a war monitor").
 func (fa *figureReader) resolveSource(raw string, pi int) string {
 	para := &fa.a.Paragraphs[pi]
-	toks := tokenizeRaw(raw)
-	for len(toks) > 0 && toks[len(toks)-1].kind == punctToken {
+	toks := text.Tokenize(raw)
+	for len(toks) > 0 && toks[len(toks)-1].Kind == text.Punct {
 		toks = toks[:len(toks)-1]
 	}
 	if len(toks) == 0 {
 		return ""
 	}
-	if len(toks) == 1 && pronouns[toks[0].low] {
+	if len(toks) == 1 && pronouns[toks[0].Lower] {
 		if len(para.Attribution) > 0 {
 			return para.Attribution[0]
 		}
 		return fa.lastSource
 	}
-	raw = raw[:toks[len(toks)-1].end-toks[0].start]
+	raw = raw[:toks[len(toks)-1].PossEnd-toks[0].Start]
 	if name, ok := nameOf(raw, toks); ok {
 		for _, at := range para.Attribution {
 			if strings.EqualFold(at, name) || containsFold(at, name) {
@@ -1918,7 +1818,7 @@ func (fa *figureReader) resolveSource(raw string, pi int) string {
 		}
 		return name
 	}
-	head := strings.TrimSuffix(toks[len(toks)-1].low, "'s")
+	head := toks[len(toks)-1].Lower
 	for _, at := range para.Attribution {
 		if nameHasWord(at, head) {
 			return at
@@ -1937,10 +1837,10 @@ func (fa *figureReader) resolveSource(raw string, pi int) string {
 	if name := fa.nameWith(head, pi); name != "" {
 		return name
 	}
-	if (toks[0].low == "the" || toks[0].low == "this") && genericHeads[head] && fa.lastSource != "" {
+	if (toks[0].Lower == "the" || toks[0].Lower == "this") && genericHeads[head] && fa.lastSource != "" {
 		return fa.lastSource
 	}
-	if toks[0].low == "the" && toks[0].upper {
+	if toks[0].Lower == "the" && toks[0].Upper {
 		return "the" + raw[3:]
 	}
 	return raw
@@ -1950,23 +1850,23 @@ func (fa *figureReader) resolveSource(raw string, pi int) string {
 // Syrian Observatory for Human Rights" → "Syrian Observatory for Human
 // Rights", "Mr. al-Shara" → "al-Shara"), when the source is one: "Syrian
 // officials" is no name.
-func nameOf(raw string, toks []rawToken) (string, bool) {
+func nameOf(raw string, toks []text.Token) (string, bool) {
 	i := 0
-	for i < len(toks) && (toks[i].low == "the" || toks[i].low == "a" || toks[i].low == "an" || toks[i].low == "another" ||
-		titleWords[toks[i].low] || toks[i].text == "." || adjectiveHyphen(toks[i].low)) {
+	for i < len(toks) && (toks[i].Lower == "the" || toks[i].Lower == "a" || toks[i].Lower == "an" || toks[i].Lower == "another" ||
+		titleWords[toks[i].Lower] || toks[i].Text == "." || adjectiveHyphen(toks[i].Lower)) {
 		i++
 	}
 	if i >= len(toks) {
 		return "", false
 	}
 	e := i
-	for toks[i].upper && e < len(toks) {
+	for toks[i].Upper && e < len(toks) {
 		w := &toks[e]
-		if w.kind == wordToken && (w.upper || nameJoin[w.low] && e+1 < len(toks) && toks[e+1].upper) {
+		if w.Kind == text.Word && (w.Upper || nameJoin[w.Lower] && e+1 < len(toks) && toks[e+1].Upper) {
 			e++
 			continue
 		}
-		if w.kind == punctToken && (w.text == "&" || w.text == "." && text.Abbreviation(toks[e-1].low)) && e+1 < len(toks) {
+		if w.Kind == text.Punct && (w.Text == "&" || w.Text == "." && text.Abbreviation(toks[e-1].Lower)) && e+1 < len(toks) {
 			e++
 			continue
 		}
@@ -1976,24 +1876,24 @@ func nameOf(raw string, toks []rawToken) (string, bool) {
 		// A name closing the source: "the state news agency SANA"; but
 		// "Syrian officials" is no name.
 		e, b := len(toks), len(toks)
-		for b > i && toks[b-1].kind == wordToken && (toks[b-1].upper || b-1 > i && nameJoin[toks[b-1].low] && b < e && toks[b-2].upper) {
+		for b > i && toks[b-1].Kind == text.Word && (toks[b-1].Upper || b-1 > i && nameJoin[toks[b-1].Lower] && b < e && toks[b-2].Upper) {
 			b--
 		}
-		if b < e && b > i && !toks[b-1].upper && (e-b >= 2 || looksName(&toks[b])) {
-			return raw[toks[b].start-toks[0].start : toks[e-1].end-toks[0].start], true
+		if b < e && b > i && !toks[b-1].Upper && (e-b >= 2 || looksName(&toks[b])) {
+			return raw[toks[b].Start-toks[0].Start : toks[e-1].PossEnd-toks[0].Start], true
 		}
 		return "", false
 	}
 	if e == i+1 && !looksName(&toks[i]) {
 		return "", false
 	}
-	name := raw[toks[i].start-toks[0].start : toks[e-1].end-toks[0].start]
+	name := raw[toks[i].Start-toks[0].Start : toks[e-1].PossEnd-toks[0].Start]
 	return strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s"), true
 }
 
 // looksName reports whether a single capitalised word can be a source's
 // name rather than a capitalised common word ("Officials").
-func looksName(t *rawToken) bool { return !peopleNouns[t.low] && !phraseStops[t.low] }
+func looksName(t *text.Token) bool { return !peopleNouns[t.Lower] && !phraseStops[t.Lower] }
 
 // adjectiveHyphen reports descriptive compounds dropped before a name:
 // "Britain-based", "UK-based", "Iran-backed", "state-run".
@@ -2066,37 +1966,37 @@ func (fa *figureReader) nameWith(head string, pi int) string {
 // nameRuns returns the capitalised names of two words or more in a text:
 // "Syrian Observatory for Human Rights", "Middle East Institute".
 func nameRuns(txt string) []string {
-	toks := tokenizeRaw(txt)
+	toks := text.Tokenize(txt)
 	names := []string{}
 	for i := 0; i < len(toks); {
-		if toks[i].kind != wordToken || !toks[i].upper || adjectiveHyphen(toks[i].low) {
+		if toks[i].Kind != text.Word || !toks[i].Upper || adjectiveHyphen(toks[i].Lower) {
 			i++
 			continue
 		}
 		e, caps := i, 0
 		for e < len(toks) {
 			w := &toks[e]
-			if w.kind == wordToken && w.upper && !adjectiveHyphen(w.low) {
+			if w.Kind == text.Word && w.Upper && !adjectiveHyphen(w.Lower) {
 				caps++
 				e++
-				if strings.HasSuffix(w.low, "'s") {
+				if sPossessive(*w) {
 					break
 				}
 				continue
 			}
-			if w.kind == wordToken && nameJoin[w.low] && e+1 < len(toks) && toks[e+1].upper && e > i {
+			if w.Kind == text.Word && nameJoin[w.Lower] && e+1 < len(toks) && toks[e+1].Upper && e > i {
 				e++
 				continue
 			}
 			break
 		}
 		start := i
-		if toks[start].low == "the" && start+1 < e {
+		if toks[start].Lower == "the" && start+1 < e {
 			start++
 			caps--
 		}
 		if caps >= 2 {
-			names = append(names, txt[toks[start].start:toks[e-1].end])
+			names = append(names, txt[toks[start].Start:toks[e-1].PossEnd])
 		}
 		i = max(e, i+1)
 	}

@@ -429,18 +429,18 @@ func BenchmarkExtractFigures(b *testing.B) {
 // splitSentences splits text into trimmed sentences as figure extraction
 // does, with sentenceBounds.
 func splitSentences(txt string) []string {
-	toks := tokenizeRaw(txt)
+	toks := text.Tokenize(txt)
 	if len(toks) == 0 {
 		return nil
 	}
-	bounds := sentenceBounds(txt, toks)
+	bounds := sentenceBounds(toks)
 	out := make([]string, 0, len(bounds))
 	for i, b := range bounds {
 		e := len(toks)
 		if i+1 < len(bounds) {
 			e = bounds[i+1]
 		}
-		if s := strings.TrimSpace(txt[toks[b].start:toks[e-1].end]); s != "" {
+		if s := strings.TrimSpace(txt[toks[b].Start:toks[e-1].PossEnd]); s != "" {
 			out = append(out, s)
 		}
 	}

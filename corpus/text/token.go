@@ -21,11 +21,17 @@ const (
 type Token struct {
 	Start, End int    // byte span; for a word, without its possessive suffix
 	PossEnd    int    // end of the token including a possessive suffix
-	Lower      string // a word or number, lower-cased
+	Text       string // the token as written, with its possessive suffix
+	Lower      string // a word or number, lower-cased, ’ written ', without a possessive suffix
 	Rune       rune   // the rune of a punctuation token
 	Kind       Kind
-	Capital    bool // a word that starts with a capital (and is not "Alawite-led")
-	Lowercase  bool // a word that starts with a lower-case letter
+	// Upper marks a word that starts with a capital letter, or with a
+	// short lower-case prefix and a hyphen before one ("al-Shara").
+	Upper bool
+	// Capital marks a word that starts with a capital and reads as part
+	// of a name: "Alawite-led" is Upper but no Capital.
+	Capital   bool
+	Lowercase bool // a word that starts with a lower-case letter
 	// JoinedParticle marks a particle joined to a capitalised name:
 	// al-Shara, ez-Zor.
 	JoinedParticle bool
@@ -39,11 +45,19 @@ func (t Token) IsWord() bool { return t.Kind != Punct }
 
 // Tokenize splits text into tokens and numbers their sentences (see
 // Sentences). Words keep inner hyphens and apostrophes ("pro-government",
-// "al-Shara"); numbers keep inner commas and dots ("1,300", "1.5");
-// dotted abbreviations keep their dots ("U.S."); a possessive 's is left
-// out of the word's span but kept in PossEnd.
+// "al-Shara", "COVID-19"); numbers keep inner commas and dots ("1,300",
+// "1.5") but end at a hyphen ("20-year-old" is "20", "-", "year-old"); a
+// number glued to letters ("17th", "10am") is a word; dotted
+// abbreviations keep their dots ("U.S.", "a.m."); a possessive 's is left
+// out of the word's span and its Lower but kept in PossEnd and Text.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5+1)
+	return AppendTokens(make([]Token, 0, len(text)/5+1), text)
+}
+
+// AppendTokens appends the tokens of text to toks, as Tokenize returns
+// them.
+func AppendTokens(toks []Token, text string) []Token {
+	base := len(toks)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
@@ -51,7 +65,7 @@ func Tokenize(text string) []Token {
 			continue
 		}
 		if !WordRune(r) {
-			toks = append(toks, Token{Start: i, End: i + size, PossEnd: i + size, Rune: r})
+			toks = append(toks, Token{Start: i, End: i + size, PossEnd: i + size, Text: text[i : i+size], Lower: text[i : i+size], Rune: r})
 			i += size
 			continue
 		}
@@ -72,11 +86,12 @@ func Tokenize(text string) []Token {
 				}
 			}
 		}
+		t.Text = text[t.Start:t.PossEnd]
 		classifyWord(&t, text[t.Start:t.End])
 		toks = append(toks, t)
 		i = t.PossEnd
 	}
-	markSentences(text, toks)
+	markSentences(text, toks[base:])
 	return toks
 }
 
@@ -97,7 +112,7 @@ func wordEnd(text string, i, size int) int {
 		if j+s2 < len(text) {
 			r3, _ := utf8.DecodeRuneInString(text[j+s2:])
 			prev, _ := utf8.DecodeLastRuneInString(text[start:j])
-			if (Apostrophe(r2) || Hyphen(r2)) && WordRune(r3) {
+			if Apostrophe(r2) && WordRune(r3) || Hyphen(r2) && WordRune(r3) && !isNumber(text[start:j]) {
 				j += s2
 				continue
 			}
@@ -105,8 +120,8 @@ func wordEnd(text string, i, size int) int {
 				j += s2
 				continue
 			}
-			// Dotted abbreviations: U.S., U.N.
-			if r2 == '.' && unicode.IsUpper(prev) && unicode.IsUpper(r3) && singleLetterTail(text[start:j]) {
+			// Dotted abbreviations: U.S., U.N., a.m., e.g.
+			if r2 == '.' && singleLetterTail(text[start:j]) && (unicode.IsUpper(prev) && unicode.IsUpper(r3) || unicode.IsLower(prev) && unicode.IsLower(r3) && dottedLetter(text[j+s2:])) {
 				j += s2
 				continue
 			}
@@ -137,6 +152,16 @@ func Apostrophe(r rune) bool {
 // Hyphen reports whether r is a hyphen.
 func Hyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
+// dottedLetter reports whether s starts with one letter and a dot: the
+// "m." of "a.m.".
+func dottedLetter(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) && n < len(s) && s[n] == '.'
+}
+
+// isNumber reports whether w is written in digits, with commas and dots.
+func isNumber(w string) bool { return w != "" && strings.Trim(w, "0123456789,.") == "" }
+
 // singleLetterTail reports whether w ends in a single letter after a dot
 // or is a single letter: "U", "U.S".
 func singleLetterTail(w string) bool {
@@ -148,13 +173,16 @@ func singleLetterTail(w string) bool {
 // token.
 func classifyWord(t *Token, w string) {
 	t.Lower = strings.ToLower(w)
-	if strings.Trim(w, "0123456789,.") == "" {
+	if strings.Contains(t.Lower, "’") {
+		t.Lower = strings.ReplaceAll(t.Lower, "’", "'")
+	}
+	if isNumber(w) {
 		t.Kind = Number
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	switch {
 	case unicode.IsUpper(r):
-		t.Capital = true
+		t.Upper, t.Capital = true, true
 		// "Alawite-dominated", "Britain-based": an adjective, not a name.
 		if h := hyphenIndex(w); h > 0 {
 			rest := w[h:]
@@ -165,6 +193,11 @@ func classifyWord(t *Token, w string) {
 		}
 	case unicode.IsLower(r):
 		t.Lowercase = true
+		// "al-Shara", "el-Sisi": a particle before a capitalised name.
+		if h := strings.IndexByte(w, '-'); h > 0 && h <= 3 && h+1 < len(w) {
+			r2, _ := utf8.DecodeRuneInString(w[h+1:])
+			t.Upper = unicode.IsUpper(r2)
+		}
 		if h := hyphenIndex(w); h > 0 && h <= len(t.Lower) {
 			prefix := t.Lower[:h]
 			_, sz := utf8.DecodeRuneInString(w[h:])
