@@ -157,7 +157,9 @@ func (r *dateResolver) find(sentence string) []DateMention {
 
 // dateSpans finds the byte spans of the date expressions of a sentence
 // without resolving them.
-func dateSpans(sentence string) [][2]int { return dateSpansTokens(sentence, text.Tokenize(sentence), 0) }
+func dateSpans(sentence string) [][2]int {
+	return dateSpansTokens(sentence, text.Tokenize(sentence), 0)
+}
 
 // dateTriggers are the words every date expression contains; the date
 // regular expression runs only on a few words around them, which keeps

@@ -282,11 +282,6 @@ var (
 	monthNames = text.NewSet("january february march april may june july august september october november december " +
 		"jan feb mar apr jun jul aug sep sept oct nov dec")
 
-	// reportVerbs attribute a claim to their subject: "X said".
-	reportVerbs = text.NewSet("said says say told tells reported reports stated states announced announces estimated " +
-		"estimates documented documents recorded counted tallied confirmed confirms added adds noted notes " +
-		"wrote posted claimed claims cited warned declared")
-
 	// tollVerbs attribute a toll to their subject: "X put the toll at".
 	tollVerbs = text.NewSet("put puts gave gives released releases published publishes issued")
 
@@ -1303,7 +1298,7 @@ func findCues(toks []text.Token) []sourceCue {
 			}
 			continue
 		}
-		if !reportVerbs[low] && !tollVerbs[low] || toks[k].Kind != text.Word {
+		if !text.SpeechVerbs[low] && !text.CountVerbs[low] && !tollVerbs[low] || toks[k].Kind != text.Word {
 			continue
 		}
 		if k > 0 && (beForms[toks[k-1].Lower] || toks[k-1].Lower == "an") {
