@@ -12,8 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdesk/newsdesk/corpus"
-	"github.com/newsdesk/newsdesk/corpus/extract"
 	"github.com/newsdesk/newsdesk/corpus/names"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 func (s *asker) said(ctx context.Context) ([]*candidate, error) {
@@ -133,7 +133,7 @@ func (s *asker) saidBy(ctx context.Context, names []string) ([]*candidate, error
 // Benue governor", "the governor of Zaporizhzhia" → "governor"), or "".
 func roleHead(subject string) string {
 	for _, w := range strings.FieldsFunc(strings.ToLower(subject), notWordRune) {
-		if extract.RoleNoun(w) {
+		if text.RoleNoun(w) {
 			return w
 		}
 	}

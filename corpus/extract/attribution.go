@@ -392,7 +392,7 @@ func (r *reader) subjectPhrase(j, a int, strict bool) (string, bool) {
 			if text.Closer(tc.Rune, r.text, tc.Start) || tc.Rune == '“' || tc.Rune == '"' {
 				continue // a quoted name inside the phrase
 			}
-			if tc.Rune == '.' && c > 0 && toks[c-1].IsWord() && titleAbbrev[toks[c-1].Lower] {
+			if tc.Rune == '.' && c > 0 && toks[c-1].IsWord() && text.TitleAbbreviations[toks[c-1].Lower] {
 				continue
 			}
 			break
@@ -417,7 +417,7 @@ func (r *reader) inverted(k, b int) bool {
 	for c := k; c < b && c < k+10; c++ {
 		t := &toks[c]
 		if !t.IsWord() {
-			if t.Rune == '.' && c > k && titleAbbrev[toks[c-1].Lower] {
+			if t.Rune == '.' && c > k && text.TitleAbbreviations[toks[c-1].Lower] {
 				continue
 			}
 			return c > k
@@ -443,7 +443,7 @@ func (r *reader) npAfter(k, b int, lenient bool) (string, bool) {
 				end++
 				continue
 			}
-			if t.Rune == '.' && end > k && toks[end-1].IsWord() && titleAbbrev[toks[end-1].Lower] {
+			if t.Rune == '.' && end > k && toks[end-1].IsWord() && text.TitleAbbreviations[toks[end-1].Lower] {
 				end++
 				continue
 			}
@@ -527,7 +527,7 @@ func (r *reader) phrase(a, b int, strict bool) (string, bool) {
 	firstWord := toks[a].Lower
 	speakerish := false
 	for c := a; c < b; c++ {
-		if speakerNouns[toks[c].Lower] || personNouns[toks[c].Lower] || orgNouns[toks[c].Lower] || orgHeads[toks[c].Lower] {
+		if speakerNouns[toks[c].Lower] || text.RoleNouns[toks[c].Lower] || text.OrgNouns[toks[c].Lower] || text.OrgHeads[toks[c].Lower] {
 			speakerish = true
 		}
 	}
@@ -562,10 +562,10 @@ func (r *reader) pronoun(j, a int) (string, bool) {
 		}
 		if !quoted && (toks[c].Lower == "one" || toks[c].Lower == "a" || toks[c].Lower == "an") {
 			n := c + 1
-			if n+1 < j && toks[n].IsWord() && toks[n].Lowercase && !speakerNouns[toks[n].Lower] && !personNouns[toks[n].Lower] {
+			if n+1 < j && toks[n].IsWord() && toks[n].Lowercase && !speakerNouns[toks[n].Lower] && !text.RoleNouns[toks[n].Lower] {
 				n++ // one adjective
 			}
-			if n < j && toks[n].IsWord() && (speakerNouns[toks[n].Lower] || personNouns[toks[n].Lower]) && !strings.HasSuffix(toks[n].Lower, "s") {
+			if n < j && toks[n].IsWord() && (speakerNouns[toks[n].Lower] || text.RoleNouns[toks[n].Lower]) && !strings.HasSuffix(toks[n].Lower, "s") {
 				return r.text[toks[c].Start:toks[n].End], true
 			}
 		}

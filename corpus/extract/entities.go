@@ -108,7 +108,7 @@ func scanMentions(txt string, toks []text.Token, st *stats) []mentionSpan {
 			}
 			next := j + 1
 			nextCap := next < len(toks) && toks[next].IsWord() && (toks[next].Capital || toks[next].JoinedParticle) && toks[next].Sentence == n.Sentence
-			if !n.IsWord() && n.Rune == '.' && n.Start == prev.PossEnd && prev.IsWord() && (titleAbbrev[prev.Lower] || utf8.RuneCountInString(prev.Lower) == 1 && prev.Capital) && nextCap {
+			if !n.IsWord() && n.Rune == '.' && n.Start == prev.PossEnd && prev.IsWord() && (text.TitleAbbreviations[prev.Lower] || utf8.RuneCountInString(prev.Lower) == 1 && prev.Capital) && nextCap {
 				j += 2
 				continue
 			}
@@ -147,7 +147,7 @@ func scanMentions(txt string, toks []text.Token, st *stats) []mentionSpan {
 // head or a title that may take "of"/"for": "Institute", "Secretary".
 func hasHead(toks []text.Token, i, j int) bool {
 	for k := i; k < j; k++ {
-		if toks[k].IsWord() && (orgHeads[toks[k].Lower] || titleHeads[toks[k].Lower]) {
+		if toks[k].IsWord() && (text.OrgHeads[toks[k].Lower] || text.Titles[toks[k].Lower]) {
 			return true
 		}
 	}
@@ -234,12 +234,13 @@ func timeWord(toks []text.Token, k int) bool {
 		}
 		return near(k-1) || near(k+1)
 	}
-	return text.Weekdays[lw] || monthWords[lw]
+	// "May" stays a name ("Theresa May") and a modal verb.
+	return text.Weekdays[lw] || text.Months[lw] && lw != "may"
 }
 
 func anyHead(toks []text.Token, idx []int) bool {
 	for _, k := range idx {
-		if orgHeads[toks[k].Lower] {
+		if text.OrgHeads[toks[k].Lower] {
 			return true
 		}
 	}
@@ -253,14 +254,14 @@ func titleLen(toks []text.Token, idx []int) int {
 	for n := 0; n < len(idx)-1; n++ {
 		lw := toks[idx[n]].Lower
 		switch {
-		case titleHeads[lw] || titleAbbrev[lw]:
+		case text.Titles[lw] || text.TitleAbbreviations[lw]:
 			best = n + 1
 			// "Secretary of State": the word after "of" belongs to the title.
 			if n+3 < len(idx) && toks[idx[n+1]].Lower == "of" {
 				best = n + 3
 				n += 2
 			}
-		case titleMods[lw] || demonym(lw):
+		case text.TitleModifiers[lw] || demonym(lw):
 		default:
 			return best
 		}
@@ -296,9 +297,9 @@ func mentionKind(txt string, toks []text.Token, name []int, titled bool, tt int)
 	}
 	if p >= 0 && toks[p].IsWord() && toks[p].Lowercase {
 		switch {
-		case orgNouns[toks[p].Lower]:
+		case text.OrgNouns[toks[p].Lower]:
 			return corpus.Organisation, true
-		case personNouns[toks[p].Lower]:
+		case text.RoleNouns[toks[p].Lower]:
 			return corpus.Person, true
 		case placeNouns[toks[p].Lower]:
 			return corpus.Place, true
@@ -349,12 +350,12 @@ func rolesOf(txt string, toks []text.Token, sp mentionSpan) []string {
 		}
 	}
 	// A noun before the name: "the rebel group X".
-	if p := prevWord(sp.tt - 1); p != nil && p.Lowercase && (personNouns[p.Lower] || orgNouns[p.Lower]) {
+	if p := prevWord(sp.tt - 1); p != nil && p.Lowercase && (text.RoleNouns[p.Lower] || text.OrgNouns[p.Lower]) {
 		if a, ok := walkBack(toks, sp.tt-1, sent, 6, true); ok {
 			add(toks[a].Start, toks[sp.tt-1].PossEnd)
 		}
 	}
-	if sp.title != "" && !courtesy[strings.ToLower(strings.TrimSuffix(sp.title, "."))] {
+	if sp.title != "" && !text.Courtesy[strings.ToLower(strings.TrimSuffix(sp.title, "."))] {
 		add(toks[sp.tt].Start, toks[sp.tt].Start+len(sp.title))
 	}
 	// Apposition after: "X, the director of …", "X, who …".
@@ -362,7 +363,7 @@ func rolesOf(txt string, toks []text.Token, sp mentionSpan) []string {
 		before := prevWord(sp.tt - 1)
 		if before == nil || !placePrepositions[before.Lower] && !timePreps[before.Lower] {
 			n := &toks[after+1]
-			if n.Sentence == sent && n.IsWord() && (appositionStart[n.Lower] || n.Possessive || n.Lowercase && personNouns[n.Lower]) {
+			if n.Sentence == sent && n.IsWord() && (appositionStart[n.Lower] || n.Possessive || n.Lowercase && text.RoleNouns[n.Lower]) {
 				end := after + 1
 				relative := n.Lower == "who" || n.Lower == "which" || n.Lower == "whose"
 				for end < len(toks) && toks[end].Sentence == sent {
@@ -398,7 +399,7 @@ func walkBack(toks []text.Token, k, sent, max int, needDet bool) (int, bool) {
 		t := &toks[k]
 		if !t.IsWord() {
 			// "Mr." inside the phrase: the dot of a title abbreviation.
-			if t.Rune == '.' && k > 0 && toks[k-1].IsWord() && titleAbbrev[toks[k-1].Lower] {
+			if t.Rune == '.' && k > 0 && toks[k-1].IsWord() && text.TitleAbbreviations[toks[k-1].Lower] {
 				continue
 			}
 			break
@@ -443,10 +444,6 @@ func walkBack(toks []text.Token, k, sent, max int, needDet bool) (int, bool) {
 	}
 	return start, true
 }
-
-// RoleNoun reports whether word names a position or a relation that
-// describes a person: "governor", "spokesperson", "minister", "brother".
-func RoleNoun(word string) bool { return personNouns[strings.ToLower(word)] }
 
 func containsString(list []string, s string) bool {
 	for _, x := range list {
@@ -726,8 +723,6 @@ var (
 		state local regional national international military army opposition president minister leaders leader`)
 	nonNames = text.NewSet(`islam god christianity judaism ramadan eid christmas easter internet advertisement photo
 		video reporting editing writing additional related read share subscribe sign follow ok tv covid`)
-	monthWords = text.NewSet(`january february march april june july august september october november december jan feb
-		mar apr jun jul aug sep sept oct nov dec`)
 	demonyms = text.NewSet(`syrian iraqi iranian israeli lebanese jordanian egyptian turkish russian ukrainian chinese
 		indian pakistani afghan yemeni libyan sudanese tunisian algerian moroccan saudi qatari kuwaiti emirati omani
 		bahraini palestinian american british english french german italian spanish european african asian arab
@@ -744,31 +739,12 @@ var (
 	knownOrgs = text.NewSet(`reuters afp ap bbc cnn sana anadolu xinhua tass interfax bloomberg telegram facebook twitter
 		youtube instagram whatsapp hezbollah hamas taliban houthis isis isil daesh kremlin pentagon nato hizbollah`)
 	knownOrgPhrases = map[string]bool{"al jazeera": true, "al arabiya": true, "al-manar": true, "al manar": true, "white helmets": true, "doctors without borders": true, "islamic state": true, "al-qaeda": true, "al qaeda": true}
-	orgHeads        = text.NewSet(`observatory network institute council division ministry army forces force front party
-		committee commission agency group organization organisation brigade brigades movement union office bank
-		university court department association federation centre center foundation fund programme corps guard
-		guards authority service services bureau assembly parliament senate congress police watch international
-		crescent cross nations coalition alliance administration company corporation inc ltd times news post journal
-		press presse broadcasting television tv radio unit units battalion legion militia mission secretariat league board
-		church society academy trust initiative directorate command regiment navy airforce cabinet government
-		tribunal defence defense protection helmets`)
-	placeSuffix = text.NewSet(`province provinces governorate governorates city coast region district county valley
+	placeSuffix     = text.NewSet(`province provinces governorate governorates city coast region district county valley
 		mountains mountain river sea gulf strait island islands peninsula desert heights bay lake square street road
 		highway airport camp village town crossing border basin plain plains countryside neighborhood neighbourhood
 		quarter port harbour harbor hills hill oasis canal dam airbase prison hospital mosque`)
 	placeNouns = text.NewSet(`town city village province region district neighbourhood neighborhood capital country port
 		area governorate suburb camp coast island`)
-	orgNouns = text.NewSet(`group organisation organization agency monitor militia faction movement party network
-		outlet newspaper broadcaster channel ministry council company firm coalition alliance body watchdog charity
-		institute observatory authority committee website platform station daily magazine union court university
-		ngo daily`)
-	personNouns = text.NewSet(`president leader minister general commander spokesman spokeswoman spokesperson official
-		officer chief head director founder chairman chairwoman analyst researcher fellow expert professor envoy
-		ambassador governor mayor brother sister son daughter wife husband father mother cousin uncle nephew niece
-		colleague lawyer activist journalist reporter correspondent doctor resident witness cleric preacher secretary
-		adviser advisor aide deputy ruler dictator strongman king prince emir candidate premier colonel lieutenant
-		captain sergeant warlord commentator economist historian scholar author writer editor photographer survivor
-		friend citizen businessman executive judge prosecutor negotiator mediator rapporteur coordinator representative`)
 	placePrepositions = text.NewSet(`in near across outside inside throughout around towards toward into at`)
 	timePreps         = text.NewSet(`on after before during since until following amid despite under over`)
 	determinerWords   = text.NewSet(`the a an its his her their this that these those another one`)
@@ -777,16 +753,6 @@ var (
 		when while where if because although though after before since until during into onto upon about against
 		between through throughout across over under near without within amid despite towards toward according`)
 	appositionStart = text.NewSet(`the a an his her its their who which whose one former also now then`)
-	courtesy        = text.NewSet(`mr mrs ms miss dr sir mme mlle m`)
-	titleAbbrev     = text.NewSet(`mr mrs ms dr gen col lt maj capt sgt brig adm prof rev sen rep gov cmdr mme mlle st`)
-	titleHeads      = text.NewSet(`president minister secretary secretary-general sheikh shaikh sheik king queen prince
-		princess emir sultan imam ayatollah pope senator governor mayor judge chancellor general colonel lieutenant
-		major captain sergeant commander chairman chief director ambassador envoy spokesman spokeswoman premier
-		archbishop bishop patriarch cardinal rabbi sir dame lord lady mr mrs ms miss dr gen col lt maj capt sgt brig adm
-		prof rev sen rep gov cmdr mme mlle field-marshal marshal`)
-	titleMods = text.NewSet(`vice prime deputy acting interim former foreign defence defense interior finance health
-		justice crown supreme grand brigadier rear attorney home economy energy education security army police
-		state first chief executive field`)
-	nameConnectors = text.NewSet(`al el bin ibn bint abu de da di du dos das del della van von der den la le ter ben`)
-	orgConnectors  = text.NewSet(`of for the on and de`)
+	nameConnectors  = text.NewSet(`al el bin ibn bint abu de da di du dos das del della van von der den la le ter ben`)
+	orgConnectors   = text.NewSet(`of for the on and de`)
 )

@@ -10,91 +10,6 @@ import (
 	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
-// casualtyKinds maps the words of casualty reporting, in any of their forms, to
-// the figure kind they report. "casualties" is counted as killed: reporters
-// mostly write it for deaths, and a question for the death toll should find
-// it (the question side asks for killed and wounded on "casualties").
-var casualtyKinds = map[string]string{
-	"killed": corpus.KindKilled, "kill": corpus.KindKilled, "kills": corpus.KindKilled, "killing": corpus.KindKilled, "killings": corpus.KindKilled,
-	"dead": corpus.KindKilled, "died": corpus.KindKilled, "die": corpus.KindKilled, "dies": corpus.KindKilled, "death": corpus.KindKilled,
-	"deaths": corpus.KindKilled, "fatalities": corpus.KindKilled, "fatality": corpus.KindKilled, "slain": corpus.KindKilled,
-	"perished": corpus.KindKilled, "casualties": corpus.KindKilled, "casualty": corpus.KindKilled, "toll": corpus.KindKilled,
-	"tolls": corpus.KindKilled, "murdered": corpus.KindKilled, "murder": corpus.KindKilled, "murdering": corpus.KindKilled,
-	"massacred": corpus.KindKilled, "massacre": corpus.KindKilled, "slaughtered": corpus.KindKilled, "victims": corpus.KindKilled,
-	"bodies": corpus.KindKilled, "lives": corpus.KindKilled, "dying": corpus.KindKilled,
-	"drowned": corpus.KindKilled, "drowning": corpus.KindKilled, "electrocuted": corpus.KindKilled, "suffocated": corpus.KindKilled,
-	"executed": corpus.KindExecuted, "execute": corpus.KindExecuted, "executes": corpus.KindExecuted, "executing": corpus.KindExecuted,
-	"execution": corpus.KindExecuted, "executions": corpus.KindExecuted,
-	"wounded": corpus.KindWounded, "wound": corpus.KindWounded, "wounds": corpus.KindWounded, "wounding": corpus.KindWounded,
-	"injured": corpus.KindWounded, "injure": corpus.KindWounded, "injures": corpus.KindWounded, "injuring": corpus.KindWounded,
-	"injuries": corpus.KindWounded, "injury": corpus.KindWounded, "hurt": corpus.KindWounded,
-	"missing": corpus.KindMissing, "disappeared": corpus.KindMissing, "unaccounted": corpus.KindMissing, "abducted": corpus.KindMissing,
-	"abduct": corpus.KindMissing, "abducting": corpus.KindMissing, "abductions": corpus.KindMissing, "kidnapped": corpus.KindMissing,
-	"kidnap": corpus.KindMissing, "kidnapping": corpus.KindMissing, "disappearance": corpus.KindMissing,
-	"displaced": corpus.KindDisplaced, "displace": corpus.KindDisplaced, "displacing": corpus.KindDisplaced, "displacement": corpus.KindDisplaced,
-	"fled": corpus.KindDisplaced, "flee": corpus.KindDisplaced, "fleeing": corpus.KindDisplaced, "evacuated": corpus.KindDisplaced,
-	"evacuate": corpus.KindDisplaced, "evacuating": corpus.KindDisplaced, "evacuation": corpus.KindDisplaced, "homeless": corpus.KindDisplaced,
-	"uprooted": corpus.KindDisplaced, "refugees": corpus.KindDisplaced,
-	"arrested": corpus.KindArrested, "arrest": corpus.KindArrested, "arrests": corpus.KindArrested, "arresting": corpus.KindArrested,
-	"detained": corpus.KindArrested, "detain": corpus.KindArrested, "detaining": corpus.KindArrested, "detention": corpus.KindArrested,
-	"detentions": corpus.KindArrested, "captured": corpus.KindArrested, "jailed": corpus.KindArrested, "imprisoned": corpus.KindArrested,
-	"custody": corpus.KindArrested, "detainees": corpus.KindArrested,
-	"rescued": corpus.KindRescued, "rescuing": corpus.KindRescued, "survivors": corpus.KindRescued,
-}
-
-// kindPhrases are multi-word casualty expressions.
-var kindPhrases = map[string]string{
-	"death toll": corpus.KindKilled, "casualty toll": corpus.KindKilled, "lost their lives": corpus.KindKilled, "lost lives": corpus.KindKilled,
-	"shot dead": corpus.KindKilled, "killed in action": corpus.KindKilled, "number of dead": corpus.KindKilled, "number of deaths": corpus.KindKilled,
-	"summarily killed": corpus.KindExecuted, "summarily executed": corpus.KindExecuted, "summary executions": corpus.KindExecuted,
-	"field executions": corpus.KindExecuted, "executed summarily": corpus.KindExecuted,
-	"taken into custody": corpus.KindArrested, "rounded up": corpus.KindArrested, "taken prisoner": corpus.KindArrested,
-	"forced to flee": corpus.KindDisplaced, "forced from their homes": corpus.KindDisplaced, "left homeless": corpus.KindDisplaced,
-	"went missing": corpus.KindMissing, "unaccounted for": corpus.KindMissing,
-	"pulled out alive": corpus.KindRescued, "pulled alive": corpus.KindRescued, "brought out alive": corpus.KindRescued,
-	"found alive": corpus.KindRescued,
-}
-
-// FigureKind maps a casualty word or phrase to the figure kind it asks
-// for, or "" when it is none. Every form of a word maps:
-//
-//   - killed: killed, kill, killing(s), dead, died, die, death(s), death
-//     toll, toll, fatalities, casualties (see below), slain, perished,
-//     murdered, massacred, victims, bodies, lost their lives, shot dead
-//   - executed: executed, execution(s), summarily killed, summary executions
-//   - wounded: wounded, injured, injuries, hurt
-//   - missing: missing, disappeared, unaccounted for, abducted, kidnapped
-//   - displaced: displaced, fled, flee, evacuated, homeless, refugees,
-//     forced to flee
-//   - arrested: arrested, arrests, detained, detention(s), detainees,
-//     captured, jailed, taken into custody
-//   - rescued: rescued, survivors, pulled out alive, found alive
-//
-// "casualties" maps to killed: news reports mostly use it for deaths, and
-// figures extracted from "1,500 casualties" are stored as killed. A
-// question for the death toll ("death toll", "deaths", "fatalities",
-// "casualties") therefore asks for killed figures, and should also accept
-// executed ones, which are deaths too.
-func FigureKind(word string) string {
-	w := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(word, "’", "'"))), " ")
-	w = strings.Trim(w, ".,;:!?\"'()")
-	if k, ok := kindPhrases[w]; ok {
-		return k
-	}
-	if k, ok := casualtyKinds[w]; ok {
-		return k
-	}
-	// A phrase ending in a casualty word: "the latest death toll",
-	// "civilian deaths".
-	if i := strings.LastIndexByte(w, ' '); i >= 0 {
-		if k, ok := kindPhrases[w[strings.LastIndexByte(w[:i], ' ')+1:]]; ok {
-			return k
-		}
-		return casualtyKinds[w[i+1:]]
-	}
-	return ""
-}
-
 // ---------------------------------------------------------------------
 // Tokens and sentences.
 
@@ -278,9 +193,6 @@ var (
 		"brigade division battalion regiment squad phase level grade class category cell block building gate " +
 		"floor row platform term version season episode part volume act paragraph item aged age ages " +
 		"$ £ € us$ usd eur gbp")
-
-	monthNames = text.NewSet("january february march april may june july august september october november december " +
-		"jan feb mar apr jun jul aug sep sept oct nov dec")
 
 	// tollVerbs attribute a toll to their subject: "X put the toll at".
 	tollVerbs = text.NewSet("put puts gave gives released releases published publishes issued")
@@ -626,7 +538,7 @@ func notACount(toks []text.Token, c parsedCount) bool {
 		if n.Text == ":" || n.Text == "/" {
 			return true
 		}
-		if n.Kind == text.Word && n.Upper && monthNames[strings.TrimSuffix(n.Lower, ".")] {
+		if n.Kind == text.Word && n.Upper && text.Months[strings.TrimSuffix(n.Lower, ".")] {
 			return true
 		}
 		if first.Lower == "one" && (n.Lower == "of" || n.Lower == "another") {
@@ -638,7 +550,7 @@ func notACount(toks []text.Token, c parsedCount) bool {
 		if labelWords[p.Lower] || p.Text == "#" || p.Text == "/" {
 			return true
 		}
-		if p.Kind == text.Word && p.Upper && monthNames[strings.TrimSuffix(p.Lower, ".")] {
+		if p.Kind == text.Word && p.Upper && text.Months[strings.TrimSuffix(p.Lower, ".")] {
 			return true
 		}
 		if first.Kind == text.Word && (first.Lower == "one" || first.Lower == "a" || first.Lower == "an") {
@@ -764,7 +676,7 @@ func isPeople(t *text.Token) bool {
 	if t.Upper {
 		// "Alawites", "Kurds", "Palestinians": a capitalised plural.
 		return len(t.Lower) > 3 && strings.HasSuffix(t.Lower, "s") && !sPossessive(*t) &&
-			!text.Weekdays[t.Lower] && !monthNames[t.Lower]
+			!text.Weekdays[t.Lower] && !text.Months[t.Lower]
 	}
 	for _, suf := range personSuffixes {
 		if strings.HasSuffix(t.Lower, suf) && len(t.Lower) > len(suf)+2 {
@@ -790,11 +702,11 @@ func whoCounted(txt string, toks []text.Token, j int) (who string, end int, kind
 	}
 	t := &toks[j]
 	if t.Kind == text.Word && nounKinds[t.Lower] {
-		return "", j + 1, casualtyKinds[t.Lower], false
+		return "", j + 1, text.CasualtyKinds[t.Lower], false
 	}
 	// "27 associated deaths", "12 confirmed fatalities", "3 new injuries".
 	if t.Kind == text.Word && countAdjectives[t.Lower] && j+1 < len(toks) && toks[j+1].Kind == text.Word && nounKinds[toks[j+1].Lower] {
-		return "", j + 2, casualtyKinds[toks[j+1].Lower], false
+		return "", j + 2, text.CasualtyKinds[toks[j+1].Lower], false
 	}
 	head := -1
 	for k := j; k < len(toks) && k < j+4; k++ {
@@ -806,7 +718,7 @@ func whoCounted(txt string, toks []text.Token, j int) (who string, end int, kind
 			head = k
 			continue
 		}
-		if head >= 0 || phraseStops[w.Lower] || casualtyKinds[w.Lower] != "" {
+		if head >= 0 || phraseStops[w.Lower] || text.CasualtyKinds[w.Lower] != "" {
 			break
 		}
 		if thingNouns[w.Lower] {
@@ -817,8 +729,8 @@ func whoCounted(txt string, toks []text.Token, j int) (who string, end int, kind
 		if t.Lower == "more" || t.Lower == "others" || t.Lower == "other" {
 			return "", j + 1, "", false // "45 more had died"
 		}
-		if t.Kind == text.Word && !phraseStops[t.Lower] && casualtyKinds[t.Lower] == "" && !text.Weekdays[t.Lower] &&
-			!aux[t.Lower] && !monthNames[t.Lower] {
+		if t.Kind == text.Word && !phraseStops[t.Lower] && text.CasualtyKinds[t.Lower] == "" && !text.Weekdays[t.Lower] &&
+			!aux[t.Lower] && !text.Months[t.Lower] {
 			return "", j, "", true // "13 villages", "five decades"
 		}
 		return "", j, "", false
@@ -836,7 +748,7 @@ func whoCounted(txt string, toks []text.Token, j int) (who string, end int, kind
 		last := -1
 		for ; k < len(toks) && k < end+6; k++ {
 			w := &toks[k]
-			if w.Kind != text.Word || phraseStops[w.Lower] || casualtyKinds[w.Lower] != "" || aux[w.Lower] {
+			if w.Kind != text.Word || phraseStops[w.Lower] || text.CasualtyKinds[w.Lower] != "" || aux[w.Lower] {
 				break
 			}
 			last = k
@@ -865,7 +777,7 @@ func objectOf(toks []text.Token, qs, after int) (string, bool) {
 	switch {
 	case w == "left":
 		if after < len(toks) {
-			if k := casualtyKinds[toks[after].Lower]; k != "" && predicates[toks[after].Lower] {
+			if k := text.CasualtyKinds[toks[after].Lower]; k != "" && predicates[toks[after].Lower] {
 				return k, true
 			}
 		}
@@ -881,12 +793,12 @@ func objectOf(toks []text.Token, qs, after int) (string, bool) {
 		if p > 1 && toks[p-2].Lower == "summary" {
 			return corpus.KindExecuted, true
 		}
-		return casualtyKinds[toks[p-1].Lower], true
+		return text.CasualtyKinds[toks[p-1].Lower], true
 	case transitive[w] && w != "claimed":
 		if p > 0 && toks[p-1].Lower == "summarily" {
 			return corpus.KindExecuted, true
 		}
-		return casualtyKinds[w], true
+		return text.CasualtyKinds[w], true
 	}
 	return "", false
 }
@@ -909,7 +821,7 @@ func amongGroup(toks []text.Token, qs int) string {
 	if p < 0 {
 		return ""
 	}
-	k := casualtyKinds[toks[p].Lower]
+	k := text.CasualtyKinds[toks[p].Lower]
 	if k == "" {
 		return ""
 	}
@@ -944,7 +856,7 @@ func tollOf(toks []text.Token, qs int) string {
 		}
 		if tollNouns[t.Lower] {
 			if p > 0 {
-				switch k := casualtyKinds[toks[p-1].Lower]; k {
+				switch k := text.CasualtyKinds[toks[p-1].Lower]; k {
 				case "", corpus.KindKilled:
 				default:
 					return k // "arrest tally", "injury toll"
@@ -955,7 +867,7 @@ func tollOf(toks []text.Token, qs int) string {
 			}
 			return corpus.KindKilled
 		}
-		if k := casualtyKinds[t.Lower]; k != "" && steps > 0 {
+		if k := text.CasualtyKinds[t.Lower]; k != "" && steps > 0 {
 			for q := p - 1; q >= 0 && q >= p-4; q-- {
 				switch toks[q].Lower {
 				case "number", "total", "tally", "toll", "count":
@@ -990,13 +902,13 @@ func tollBefore(toks []text.Token, p int) string {
 		}
 		if tollNouns[toks[q].Lower] && q+1 <= p && tollPrepositions[toks[q+1].Lower] {
 			if q > 0 {
-				if k := casualtyKinds[toks[q-1].Lower]; k != "" && k != corpus.KindKilled {
+				if k := text.CasualtyKinds[toks[q-1].Lower]; k != "" && k != corpus.KindKilled {
 					return k
 				}
 			}
 			return corpus.KindKilled
 		}
-		if k := casualtyKinds[toks[q].Lower]; k != "" {
+		if k := text.CasualtyKinds[toks[q].Lower]; k != "" {
 			for r := q - 1; r >= 0 && r >= q-4 && toks[r].Kind == text.Word; r-- {
 				switch toks[r].Lower {
 				case "number", "total", "tally", "count":
@@ -1083,7 +995,7 @@ func readPredicate(txt string, toks []text.Token, j int) string {
 	// A place: "1,000 people in Latakia were killed".
 	if k < len(toks) && (placeIntroducers[toks[k].Lower] || toks[k].Lower == "from") {
 		m := k + 1
-		for m < len(toks) && m < k+6 && toks[m].Kind == text.Word && !beForms[toks[m].Lower] && casualtyKinds[toks[m].Lower] == "" &&
+		for m < len(toks) && m < k+6 && toks[m].Kind == text.Word && !beForms[toks[m].Lower] && text.CasualtyKinds[toks[m].Lower] == "" &&
 			toks[m].Lower != "have" && toks[m].Lower != "has" && toks[m].Lower != "had" {
 			m++
 		}
@@ -1105,7 +1017,7 @@ func readPredicate(txt string, toks []text.Token, j int) string {
 		}
 		if low == "among" {
 			for m := k + 1; m < len(toks) && m <= k+3; m++ {
-				if kind := casualtyKinds[toks[m].Lower]; kind != "" {
+				if kind := text.CasualtyKinds[toks[m].Lower]; kind != "" {
 					return kind
 				}
 				if toks[m].Lower != "the" && toks[m].Lower != "those" {
@@ -1115,7 +1027,7 @@ func readPredicate(txt string, toks []text.Token, j int) string {
 			return ""
 		}
 		if predicates[low] {
-			return casualtyKinds[low]
+			return text.CasualtyKinds[low]
 		}
 		if !aux[low] {
 			return ""
@@ -1165,7 +1077,7 @@ func phraseAt(toks []text.Token, k int) string {
 	key := toks[k].Lower
 	for n := 1; n < 4 && k+n < len(toks); n++ {
 		key += " " + toks[k+n].Lower
-		if kind, ok := kindPhrases[key]; ok {
+		if kind, ok := text.CasualtyPhrases[key]; ok {
 			return kind
 		}
 	}
@@ -1230,7 +1142,7 @@ func placeAt(txt string, toks []text.Token, k int, mentions []corpus.Mention) (s
 		}
 		for m := j; m < e; m++ {
 			w := toks[m].Lower
-			if orgWords[w] || text.Weekdays[w] || monthNames[w] || titleWords[w] {
+			if orgWords[w] || text.Weekdays[w] || text.Months[w] || titleWords[w] {
 				return "", false
 			}
 		}
@@ -1624,7 +1536,7 @@ func isHabitual(st []text.Token) bool {
 		case "kill", "kills", "die", "dies", "injure", "injures", "wound", "wounds":
 			present = true
 		case "are", "is":
-			if k+1 < len(st) && casualtyKinds[st[k+1].Lower] != "" {
+			if k+1 < len(st) && text.CasualtyKinds[st[k+1].Lower] != "" {
 				present = true // "are killed"
 			}
 		}
@@ -1660,7 +1572,7 @@ func (fa *figureReader) sentenceDates(txt string, st []text.Token) (out []senten
 		for k := 1; k < min(3, len(st)); k++ {
 			t := st[k]
 			if t.Kind == text.Number && len(t.Text) == 4 && (st[k-1].Lower == "the" || st[k-1].Lower == "a") &&
-				k+1 < len(st) && st[k+1].Kind == text.Word && !st[k+1].Upper && casualtyKinds[st[k+1].Lower] == "" && !isPeople(&st[k+1]) {
+				k+1 < len(st) && st[k+1].Kind == text.Word && !st[k+1].Upper && text.CasualtyKinds[st[k+1].Lower] == "" && !isPeople(&st[k+1]) {
 				if y, err := strconv.Atoi(t.Text); err == nil && y >= 1900 && y < pub.Year() {
 					past = corpus.Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}
 				}

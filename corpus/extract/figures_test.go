@@ -294,7 +294,7 @@ func TestFigureSourceResolution(t *testing.T) {
 }
 
 // TestFigureKind maps the vocabulary of questions and articles to kinds.
-func TestFigureKind(t *testing.T) {
+func TestCasualtyKind(t *testing.T) {
 	for word, want := range map[string]string{
 		"killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "death toll": "killed",
 		"Death Toll": "killed", "the latest death toll": "killed", "toll": "killed", "fatalities": "killed",
@@ -305,8 +305,8 @@ func TestFigureKind(t *testing.T) {
 		"evacuated": "displaced", "arrested": "arrested", "detained": "arrested", "taken into custody": "arrested",
 		"weather": "", "": "", "people": "", "observatory": "",
 	} {
-		if got := FigureKind(word); got != want {
-			t.Errorf("FigureKind(%q) = %q, want %q", word, got, want)
+		if got := text.CasualtyKind(word); got != want {
+			t.Errorf("text.CasualtyKind(%q) = %q, want %q", word, got, want)
 		}
 	}
 }
@@ -397,7 +397,7 @@ func FuzzFigures(f *testing.F) {
 		a := corpus.Article{Published: day(2025, 3, 10), Paragraphs: []corpus.Paragraph{{Number: 1, Text: txt}}}
 		addFigures(&a)
 		for _, fig := range a.Paragraphs[0].Figures {
-			if fig.Count < 0 || fig.What == "" || FigureKind(fig.What) != fig.What {
+			if fig.Count < 0 || fig.What == "" || text.CasualtyKind(fig.What) != fig.What {
 				t.Errorf("bad figure %+v from %q", fig, txt)
 			}
 			if fig.Reported.After(a.Published.Time) {
