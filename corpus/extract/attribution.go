@@ -38,7 +38,7 @@ type spanIndex struct {
 	startAt map[int]int // index of the first token (title included) → span
 }
 
-func newAttrSpans(spans []mentionSpan) spanIndex {
+func newSpanIndex(spans []mentionSpan) spanIndex {
 	as := spanIndex{spans: spans, endAt: make(map[int]int, len(spans)), startAt: make(map[int]int, len(spans))}
 	for i, sp := range spans {
 		as.endAt[sp.te-1] = i
@@ -161,7 +161,7 @@ func hasName(list []string, s string) bool {
 
 // attributeParagraph finds the speakers of a paragraph's sentences.
 func attributeParagraph(txt string, toks []text.Token, spans []mentionSpan, ctx *attributionContext) []speakerHit {
-	as := newAttrSpans(spans)
+	as := newSpanIndex(spans)
 	var hits []speakerHit
 	// Mentions of the paragraph so far count as known for definite
 	// references within it.
@@ -174,7 +174,7 @@ func attributeParagraph(txt string, toks []text.Token, spans []mentionSpan, ctx 
 		}
 		return out
 	}
-	r := reader{text: txt, toks: toks, as: as, ctx: ctx, local: local}
+	r := speechReader{text: txt, toks: toks, as: as, ctx: ctx, local: local}
 	for a := 0; a < len(toks); {
 		b := a
 		for b < len(toks) && toks[b].Sentence == toks[a].Sentence {
@@ -186,8 +186,8 @@ func attributeParagraph(txt string, toks []text.Token, spans []mentionSpan, ctx 
 	return hits
 }
 
-// reader reads the attribution cues of one paragraph.
-type reader struct {
+// speechReader reads the attribution cues of one paragraph.
+type speechReader struct {
 	text  string
 	toks  []text.Token
 	as    spanIndex
@@ -196,7 +196,7 @@ type reader struct {
 }
 
 // sentence appends the speakers of toks[a:b].
-func (r *reader) sentence(a, b int, hits *[]speakerHit) {
+func (r *speechReader) sentence(a, b int, hits *[]speakerHit) {
 	toks := r.toks
 	add := func(s string, pos int) {
 		if s = strings.TrimSpace(s); s != "" {
@@ -288,7 +288,7 @@ func (r *reader) sentence(a, b int, hits *[]speakerHit) {
 
 // subject finds the speaker before the verb at token k of a sentence
 // starting at token a.
-func (r *reader) subject(k, a int, strict bool) (string, bool) {
+func (r *speechReader) subject(k, a int, strict bool) (string, bool) {
 	toks := r.toks
 	j := k - 1
 	for j >= a && toks[j].IsWord() && speechAdverbs[toks[j].Lower] {
@@ -375,7 +375,7 @@ func (r *reader) subject(k, a int, strict bool) (string, bool) {
 
 // subjectPhrase reads the noun phrase ending at token j as a speaker:
 // "the observatory", "Residents in a town in Tartus".
-func (r *reader) subjectPhrase(j, a int, strict bool) (string, bool) {
+func (r *speechReader) subjectPhrase(j, a int, strict bool) (string, bool) {
 	toks := r.toks
 	start := j
 	words := 0
@@ -412,7 +412,7 @@ func (r *reader) subjectPhrase(j, a int, strict bool) (string, bool) {
 // inverted reports whether the words after a speech verb at k-1 name its
 // speaker ("…,” said Charles Lister, a fellow…") rather than start what
 // was said ("…, said 18 fighters had been killed").
-func (r *reader) inverted(k, b int) bool {
+func (r *speechReader) inverted(k, b int) bool {
 	toks := r.toks
 	for c := k; c < b && c < k+10; c++ {
 		t := &toks[c]
@@ -433,7 +433,7 @@ func (r *reader) inverted(k, b int) bool {
 // director…", "the Britain-based Syrian Observatory…", "a war monitor",
 // "figures from the ministry". With lenient, a generic phrase of any noun
 // is accepted.
-func (r *reader) npAfter(k, b int, lenient bool) (string, bool) {
+func (r *speechReader) npAfter(k, b int, lenient bool) (string, bool) {
 	toks := r.toks
 	end := k
 	for end < b {
@@ -494,7 +494,7 @@ func (r *reader) npAfter(k, b int, lenient bool) (string, bool) {
 
 // phrase resolves the generic noun phrase toks[a:b]: a definite reference
 // to a known name, or the phrase as written.
-func (r *reader) phrase(a, b int, strict bool) (string, bool) {
+func (r *speechReader) phrase(a, b int, strict bool) (string, bool) {
 	toks := r.toks
 	for a < b && !toks[a].IsWord() {
 		a++
@@ -545,7 +545,7 @@ func (r *reader) phrase(a, b int, strict bool) (string, bool) {
 // pronoun resolves "he"/"she" at token j: a person described in the same
 // sentence ("one resident … he said"), else the last person named before
 // it in the paragraph, else in the previous paragraph.
-func (r *reader) pronoun(j, a int) (string, bool) {
+func (r *speechReader) pronoun(j, a int) (string, bool) {
 	toks := r.toks
 	quoted := false // words inside quotation marks are the quote, not its speaker
 	for c := a; c+1 < j; c++ {
@@ -587,7 +587,7 @@ func (r *reader) pronoun(j, a int) (string, bool) {
 
 // groupPronoun resolves "they"/"it" to the last organisation named in the
 // paragraph before token j.
-func (r *reader) groupPronoun(j int, w string) (string, bool) {
+func (r *speechReader) groupPronoun(j int, w string) (string, bool) {
 	best := -1
 	for i, sp := range r.as.spans {
 		if sp.kind == corpus.Organisation && sp.te <= j {
@@ -667,84 +667,6 @@ func phraseHasWord(s, w string) bool {
 		}
 	}
 	return false
-}
-
-// findQuotes finds the quoted passages of a paragraph and their speakers:
-// the speaker whose cue is nearest after the closing quote in its
-// sentence, else before the opening quote in its sentence, else the only
-// speaker of the paragraph; a paragraph that opens with a quote and names
-// no speaker continues the previous paragraph's quote.
-func findQuotes(txt string, toks []text.Token, hits []speakerHit, ctx *attributionContext) []corpus.Quote {
-	var out []corpus.Quote
-	for i := 0; i < len(toks); i++ {
-		t := &toks[i]
-		if t.IsWord() || !(t.Rune == '“' || t.Rune == '"' && opensQuote(txt, t.Start)) {
-			continue
-		}
-		closer := '”'
-		if t.Rune == '"' {
-			closer = '"'
-		}
-		j := i + 1
-		for j < len(toks) && (toks[j].IsWord() || toks[j].Rune != closer) {
-			j++
-		}
-		if j >= len(toks) {
-			break
-		}
-		inner := strings.TrimSpace(txt[t.PossEnd:toks[j].Start])
-		i0 := i
-		i = j
-		if !realQuote(toks[i0+1 : j]) {
-			continue
-		}
-		inner = strings.TrimRight(inner, ",;: ")
-		q := corpus.Quote{Text: inner}
-		best := -1
-		for h, hit := range hits {
-			if hit.pos > j && toks[hit.pos].Sentence == toks[j].Sentence {
-				best = h
-				break
-			}
-		}
-		if best < 0 {
-			for h, hit := range hits {
-				if hit.pos < i0 && toks[hit.pos].Sentence == toks[i0].Sentence {
-					best = h
-				}
-			}
-		}
-		switch {
-		case best >= 0:
-			q.Speaker = hits[best].speaker
-		case len(distinctSpeakers(hits)) == 1:
-			q.Speaker = hits[0].speaker
-		case i0 == 0 && len(hits) == 0:
-			q.Speaker = ctx.prevQuote
-		}
-		out = append(out, q)
-	}
-	return out
-}
-
-// opensQuote reports whether a straight quote at byte i opens a quotation.
-func opensQuote(txt string, i int) bool {
-	return i == 0 || strings.ContainsRune(" \n\t(—–", rune(txt[i-1]))
-}
-
-// realQuote tells speech from scare quotes and quoted names: at least
-// three words, not all capitalised.
-func realQuote(toks []text.Token) bool {
-	words, lower := 0, 0
-	for i := range toks {
-		if toks[i].IsWord() {
-			words++
-			if toks[i].Lowercase && !orgConnectors[toks[i].Lower] && !nameConnectors[toks[i].Lower] {
-				lower++
-			}
-		}
-	}
-	return words >= 3 && lower*3 >= words
 }
 
 func distinctSpeakers(hits []speakerHit) []string {
