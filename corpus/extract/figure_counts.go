@@ -28,97 +28,12 @@ func parseCount(txt string, toks []text.Token, i int) (parsedCount, bool) {
 	c := parsedCount{start: i}
 	switch {
 	case t.Kind == text.Number:
-		v, ok := parseDigits(t.Text)
-		if !ok {
+		if !digitCount(toks, i, &c) {
 			return c, false
-		}
-		j := i + 1
-		if j < len(toks) && toks[j].Kind == text.Word {
-			if s, ok := scaleWords[toks[j].Lower]; ok && s >= 1000 {
-				v *= float64(s)
-				j++
-			}
-		}
-		if v != float64(int(v)) || v < 0 || v > 1e10 {
-			return c, false
-		}
-		c.value, c.end = int(v), j
-		// A change: "rose from 11 to 27" counts 27, read from its own
-		// number; "anywhere from 200 to 300" is a range.
-		if i > 1 && toks[i-1].Lower == "from" && changeWords[toks[i-2].Lower] && j+1 < len(toks) && toks[j].Lower == "to" && toks[j+1].Kind == text.Number {
-			return c, false
-		}
-		// A range: "1,000-1,500", "1,000 to 1,500", "between 1,000 and 1,500".
-		if j+1 < len(toks) && toks[j+1].Kind == text.Number && (toks[j].Text == "-" || toks[j].Text == "–" || toks[j].Lower == "to" ||
-			toks[j].Lower == "and" && i > 0 && toks[i-1].Lower == "between") {
-			if _, ok := parseDigits(toks[j+1].Text); ok {
-				c.end = j + 2
-				if c.end < len(toks) && toks[c.end].Kind == text.Word && scaleWords[toks[c.end].Lower] >= 1000 {
-					c.end++
-				}
-			}
 		}
 	case t.Kind == text.Word:
-		if !numberWord(t.Lower) {
+		if !wordCount(toks, i, &c) {
 			return c, false
-		}
-		j := i
-		low := t.Lower
-		switch {
-		case low == "tens" || low == "hundreds":
-			// "tens of thousands" → 20,000, "hundreds of thousands" → 200,000.
-			if j+2 < len(toks) && toks[j+1].Lower == "of" && (toks[j+2].Lower == "thousands" || toks[j+2].Lower == "millions") {
-				mult := 20
-				if low == "hundreds" {
-					mult = 200
-				}
-				c.value, j, c.vague = mult*scaleWords[strings.TrimSuffix(toks[j+2].Lower, "s")], j+3, true
-			} else if low == "hundreds" {
-				c.value, j, c.vague = 200, j+1, true
-			} else {
-				return c, false
-			}
-		case vagueNumbers[low] > 0:
-			c.value, j, c.vague = vagueNumbers[low], j+1, true
-		case (low == "a" || low == "an") && j+1 < len(toks):
-			switch toks[j+1].Lower {
-			case "dozen":
-				c.value, j = 12, j+2
-			case "hundred", "thousand", "million":
-				c.value, j = scaleWords[toks[j+1].Lower], j+2
-			default:
-				return c, false
-			}
-		case (low == "several" || low == "few") && j+1 < len(toks):
-			k := j + 1
-			mult := 3
-			switch toks[k].Lower {
-			case "dozen":
-				c.value = 36
-			case "hundred":
-				c.value = mult * 100
-			case "thousand":
-				c.value = mult * 1000
-			default:
-				return c, false
-			}
-			j, c.vague = k+1, true
-		case low == "half" && j+2 < len(toks) && toks[j+1].Lower == "a" && toks[j+2].Lower == "dozen":
-			c.value, j = 6, j+3
-		default:
-			v, n := readCardinal(toks, j)
-			if n == 0 {
-				return c, false
-			}
-			c.value, j = v, j+n
-			if j < len(toks) && toks[j].Lower == "dozen" {
-				c.value *= 12
-				j++
-			}
-		}
-		c.end = j
-		if c.vague && j+1 < len(toks) && toks[j].Lower == "of" && toks[j+1].Kind == text.Word && !subsetWord(toks[j+1].Lower) {
-			c.end = j + 1
 		}
 	default:
 		return c, false
@@ -132,6 +47,112 @@ func parseCount(txt string, toks []text.Token, i int) (parsedCount, bool) {
 	}
 	c.text = txt[toks[c.start].Start:toks[last].PossEnd]
 	return c, true
+}
+
+// digitCount reads the count written in digits at token i into c: "1,300",
+// "5 million", a range "1,000-1,500"; false when it is none.
+func digitCount(toks []text.Token, i int, c *parsedCount) bool {
+	t := &toks[i]
+	v, ok := parseDigits(t.Text)
+	if !ok {
+		return false
+	}
+	j := i + 1
+	if j < len(toks) && toks[j].Kind == text.Word {
+		if s, ok := scaleWords[toks[j].Lower]; ok && s >= 1000 {
+			v *= float64(s)
+			j++
+		}
+	}
+	if v != float64(int(v)) || v < 0 || v > 1e10 {
+		return false
+	}
+	c.value, c.end = int(v), j
+	// A change: "rose from 11 to 27" counts 27, read from its own
+	// number; "anywhere from 200 to 300" is a range.
+	if i > 1 && toks[i-1].Lower == "from" && changeWords[toks[i-2].Lower] && j+1 < len(toks) && toks[j].Lower == "to" && toks[j+1].Kind == text.Number {
+		return false
+	}
+	// A range: "1,000-1,500", "1,000 to 1,500", "between 1,000 and 1,500".
+	if j+1 < len(toks) && toks[j+1].Kind == text.Number && (toks[j].Text == "-" || toks[j].Text == "–" || toks[j].Lower == "to" ||
+		toks[j].Lower == "and" && i > 0 && toks[i-1].Lower == "between") {
+		if _, ok := parseDigits(toks[j+1].Text); ok {
+			c.end = j + 2
+			if c.end < len(toks) && toks[c.end].Kind == text.Word && scaleWords[toks[c.end].Lower] >= 1000 {
+				c.end++
+			}
+		}
+	}
+	return true
+}
+
+// wordCount reads the count written in words at token i into c:
+// "twenty-three", "dozens", "a dozen", "tens of thousands"; false when it
+// is none.
+func wordCount(toks []text.Token, i int, c *parsedCount) bool {
+	t := &toks[i]
+	if !numberWord(t.Lower) {
+		return false
+	}
+	j := i
+	low := t.Lower
+	switch {
+	case low == "tens" || low == "hundreds":
+		// "tens of thousands" → 20,000, "hundreds of thousands" → 200,000.
+		if j+2 < len(toks) && toks[j+1].Lower == "of" && (toks[j+2].Lower == "thousands" || toks[j+2].Lower == "millions") {
+			mult := 20
+			if low == "hundreds" {
+				mult = 200
+			}
+			c.value, j, c.vague = mult*scaleWords[strings.TrimSuffix(toks[j+2].Lower, "s")], j+3, true
+		} else if low == "hundreds" {
+			c.value, j, c.vague = 200, j+1, true
+		} else {
+			return false
+		}
+	case vagueNumbers[low] > 0:
+		c.value, j, c.vague = vagueNumbers[low], j+1, true
+	case (low == "a" || low == "an") && j+1 < len(toks):
+		switch toks[j+1].Lower {
+		case "dozen":
+			c.value, j = 12, j+2
+		case "hundred", "thousand", "million":
+			c.value, j = scaleWords[toks[j+1].Lower], j+2
+		default:
+			return false
+		}
+	case (low == "several" || low == "few") && j+1 < len(toks):
+		k := j + 1
+		mult := 3
+		switch toks[k].Lower {
+		case "dozen":
+			c.value = 36
+		case "hundred":
+			c.value = mult * 100
+		case "thousand":
+			c.value = mult * 1000
+		default:
+			return false
+		}
+		j, c.vague = k+1, true
+	case low == "half" && j+2 < len(toks) && toks[j+1].Lower == "a" && toks[j+2].Lower == "dozen":
+		c.value, j = 6, j+3
+	default:
+		v, n := readCardinal(toks, j)
+		if n == 0 {
+			return false
+		}
+		c.value, j = v, j+n
+		if j < len(toks) && toks[j].Lower == "dozen" {
+			c.value *= 12
+			j++
+		}
+	}
+	c.end = j
+	if c.vague && j+1 < len(toks) && toks[j].Lower == "of" && toks[j+1].Kind == text.Word && !subsetWord(toks[j+1].Lower) {
+		c.end = j + 1
+	}
+	return true
 }
 
 // subsetWord reports words after "of" that make a subset: "of them".
