@@ -293,50 +293,6 @@ func TestFigureSourceResolution(t *testing.T) {
 	}
 }
 
-// TestFigureKind maps the vocabulary of questions and articles to kinds.
-func TestCasualtyKind(t *testing.T) {
-	for word, want := range map[string]string{
-		"killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "death toll": "killed",
-		"Death Toll": "killed", "the latest death toll": "killed", "toll": "killed", "fatalities": "killed",
-		"casualties": "killed", "slain": "killed", "lost their lives": "killed", "civilian deaths": "killed",
-		"executed": "executed", "summarily killed": "executed", "executions": "executed",
-		"wounded": "wounded", "injured": "wounded", "hurt": "wounded", "injuries": "wounded",
-		"missing": "missing", "unaccounted for": "missing", "displaced": "displaced", "fled": "displaced",
-		"evacuated": "displaced", "arrested": "arrested", "detained": "arrested", "taken into custody": "arrested",
-		"weather": "", "": "", "people": "", "observatory": "",
-	} {
-		if got := text.CasualtyKind(word); got != want {
-			t.Errorf("text.CasualtyKind(%q) = %q, want %q", word, got, want)
-		}
-	}
-}
-
-// TestSplitSentences keeps abbreviations, initials and decimals inside
-// their sentence, for figure extraction (sentenceBounds) and for
-// Sentences alike.
-func TestSplitSentences(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
-		{"Mr. al-Shara spoke. Gen. Hassan replied.", []string{"Mr. al-Shara spoke.", "Gen. Hassan replied."}},
-		{"The U.S. Embassy said 1.5 million had fled. Dr. Karim disagreed!", []string{"The U.S. Embassy said 1.5 million had fled.", "Dr. Karim disagreed!"}},
-		{"“It is over.” The crowd left.", []string{"“It is over.”", "The crowd left."}},
-		{"Charles R. Lister wrote it. 40 died.", []string{"Charles R. Lister wrote it.", "40 died."}},
-		{"No stop here", []string{"No stop here"}},
-		{"", nil},
-	}
-	for _, tt := range tests {
-		got := splitSentences(tt.text)
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("splitSentences(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-		if got := text.Sentences(tt.text); strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("text.Sentences(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
-}
-
 // loadSeed reads the bundled seed article through ParseFile and analyses it.
 func loadSeed(tb testing.TB) corpus.Article {
 	tb.Helper()
@@ -404,7 +360,7 @@ func FuzzFigures(f *testing.F) {
 				t.Errorf("figure reported after publication: %+v from %q", fig, txt)
 			}
 		}
-		for _, s := range splitSentences(txt) {
+		for _, s := range text.Sentences(txt) {
 			if !strings.Contains(txt, s) {
 				t.Errorf("sentence %q not in %q", s, txt)
 			}
@@ -426,23 +382,16 @@ func BenchmarkExtractFigures(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(a.Paragraphs)), "ns/paragraph")
 }
 
-// splitSentences splits text into trimmed sentences as figure extraction
-// does, with sentenceBounds.
-func splitSentences(txt string) []string {
-	toks := text.Tokenize(txt)
-	if len(toks) == 0 {
-		return nil
-	}
-	bounds := sentenceBounds(toks)
-	out := make([]string, 0, len(bounds))
-	for i, b := range bounds {
-		e := len(toks)
-		if i+1 < len(bounds) {
-			e = bounds[i+1]
-		}
-		if s := strings.TrimSpace(txt[toks[b].Start:toks[e-1].PossEnd]); s != "" {
-			out = append(out, s)
+// TestCasualtyKindsAreFigureKinds checks that the lexicon's casualty words
+// map to the figure kinds of the corpus.
+func TestCasualtyKindsAreFigureKinds(t *testing.T) {
+	kinds := map[string]bool{corpus.KindKilled: true, corpus.KindWounded: true, corpus.KindMissing: true, corpus.KindDisplaced: true,
+		corpus.KindArrested: true, corpus.KindExecuted: true, corpus.KindRescued: true}
+	for _, m := range []map[string]string{text.CasualtyKinds, text.CasualtyPhrases} {
+		for w, k := range m {
+			if !kinds[k] {
+				t.Errorf("%q maps to %q, no figure kind", w, k)
+			}
 		}
 	}
-	return out
 }

@@ -267,28 +267,6 @@ func TestExtractMentionsSeed(t *testing.T) {
 	}
 }
 
-func TestSentences(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
-		{"Mr. al-Shara met Gen. Smith in Damascus. They spoke for an hour.",
-			[]string{"Mr. al-Shara met Gen. Smith in Damascus.", "They spoke for an hour."}},
-		{"The rate rose to 3.5 percent. “We are afraid,” she said. Charles R. Lister wrote on X.",
-			[]string{"The rate rose to 3.5 percent.", "“We are afraid,” she said.", "Charles R. Lister wrote on X."}},
-		{"He flew to the U.S. The next day he left.", []string{"He flew to the U.S.", "The next day he left."}},
-		{"Officials from the U.S. Treasury arrived.", []string{"Officials from the U.S. Treasury arrived."}},
-		{"What now? Nobody knows! “Leave,” he said.\nNew line", []string{"What now?", "Nobody knows!", "“Leave,” he said.", "New line"}},
-		{"“It is over.” The crowd cheered.", []string{"“It is over.”", "The crowd cheered."}},
-		{"", nil},
-	}
-	for _, tt := range tests {
-		if got := text.Sentences(tt.text); !slices.Equal(got, tt.want) {
-			t.Errorf("text.Sentences(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
-}
-
 func FuzzExtract(f *testing.F) {
 	f.Add("Mr. al-Shara said “we will win,” according to the Syrian Observatory for Human Rights (SOHR).")
 	f.Add("Anas Khattab, the new head of Syria’s intelligence services, said in a statement on Friday.")
