@@ -646,10 +646,10 @@ func definiteSpeaker(words []text.Token, known []corpus.Mention) string {
 			}
 		case corpus.Person:
 			role := strings.ToLower(m.Role)
-			if role != "" && phraseHasWord(role, head) {
+			if role != "" && text.HasWord(role, head) {
 				score = 2
 				for w := range mods {
-					if phraseHasWord(role, w) {
+					if text.HasWord(role, w) {
 						score++
 					}
 				}
@@ -658,15 +658,6 @@ func definiteSpeaker(words []text.Token, known []corpus.Mention) string {
 		consider(m.Name, score)
 	}
 	return best
-}
-
-func phraseHasWord(s, w string) bool {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '’' || r == '\'' }) {
-		if f == w {
-			return true
-		}
-	}
-	return false
 }
 
 func distinctSpeakers(hits []speakerHit) []string {

@@ -234,7 +234,7 @@ func (fa *figureReader) resolveSource(raw string, pi int) string {
 	raw = raw[:toks[len(toks)-1].PossEnd-toks[0].Start]
 	if name, ok := nameOf(raw, toks); ok {
 		for _, at := range para.Attribution {
-			if strings.EqualFold(at, name) || containsFold(at, name) {
+			if strings.EqualFold(at, name) || text.HasWord(at, name) {
 				return at
 			}
 		}
@@ -245,7 +245,7 @@ func (fa *figureReader) resolveSource(raw string, pi int) string {
 	}
 	head := toks[len(toks)-1].Lower
 	for _, at := range para.Attribution {
-		if nameHasWord(at, head) {
+		if text.HasWord(at, head) {
 			return at
 		}
 	}
@@ -254,7 +254,7 @@ func (fa *figureReader) resolveSource(raw string, pi int) string {
 	}
 	for q := pi; q >= 0; q-- {
 		for _, m := range fa.a.Paragraphs[q].Mentions {
-			if m.Kind != corpus.Place && m.Name != "" && nameHasWord(m.Name, head) && strings.Contains(m.Name, " ") {
+			if m.Kind != corpus.Place && m.Name != "" && text.HasWord(m.Name, head) && strings.Contains(m.Name, " ") {
 				return m.Name
 			}
 		}
@@ -337,7 +337,7 @@ func (fa *figureReader) mentionNamed(name string, pi int) string {
 	ps := fa.a.Paragraphs
 	for q := pi; q >= 0; q-- {
 		for _, m := range ps[q].Mentions {
-			if m.Name != "" && (strings.EqualFold(m.Text, name) || strings.EqualFold(m.Name, name) || containsFold(m.Name, name)) {
+			if m.Name != "" && (strings.EqualFold(m.Text, name) || strings.EqualFold(m.Name, name) || text.HasWord(m.Name, name)) {
 				return m.Name
 			}
 		}
@@ -369,7 +369,7 @@ func (fa *figureReader) nameWith(head string, pi int) string {
 		}
 		best := ""
 		for _, n := range fa.names[q] {
-			if len(n) > len(best) && nameHasWord(n, head) {
+			if len(n) > len(best) && text.HasWord(n, head) {
 				best = n
 			}
 		}
@@ -427,31 +427,3 @@ func nameRuns(txt string) []string {
 	}
 	return names
 }
-
-// nameHasWord reports whether name contains word as a whole word, ignoring
-// case.
-func nameHasWord(name, word string) bool {
-	if word == "" {
-		return false
-	}
-	low := strings.ToLower(name)
-	for i := 0; ; {
-		j := strings.Index(low[i:], word)
-		if j < 0 {
-			return false
-		}
-		s, e := i+j, i+j+len(word)
-		before := s == 0 || !isLetterByte(low[s-1])
-		after := e == len(low) || !isLetterByte(low[e])
-		if before && after {
-			return true
-		}
-		i = s + 1
-	}
-}
-
-func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
-
-// containsFold reports whether name contains part as whole words,
-// ignoring case.
-func containsFold(name, part string) bool { return nameHasWord(name, strings.ToLower(part)) }

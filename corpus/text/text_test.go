@@ -183,3 +183,25 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestHasWord(t *testing.T) {
+	tests := []struct {
+		s, word string
+		want    bool
+	}{
+		{"Syrian Observatory for Human Rights", "observatory", true},
+		{"Ahmed al-Shara", "Shara", true},
+		{"Ahmed al-Sharaa", "shara", false},
+		{"Syria’s health ministry", "syria", true},
+		{"the ministry's spokesman", "ministry", true},
+		{"ministries", "ministry", false},
+		{"Ministry of Health", "health", true},
+		{"Łódź police", "łódź", true},
+		{"anything", "", false},
+	}
+	for _, tt := range tests {
+		if got := text.HasWord(tt.s, tt.word); got != tt.want {
+			t.Errorf("HasWord(%q, %q) = %v, want %v", tt.s, tt.word, got, tt.want)
+		}
+	}
+}
