@@ -10,15 +10,16 @@ import (
 // produces (paragraphs, names, attributions, figures), or the index stores
 // it differently, so that indexes built by an older version are analysed
 // and built again in full.
-const AnalyzerVersion = "25"
+const AnalyzerVersion = "26"
 
 // Analyze fills in each paragraph's mentions, attribution, quotes and
 // figures. It reads the whole article, so that short references ("the
 // observatory", "Mr. al-Shara") resolve to names introduced earlier and
 // relative dates ("on Sunday") resolve against the publication date.
 func Analyze(a *corpus.Article) {
-	// One scan serves both: the mention extractor resolves a copy of the
-	// spans, attribution reads them as written.
+	// One tokenization and one scan serve every stage: the mention
+	// extractor resolves a copy of the spans, attribution reads them as
+	// written, figures read the same tokens and sentences.
 	toks, scanned := articleScan(a)
 	spans := make([][]mentionSpan, len(scanned))
 	for i := range scanned {
@@ -30,6 +31,6 @@ func Analyze(a *corpus.Article) {
 	} else {
 		attributeScanned(a, toks, spans)
 	}
-	addFigures(a)
+	addFiguresTokens(a, toks)
 	resolveGenericSpeakers(a)
 }

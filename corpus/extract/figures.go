@@ -38,7 +38,8 @@ type figureReader struct {
 	// short reference ("the observatory") needs one.
 	names      [][]string
 	lastSource string
-	toks       []text.Token // the tokens of the paragraph being read, reused
+	toks       []text.Token   // the tokens of the paragraph being read, reused
+	tokens     [][]text.Token // the tokens of every paragraph, when given
 }
 
 // addFigures fills in the figures of each paragraph of a: counts of
@@ -48,8 +49,13 @@ type figureReader struct {
 // the publication date; the publication date when the sentence gives
 // none). It runs after addMentions and addAttribution, whose
 // results it uses to resolve sources.
-func addFigures(a *corpus.Article) {
-	fa := &figureReader{a: a, dates: newDateResolver(a.Published)}
+func addFigures(a *corpus.Article) { addFiguresTokens(a, nil) }
+
+// addFiguresTokens is addFigures on the paragraphs' tokens as the mention
+// scan read them (one slice per paragraph), or on tokens of its own when
+// toks is nil.
+func addFiguresTokens(a *corpus.Article, toks [][]text.Token) {
+	fa := &figureReader{a: a, dates: newDateResolver(a.Published), tokens: toks}
 	for pi := range a.Paragraphs {
 		a.Paragraphs[pi].Figures = fa.paragraph(pi)
 	}
@@ -59,8 +65,13 @@ func addFigures(a *corpus.Article) {
 func (fa *figureReader) paragraph(pi int) []corpus.Figure {
 	p := &fa.a.Paragraphs[pi]
 	txt := p.Text
-	toks := text.AppendTokens(fa.toks[:0], txt)
-	fa.toks = toks
+	var toks []text.Token
+	if fa.tokens != nil {
+		toks = fa.tokens[pi]
+	} else {
+		toks = text.AppendTokens(fa.toks[:0], txt)
+		fa.toks = toks
+	}
 	if len(toks) == 0 {
 		return nil
 	}
