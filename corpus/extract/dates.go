@@ -44,8 +44,8 @@ type DateMention struct {
 // it finds is handed to go-dateparser.
 const (
 	weekdayPattern   = `(?:mon|tues|wednes|thurs|fri|satur|sun)day`
-	monthFullPattern = `(?:january|february|march|april|may|june|july|august|september|october|november|december)`
-	monthPattern     = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?`
+	monthFullPattern = `(?:` + text.MonthNamesPattern + `)`
+	monthPattern     = `(?:` + text.MonthNamesPattern + `|` + text.MonthAbbreviationsPattern + `)\.?`
 	dayNumPattern    = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
 	numWordPattern   = `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`
 	// yearNumPattern is a year: "1200 people" is no year.
@@ -382,8 +382,8 @@ func (r *dateResolver) fast(key string) (resolvedDate, bool) {
 	if m := betweenMonthsRe.FindStringSubmatch(key); m != nil {
 		// "between December and February": the period that ended most
 		// recently, dated by its first month.
-		from, okFrom := monthNumber(m[1])
-		to, okTo := monthNumber(m[2])
+		from, okFrom := text.MonthNumber(m[1])
+		to, okTo := text.MonthNumber(m[2])
 		if !okFrom || !okTo {
 			return resolvedDate{}, false
 		}
@@ -409,7 +409,7 @@ func (r *dateResolver) fast(key string) (resolvedDate, bool) {
 		if dayText == "" {
 			dayText, monthText = m[4], m[3]
 		}
-		month, ok := monthNumber(monthText)
+		month, ok := text.MonthNumber(monthText)
 		d, _ := strconv.Atoi(dayText)
 		if !ok || d < 1 || d > 31 || month == time.February && d == 29 {
 			return resolvedDate{}, false
@@ -429,18 +429,6 @@ func (r *dateResolver) fast(key string) (resolvedDate, bool) {
 		return day(t)
 	}
 	return resolvedDate{}, false
-}
-
-// monthNumber reads a lower-case month name or abbreviation.
-func monthNumber(s string) (time.Month, bool) {
-	s = strings.TrimSuffix(s, ".")
-	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
-		if s == name || len(s) >= 3 && strings.HasPrefix(name, s) && (len(s) == 3 || s == "sept") {
-			return m, true
-		}
-	}
-	return 0, false
 }
 
 // slow resolves a normalised expression through go-dateparser, with the

@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Set is a read-only set of lower-case words.
 type Set map[string]bool
@@ -85,9 +88,29 @@ var TitleModifiers = NewSet(`vice prime deputy acting interim former foreign def
 		state first chief executive field`)
 
 // Months are the names of the months and their abbreviations, lower-case.
-var Months = NewSet("january february march april may june july august september october november december " +
-	"jan feb mar apr jun jul aug sep sept oct nov dec")
+var Months = NewSet(strings.ReplaceAll(MonthNamesPattern+"|"+MonthAbbreviationsPattern, "|", " "))
 
 // RoleNoun reports whether word names a position or a relation that
 // describes a person: "governor", "spokesperson", "minister", "brother".
 func RoleNoun(word string) bool { return RoleNouns[strings.ToLower(word)] }
+
+// MonthNamesPattern and MonthAbbreviationsPattern are the month names and
+// their abbreviations as regular-expression alternations, for date
+// grammars: "january|february|…", "jan|feb|…|sept|sep|…".
+const (
+	MonthNamesPattern         = `january|february|march|april|may|june|july|august|september|october|november|december`
+	MonthAbbreviationsPattern = `jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec`
+)
+
+// MonthNumber reads a lower-case month name or abbreviation, with or
+// without a dot: "march", "sept.", "dec".
+func MonthNumber(s string) (time.Month, bool) {
+	s = strings.TrimSuffix(s, ".")
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToLower(m.String())
+		if s == name || len(s) >= 3 && strings.HasPrefix(name, s) && (len(s) == 3 || s == "sept") {
+			return m, true
+		}
+	}
+	return 0, false
+}
