@@ -62,7 +62,7 @@ func placeAt(txt string, toks []text.Token, k int, mentions []corpus.Mention) (s
 		}
 		for m := j; m < e; m++ {
 			w := toks[m].Lower
-			if orgWords[w] || text.Weekdays[w] || text.Months[w] || titleWords[w] {
+			if orgWord(w) || text.Weekdays[w] || text.Months[w] || titleWord(w) {
 				return "", false
 			}
 		}

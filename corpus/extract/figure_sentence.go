@@ -44,8 +44,6 @@ var (
 	// subjectStops end a source read backwards from its verb.
 	subjectStops = text.NewSet("that and but while as because after when amid with although though where so if " +
 		"than whereas before until since whom said says told reported")
-	// titleWords are titles dropped from a source name.
-	titleWords = text.NewSet("mr mrs ms dr gen president prime minister col lt maj capt sheikh")
 	// nameJoin are lower-case words inside a capitalised name: "Syrian
 	// Observatory for Human Rights".
 	nameJoin = text.NewSet("for of the and on de du la al el bin ibn")
@@ -235,7 +233,7 @@ func isPeople(t *text.Token) bool {
 	if peopleNouns[t.Lower] {
 		return true
 	}
-	if thingNouns[t.Lower] || orgWords[t.Lower] || phraseStops[t.Lower] {
+	if thingNouns[t.Lower] || orgWord(t.Lower) || phraseStops[t.Lower] {
 		return false
 	}
 	if t.Upper {

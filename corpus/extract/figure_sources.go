@@ -195,7 +195,7 @@ func subjectBack(toks []text.Token, p int) (int, int) {
 
 func hasCapital(toks []text.Token) bool {
 	for i := range toks {
-		if toks[i].Upper && !titleWords[toks[i].Lower] && i > 0 {
+		if toks[i].Upper && !titleWord(toks[i].Lower) && i > 0 {
 			return true
 		}
 		if toks[i].Upper && i == 0 && toks[i].Lower != "the" && toks[i].Lower != "a" && toks[i].Lower != "an" {
@@ -278,7 +278,7 @@ func (fa *figureReader) resolveSource(raw string, pi int) string {
 func nameOf(raw string, toks []text.Token) (string, bool) {
 	i := 0
 	for i < len(toks) && (toks[i].Lower == "the" || toks[i].Lower == "a" || toks[i].Lower == "an" || toks[i].Lower == "another" ||
-		titleWords[toks[i].Lower] || toks[i].Text == "." || adjectiveHyphen(toks[i].Lower)) {
+		titleWord(toks[i].Lower) || toks[i].Text == "." || adjectiveHyphen(toks[i].Lower)) {
 		i++
 	}
 	if i >= len(toks) {

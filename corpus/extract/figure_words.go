@@ -183,14 +183,27 @@ var (
 		"neighborhood neighbourhoods capital north south east west northwest northeast southwest southeast " +
 		"heartland border strip suburbs suburb camp camps enclave valley mountains port")
 
-	// orgWords mark a capitalised name as an organisation, not a place.
-	orgWords = text.NewSet("observatory network council ministry institute forces army division committee agency " +
-		"organization organisation group front party news press times post court office department commission " +
-		"brigade movement coalition union university hospital center centre foundation association " +
-		"mr mrs ms dr gen president minister watch amnesty reuters")
-
 	// genericHeads are nouns that stand for a source named before: "the
 	// monitor said" after "the Syrian Observatory, a war monitor".
 	genericHeads = text.NewSet("monitor group organisation organization watchdog network observatory body agency ngo " +
 		"charity institute center centre monitoring")
 )
+
+// orgWord reports whether a lower-case word marks a capitalised name as
+// an organisation, not a place or people: the head of an organisation's
+// name ("observatory", "ministry"), a title ("President", "Mr"), or a name
+// the lists know as an organisation ("Reuters", "Amnesty").
+func orgWord(w string) bool {
+	return text.OrgHeads[w] || titleWord(w) || w == "amnesty" || w == "reuters"
+}
+
+// titleWord reports whether a lower-case word is a title dropped from a
+// source's name: "Mr", "Gen", "President", "Prime Minister". Other titles
+// ("Chief District Officer") are kept: they say who the source is.
+func titleWord(w string) bool {
+	switch w {
+	case "president", "prime", "minister", "sheikh":
+		return true
+	}
+	return text.TitleAbbreviations[w]
+}
