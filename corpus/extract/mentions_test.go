@@ -63,126 +63,130 @@ func allMentions(a *corpus.Article) []corpus.Mention {
 	return out
 }
 
+// wantMention is a mention a case of TestExtractMentions expects.
+type wantMention struct {
+	text, name string
+	kind       corpus.MentionKind
+	role       string // a part of the role, "" for any
+}
+
+// extractMentionTests are the cases of TestExtractMentions.
+var extractMentionTests = []struct {
+	name  string
+	paras []string
+	want  []wantMention
+	not   []string // texts that must not be mentions
+}{
+	{
+		name: "titles and apposition",
+		paras: []string{
+			"Syrian Foreign Minister Asaad al-Shaibani told Reuters on Tuesday that talks with Turkey would resume.",
+			"Mr. al-Shaibani, who met his Turkish counterpart in Ankara, said the border would stay open.",
+		},
+		want: []wantMention{
+			{"Asaad al-Shaibani", "Asaad al-Shaibani", corpus.Person, "Foreign Minister"},
+			{"al-Shaibani", "Asaad al-Shaibani", corpus.Person, "who met his Turkish counterpart in Ankara"},
+			{"Reuters", "Reuters", corpus.Organisation, ""},
+			{"Turkey", "Turkey", corpus.Place, ""},
+			{"Ankara", "Ankara", corpus.Place, ""},
+		},
+		not: []string{"Tuesday", "Turkish", "Syrian Foreign Minister Asaad al-Shaibani"},
+	},
+	{
+		name: "organisation with function words and acronym",
+		paras: []string{
+			"The toll rose to 52, according to the Syrian Network for Human Rights (SNHR), a monitoring group based abroad.",
+			"SNHR said separately that nine of the dead were women.",
+		},
+		want: []wantMention{
+			{"Syrian Network for Human Rights", "Syrian Network for Human Rights", corpus.Organisation, ""},
+			{"SNHR", "Syrian Network for Human Rights", corpus.Organisation, ""},
+		},
+	},
+	{
+		name: "sentence-initial common words are not names",
+		paras: []string{
+			"Residents said the violence began on Friday. Officials declined to comment.",
+			"Violence spread to the villages near Hama in March, and residents fled.",
+			"Government forces said they had restored order. Those who stayed described fear.",
+		},
+		want: []wantMention{{"Hama", "Hama", corpus.Place, ""}},
+		not:  []string{"Residents", "Officials", "Violence", "Government", "Those", "Friday", "March"},
+	},
+	{
+		name: "surname resolves to the person introduced earlier",
+		paras: []string{
+			"Rami Abdel Rahman, the head of the Syrian Observatory for Human Rights, said the toll was rising.",
+			"Abdulrahman told AFP that at least 40 fighters had been killed.",
+			"In Jableh, a doctor said the hospital was full.",
+		},
+		want: []wantMention{
+			{"Rami Abdel Rahman", "Rami Abdel Rahman", corpus.Person, "the head of the Syrian Observatory for Human Rights"},
+			{"Abdulrahman", "Rami Abdel Rahman", corpus.Person, ""},
+			{"AFP", "AFP", corpus.Organisation, ""},
+			{"Jableh", "Jableh", corpus.Place, ""},
+		},
+	},
+	{
+		name: "brothers stay distinct",
+		paras: []string{
+			"President Bashar al-Assad fled to Moscow in December.",
+			"His brother Maher al-Assad commanded the army's Fourth Division.",
+			"Mr. al-Assad has not spoken in public since.",
+		},
+		want: []wantMention{
+			{"Bashar al-Assad", "Bashar al-Assad", corpus.Person, "President"},
+			{"Maher al-Assad", "Maher al-Assad", corpus.Person, "brother"},
+			{"al-Assad", "Bashar al-Assad", corpus.Person, ""},
+			{"Fourth Division", "Fourth Division", corpus.Organisation, ""},
+			{"Moscow", "Moscow", corpus.Place, ""},
+		},
+	},
+	{
+		name: "descriptions before the name",
+		paras: []string{
+			"The attack was claimed by the militant group Ansar al-Haqq, which emerged last year.",
+			"The group's founder, Abu Omar al-Halabi, was killed in 2019, and the country's prime minister, Nadia Karimi, condemned the attack.",
+		},
+		want: []wantMention{
+			{"Ansar al-Haqq", "Ansar al-Haqq", corpus.Organisation, "the militant group"},
+			{"Abu Omar al-Halabi", "Abu Omar al-Halabi", corpus.Person, "The group's founder"},
+			{"Nadia Karimi", "Nadia Karimi", corpus.Person, "the country's prime minister"},
+		},
+	},
+	{
+		name: "a title without a determiner, opening the sentence or after said",
+		paras: []string{
+			"State governor Terungwa Iorliam imposed a curfew on Sunday.",
+			"Gunmen killed 12 people, said police spokesperson Aondona Tyokase.",
+			"Dr Nasrullah Wardak, director of the provincial hospital, said 600 people had been treated.",
+		},
+		want: []wantMention{
+			{"Terungwa Iorliam", "Terungwa Iorliam", corpus.Person, "State governor"},
+			{"Aondona Tyokase", "Aondona Tyokase", corpus.Person, "police spokesperson"},
+			{"Nasrullah Wardak", "Nasrullah Wardak", corpus.Person, "director of the provincial hospital"},
+		},
+	},
+	{
+		name: "places by suffix and preposition",
+		paras: []string{
+			"Shelling hit targets in Deir ez-Zor and the countryside of Idlib Governorate overnight, while fighting spread across Daraa.",
+		},
+		want: []wantMention{
+			{"Deir ez-Zor", "Deir ez-Zor", corpus.Place, ""},
+			{"Idlib Governorate", "Idlib Governorate", corpus.Place, ""},
+			{"Daraa", "Daraa", corpus.Place, ""},
+		},
+	},
+	{
+		name:  "footer and headline lines carry no mentions",
+		paras: []string{"Independence | Integrity | Excellence | Openness", "Share This Story On Facebook"},
+		not:   []string{"Independence", "Integrity", "Share", "Facebook"},
+	},
+}
+
 func TestExtractMentions(t *testing.T) {
-	type want struct {
-		text, name string
-		kind       corpus.MentionKind
-		role       string // a part of the role, "" for any
-	}
-	tests := []struct {
-		name  string
-		paras []string
-		want  []want
-		not   []string // texts that must not be mentions
-	}{
-		{
-			name: "titles and apposition",
-			paras: []string{
-				"Syrian Foreign Minister Asaad al-Shaibani told Reuters on Tuesday that talks with Turkey would resume.",
-				"Mr. al-Shaibani, who met his Turkish counterpart in Ankara, said the border would stay open.",
-			},
-			want: []want{
-				{"Asaad al-Shaibani", "Asaad al-Shaibani", corpus.Person, "Foreign Minister"},
-				{"al-Shaibani", "Asaad al-Shaibani", corpus.Person, "who met his Turkish counterpart in Ankara"},
-				{"Reuters", "Reuters", corpus.Organisation, ""},
-				{"Turkey", "Turkey", corpus.Place, ""},
-				{"Ankara", "Ankara", corpus.Place, ""},
-			},
-			not: []string{"Tuesday", "Turkish", "Syrian Foreign Minister Asaad al-Shaibani"},
-		},
-		{
-			name: "organisation with function words and acronym",
-			paras: []string{
-				"The toll rose to 52, according to the Syrian Network for Human Rights (SNHR), a monitoring group based abroad.",
-				"SNHR said separately that nine of the dead were women.",
-			},
-			want: []want{
-				{"Syrian Network for Human Rights", "Syrian Network for Human Rights", corpus.Organisation, ""},
-				{"SNHR", "Syrian Network for Human Rights", corpus.Organisation, ""},
-			},
-		},
-		{
-			name: "sentence-initial common words are not names",
-			paras: []string{
-				"Residents said the violence began on Friday. Officials declined to comment.",
-				"Violence spread to the villages near Hama in March, and residents fled.",
-				"Government forces said they had restored order. Those who stayed described fear.",
-			},
-			want: []want{{"Hama", "Hama", corpus.Place, ""}},
-			not:  []string{"Residents", "Officials", "Violence", "Government", "Those", "Friday", "March"},
-		},
-		{
-			name: "surname resolves to the person introduced earlier",
-			paras: []string{
-				"Rami Abdel Rahman, the head of the Syrian Observatory for Human Rights, said the toll was rising.",
-				"Abdulrahman told AFP that at least 40 fighters had been killed.",
-				"In Jableh, a doctor said the hospital was full.",
-			},
-			want: []want{
-				{"Rami Abdel Rahman", "Rami Abdel Rahman", corpus.Person, "the head of the Syrian Observatory for Human Rights"},
-				{"Abdulrahman", "Rami Abdel Rahman", corpus.Person, ""},
-				{"AFP", "AFP", corpus.Organisation, ""},
-				{"Jableh", "Jableh", corpus.Place, ""},
-			},
-		},
-		{
-			name: "brothers stay distinct",
-			paras: []string{
-				"President Bashar al-Assad fled to Moscow in December.",
-				"His brother Maher al-Assad commanded the army's Fourth Division.",
-				"Mr. al-Assad has not spoken in public since.",
-			},
-			want: []want{
-				{"Bashar al-Assad", "Bashar al-Assad", corpus.Person, "President"},
-				{"Maher al-Assad", "Maher al-Assad", corpus.Person, "brother"},
-				{"al-Assad", "Bashar al-Assad", corpus.Person, ""},
-				{"Fourth Division", "Fourth Division", corpus.Organisation, ""},
-				{"Moscow", "Moscow", corpus.Place, ""},
-			},
-		},
-		{
-			name: "descriptions before the name",
-			paras: []string{
-				"The attack was claimed by the militant group Ansar al-Haqq, which emerged last year.",
-				"The group's founder, Abu Omar al-Halabi, was killed in 2019, and the country's prime minister, Nadia Karimi, condemned the attack.",
-			},
-			want: []want{
-				{"Ansar al-Haqq", "Ansar al-Haqq", corpus.Organisation, "the militant group"},
-				{"Abu Omar al-Halabi", "Abu Omar al-Halabi", corpus.Person, "The group's founder"},
-				{"Nadia Karimi", "Nadia Karimi", corpus.Person, "the country's prime minister"},
-			},
-		},
-		{
-			name: "a title without a determiner, opening the sentence or after said",
-			paras: []string{
-				"State governor Terungwa Iorliam imposed a curfew on Sunday.",
-				"Gunmen killed 12 people, said police spokesperson Aondona Tyokase.",
-				"Dr Nasrullah Wardak, director of the provincial hospital, said 600 people had been treated.",
-			},
-			want: []want{
-				{"Terungwa Iorliam", "Terungwa Iorliam", corpus.Person, "State governor"},
-				{"Aondona Tyokase", "Aondona Tyokase", corpus.Person, "police spokesperson"},
-				{"Nasrullah Wardak", "Nasrullah Wardak", corpus.Person, "director of the provincial hospital"},
-			},
-		},
-		{
-			name: "places by suffix and preposition",
-			paras: []string{
-				"Shelling hit targets in Deir ez-Zor and the countryside of Idlib Governorate overnight, while fighting spread across Daraa.",
-			},
-			want: []want{
-				{"Deir ez-Zor", "Deir ez-Zor", corpus.Place, ""},
-				{"Idlib Governorate", "Idlib Governorate", corpus.Place, ""},
-				{"Daraa", "Daraa", corpus.Place, ""},
-			},
-		},
-		{
-			name:  "footer and headline lines carry no mentions",
-			paras: []string{"Independence | Integrity | Excellence | Openness", "Share This Story On Facebook"},
-			not:   []string{"Independence", "Integrity", "Share", "Facebook"},
-		},
-	}
-	for _, tt := range tests {
+	for _, tt := range extractMentionTests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := testArticle(tt.paras...)
 			ms := allMentions(a)
@@ -194,10 +198,10 @@ func TestExtractMentions(t *testing.T) {
 				}
 				m := ms[i]
 				if m.Name != w.name || m.Kind != w.kind {
-					t.Errorf("mention %q: name %q kind %s, want %q %s", w.text, m.Name, m.Kind, w.name, w.kind)
+					t.Errorf("mention %q: name %q kind %s, wantMention %q %s", w.text, m.Name, m.Kind, w.name, w.kind)
 				}
 				if w.role != "" && !strings.Contains(m.Role, w.role) {
-					t.Errorf("mention %q: role %q, want it to contain %q", w.text, m.Role, w.role)
+					t.Errorf("mention %q: role %q, wantMention it to contain %q", w.text, m.Role, w.role)
 				}
 			}
 			for _, n := range tt.not {
