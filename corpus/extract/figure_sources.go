@@ -262,7 +262,9 @@ func (fa *figureReader) resolveSource(raw string, pi int) string {
 	if name := fa.nameWith(head, pi); name != "" {
 		return name
 	}
-	if (toks[0].Lower == "the" || toks[0].Lower == "this") && genericHeads[head] && fa.lastSource != "" {
+	// "the monitor", "this group": the source named before; "The United
+	// Nations refugee agency" names its own.
+	if (toks[0].Lower == "the" || toks[0].Lower == "this") && genericHeads[head] && fa.lastSource != "" && !namesItself(toks) {
 		return fa.lastSource
 	}
 	if toks[0].Lower == "the" && toks[0].Upper {
@@ -426,4 +428,16 @@ func nameRuns(txt string) []string {
 		i = max(e, i+1)
 	}
 	return names
+}
+
+// namesItself reports whether a description has a capitalised word of a
+// name after its determiner: "The United Nations refugee agency", not
+// "the Britain-based monitor".
+func namesItself(toks []text.Token) bool {
+	for _, t := range toks[1:] {
+		if t.Upper && !adjectiveHyphen(t.Lower) && !titleWord(t.Lower) {
+			return true
+		}
+	}
+	return false
 }

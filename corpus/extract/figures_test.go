@@ -56,6 +56,14 @@ var figureSentenceTests = []struct {
 		[]wantFigure{{count: 1300, qualifier: "over", who: "people", what: "killed", source: "a monitoring group", reported: "2025-03-10"}}},
 	{"The agency said on Sunday that more than 1,300 people had been killed.",
 		[]wantFigure{{count: 1300, qualifier: "more than", who: "people", what: "killed", source: "the agency", reported: "2025-03-09"}}},
+	// A description that names itself is its own source, not the source
+	// before it; "the monitor" is the source before.
+	{"Aid workers said 40 people were killed. The United Nations refugee agency said more than 21,000 people had fled.",
+		[]wantFigure{{count: 40, who: "people", what: "killed", source: "Aid workers", reported: "2025-03-10"},
+			{count: 21000, qualifier: "more than", who: "people", what: "displaced", source: "the United Nations refugee agency", reported: "2025-03-10"}}},
+	{"Aid workers said 40 people were killed. The Britain-based monitor said 12 more had died.",
+		[]wantFigure{{count: 40, who: "people", what: "killed", source: "Aid workers", reported: "2025-03-10"},
+			{count: 12, who: "", what: "killed", source: "Aid workers", reported: "2025-03-10"}}},
 	{"Officials said more that than 900 people had been killed.", // a stray word in "more than"
 		[]wantFigure{{count: 900, qualifier: "more than", who: "people", what: "killed", source: "Officials"}}},
 	{"Among the dead were nearly 400 civilians, most of them shot at close range, the monitor said on Saturday.",
