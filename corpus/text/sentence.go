@@ -138,3 +138,16 @@ func SentenceStarts(text string) []int {
 func Abbreviation(lower string) bool {
 	return Abbreviations[strings.TrimSuffix(lower, ".")] || strings.Contains(strings.TrimSuffix(lower, "."), ".")
 }
+
+// LastSentenceEnd returns the byte offset just past the last sentence of s
+// that another sentence follows — where a text cut short at the end of s
+// can be trimmed to whole sentences — or 0 when s holds one sentence.
+func LastSentenceEnd(s string) int {
+	toks := Tokenize(s)
+	for k := len(toks) - 1; k > 0; k-- {
+		if toks[k].Sentence != toks[k-1].Sentence {
+			return toks[k-1].PossEnd
+		}
+	}
+	return 0
+}

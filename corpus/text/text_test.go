@@ -205,3 +205,18 @@ func TestHasWord(t *testing.T) {
 		}
 	}
 }
+
+func TestLastSentenceEnd(t *testing.T) {
+	tests := []struct{ s, want string }{
+		{"Mr. al-Shara spoke. “We will win,” he said. The crowd", "Mr. al-Shara spoke. “We will win,” he said."},
+		{"Acme Inc. Chief executive Jane Doe said the plant", ""},
+		{"One line\nand the next", "One line"},
+		{"No end here", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := tt.s[:text.LastSentenceEnd(tt.s)]; got != tt.want {
+			t.Errorf("LastSentenceEnd(%q) cuts to %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
