@@ -28,7 +28,7 @@ func findCues(toks []text.Token) []sourceCue {
 			if low == "according" {
 				s = k + 2
 			}
-			e := nPEnd(toks, s)
+			e := sourceEnd(toks, s)
 			if e > s {
 				out = append(out, sourceCue{verb: k, start: s, end: e, after: true})
 			}
@@ -60,9 +60,9 @@ func findCues(toks []text.Token) []sourceCue {
 	return out
 }
 
-// nPEnd returns the end of a source written after "according to" or an
+// sourceEnd returns the end of a source written after "according to" or an
 // inverted "said": up to a comma, a clause or a date.
-func nPEnd(toks []text.Token, s int) int {
+func sourceEnd(toks []text.Token, s int) int {
 	e := s
 	for e < len(toks) && e < s+14 {
 		w := &toks[e]
@@ -168,7 +168,7 @@ func subjectCue(toks []text.Token, k int) (sourceCue, bool) {
 	// Inverted: "…,” said Rami Abdulrahman, the head of the observatory.
 	if k > 0 && toks[k-1].Kind == text.Punct && k+1 < len(toks) {
 		s := k + 1
-		if e := nPEnd(toks, s); e > s && contentWord(toks[s:e]) {
+		if e := sourceEnd(toks, s); e > s && contentWord(toks[s:e]) {
 			return sourceCue{verb: k, start: s, end: e, after: true}, true
 		}
 	}

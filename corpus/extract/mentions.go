@@ -137,7 +137,7 @@ func scanMentions(txt string, toks []text.Token, st *stats) []mentionSpan {
 			}
 			break
 		}
-		out = process(out, txt, toks, st, i, j)
+		out = processRun(out, txt, toks, st, i, j)
 		i = j
 	}
 	return out
@@ -154,9 +154,9 @@ func hasHead(toks []text.Token, i, j int) bool {
 	return false
 }
 
-// process turns the capitalised run toks[i:j] into a span, if it names
+// processRun turns the capitalised run toks[i:j] into a span, if it names
 // something.
-func process(out []mentionSpan, txt string, toks []text.Token, st *stats, i, j int) []mentionSpan {
+func processRun(out []mentionSpan, txt string, toks []text.Token, st *stats, i, j int) []mentionSpan {
 	idx := make([]int, 0, j-i)
 	for k := i; k < j; k++ {
 		if toks[k].IsWord() {
