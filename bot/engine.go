@@ -14,7 +14,7 @@ type Engine interface {
 	Search(ctx context.Context, opts index.SearchOptions) (*corpus.Result, error)
 	Tolls(ctx context.Context, place string) (*corpus.Result, error)
 	Passage(ctx context.Context, articleID string, paragraph, radius int) (*corpus.Answer, error)
-	People(prefix string, n int) []corpus.PersonEntry
+	People(prefix string, n int) []corpus.Person
 	Stats(ctx context.Context) (corpus.Stats, error)
 	Rebuild(ctx context.Context, opts index.BuildOptions) (index.BuildReport, error)
 }

@@ -54,9 +54,9 @@ type MentionKind string
 
 // Mention kinds.
 const (
-	Person       MentionKind = "person"
-	Organisation MentionKind = "organisation"
-	Place        MentionKind = "place"
+	MentionPerson       MentionKind = "person"
+	MentionOrganisation MentionKind = "organisation"
+	MentionPlace        MentionKind = "place"
 )
 
 // Mention is a name as it appears in a paragraph.
@@ -101,6 +101,17 @@ type Figure struct {
 	// article's publication date; zero when unknown.
 	Reported Date `json:"reported"`
 }
+
+// Figure kinds: the normalised What of a Figure.
+const (
+	KindKilled    = "killed"
+	KindWounded   = "wounded"
+	KindMissing   = "missing"
+	KindDisplaced = "displaced"
+	KindArrested  = "arrested"
+	KindExecuted  = "executed"
+	KindRescued   = "rescued"
+)
 
 // Date is a calendar day. The zero Date means unknown.
 type Date struct{ time.Time }

@@ -48,10 +48,10 @@ type ArticleRef struct {
 	Paragraphs int `json:"paragraphs"`
 }
 
-// PersonEntry is someone named in the corpus, for autocomplete and "who"
+// Person is someone named in the corpus, for autocomplete and "who"
 // questions: the name most used, the other spellings, and how often the
-// articles mention them. (Person is taken by the MentionKind constant.)
-type PersonEntry struct {
+// articles mention them.
+type Person struct {
 	Name      string   `json:"name"`
 	Spellings []string `json:"spellings,omitempty"`
 	Mentions  int      `json:"mentions"`

@@ -8,11 +8,13 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/extract"
 	"github.com/newsdesk/newsdesk/corpus/load"
+	"github.com/newsdesk/newsdesk/corpus/names"
+	"github.com/newsdesk/newsdesk/corpus/text"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
@@ -279,7 +281,7 @@ func (b *builder) previous(dir string) previous {
 		b.log.Warn("previous index unreadable; building afresh", "err", err)
 	}
 	p := previous{name: name, manifest: m}
-	p.incremental = err == nil && !b.opts.Full && m.AnalyzerVersion == corpus.AnalyzerVersion
+	p.incremental = err == nil && !b.opts.Full && m.AnalyzerVersion == extract.AnalyzerVersion
 	if p.incremental {
 		// A damaged paragraph store cannot be carried over: build afresh.
 		if st, err := openStore(filepath.Join(dir, name)); err != nil {
@@ -299,12 +301,12 @@ func (b *builder) plan(articles []corpus.Article, skipped []corpus.Skipped, prev
 		rep.Skipped = []corpus.Skipped{}
 	}
 	p := buildPlan{manifest: Manifest{
-		AnalyzerVersion: corpus.AnalyzerVersion,
+		AnalyzerVersion: extract.AnalyzerVersion,
 		Fingerprint:     b.fingerprint,
 		Articles:        make([]corpus.ArticleRef, 0, len(articles)),
 		Hashes:          make(map[string]string, len(articles)),
 		Skipped:         rep.Skipped,
-		ArticlePeople:   map[string][]corpus.PersonEntry{},
+		ArticlePeople:   map[string][]corpus.Person{},
 		ArticleOrgs:     map[string][]string{},
 	}}
 	m, old := &p.manifest, prev.manifest
@@ -441,9 +443,9 @@ func (b *builder) finish(tmp string, store *storeWriter, people map[string]names
 			m.ArticleOrgs[id] = ps.orgs
 		}
 	}
-	m.People = mergePeople(m.ArticlePeople)
+	m.People = names.MergePeople(m.ArticlePeople)
 	for _, orgs := range m.ArticleOrgs {
-		m.Organisations = appendDistinct(m.Organisations, orgs...)
+		m.Organisations = text.AppendDistinct(m.Organisations, orgs...)
 	}
 	slices.Sort(m.Organisations)
 	m.BuiltAt = time.Now().UTC()
@@ -461,16 +463,6 @@ func refOf(a *corpus.Article) corpus.ArticleRef {
 		Path:       a.Path,
 		Paragraphs: len(a.Paragraphs),
 	}
-}
-
-// appendDistinct appends the non-empty values not yet in list.
-func appendDistinct(list []string, values ...string) []string {
-	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" && !slices.Contains(list, v) {
-			list = append(list, v)
-		}
-	}
-	return list
 }
 
 // appendDocIDs appends the document IDs of every paragraph of r.
@@ -502,4 +494,10 @@ func dedupe(articles []corpus.Article, log *slog.Logger) []corpus.Article {
 		out = append(out, a)
 	}
 	return out
+}
+
+// namesOf are the people and organisations one article names.
+type namesOf struct {
+	people []corpus.Person
+	orgs   []string
 }

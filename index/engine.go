@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
 	"github.com/newsdesk/newsdesk/index/rank"
 )
@@ -213,13 +214,13 @@ func (e *Engine) unref(g *generation) {
 // People returns up to n people whose names match prefix across spellings
 // (for autocomplete), most mentioned first; all people when prefix is "".
 // n ≤ 0 means no limit.
-func (e *Engine) People(prefix string, n int) []corpus.PersonEntry {
+func (e *Engine) People(prefix string, n int) []corpus.Person {
 	g, release := e.acquire()
 	if g == nil {
 		return nil
 	}
 	defer release()
-	return matchPeople(g.manifest.People, prefix, n)
+	return names.Suggest(g.manifest.People, prefix, n)
 }
 
 // Stats describes what the current generation holds.

@@ -8,67 +8,6 @@ import (
 	"github.com/newsdesk/newsdesk/corpus"
 )
 
-func names(ps []corpus.PersonEntry) []string {
-	out := make([]string, len(ps))
-	for i, p := range ps {
-		out[i] = p.Name
-	}
-	return out
-}
-
-func TestMergePeople(t *testing.T) {
-	perArticle := map[string][]corpus.PersonEntry{
-		"a": {{Name: "Gaith Dalah", Spellings: []string{"Gaith Dalah", "Dalah"}, Mentions: 2}, {Name: "Ines Varga", Spellings: []string{"Ines Varga"}, Mentions: 1}},
-		"b": {{Name: "Ghiath Dallah", Spellings: []string{"Ghiath Dallah"}, Mentions: 3}},
-		"c": {{Name: "Ines Varga", Spellings: []string{"Varga"}, Mentions: 4}},
-	}
-	got := mergePeople(perArticle)
-	if len(got) != 2 {
-		t.Fatalf("people = %+v, want 2 after merging spellings", got)
-	}
-	// Most mentioned first; the most mentioned spelling names the person.
-	if got[0].Name != "Gaith Dalah" && got[0].Name != "Ghiath Dallah" || got[0].Mentions != 5 {
-		t.Errorf("first = %+v, want the general with 5 mentions", got[0])
-	}
-	if got[0].Name != "Ghiath Dallah" || !slices.Contains(got[0].Spellings, "Gaith Dalah") {
-		t.Errorf("first = %+v, want named Ghiath Dallah with spelling Gaith Dalah", got[0])
-	}
-	if got[1].Name != "Ines Varga" || got[1].Mentions != 5 || !slices.Equal(got[1].Spellings, []string{"Varga"}) {
-		t.Errorf("second = %+v", got[1])
-	}
-}
-
-func TestMatchPeople(t *testing.T) {
-	people := []corpus.PersonEntry{
-		{Name: "Ahmed al-Shara", Spellings: []string{"al-Shara"}, Mentions: 9},
-		{Name: "Gaith Dalah", Spellings: []string{"Ghiath Dallah"}, Mentions: 4},
-		{Name: "Charles Lister", Mentions: 2},
-		{Name: "Maher al-Assad", Mentions: 1},
-	}
-	tests := []struct {
-		prefix string
-		n      int
-		want   []string
-	}{
-		{"", 0, []string{"Ahmed al-Shara", "Gaith Dalah", "Charles Lister", "Maher al-Assad"}},
-		{"", 2, []string{"Ahmed al-Shara", "Gaith Dalah"}},
-		{"char", 5, []string{"Charles Lister", "Ahmed al-Shara"}}, // letters first, then "Chara"
-		{"LIST", 5, []string{"Charles Lister"}},                   // any word, any case
-		{"ghia", 5, []string{"Gaith Dalah"}},                      // a spelling's prefix
-		{"ghyath", 5, []string{"Gaith Dalah"}},                    // by skeleton
-		{"gaith dal", 5, []string{"Gaith Dalah"}},                 // several words
-		{"ahmad al-sh", 5, []string{"Ahmed al-Shara"}},
-		{"zz", 5, nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.prefix, func(t *testing.T) {
-			if got := names(matchPeople(people, tc.prefix, tc.n)); !slices.Equal(got, tc.want) {
-				t.Errorf("matchPeople(%q) = %q, want %q", tc.prefix, got, tc.want)
-			}
-		})
-	}
-}
-
 // TestPeopleFromCorpus builds an index of articles naming one person in
 // two spellings and looks them up through the engine.
 func TestPeopleFromCorpus(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/extract"
 	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
@@ -41,16 +42,16 @@ const (
 
 // Manifest describes a generation; it is stored beside the Bleve index.
 type Manifest struct {
-	AnalyzerVersion string               `json:"analyzer_version"`
-	Fingerprint     string               `json:"fingerprint"` // load.Fingerprint at build time
-	BuiltAt         time.Time            `json:"built_at"`
-	Articles        []corpus.ArticleRef  `json:"articles"`
-	Hashes          map[string]string    `json:"hashes"` // article ID → content hash
-	Skipped         []corpus.Skipped     `json:"skipped"`
-	People          []corpus.PersonEntry `json:"people"`
+	AnalyzerVersion string              `json:"analyzer_version"`
+	Fingerprint     string              `json:"fingerprint"` // load.Fingerprint at build time
+	BuiltAt         time.Time           `json:"built_at"`
+	Articles        []corpus.ArticleRef `json:"articles"`
+	Hashes          map[string]string   `json:"hashes"` // article ID → content hash
+	Skipped         []corpus.Skipped    `json:"skipped"`
+	People          []corpus.Person     `json:"people"`
 	// ArticlePeople holds each article's people, so that an incremental
 	// build can aggregate People without analysing unchanged articles.
-	ArticlePeople map[string][]corpus.PersonEntry `json:"article_people,omitempty"`
+	ArticlePeople map[string][]corpus.Person `json:"article_people,omitempty"`
 	// Organisations are the organisations the corpus names, for resolving
 	// acronyms in questions ("SNHR"); ArticleOrgs holds them per article.
 	Organisations []string            `json:"organisations,omitempty"`
@@ -223,7 +224,7 @@ func Stale(ctx context.Context, corpusDir, indexDir string) (bool, error) {
 	if err != nil {
 		return true, err
 	}
-	if m.AnalyzerVersion != corpus.AnalyzerVersion {
+	if m.AnalyzerVersion != extract.AnalyzerVersion {
 		return true, nil
 	}
 	fp, err := load.Fingerprint(ctx, corpusDir)

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
 	"github.com/newsdesk/newsdesk/index/rank"
 )
@@ -21,7 +21,7 @@ func (s *asker) said(ctx context.Context) ([]*rank.Candidate, error) {
 	}
 	// "what did SNHR say": the organisations whose initials those are;
 	// "what did the IDF say": what a well-known acronym stands for.
-	for _, aliases := range [][]string{s.ExpandAcronym(subject), corpus.KnownAcronym(subject)} {
+	for _, aliases := range [][]string{s.ExpandAcronym(subject), names.KnownAcronym(subject)} {
 		if len(aliases) == 0 {
 			continue
 		}

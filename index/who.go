@@ -7,7 +7,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
 	"github.com/newsdesk/newsdesk/index/rank"
 )
@@ -20,7 +20,7 @@ func (s *asker) who(ctx context.Context) ([]*rank.Candidate, error) {
 	}
 	// "who is SNHR": the organisation those initials spell, or a
 	// well-known acronym's name ("what is MSF").
-	for _, org := range append(s.ExpandAcronym(subject), corpus.KnownAcronym(subject)...) {
+	for _, org := range append(s.ExpandAcronym(subject), names.KnownAcronym(subject)...) {
 		if kept, err := s.rerank(ctx, bleveindex.Name(org), rank.About(org)); err != nil || len(kept) > 0 {
 			return kept, err
 		}

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/extract"
+	"github.com/newsdesk/newsdesk/corpus/names"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
@@ -21,7 +23,7 @@ type analysed struct {
 	id      string
 	docs    []bleveindex.Document
 	records [][]byte
-	people  []corpus.PersonEntry
+	people  []corpus.Person
 	orgs    []string
 	err     error
 }
@@ -82,9 +84,9 @@ func (b *builder) analyse(ctx context.Context, todo []*corpus.Article) (<-chan a
 	for _, db := range builders {
 		wg.Go(func() {
 			for a := range in {
-				corpus.Analyze(a)
+				extract.Analyze(a)
 				records, err := paragraphRecords(a)
-				r := analysed{id: a.ID, docs: db.Documents(a), records: records, people: articlePeople(a), orgs: articleOrganisations(a), err: err}
+				r := analysed{id: a.ID, docs: db.Documents(a), records: records, people: names.ArticlePeople(a), orgs: names.ArticleOrganisations(a), err: err}
 				if b.release {
 					a.Paragraphs = nil
 				}

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/corpus/synth"
 )
@@ -45,18 +44,4 @@ func BenchmarkParseFile(b *testing.B) {
 			}
 		})
 	}
-}
-
-// BenchmarkAnalyze measures extraction (names, attribution, figures) over
-// a synthetic corpus, as a build runs it: one article at a time. It
-// belongs with extraction (corpus/extract) once that has its package.
-func BenchmarkAnalyze(b *testing.B) {
-	arts := synth.Articles(1, 5_000)
-	b.ReportAllocs()
-	for b.Loop() {
-		for i := range arts {
-			corpus.Analyze(&arts[i])
-		}
-	}
-	b.ReportMetric(float64(5_000*b.N)/b.Elapsed().Seconds(), "paragraphs/s")
 }

@@ -41,7 +41,7 @@ var (
 // Result is what Dir found under a corpus directory.
 type Result struct {
 	// Articles are sorted by ID; their paragraphs are cleaned and numbered
-	// but not analysed (see corpus.Analyze).
+	// but not analysed (see extract.Analyze).
 	Articles []corpus.Article
 	// Skipped lists the files and records that were not read, by path.
 	Skipped []corpus.Skipped

@@ -3,7 +3,6 @@ package load_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -796,34 +795,6 @@ func TestSeedArticle(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(texts(t, a), "\n"), "streets, in") {
 		t.Error(`"streets , in" was not repaired`)
-	}
-}
-
-// TestSeedFixture keeps corpus/testdata/seed_article.json, the seed
-// article as ParseFile reads it, equal to what ParseFile reads now: the
-// extraction tests in corpus/ start from that file, since they cannot
-// import this package.
-func TestSeedFixture(t *testing.T) {
-	const name = "articles/000_325ffa9ff300ae2d.md"
-	data, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(name)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	arts, err := load.ParseFile(name, data)
-	if err != nil || len(arts) != 1 {
-		t.Fatalf("ParseFile(seed): %d articles, %v", len(arts), err)
-	}
-	fixture, err := os.ReadFile(filepath.Join("..", "testdata", "seed_article.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want corpus.Article
-	if err := json.Unmarshal(fixture, &want); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(arts[0], want) {
-		got, _ := json.MarshalIndent(arts[0], "", "  ")
-		t.Errorf("corpus/testdata/seed_article.json is stale; ParseFile now gives:\n%s", got)
 	}
 }
 

@@ -90,7 +90,7 @@ type Result struct {
 	Side       string `json:"side"`
 	Paragraphs int    `json:"paragraphs"`
 	// Build is the wall time of the build; for newsdesk it includes loading
-	// the corpus files and extraction (corpus.Analyze).
+	// the corpus files and extraction (extract.Analyze).
 	Build            time.Duration `json:"build_ns"`
 	ParagraphsPerSec float64       `json:"paragraphs_per_sec"`
 	// BuildCPU is the CPU time (user+system) the process spent building,

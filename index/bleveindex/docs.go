@@ -2,7 +2,6 @@ package bleveindex
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 	"github.com/newsdesk/newsdesk/index/bleveindex/words"
 )
 
@@ -345,14 +345,14 @@ func newParagraphDoc(a *corpus.Article, p corpus.Paragraph) paragraphDoc {
 	var names, speakers, what []string
 	var reported time.Time
 	for _, mn := range p.Mentions {
-		names = appendDistinct(names, mn.Text, mn.Name)
+		names = text.AppendDistinct(names, mn.Text, mn.Name)
 	}
-	speakers = appendDistinct(speakers, p.Attribution...)
+	speakers = text.AppendDistinct(speakers, p.Attribution...)
 	for _, q := range p.Quotes {
-		speakers = appendDistinct(speakers, q.Speaker)
+		speakers = text.AppendDistinct(speakers, q.Speaker)
 	}
 	for _, f := range p.Figures {
-		what = appendDistinct(what, f.What)
+		what = text.AppendDistinct(what, f.What)
 		if f.Reported.After(reported) {
 			reported = f.Reported.Time
 		}
@@ -374,14 +374,4 @@ func newParagraphDoc(a *corpus.Article, p corpus.Paragraph) paragraphDoc {
 		What:      what,
 		id:        DocID(a.ID, p.Number),
 	}
-}
-
-// appendDistinct appends the non-empty values not yet in list.
-func appendDistinct(list []string, values ...string) []string {
-	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" && !slices.Contains(list, v) {
-			list = append(list, v)
-		}
-	}
-	return list
 }

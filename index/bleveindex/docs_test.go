@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/extract"
 	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
@@ -104,7 +105,7 @@ func TestDocumentsMatchMapping(t *testing.T) {
 		}
 		for i := range res.Articles {
 			a := &res.Articles[i]
-			corpus.Analyze(a)
+			extract.Analyze(a)
 			for _, d := range (&Builder{db: db}).Documents(a) {
 				doc := d.doc
 				d, ok := paragraphDocOf(a, doc.ID())

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 )
 
 // ConceptsOf analyses the question's words into weighted concepts: rare
@@ -46,7 +46,7 @@ func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
 				}
 			}
 		}
-		if key := corpus.Skeleton(w); count == 0 && len(key) >= 3 {
+		if key := names.Skeleton(w); count == 0 && len(key) >= 3 {
 			// A name spelt otherwise than the corpus spells it: "Tartous",
 			// "ghiath" match by transliteration skeleton.
 			if _, k := df.NameCount(key); k > 0 {

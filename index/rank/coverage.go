@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
@@ -165,7 +166,7 @@ func (r *Ranker) Highlights(c *Candidate) []string {
 func mentionsName(p corpus.Paragraph, word, key string) bool {
 	for _, m := range p.Mentions {
 		for _, w := range strings.FieldsFunc(m.Text+" "+m.Name, notWordRune) {
-			if corpus.Skeleton(w) == key && corpus.NameMatch(word, w) >= NameThreshold {
+			if names.Skeleton(w) == key && names.Match(word, w) >= NameThreshold {
 				return true
 			}
 		}

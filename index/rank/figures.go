@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 )
 
 // LatestFigures picks, for each source and group counted, the newest
@@ -116,7 +117,7 @@ func NamesPlace(a corpus.ArticleRef, p corpus.Paragraph, place string) bool {
 		return true // every word of "attack on Agbadu"
 	}
 	for _, m := range p.Mentions {
-		if corpus.SameName(place, m.Name) || corpus.SameName(place, m.Text) {
+		if names.Same(place, m.Name) || names.Same(place, m.Text) {
 			return true
 		}
 	}

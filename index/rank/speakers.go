@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // definesName reports whether text introduces m's short name with its
@@ -37,7 +39,7 @@ func bestMention(name string, p corpus.Paragraph) (corpus.Mention, float64) {
 // Benue governor", "the governor of Zaporizhzhia" → "governor"), or "".
 func roleHead(subject string) string {
 	for _, w := range strings.FieldsFunc(strings.ToLower(subject), notWordRune) {
-		if corpus.RoleNoun(w) {
+		if text.RoleNoun(w) {
 			return w
 		}
 	}
@@ -88,7 +90,7 @@ func roleSpeaker(subject string, c *Candidate, inArticle func(word, articleID st
 	}
 	speakers := slices.Clone(p.Attribution)
 	for _, q := range p.Quotes {
-		speakers = appendDistinct(speakers, q.Speaker)
+		speakers = text.AppendDistinct(speakers, q.Speaker)
 	}
 	for _, sp := range speakers {
 		if fits(sp) {
@@ -113,7 +115,7 @@ func (r *Ranker) AcronymAsked(name string) bool {
 	if len(name) < 2 || len(name) > 6 || strings.ContainsFunc(name, notWordRune) {
 		return false
 	}
-	return containsWords(r.Question.Text, strings.ToUpper(name)) || corpus.KnownAcronym(name) != nil
+	return containsWords(r.Question.Text, strings.ToUpper(name)) || names.KnownAcronym(name) != nil
 }
 
 // ExpandAcronym returns the organisations the corpus names whose initials
@@ -157,7 +159,7 @@ func speakerMatch(asked, speaker string) float64 {
 	if speaker == "" {
 		return 0
 	}
-	best := corpus.NameMatch(asked, speaker)
+	best := names.Match(asked, speaker)
 	askedWords := strings.Fields(strings.ToLower(asked))
 	// An acronym: "SNHR" for "Syrian Network for Human Rights".
 	if len(askedWords) == 1 && len(askedWords[0]) >= 2 && len(askedWords[0]) <= 6 && initials(speaker) == askedWords[0] {
@@ -264,16 +266,6 @@ var bodyNouns = map[string]bool{
 	"hospital": true, "centre": true, "center": true, "unit": true, "board": true, "bureau": true,
 	"administration": true, "directorate": true, "programme": true, "program": true, "fund": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "military": true, "crescent": true,
-}
-
-// appendDistinct appends the non-empty values not yet in list.
-func appendDistinct(list []string, values ...string) []string {
-	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" && !slices.Contains(list, v) {
-			list = append(list, v)
-		}
-	}
-	return list
 }
 
 // RoleHead returns the word of a description that names a position ("the

@@ -1,5 +1,5 @@
 // Package translit is a Bleve token filter that replaces each token with
-// its transliteration skeleton (corpus.Skeleton), so that "Gaith Dalah",
+// its transliteration skeleton (names.Skeleton), so that "Gaith Dalah",
 // "Ghiath Dallah" and "Ghiyath Dalla" index to the same terms. Name
 // particles ("al", "el", "bin"…) have an empty skeleton and are dropped.
 package translit
@@ -8,7 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 
-	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 )
 
 // Name is the name the filter is registered under in Bleve's registry.
@@ -21,7 +21,7 @@ type Filter struct{}
 func (Filter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	out := input[:0]
 	for _, tok := range input {
-		key := corpus.Skeleton(string(tok.Term))
+		key := names.Skeleton(string(tok.Term))
 		if key == "" {
 			continue
 		}

@@ -1,9 +1,11 @@
-package corpus
+package extract
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/newsdesk/newsdesk/corpus"
 )
 
 // resolveGenericSpeakers replaces a speaker written as a bare definite
@@ -11,7 +13,7 @@ import (
 // article gave it earlier or in the same paragraph ("Sudan's health
 // ministry", "the Interior Ministry"), in attributions, quotes and figure
 // sources. Names the mention extractor resolved are left as they are.
-func resolveGenericSpeakers(a *Article) {
+func resolveGenericSpeakers(a *corpus.Article) {
 	// For each noun met, the fuller name each paragraph gives it ("" for
 	// none): every paragraph is read once per noun, not once per speaker.
 	names := map[string][]string{}
@@ -71,8 +73,8 @@ const fullerNamePattern = `\b(?:[A-Z][\p{L}-]+(?:['’]s)?(?:\s+[a-z][\p{L}-]+){
 
 // fullerName returns the first name in text that re (fullerNamePattern
 // for noun) finds, other than the bare description itself.
-func fullerName(re *regexp.Regexp, text, noun string) string {
-	for _, m := range re.FindAllString(text, -1) {
+func fullerName(re *regexp.Regexp, txt, noun string) string {
+	for _, m := range re.FindAllString(txt, -1) {
 		m = strings.TrimSpace(m)
 		first := strings.Fields(m)[0]
 		if strings.EqualFold(first, "the") || strings.EqualFold(first, "a") || strings.EqualFold(m, noun) {

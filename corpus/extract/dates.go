@@ -1,4 +1,4 @@
-package corpus
+package extract
 
 import (
 	"regexp"
@@ -8,6 +8,9 @@ import (
 
 	dateparser "github.com/markusmobius/go-dateparser"
 	"github.com/markusmobius/go-dateparser/date"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // Date precisions reported by DateMention.
@@ -31,7 +34,7 @@ type DateMention struct {
 	// that period ("last week" is publication − 7 days, as go-dateparser
 	// reads it). Zero when it cannot be resolved (a relative expression in
 	// an article whose publication date is unknown).
-	Date Date `json:"date"`
+	Date corpus.Date `json:"date"`
 	// Precision is PrecisionDay, PrecisionWeek, PrecisionMonth or
 	// PrecisionYear.
 	Precision string `json:"precision"`
@@ -40,51 +43,51 @@ type DateMention struct {
 // Date expressions are found with one cheap regular expression; only what
 // it finds is handed to go-dateparser.
 const (
-	dtWeekday   = `(?:mon|tues|wednes|thurs|fri|satur|sun)day`
-	dtMonthFull = `(?:january|february|march|april|may|june|july|august|september|october|november|december)`
-	dtMonth     = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?`
-	dtDayNum    = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
-	dtNumWord   = `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`
-	// dtYearNum is a year: "1200 people" is no year.
-	dtYearNum = `(?:19|20)\d{2}`
+	weekdayPattern   = `(?:mon|tues|wednes|thurs|fri|satur|sun)day`
+	monthFullPattern = `(?:` + text.MonthNamesPattern + `)`
+	monthPattern     = `(?:` + text.MonthNamesPattern + `|` + text.MonthAbbreviationsPattern + `)\.?`
+	dayNumPattern    = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
+	numWordPattern   = `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`
+	// yearNumPattern is a year: "1200 people" is no year.
+	yearNumPattern = `(?:19|20)\d{2}`
 )
 
 var (
-	dtFind = regexp.MustCompile(`(?i)(?:\bon\s+)?\b(?:` +
+	dateFinder = regexp.MustCompile(`(?i)(?:\bon\s+)?\b(?:` +
 		`\d{4}-\d{2}-\d{2}` +
-		`|` + dtDayNum + `\s+(?:of\s+)?` + dtMonth + `(?:,?\s+` + dtYearNum + `)?` +
-		`|` + dtMonth + `\s+` + dtDayNum + `(?:,\s*` + dtYearNum + `|\s+` + dtYearNum + `)?` +
-		`|` + dtMonthFull + `\s+` + dtYearNum +
-		`|(?:(?:late|early)\s+(?:on\s+)?)?(?:(?:last|this|past)\s+)?` + dtWeekday + `(?:\s+(?:morning|afternoon|evening|night))?` +
+		`|` + dayNumPattern + `\s+(?:of\s+)?` + monthPattern + `(?:,?\s+` + yearNumPattern + `)?` +
+		`|` + monthPattern + `\s+` + dayNumPattern + `(?:,\s*` + yearNumPattern + `|\s+` + yearNumPattern + `)?` +
+		`|` + monthFullPattern + `\s+` + yearNumPattern +
+		`|(?:(?:late|early)\s+(?:on\s+)?)?(?:(?:last|this|past)\s+)?` + weekdayPattern + `(?:\s+(?:morning|afternoon|evening|night))?` +
 		`|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)` +
 		`|(?:earlier\s+)?this\s+(?:week|month|year)` +
 		`|last\s+(?:week|month|year|weekend)|(?:over|at|during)\s+the\s+weekend|this\s+weekend` +
-		`|` + dtNumWord + `\s+(?:days?|weeks?|months?|years?)\s+ago` +
-		`|between\s+` + dtMonthFull + `\s+and\s+` + dtMonthFull +
-		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + dtMonthFull + `(?:,?\s+` + dtYearNum + `)?` +
+		`|` + numWordPattern + `\s+(?:days?|weeks?|months?|years?)\s+ago` +
+		`|between\s+` + monthFullPattern + `\s+and\s+` + monthFullPattern +
+		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + monthFullPattern + `(?:,?\s+` + yearNumPattern + `)?` +
 		`|(?:in|since|until|by|during)\s+(?:1[89]|20)\d{2}` +
 		`)\b`)
-	// dtMonthWord finds the month name of a match, which must be capitalised
+	// monthWordRe finds the month name of a match, which must be capitalised
 	// in the text: "march" and "may" are also verbs.
-	dtMonthWord = regexp.MustCompile(`(?i)\b` + dtMonth)
-	dtYear      = regexp.MustCompile(`\b(?:1[89]|20)\d{2}\b`)
-	dtISO       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
-	dtWeekdayRe = regexp.MustCompile(`^(?:(last|this|past)\s+)?(` + dtWeekday + `)$`)
-	// dtDayMonth matches a day and month written without a year.
-	dtDayMonth  = regexp.MustCompile(`^(?:` + dtDayNum + `\s+(?:of\s+)?` + dtMonth + `|` + dtMonth + `\s+` + dtDayNum + `)$`)
-	dtMonthOnly = regexp.MustCompile(`^(?:in|since|until|by|during|early|late|mid-|last|this)\s*(` + dtMonthFull + `)$`)
-	dtYearOnly  = regexp.MustCompile(`^(?:in|since|until|by|during)\s+(\d{4})$`)
+	monthWordRe = regexp.MustCompile(`(?i)\b` + monthPattern)
+	yearRe      = regexp.MustCompile(`\b(?:1[89]|20)\d{2}\b`)
+	isoRe       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	weekdayRe   = regexp.MustCompile(`^(?:(last|this|past)\s+)?(` + weekdayPattern + `)$`)
+	// dayMonthRe matches a day and month written without a year.
+	dayMonthRe  = regexp.MustCompile(`^(?:` + dayNumPattern + `\s+(?:of\s+)?` + monthPattern + `|` + monthPattern + `\s+` + dayNumPattern + `)$`)
+	monthOnlyRe = regexp.MustCompile(`^(?:in|since|until|by|during|early|late|mid-|last|this)\s*(` + monthFullPattern + `)$`)
+	yearOnlyRe  = regexp.MustCompile(`^(?:in|since|until|by|during)\s+(\d{4})$`)
 )
 
-// dtWeekdays maps a lower-case weekday name to its time.Weekday.
-var dtWeekdays = map[string]time.Weekday{
+// weekdayNumbers maps a lower-case weekday name to its time.Weekday.
+var weekdayNumbers = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
 }
 
-// dtResolved is a cached resolution.
-type dtResolved struct {
-	date      Date
+// resolvedDate is a cached resolution.
+type resolvedDate struct {
+	date      corpus.Date
 	precision string
 	ok        bool
 }
@@ -94,12 +97,12 @@ type dtResolved struct {
 // expressions ("on Sunday"), and go-dateparser costs tens of microseconds
 // a call.
 type dateResolver struct {
-	published Date
+	published corpus.Date
 	cfg       *dateparser.Configuration
-	cache     map[string]dtResolved
+	cache     map[string]resolvedDate
 }
 
-func newDateResolver(published Date) *dateResolver {
+func newDateResolver(published corpus.Date) *dateResolver {
 	cfg := &dateparser.Configuration{
 		Languages:            []string{"en"},
 		DefaultTimezone:      time.UTC,
@@ -125,7 +128,7 @@ func newDateResolver(published Date) *dateResolver {
 // resolves to its first day. When published is zero only expressions that
 // name their year resolve. ok is false when expr is not a date expression
 // it understands.
-func ResolveDate(expr string, published Date) (Date, bool) {
+func ResolveDate(expr string, published corpus.Date) (corpus.Date, bool) {
 	r := newDateResolver(published)
 	res := r.resolve(expr)
 	return res.date, res.ok
@@ -133,41 +136,43 @@ func ResolveDate(expr string, published Date) (Date, bool) {
 
 // FindDates returns the date expressions of a sentence in order, each
 // resolved against the publication date as ResolveDate does.
-func FindDates(sentence string, published Date) []DateMention {
+func FindDates(sentence string, published corpus.Date) []DateMention {
 	return newDateResolver(published).find(sentence)
 }
 
 // find returns the date expressions of a sentence, resolved.
 func (r *dateResolver) find(sentence string) []DateMention {
-	spans := dtSpans(sentence)
+	spans := dateSpans(sentence)
 	if len(spans) == 0 {
 		return nil
 	}
 	out := make([]DateMention, 0, len(spans))
 	for _, sp := range spans {
-		text := sentence[sp[0]:sp[1]]
-		res := r.resolve(text)
-		out = append(out, DateMention{Text: text, Start: sp[0], End: sp[1], Date: res.date, Precision: res.precision})
+		txt := sentence[sp[0]:sp[1]]
+		res := r.resolve(txt)
+		out = append(out, DateMention{Text: txt, Start: sp[0], End: sp[1], Date: res.date, Precision: res.precision})
 	}
 	return out
 }
 
-// dtSpans finds the byte spans of the date expressions of a sentence
+// dateSpans finds the byte spans of the date expressions of a sentence
 // without resolving them.
-func dtSpans(sentence string) [][2]int { return dtSpansTokens(sentence, fgTokenize(sentence), 0) }
+func dateSpans(sentence string) [][2]int {
+	return dateSpansTokens(sentence, text.Tokenize(sentence), 0)
+}
 
-// dtTriggers are the words every date expression contains; the date
+// dateTriggers are the words every date expression contains; the date
 // regular expression runs only on a few words around them, which keeps
 // detection cheap on long paragraphs.
-var dtTriggers = fgSet("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight night " +
+var dateTriggers = text.NewSet("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight night " +
 	"morning afternoon evening week weekend month year ago days weeks months years " +
 	"january february march april may june july august september october november december " +
 	"jan feb mar apr jun jul aug sep sept oct nov dec")
 
-// dtSpansTokens finds the date expressions of text[toks[0].start:…], whose
+// dateSpansTokens finds the date expressions of text[toks[0].start:…], whose
 // tokens are toks; base is the byte offset the returned spans are relative
 // to.
-func dtSpansTokens(text string, toks []fgTok, base int) [][2]int {
+func dateSpansTokens(txt string, toks []text.Token, base int) [][2]int {
 	var spans [][2]int
 	lo, hi := -1, -1 // the current window, in tokens
 	add := func(s, e int) {
@@ -180,15 +185,15 @@ func dtSpansTokens(text string, toks []fgTok, base int) [][2]int {
 		if lo < 0 {
 			return
 		}
-		from, to := toks[lo].start, toks[hi].end
-		for _, m := range dtFind.FindAllStringIndex(text[from:to], -1) {
+		from, to := toks[lo].Start, toks[hi].PossEnd
+		for _, m := range dateFinder.FindAllStringIndex(txt[from:to], -1) {
 			s, e := from+m[0], from+m[1]
 			// A match must start and end on token boundaries.
-			if !dtOnBoundary(toks[lo:hi+1], s, e) {
+			if !onBoundary(toks[lo:hi+1], s, e) {
 				continue
 			}
-			if loc := dtMonthWord.FindStringIndex(text[s:e]); loc != nil && !dtISO.MatchString(text[s:e]) {
-				if c := text[s+loc[0]]; c < 'A' || c > 'Z' {
+			if loc := monthWordRe.FindStringIndex(txt[s:e]); loc != nil && !isoRe.MatchString(txt[s:e]) {
+				if c := txt[s+loc[0]]; c < 'A' || c > 'Z' {
 					continue // "march", "may": verbs, not months
 				}
 			}
@@ -198,18 +203,18 @@ func dtSpansTokens(text string, toks []fgTok, base int) [][2]int {
 	}
 	for k := range toks {
 		t := &toks[k]
-		trigger := t.kind == fgWord && dtTriggers[strings.TrimSuffix(t.low, ".")] ||
-			t.kind == fgNum && len(t.text) == 4 && (t.text[0] == '1' || t.text[0] == '2')
+		trigger := t.Kind == text.Word && dateTriggers[strings.TrimSuffix(t.Lower, ".")] ||
+			t.Kind == text.Number && len(t.Text) == 4 && (t.Text[0] == '1' || t.Text[0] == '2')
 		if !trigger {
 			continue
 		}
-		if t.kind == fgWord && fgWeekdays[t.low] && (k < 2 || !dtTriggers[toks[k-2].low]) {
+		if t.Kind == text.Word && text.Weekdays[t.Lower] && (k < 2 || !dateTriggers[toks[k-2].Lower]) {
 			// Weekdays, the most common, are read from the tokens: "on
 			// Sunday", "late on Thursday", "last Friday", "Saturday
 			// afternoon".
 			flush()
-			b, e := dtWeekdaySpan(toks, k)
-			add(toks[b].start, toks[e].end)
+			b, e := weekdaySpan(toks, k)
+			add(toks[b].Start, toks[e].PossEnd)
 			continue
 		}
 		from, to := max(0, k-3), min(len(toks)-1, k+4)
@@ -225,56 +230,56 @@ func dtSpansTokens(text string, toks []fgTok, base int) [][2]int {
 	return spans
 }
 
-// dtWeekdaySpan returns the tokens (inclusive) of the weekday expression
+// weekdaySpan returns the tokens (inclusive) of the weekday expression
 // around the weekday at token k.
-func dtWeekdaySpan(toks []fgTok, k int) (int, int) {
+func weekdaySpan(toks []text.Token, k int) (int, int) {
 	b, e := k, k
 	if e+1 < len(toks) {
-		switch toks[e+1].low {
+		switch toks[e+1].Lower {
 		case "morning", "afternoon", "evening", "night":
 			e++
 		}
 	}
 	if b > 0 {
-		switch toks[b-1].low {
+		switch toks[b-1].Lower {
 		case "last", "this", "past", "late", "early":
 			b--
 		}
 	}
-	if b > 0 && toks[b-1].low == "on" {
+	if b > 0 && toks[b-1].Lower == "on" {
 		b--
-		if b > 0 && (toks[b-1].low == "late" || toks[b-1].low == "early") {
+		if b > 0 && (toks[b-1].Lower == "late" || toks[b-1].Lower == "early") {
 			b--
 		}
 	}
 	return b, e
 }
 
-// dtOnBoundary reports whether bytes s and e fall on token boundaries.
-func dtOnBoundary(toks []fgTok, s, e int) bool {
+// onBoundary reports whether bytes s and e fall on token boundaries.
+func onBoundary(toks []text.Token, s, e int) bool {
 	okS, okE := false, false
 	for i := range toks {
-		if toks[i].start == s {
+		if toks[i].Start == s {
 			okS = true
 		}
-		if toks[i].end == e {
+		if toks[i].PossEnd == e {
 			okE = true
 		}
 	}
 	return okS && okE
 }
 
-// dtNormalise lower-cases a date expression, collapses its spaces and drops
+// normaliseDate lower-cases a date expression, collapses its spaces and drops
 // what does not change the day: a leading "on", "late"/"early", a time of
 // day, ordinal suffixes and the "of" in "17 of March".
-func dtNormalise(expr string) string {
+func normaliseDate(expr string) string {
 	words := strings.Fields(strings.ToLower(strings.TrimSpace(expr)))
 	for len(words) > 0 && (words[0] == "on" || words[0] == "late" || words[0] == "early" || words[0] == "the") {
 		if words[0] == "early" || words[0] == "late" {
 			// "late March" names a month; "late on Thursday" a day; "late
 			// March 2024" the month of that year.
-			if len(words) > 1 && words[1] != "on" && !(len(words) == 3 && dtYear.MatchString(words[2])) {
-				if _, weekday := dtWeekdays[words[1]]; !weekday {
+			if len(words) > 1 && words[1] != "on" && !(len(words) == 3 && yearRe.MatchString(words[2])) {
+				if _, weekday := weekdayNumbers[words[1]]; !weekday {
 					break
 				}
 			}
@@ -284,7 +289,7 @@ func dtNormalise(expr string) string {
 	if n := len(words); n > 1 {
 		switch words[n-1] {
 		case "morning", "afternoon", "evening", "night":
-			if _, ok := dtWeekdays[words[n-2]]; ok {
+			if _, ok := weekdayNumbers[words[n-2]]; ok {
 				words = words[:n-1]
 			}
 		}
@@ -309,14 +314,14 @@ func dtNormalise(expr string) string {
 }
 
 // resolve resolves one expression, from the cache when it can.
-func (r *dateResolver) resolve(expr string) dtResolved {
-	key := dtNormalise(expr)
+func (r *dateResolver) resolve(expr string) resolvedDate {
+	key := normaliseDate(expr)
 	if res, ok := r.cache[key]; ok {
 		return res
 	}
 	res := r.resolveKey(key)
 	if r.cache == nil {
-		r.cache = make(map[string]dtResolved)
+		r.cache = make(map[string]resolvedDate)
 	}
 	r.cache[key] = res
 	return res
@@ -331,7 +336,7 @@ func (r *dateResolver) resolve(expr string) dtResolved {
 //   - "last Sunday", "earlier this week", "over the weekend", "last
 //     night", "this morning", "tonight", "earlier this month";
 //   - ISO dates, which are parsed directly (go-dateparser is slow on them).
-func (r *dateResolver) resolveKey(key string) dtResolved {
+func (r *dateResolver) resolveKey(key string) resolvedDate {
 	if res, ok := r.fast(key); ok {
 		return res
 	}
@@ -340,10 +345,10 @@ func (r *dateResolver) resolveKey(key string) dtResolved {
 
 // Common expressions resolved without go-dateparser.
 var (
-	dtBetweenMonths = regexp.MustCompile(`^between (` + dtMonthFull + `) and (` + dtMonthFull + `)$`)
-	dtAgo           = regexp.MustCompile(`^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) days? ago$`)
-	dtDayMonthY     = regexp.MustCompile(`^(?:(\d{1,2}) (` + dtMonth + `)|(` + dtMonth + `) (\d{1,2}))(?:,? (\d{4}))?$`)
-	dtNumWords      = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+	betweenMonthsRe = regexp.MustCompile(`^between (` + monthFullPattern + `) and (` + monthFullPattern + `)$`)
+	agoRe           = regexp.MustCompile(`^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) days? ago$`)
+	dayMonthYearRe  = regexp.MustCompile(`^(?:(\d{1,2}) (` + monthPattern + `)|(` + monthPattern + `) (\d{1,2}))(?:,? (\d{4}))?$`)
+	numWords        = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 )
 
 // fast resolves the commonest normalised expressions (a weekday,
@@ -352,15 +357,15 @@ var (
 // would through go-dateparser, which costs tens of microseconds a call. ok
 // is false for anything else, and for 29 February, which go-dateparser
 // moves to the last leap year.
-func (r *dateResolver) fast(key string) (dtResolved, bool) {
+func (r *dateResolver) fast(key string) (resolvedDate, bool) {
 	pub := r.published
 	if pub.IsZero() {
-		return dtResolved{}, false
+		return resolvedDate{}, false
 	}
-	day := func(d time.Time) (dtResolved, bool) {
-		return dtResolved{date: DateOf(d), precision: PrecisionDay, ok: true}, true
+	day := func(d time.Time) (resolvedDate, bool) {
+		return resolvedDate{date: corpus.DateOf(d), precision: PrecisionDay, ok: true}, true
 	}
-	if want, ok := dtWeekdays[key]; ok {
+	if want, ok := weekdayNumbers[key]; ok {
 		back := (int(pub.Weekday()) - int(want) + 7) % 7
 		return day(pub.AddDate(0, 0, -back))
 	}
@@ -368,19 +373,19 @@ func (r *dateResolver) fast(key string) (dtResolved, bool) {
 	case "yesterday":
 		return day(pub.AddDate(0, 0, -1))
 	case "last week":
-		return dtResolved{date: DateOf(pub.AddDate(0, 0, -7)), precision: PrecisionWeek, ok: true}, true
+		return resolvedDate{date: corpus.DateOf(pub.AddDate(0, 0, -7)), precision: PrecisionWeek, ok: true}, true
 	case "last month":
-		return dtResolved{date: Date{time.Date(pub.Year(), pub.Month()-1, 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionMonth, ok: true}, true
+		return resolvedDate{date: corpus.Date{Time: time.Date(pub.Year(), pub.Month()-1, 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionMonth, ok: true}, true
 	case "last year":
-		return dtResolved{date: Date{time.Date(pub.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionYear, ok: true}, true
+		return resolvedDate{date: corpus.Date{Time: time.Date(pub.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionYear, ok: true}, true
 	}
-	if m := dtBetweenMonths.FindStringSubmatch(key); m != nil {
+	if m := betweenMonthsRe.FindStringSubmatch(key); m != nil {
 		// "between December and February": the period that ended most
 		// recently, dated by its first month.
-		from, okFrom := dtMonthNumber(m[1])
-		to, okTo := dtMonthNumber(m[2])
+		from, okFrom := text.MonthNumber(m[1])
+		to, okTo := text.MonthNumber(m[2])
 		if !okFrom || !okTo {
-			return dtResolved{}, false
+			return resolvedDate{}, false
 		}
 		end := time.Date(pub.Year(), to, 1, 0, 0, 0, 0, time.UTC)
 		if end.After(pub.Time) {
@@ -390,24 +395,24 @@ func (r *dateResolver) fast(key string) (dtResolved, bool) {
 		if start.After(end) {
 			start = start.AddDate(-1, 0, 0)
 		}
-		return dtResolved{date: DateOf(start), precision: PrecisionMonth, ok: true}, true
+		return resolvedDate{date: corpus.DateOf(start), precision: PrecisionMonth, ok: true}, true
 	}
-	if m := dtAgo.FindStringSubmatch(key); m != nil {
-		n, ok := dtNumWords[m[1]]
+	if m := agoRe.FindStringSubmatch(key); m != nil {
+		n, ok := numWords[m[1]]
 		if !ok {
 			n, _ = strconv.Atoi(m[1])
 		}
 		return day(pub.AddDate(0, 0, -n))
 	}
-	if m := dtDayMonthY.FindStringSubmatch(key); m != nil {
+	if m := dayMonthYearRe.FindStringSubmatch(key); m != nil {
 		dayText, monthText := m[1], m[2]
 		if dayText == "" {
 			dayText, monthText = m[4], m[3]
 		}
-		month, ok := dtMonthNumber(monthText)
+		month, ok := text.MonthNumber(monthText)
 		d, _ := strconv.Atoi(dayText)
 		if !ok || d < 1 || d > 31 || month == time.February && d == 29 {
-			return dtResolved{}, false
+			return resolvedDate{}, false
 		}
 		year := pub.Year()
 		if m[5] != "" {
@@ -415,7 +420,7 @@ func (r *dateResolver) fast(key string) (dtResolved, bool) {
 		}
 		t := time.Date(year, month, d, 0, 0, 0, 0, time.UTC)
 		if t.Day() != d {
-			return dtResolved{}, false // 30 February
+			return resolvedDate{}, false // 30 February
 		}
 		if m[5] == "" && t.After(pub.AddDate(0, 0, 1)) {
 			// The most recent such day, with a day's leeway for time zones.
@@ -423,50 +428,40 @@ func (r *dateResolver) fast(key string) (dtResolved, bool) {
 		}
 		return day(t)
 	}
-	return dtResolved{}, false
-}
-
-// dtMonthNumber reads a lower-case month name or abbreviation.
-func dtMonthNumber(s string) (time.Month, bool) {
-	s = strings.TrimSuffix(s, ".")
-	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
-		if s == name || len(s) >= 3 && strings.HasPrefix(name, s) && (len(s) == 3 || s == "sept") {
-			return m, true
-		}
-	}
-	return 0, false
+	return resolvedDate{}, false
 }
 
 // slow resolves a normalised expression through go-dateparser, with the
 // corrections below.
-func (r *dateResolver) slow(key string) dtResolved {
+func (r *dateResolver) slow(key string) resolvedDate {
 	if key == "" {
-		return dtResolved{}
+		return resolvedDate{}
 	}
-	if m := dtISO.FindStringSubmatch(key); m != nil {
+	if m := isoRe.FindStringSubmatch(key); m != nil {
 		t, err := time.Parse(time.DateOnly, key)
 		if err != nil {
-			return dtResolved{}
+			return resolvedDate{}
 		}
-		return dtResolved{date: DateOf(t), precision: PrecisionDay, ok: true}
+		return resolvedDate{date: corpus.DateOf(t), precision: PrecisionDay, ok: true}
 	}
 	pub := r.published
 	if pub.IsZero() {
 		// Without a publication date only a date that names its year can
 		// be resolved.
-		if !dtYear.MatchString(key) {
-			return dtResolved{}
+		if !yearRe.MatchString(key) {
+			return resolvedDate{}
 		}
-		if m := dtYearOnly.FindStringSubmatch(key); m != nil {
+		if m := yearOnlyRe.FindStringSubmatch(key); m != nil {
 			y, _ := strconv.Atoi(m[1])
-			return dtResolved{date: Date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionYear, ok: true}
+			return resolvedDate{date: corpus.Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionYear, ok: true}
 		}
 		return r.parse(key, "")
 	}
-	day := func(d time.Time) dtResolved { return dtResolved{date: DateOf(d), precision: PrecisionDay, ok: true} }
-	if m := dtWeekdayRe.FindStringSubmatch(key); m != nil {
-		want := dtWeekdays[m[2]]
+	day := func(d time.Time) resolvedDate {
+		return resolvedDate{date: corpus.DateOf(d), precision: PrecisionDay, ok: true}
+	}
+	if m := weekdayRe.FindStringSubmatch(key); m != nil {
+		want := weekdayNumbers[m[2]]
 		back := (int(pub.Weekday()) - int(want) + 7) % 7
 		if m[1] == "last" || m[1] == "past" {
 			// "last Sunday" is never the publication day itself.
@@ -488,29 +483,29 @@ func (r *dateResolver) slow(key string) dtResolved {
 		return day(pub.AddDate(0, 0, -1))
 	case "earlier this week":
 		monday := (int(pub.Weekday()) + 6) % 7
-		return dtResolved{date: DateOf(pub.AddDate(0, 0, -monday)), precision: PrecisionWeek, ok: true}
+		return resolvedDate{date: corpus.DateOf(pub.AddDate(0, 0, -monday)), precision: PrecisionWeek, ok: true}
 	case "over the weekend", "at the weekend", "during the weekend", "this weekend", "last weekend", "weekend":
 		back := (int(pub.Weekday()) - int(time.Saturday) + 7) % 7
-		return dtResolved{date: DateOf(pub.AddDate(0, 0, -back)), precision: PrecisionWeek, ok: true}
+		return resolvedDate{date: corpus.DateOf(pub.AddDate(0, 0, -back)), precision: PrecisionWeek, ok: true}
 	case "earlier this month":
-		return dtResolved{date: Date{time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionMonth, ok: true}
+		return resolvedDate{date: corpus.Date{Time: time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionMonth, ok: true}
 	}
-	if m := dtMonthOnly.FindStringSubmatch(key); m != nil {
+	if m := monthOnlyRe.FindStringSubmatch(key); m != nil {
 		res := r.parse(m[1], PrecisionMonth)
 		if strings.HasPrefix(key, "this") && res.ok && res.date.Year() != pub.Year() {
-			res.date = Date{time.Date(pub.Year(), res.date.Month(), 1, 0, 0, 0, 0, time.UTC)}
+			res.date = corpus.Date{Time: time.Date(pub.Year(), res.date.Month(), 1, 0, 0, 0, 0, time.UTC)}
 		}
 		return res
 	}
-	if m := dtYearOnly.FindStringSubmatch(key); m != nil {
+	if m := yearOnlyRe.FindStringSubmatch(key); m != nil {
 		return r.parse(m[1], PrecisionYear)
 	}
 	res := r.parse(key, "")
-	if res.ok && dtDayMonth.MatchString(key) && res.date.Year() == pub.Year()-1 {
+	if res.ok && dayMonthRe.MatchString(key) && res.date.Year() == pub.Year()-1 {
 		// go-dateparser moves a day even an hour after publication a year
 		// back; allow a day of leeway for the publication time zone.
 		if same := res.date.AddDate(1, 0, 0); !same.After(pub.AddDate(0, 0, 1)) {
-			res.date = DateOf(same)
+			res.date = corpus.DateOf(same)
 		}
 	}
 	return res
@@ -519,10 +514,10 @@ func (r *dateResolver) slow(key string) dtResolved {
 // parse runs go-dateparser on a normalised expression and truncates the
 // result to the start of its period. precision overrides the period the
 // parser reports when not "".
-func (r *dateResolver) parse(key, precision string) dtResolved {
+func (r *dateResolver) parse(key, precision string) resolvedDate {
 	d, err := dateparser.Parse(r.cfg, key)
 	if err != nil || d.IsZero() {
-		return dtResolved{}
+		return resolvedDate{}
 	}
 	t := d.Time.UTC()
 	if precision == "" {
@@ -544,5 +539,5 @@ func (r *dateResolver) parse(key, precision string) dtResolved {
 	case PrecisionYear:
 		t = time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	return dtResolved{date: DateOf(t), precision: precision, ok: true}
+	return resolvedDate{date: corpus.DateOf(t), precision: precision, ok: true}
 }

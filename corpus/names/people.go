@@ -1,8 +1,8 @@
-package index
+package names
 
 // The people directory: who the corpus names, merged across spellings,
 // and the prefix matching of autocomplete. Pure Go over the analysed
-// articles (it will move to corpus/names).
+// articles.
 
 import (
 	"cmp"
@@ -11,13 +11,14 @@ import (
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
-// matchPeople filters people (already most mentioned first) by prefix:
+// Suggest filters people (already most mentioned first) by prefix:
 // those with a spelling that starts a word with the typed letters come
 // first, then those matching only by transliteration ("ghia" for "Gaith
 // Dalah", "char" for the French "Chara").
-func matchPeople(people []corpus.PersonEntry, prefix string, n int) []corpus.PersonEntry {
+func Suggest(people []corpus.Person, prefix string, n int) []corpus.Person {
 	pwords := nameWords(prefix)
 	if len(pwords) == 0 {
 		if n > 0 && n < len(people) {
@@ -25,7 +26,7 @@ func matchPeople(people []corpus.PersonEntry, prefix string, n int) []corpus.Per
 		}
 		return slices.Clone(people)
 	}
-	var exact, similar []corpus.PersonEntry
+	var exact, similar []corpus.Person
 	for _, p := range people {
 		if n > 0 && len(exact) >= n {
 			break
@@ -54,7 +55,7 @@ const (
 // personMatch reports whether any spelling of p starts a word with the
 // typed prefix letter for letter, or by transliteration skeleton, or reads
 // as the same name.
-func personMatch(p corpus.PersonEntry, prefix string, pwords []string) int {
+func personMatch(p corpus.Person, prefix string, pwords []string) int {
 	spellings := append([]string{p.Name}, p.Spellings...)
 	for _, s := range spellings {
 		if wordsPrefix(nameWords(s), pwords, strings.HasPrefix) {
@@ -62,7 +63,7 @@ func personMatch(p corpus.PersonEntry, prefix string, pwords []string) int {
 		}
 	}
 	for _, s := range spellings {
-		if wordsPrefix(nameWords(s), pwords, skeletonPrefix) || (len([]rune(prefix)) >= 4 && corpus.SameName(s, prefix)) {
+		if wordsPrefix(nameWords(s), pwords, skeletonPrefix) || (len([]rune(prefix)) >= 4 && Same(s, prefix)) {
 			return matchSound
 		}
 	}
@@ -80,7 +81,7 @@ func wordsPrefix(words, pwords []string, prefixOf func(word, typed string) bool)
 			if j == len(pwords)-1 {
 				ok = prefixOf(w, pw)
 			} else {
-				ok = w == pw || corpus.SameName(w, pw) || (corpus.Skeleton(w) != "" && corpus.Skeleton(w) == corpus.Skeleton(pw))
+				ok = w == pw || Same(w, pw) || (Skeleton(w) != "" && Skeleton(w) == Skeleton(pw))
 			}
 			if !ok {
 				break
@@ -96,11 +97,11 @@ func wordsPrefix(words, pwords []string, prefixOf func(word, typed string) bool)
 // skeletonPrefix matches a typed word part against a word by their
 // transliteration skeletons: "ghia" and "Gaith".
 func skeletonPrefix(word, typed string) bool {
-	ps := corpus.Skeleton(typed)
+	ps := Skeleton(typed)
 	if ps == "" {
 		return false
 	}
-	return strings.HasPrefix(corpus.Skeleton(word), ps)
+	return strings.HasPrefix(Skeleton(word), ps)
 }
 
 // nameWords splits a name into lower-case words, dropping punctuation.
@@ -110,34 +111,28 @@ func nameWords(s string) []string {
 	})
 }
 
-// namesOf are the people and organisations one article names.
-type namesOf struct {
-	people []corpus.PersonEntry
-	orgs   []string
-}
-
-// articleOrganisations lists the organisations an analysed article names,
+// ArticleOrganisations lists the organisations an analysed article names,
 // by resolved name.
-func articleOrganisations(a *corpus.Article) []string {
+func ArticleOrganisations(a *corpus.Article) []string {
 	var out []string
 	for _, p := range a.Paragraphs {
 		for _, mn := range p.Mentions {
-			if mn.Kind == corpus.Organisation {
-				out = appendDistinct(out, cmp.Or(mn.Name, mn.Text))
+			if mn.Kind == corpus.MentionOrganisation {
+				out = text.AppendDistinct(out, cmp.Or(mn.Name, mn.Text))
 			}
 		}
 	}
 	return out
 }
 
-// articlePeople counts the person mentions of an analysed article by
+// ArticlePeople counts the person mentions of an analysed article by
 // resolved name, with the spellings used.
-func articlePeople(a *corpus.Article) []corpus.PersonEntry {
-	var out []corpus.PersonEntry
+func ArticlePeople(a *corpus.Article) []corpus.Person {
+	var out []corpus.Person
 	at := map[string]int{}
 	for _, p := range a.Paragraphs {
 		for _, mn := range p.Mentions {
-			if mn.Kind != corpus.Person {
+			if mn.Kind != corpus.MentionPerson {
 				continue
 			}
 			name := strings.TrimSpace(cmp.Or(mn.Name, mn.Text))
@@ -148,51 +143,51 @@ func articlePeople(a *corpus.Article) []corpus.PersonEntry {
 			if !ok {
 				i = len(out)
 				at[name] = i
-				out = append(out, corpus.PersonEntry{Name: name})
+				out = append(out, corpus.Person{Name: name})
 			}
 			out[i].Mentions++
-			out[i].Spellings = appendDistinct(out[i].Spellings, mn.Text)
+			out[i].Spellings = text.AppendDistinct(out[i].Spellings, mn.Text)
 		}
 	}
 	return out
 }
 
-// mergePeople aggregates the people of every article, merging names that
-// corpus.SameName takes for spellings of one name. The most mentioned
+// MergePeople aggregates the people of every article, merging names that
+// names.Same takes for spellings of one name. The most mentioned
 // spelling names the merged person. Comparisons are limited to names that
 // share the skeleton of their last word, which keeps the merge near linear.
-func mergePeople(perArticle map[string][]corpus.PersonEntry) []corpus.PersonEntry {
-	byName := map[string]*corpus.PersonEntry{}
+func MergePeople(perArticle map[string][]corpus.Person) []corpus.Person {
+	byName := map[string]*corpus.Person{}
 	for _, ps := range perArticle {
 		for _, p := range ps {
 			q := byName[p.Name]
 			if q == nil {
-				q = &corpus.PersonEntry{Name: p.Name}
+				q = &corpus.Person{Name: p.Name}
 				byName[p.Name] = q
 			}
 			q.Mentions += p.Mentions
-			q.Spellings = appendDistinct(q.Spellings, p.Spellings...)
+			q.Spellings = text.AppendDistinct(q.Spellings, p.Spellings...)
 		}
 	}
-	names := make([]string, 0, len(byName))
+	order := make([]string, 0, len(byName))
 	for n := range byName {
-		names = append(names, n)
+		order = append(order, n)
 	}
 	// Most mentioned first, so that it becomes the canonical name.
-	slices.SortFunc(names, func(a, b string) int {
+	slices.SortFunc(order, func(a, b string) int {
 		return cmp.Or(cmp.Compare(byName[b].Mentions, byName[a].Mentions), cmp.Compare(a, b))
 	})
-	blocks := map[string][]*corpus.PersonEntry{}
-	var out []*corpus.PersonEntry
-	for _, n := range names {
+	blocks := map[string][]*corpus.Person{}
+	var out []*corpus.Person
+	for _, n := range order {
 		p := byName[n]
 		key := lastSkeleton(n)
 		merged := false
 		for _, q := range blocks[key] {
-			if corpus.SameName(q.Name, p.Name) {
+			if Same(q.Name, p.Name) {
 				q.Mentions += p.Mentions
-				q.Spellings = appendDistinct(q.Spellings, p.Name)
-				q.Spellings = appendDistinct(q.Spellings, p.Spellings...)
+				q.Spellings = text.AppendDistinct(q.Spellings, p.Name)
+				q.Spellings = text.AppendDistinct(q.Spellings, p.Spellings...)
 				merged = true
 				break
 			}
@@ -202,7 +197,7 @@ func mergePeople(perArticle map[string][]corpus.PersonEntry) []corpus.PersonEntr
 			out = append(out, p)
 		}
 	}
-	res := make([]corpus.PersonEntry, 0, len(out))
+	res := make([]corpus.Person, 0, len(out))
 	for _, p := range out {
 		p.Spellings = slices.DeleteFunc(p.Spellings, func(s string) bool { return s == p.Name })
 		slices.Sort(p.Spellings)
@@ -211,7 +206,7 @@ func mergePeople(perArticle map[string][]corpus.PersonEntry) []corpus.PersonEntr
 		}
 		res = append(res, *p)
 	}
-	slices.SortStableFunc(res, func(a, b corpus.PersonEntry) int {
+	slices.SortStableFunc(res, func(a, b corpus.Person) int {
 		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Name, b.Name))
 	})
 	return res
@@ -221,7 +216,7 @@ func mergePeople(perArticle map[string][]corpus.PersonEntry) []corpus.PersonEntr
 func lastSkeleton(name string) string {
 	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' })
 	for i := len(words) - 1; i >= 0; i-- {
-		if s := corpus.Skeleton(words[i]); s != "" {
+		if s := Skeleton(words[i]); s != "" {
 			return s
 		}
 	}

@@ -1,17 +1,17 @@
-package corpus_test
+package names_test
 
 import (
 	"slices"
 	"testing"
 
-	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 )
 
 func TestKnownAcronym(t *testing.T) {
-	if got := corpus.KnownAcronym(" IDF "); !slices.Contains(got, "Israeli military") {
+	if got := names.KnownAcronym(" IDF "); !slices.Contains(got, "Israeli military") {
 		t.Errorf("KnownAcronym(IDF) = %q, want it to name the Israeli military", got)
 	}
-	if got := corpus.KnownAcronym("XYZQ"); got != nil {
+	if got := names.KnownAcronym("XYZQ"); got != nil {
 		t.Errorf("KnownAcronym(XYZQ) = %q, want nil", got)
 	}
 }

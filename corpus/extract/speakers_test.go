@@ -1,10 +1,12 @@
-package corpus_test
+package extract_test
 
 import (
 	"slices"
 	"testing"
 
 	"github.com/newsdesk/newsdesk/corpus"
+
+	"github.com/newsdesk/newsdesk/corpus/extract"
 )
 
 func TestGenericSpeakersResolve(t *testing.T) {
@@ -14,7 +16,7 @@ func TestGenericSpeakersResolve(t *testing.T) {
 		{Number: 3, Text: "The agency said it had no figures of its own."},
 	}}
 	a.Published, _ = corpus.ParseDate("2024-11-18")
-	corpus.Analyze(&a)
+	extract.Analyze(&a)
 	if got := a.Paragraphs[1].Attribution; !slices.Contains(got, "Morocco's interior ministry") {
 		t.Errorf("attribution %q, want the ministry named in the paragraph before", got)
 	}
@@ -33,7 +35,7 @@ func TestSpeakerOfQuoteAndBracketedAcronym(t *testing.T) {
 		{Number: 2, Text: "Senator Grace Wanjala called for an inquiry. \"A government that shoots its children cannot ask for calm,\" she said."},
 	}}
 	a.Published, _ = corpus.ParseDate("2024-06-27")
-	corpus.Analyze(&a)
+	extract.Analyze(&a)
 	if figs := a.Paragraphs[0].Figures; len(figs) == 0 || figs[0].Source != "National Commission on Civil Liberties" {
 		t.Errorf("figures %+v, want 22 killed according to the commission named before its acronym", figs)
 	}

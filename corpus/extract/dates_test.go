@@ -1,8 +1,10 @@
-package corpus
+package extract
 
 import (
 	"testing"
 	"time"
+
+	"github.com/newsdesk/newsdesk/corpus"
 )
 
 // TestResolveDate resolves date expressions against a publication date,
@@ -14,7 +16,7 @@ func TestResolveDate(t *testing.T) {
 	sunday := day(2025, 3, 9)    // Sunday
 	tests := []struct {
 		expr      string
-		published Date
+		published corpus.Date
 		want      string // "" when it must not resolve
 	}{
 		{"on Sunday", monday, "2025-03-09"},
@@ -58,11 +60,11 @@ func TestResolveDate(t *testing.T) {
 		{"2025-03-09", monday, "2025-03-09"},
 		{"2025-02-30", monday, ""},
 		// Unknown publication date: only dates that name their year.
-		{"17 March 2025", Date{}, "2025-03-17"},
-		{"2025-03-09", Date{}, "2025-03-09"},
-		{"Sunday", Date{}, ""},
-		{"March 17", Date{}, ""},
-		{"yesterday", Date{}, ""},
+		{"17 March 2025", corpus.Date{}, "2025-03-17"},
+		{"2025-03-09", corpus.Date{}, "2025-03-09"},
+		{"Sunday", corpus.Date{}, ""},
+		{"March 17", corpus.Date{}, ""},
+		{"yesterday", corpus.Date{}, ""},
 		{"", monday, ""},
 		{"banana", monday, ""},
 	}
@@ -147,7 +149,7 @@ func TestDateResolverCache(t *testing.T) {
 // BenchmarkResolveDate measures resolution through go-dateparser, fresh
 // and cached.
 func BenchmarkResolveDate(b *testing.B) {
-	pub := Date{time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)}
+	pub := corpus.Date{Time: time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)}
 	exprs := []string{"on Sunday", "yesterday", "17 March", "last week", "Saturday afternoon"}
 	b.Run("fresh", func(b *testing.B) {
 		for b.Loop() {
@@ -176,7 +178,7 @@ func TestFastDatesAgreeWithDateparser(t *testing.T) {
 		"17 march", "march 17", "1 january", "jan 1", "31 december", "dec. 31", "sept 3", "29 february",
 		"17 march 2025", "march 17, 2025", "march 17 2024", "10 march", "11 march", "12 march"}
 	fastCount := 0
-	for d := day(2024, 1, 1); d.Year() < 2026; d = DateOf(d.AddDate(0, 0, 1)) {
+	for d := day(2024, 1, 1); d.Year() < 2026; d = corpus.DateOf(d.AddDate(0, 0, 1)) {
 		r := newDateResolver(d)
 		for _, k := range keys {
 			got, ok := r.fast(k)

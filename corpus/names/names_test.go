@@ -1,4 +1,4 @@
-package corpus
+package names
 
 import (
 	"fmt"
@@ -79,7 +79,7 @@ func TestSkeletonParticles(t *testing.T) {
 	}
 }
 
-func TestNameSimilarity(t *testing.T) {
+func TestSimilarity(t *testing.T) {
 	same := [][2]string{
 		{"Ghiath Dallah", "Gaith Dalah"}, {"Gaith Dalah", "Ghaith Dalla"}, {"Ghiyath Dalla", "Gaith Dalah"},
 		{"Ghyath Dallah", "Gaith Dalah"}, {"ghiyat dala", "Gaith Dalah"}, {"Ahmed al-Shara", "Ahmad al-Sharaa"},
@@ -96,12 +96,12 @@ func TestNameSimilarity(t *testing.T) {
 		{"Terungwa Iorlian", "Terungwa Iorliam"}, // a typo: a letter that sounds alike
 	}
 	for _, p := range same {
-		s := NameSimilarity(p[0], p[1])
-		if s < NameThreshold || !SameName(p[0], p[1]) {
-			t.Errorf("NameSimilarity(%q, %q) = %.3f, want ≥ %.2f", p[0], p[1], s, NameThreshold)
+		s := Similarity(p[0], p[1])
+		if s < Threshold || !Same(p[0], p[1]) {
+			t.Errorf("Similarity(%q, %q) = %.3f, want ≥ %.2f", p[0], p[1], s, Threshold)
 		}
-		if r := NameSimilarity(p[1], p[0]); math.Abs(r-s) > 1e-9 {
-			t.Errorf("NameSimilarity not symmetric on %q, %q: %.3f vs %.3f", p[0], p[1], s, r)
+		if r := Similarity(p[1], p[0]); math.Abs(r-s) > 1e-9 {
+			t.Errorf("Similarity not symmetric on %q, %q: %.3f vs %.3f", p[0], p[1], s, r)
 		}
 	}
 	different := [][2]string{
@@ -114,13 +114,13 @@ func TestNameSimilarity(t *testing.T) {
 		{"Rami Abdulrahman", "Rami Makhlouf"}, {"Hezbollah", "Hamas"}, {"Terungwa Iorliam", "Terungwa Iorliat"},
 	}
 	for _, p := range different {
-		if s := NameSimilarity(p[0], p[1]); s >= NameThreshold || SameName(p[0], p[1]) {
-			t.Errorf("NameSimilarity(%q, %q) = %.3f, want < %.2f", p[0], p[1], s, NameThreshold)
+		if s := Similarity(p[0], p[1]); s >= Threshold || Same(p[0], p[1]) {
+			t.Errorf("Similarity(%q, %q) = %.3f, want < %.2f", p[0], p[1], s, Threshold)
 		}
 	}
 }
 
-func TestNameMatchPartialNames(t *testing.T) {
+func TestMatchPartialNames(t *testing.T) {
 	tests := []struct {
 		query, name string
 		match       bool
@@ -147,13 +147,13 @@ func TestNameMatchPartialNames(t *testing.T) {
 		{"", "Charles Lister", false},
 	}
 	for _, tt := range tests {
-		s := NameMatch(tt.query, tt.name)
-		if (s >= NameThreshold) != tt.match {
-			t.Errorf("NameMatch(%q, %q) = %.3f, want match=%v", tt.query, tt.name, s, tt.match)
+		s := Match(tt.query, tt.name)
+		if (s >= Threshold) != tt.match {
+			t.Errorf("Match(%q, %q) = %.3f, want match=%v", tt.query, tt.name, s, tt.match)
 		}
 	}
 	// A family name is a better partial match than a first name.
-	if NameMatch("Ahmed", "Ahmed al-Shara") >= NameMatch("al-Shara", "Ahmed al-Shara") {
+	if Match("Ahmed", "Ahmed al-Shara") >= Match("al-Shara", "Ahmed al-Shara") {
 		t.Errorf("first-name match scores as high as a family-name match")
 	}
 }
@@ -162,7 +162,7 @@ func TestNameScoresInRange(t *testing.T) {
 	inputs := []string{"", " ", "al", "Mr.", "U.N.", "SNHR", "Gaith Dalah", "al-al-al", "----", "ʿʿʿ", "Abd", "Abd al", "x y z w v u t s"}
 	for _, a := range inputs {
 		for _, b := range inputs {
-			for _, s := range []float64{NameSimilarity(a, b), NameMatch(a, b)} {
+			for _, s := range []float64{Similarity(a, b), Match(a, b)} {
 				if s < 0 || s > 1 || math.IsNaN(s) {
 					t.Errorf("score(%q, %q) = %v, outside [0,1]", a, b, s)
 				}
@@ -180,13 +180,13 @@ func FuzzNames(f *testing.F) {
 		if Skeleton(a) != sk {
 			t.Fatalf("Skeleton(%q) is not deterministic", a)
 		}
-		for _, s := range []float64{NameSimilarity(a, b), NameMatch(a, b)} {
+		for _, s := range []float64{Similarity(a, b), Match(a, b)} {
 			if s < 0 || s > 1 || math.IsNaN(s) {
 				t.Fatalf("score(%q, %q) = %v", a, b, s)
 			}
 		}
-		if math.Abs(NameSimilarity(a, b)-NameSimilarity(b, a)) > 1e-9 {
-			t.Fatalf("NameSimilarity(%q, %q) is not symmetric", a, b)
+		if math.Abs(Similarity(a, b)-Similarity(b, a)) > 1e-9 {
+			t.Fatalf("Similarity(%q, %q) is not symmetric", a, b)
 		}
 	})
 }
@@ -199,12 +199,12 @@ func BenchmarkSkeleton(b *testing.B) {
 	}
 }
 
-func BenchmarkNameSimilarity(b *testing.B) {
+func BenchmarkSimilarity(b *testing.B) {
 	pairs := [][2]string{{"Ghiath Dallah", "Gaith Dalah"}, {"Bashar al-Assad", "Maher al-Assad"}, {"Syrian Observatory for Human Rights", "SOHR"}}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		p := pairs[i%len(pairs)]
-		NameSimilarity(p[0], p[1])
+		Similarity(p[0], p[1])
 	}
 }
 
@@ -220,8 +220,8 @@ func TestJaroWinklerAgreesWithStrutil(t *testing.T) {
 	m := metrics.JaroWinkler{CaseSensitive: true}
 	for _, a := range words {
 		for _, b := range words {
-			if got, want := nmJaroWinkler(a, b), m.Compare(a, b); math.Abs(got-want) > 1e-9 {
-				t.Errorf("nmJaroWinkler(%q, %q) = %v, strutil says %v", a, b, got, want)
+			if got, want := jaroWinkler(a, b), m.Compare(a, b); math.Abs(got-want) > 1e-9 {
+				t.Errorf("jaroWinkler(%q, %q) = %v, strutil says %v", a, b, got, want)
 			}
 		}
 	}

@@ -1,7 +1,10 @@
-package corpus
+package extract
 
 import (
 	"strings"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // Attribution: who makes a paragraph's claims.
@@ -15,28 +18,28 @@ import (
 // article described so, "he"/"she" to the last person named, and generic
 // speakers ("residents", "a war monitor") are kept as written.
 
-// attrCtx is what the article has said before the sentence at hand.
-type attrCtx struct {
-	known      []Mention // people and organisations named so far, in order
-	prevPerson string    // last person named in the previous paragraph
-	prevQuote  string    // speaker of the previous paragraph's last quote
+// attributionContext is what the article has said before the sentence at hand.
+type attributionContext struct {
+	known      []corpus.Mention // people and organisations named so far, in order
+	prevPerson string           // last person named in the previous paragraph
+	prevQuote  string           // speaker of the previous paragraph's last quote
 }
 
-// attrHit is a speaker found at token pos.
-type attrHit struct {
+// speakerHit is a speaker found at token pos.
+type speakerHit struct {
 	speaker string
 	pos     int
 }
 
-// attrSpans maps tokens to the mentions that end or start there.
-type attrSpans struct {
-	spans   []entSpan
+// spanIndex maps tokens to the mentions that end or start there.
+type spanIndex struct {
+	spans   []mentionSpan
 	endAt   map[int]int // index of the last token of a name → span
 	startAt map[int]int // index of the first token (title included) → span
 }
 
-func newAttrSpans(spans []entSpan) attrSpans {
-	as := attrSpans{spans: spans, endAt: make(map[int]int, len(spans)), startAt: make(map[int]int, len(spans))}
+func newSpanIndex(spans []mentionSpan) spanIndex {
+	as := spanIndex{spans: spans, endAt: make(map[int]int, len(spans)), startAt: make(map[int]int, len(spans))}
 	for i, sp := range spans {
 		as.endAt[sp.te-1] = i
 		as.startAt[sp.tt] = i
@@ -47,34 +50,34 @@ func newAttrSpans(spans []entSpan) attrSpans {
 
 // speakerEndingAt returns the person or organisation whose name ends at
 // token k.
-func (as attrSpans) speakerEndingAt(k int) (string, bool) {
-	if i, ok := as.endAt[k]; ok && as.spans[i].kind != Place {
+func (as spanIndex) speakerEndingAt(k int) (string, bool) {
+	if i, ok := as.endAt[k]; ok && as.spans[i].kind != corpus.MentionPlace {
 		return as.spans[i].name, true
 	}
 	return "", false
 }
 
-func (as attrSpans) speakerStartingAt(k int) (string, bool) {
-	if i, ok := as.startAt[k]; ok && as.spans[i].kind != Place {
+func (as spanIndex) speakerStartingAt(k int) (string, bool) {
+	if i, ok := as.startAt[k]; ok && as.spans[i].kind != corpus.MentionPlace {
 		return as.spans[i].name, true
 	}
 	return "", false
 }
 
-// extractAttribution fills each paragraph's Attribution and Quotes.
-func extractAttribution(a *Article) {
-	toks, spans := entArticleScan(a)
-	if !attrHasMentions(a) {
-		spans = entResolveSpans(toks, spans)
+// addAttribution fills each paragraph's Attribution and Quotes.
+func addAttribution(a *corpus.Article) {
+	toks, spans := articleScan(a)
+	if !hasMentions(a) {
+		spans = resolveSpans(toks, spans)
 	}
 	attributeScanned(a, toks, spans)
 }
 
 // attributeScanned fills each paragraph's Attribution and Quotes from the
-// article's scanned spans (entArticleScan), unresolved when the mention
+// article's scanned spans (articleScan), unresolved when the mention
 // extractor has filled the article's mentions, resolved otherwise.
-func attributeScanned(a *Article, toks [][]entTok, spans [][]entSpan) {
-	if attrHasMentions(a) {
+func attributeScanned(a *corpus.Article, toks [][]text.Token, spans [][]mentionSpan) {
+	if hasMentions(a) {
 		// Names as the mention extractor resolved them: each span takes
 		// the name of the paragraph's mention with its text.
 		for i := range spans {
@@ -95,21 +98,21 @@ func attributeScanned(a *Article, toks [][]entTok, spans [][]entSpan) {
 			spans[i] = kept
 		}
 	}
-	var ctx attrCtx
+	var ctx attributionContext
 	for i := range a.Paragraphs {
 		p := &a.Paragraphs[i]
-		hits := attrParagraph(p.Text, toks[i], spans[i], &ctx)
+		hits := attributeParagraph(p.Text, toks[i], spans[i], &ctx)
 		p.Attribution = nil
 		for _, h := range hits {
-			if !attrHas(p.Attribution, h.speaker) {
+			if !hasName(p.Attribution, h.speaker) {
 				p.Attribution = append(p.Attribution, h.speaker)
 			}
 		}
-		p.Quotes = attrQuotes(p.Text, toks[i], hits, &ctx)
+		p.Quotes = findQuotes(p.Text, toks[i], hits, &ctx)
 		if len(p.Quotes) > 0 {
 			if s := p.Quotes[len(p.Quotes)-1].Speaker; s != "" {
 				ctx.prevQuote = s
-				if !attrHas(p.Attribution, s) {
+				if !hasName(p.Attribution, s) {
 					p.Attribution = append(p.Attribution, s)
 				}
 			}
@@ -117,28 +120,28 @@ func attributeScanned(a *Article, toks [][]entTok, spans [][]entSpan) {
 		// What this paragraph adds to the context of the next.
 		ctx.prevPerson = ""
 		for _, sp := range spans[i] {
-			if sp.kind == Person {
+			if sp.kind == corpus.MentionPerson {
 				ctx.prevPerson = sp.name
 			}
 		}
 		for _, m := range p.Mentions {
-			if m.Kind != Place {
+			if m.Kind != corpus.MentionPlace {
 				ctx.known = append(ctx.known, m)
 			}
 		}
 		if len(p.Mentions) == 0 {
 			for _, sp := range spans[i] {
-				if sp.kind != Place {
-					ctx.known = append(ctx.known, Mention{Text: sp.text, Name: sp.name, Kind: sp.kind, Role: strings.Join(sp.roles, "; ")})
+				if sp.kind != corpus.MentionPlace {
+					ctx.known = append(ctx.known, corpus.Mention{Text: sp.text, Name: sp.name, Kind: sp.kind, Role: strings.Join(sp.roles, "; ")})
 				}
 			}
 		}
 	}
 }
 
-// attrHasMentions reports whether the mention extractor has filled the
+// hasMentions reports whether the mention extractor has filled the
 // article's mentions.
-func attrHasMentions(a *Article) bool {
+func hasMentions(a *corpus.Article) bool {
 	for _, p := range a.Paragraphs {
 		if len(p.Mentions) > 0 {
 			return true
@@ -147,7 +150,7 @@ func attrHasMentions(a *Article) bool {
 	return false
 }
 
-func attrHas(list []string, s string) bool {
+func hasName(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(x, s) {
 			return true
@@ -156,25 +159,25 @@ func attrHas(list []string, s string) bool {
 	return false
 }
 
-// attrParagraph finds the speakers of a paragraph's sentences.
-func attrParagraph(text string, toks []entTok, spans []entSpan, ctx *attrCtx) []attrHit {
-	as := newAttrSpans(spans)
-	var hits []attrHit
+// attributeParagraph finds the speakers of a paragraph's sentences.
+func attributeParagraph(txt string, toks []text.Token, spans []mentionSpan, ctx *attributionContext) []speakerHit {
+	as := newSpanIndex(spans)
+	var hits []speakerHit
 	// Mentions of the paragraph so far count as known for definite
 	// references within it.
-	local := func(upto int) []Mention {
+	local := func(upto int) []corpus.Mention {
 		out := ctx.known
 		for _, sp := range spans {
-			if sp.te <= upto && sp.kind != Place {
-				out = append(out[:len(out):len(out)], Mention{Text: sp.text, Name: sp.name, Kind: sp.kind, Role: strings.Join(sp.roles, "; ")})
+			if sp.te <= upto && sp.kind != corpus.MentionPlace {
+				out = append(out[:len(out):len(out)], corpus.Mention{Text: sp.text, Name: sp.name, Kind: sp.kind, Role: strings.Join(sp.roles, "; ")})
 			}
 		}
 		return out
 	}
-	r := attrReader{text: text, toks: toks, as: as, ctx: ctx, local: local}
+	r := speechReader{text: txt, toks: toks, as: as, ctx: ctx, local: local}
 	for a := 0; a < len(toks); {
 		b := a
-		for b < len(toks) && toks[b].sent == toks[a].sent {
+		for b < len(toks) && toks[b].Sentence == toks[a].Sentence {
 			b++
 		}
 		r.sentence(a, b, &hits)
@@ -183,46 +186,46 @@ func attrParagraph(text string, toks []entTok, spans []entSpan, ctx *attrCtx) []
 	return hits
 }
 
-// attrReader reads the attribution cues of one paragraph.
-type attrReader struct {
+// speechReader reads the attribution cues of one paragraph.
+type speechReader struct {
 	text  string
-	toks  []entTok
-	as    attrSpans
-	ctx   *attrCtx
-	local func(upto int) []Mention
+	toks  []text.Token
+	as    spanIndex
+	ctx   *attributionContext
+	local func(upto int) []corpus.Mention
 }
 
 // sentence appends the speakers of toks[a:b].
-func (r *attrReader) sentence(a, b int, hits *[]attrHit) {
+func (r *speechReader) sentence(a, b int, hits *[]speakerHit) {
 	toks := r.toks
 	add := func(s string, pos int) {
 		if s = strings.TrimSpace(s); s != "" {
-			*hits = append(*hits, attrHit{speaker: s, pos: pos})
+			*hits = append(*hits, speakerHit{speaker: s, pos: pos})
 		}
 	}
 	before := len(*hits)
 	first := a
-	for first < b && !toks[first].word {
+	for first < b && !toks[first].IsWord() {
 		first++
 	}
 	// "In a statement, X …"
-	if first+3 < b && toks[first].lw == "in" {
+	if first+3 < b && toks[first].Lower == "in" {
 		k := first + 1
-		for k < b && k < first+5 && toks[k].word && !attrStatementNouns[toks[k].lw] {
+		for k < b && k < first+5 && toks[k].IsWord() && !statementNouns[toks[k].Lower] {
 			k++
 		}
-		if k < b && toks[k].word && attrStatementNouns[toks[k].lw] {
+		if k < b && toks[k].IsWord() && statementNouns[toks[k].Lower] {
 			k++
-			for k < b && toks[k].word && k < first+9 {
+			for k < b && toks[k].IsWord() && k < first+9 {
 				k++ // "on Telegram", "published on Sunday", "on X"
 			}
-			if k < b && !toks[k].word && toks[k].r == ',' {
+			if k < b && !toks[k].IsWord() && toks[k].Rune == ',' {
 				if s, ok := r.npAfter(k+1, b, false); ok {
 					// The main verb's subject is the better reading when
 					// there is one ("…, the group's leader, X, denied").
 					defer func() {
 						if len(*hits) == before {
-							*hits = append(*hits, attrHit{speaker: s, pos: k})
+							*hits = append(*hits, speakerHit{speaker: s, pos: k})
 						}
 					}()
 				}
@@ -231,46 +234,46 @@ func (r *attrReader) sentence(a, b int, hits *[]attrHit) {
 	}
 	for k := a; k < b; k++ {
 		t := &toks[k]
-		if !t.word || !t.lower && !(t.upper && t.lw == "according") {
+		if !t.IsWord() || !t.Lowercase && !(t.Capital && t.Lower == "according") {
 			continue
 		}
 		switch {
-		case t.lw == "according" && k+1 < b && toks[k+1].lw == "to":
+		case t.Lower == "according" && k+1 < b && toks[k+1].Lower == "to":
 			if s, ok := r.npAfter(k+2, b, true); ok {
 				add(s, k)
 			}
-		case t.lw == "citing":
+		case t.Lower == "citing":
 			if s, ok := r.npAfter(k+1, b, true); ok {
 				add(s, k)
 			}
-		case t.lw == "quoted":
+		case t.Lower == "quoted":
 			// "X was quoted as saying"; "state media quoted X as saying".
-			if k-1 >= a && attrBeAux[toks[k-1].lw] {
+			if k-1 >= a && beAux[toks[k-1].Lower] {
 				if s, ok := r.subject(k-1, a, false); ok {
 					add(s, k)
 				}
 			} else if s, ok := r.npAfter(k+1, b, false); ok {
 				add(s, k)
 			}
-		case (t.lw == "issued" || t.lw == "released" || t.lw == "published") && k+2 < b && attrStatementNouns[toks[k+2].lw] && toks[k+1].word && entDeterminers[toks[k+1].lw]:
+		case (t.Lower == "issued" || t.Lower == "released" || t.Lower == "published") && k+2 < b && statementNouns[toks[k+2].Lower] && toks[k+1].IsWord() && determinerWords[toks[k+1].Lower]:
 			if s, ok := r.subject(k, a, true); ok {
 				add(s, k)
 			}
-		case entSpeechVerbs[t.lw] && !attrNotVerbs[t.lw]:
-			if k-1 >= a && attrBeAux[toks[k-1].lw] {
+		case text.SpeechVerbs[t.Lower] && !notVerbs[t.Lower]:
+			if k-1 >= a && beAux[toks[k-1].Lower] {
 				// Passive: "were reported by the observatory".
-				if k+1 < b && toks[k+1].lw == "by" {
+				if k+1 < b && toks[k+1].Lower == "by" {
 					if s, ok := r.npAfter(k+2, b, true); ok {
 						add(s, k)
 					}
 				}
 				continue
 			}
-			strict := !attrLooseVerbs[t.lw]
+			strict := !looseVerbs[t.Lower]
 			// Inversion: "…,” said Charles Lister"; "…, said a spokesman".
 			// Never after "told": its object is the listener ("X, the
 			// mayor, told Reuters").
-			if k-1 >= a && !toks[k-1].word && !attrToldVerbs[t.lw] && (toks[k-1].r == ',' || entCloser(toks[k-1].r, r.text, toks[k-1].s)) && r.inverted(k+1, b) {
+			if k-1 >= a && !toks[k-1].IsWord() && !toldVerbs[t.Lower] && (toks[k-1].Rune == ',' || text.Closer(toks[k-1].Rune, r.text, toks[k-1].Start)) && r.inverted(k+1, b) {
 				if s, ok := r.npAfter(k+1, b, false); ok {
 					add(s, k)
 					continue
@@ -285,10 +288,10 @@ func (r *attrReader) sentence(a, b int, hits *[]attrHit) {
 
 // subject finds the speaker before the verb at token k of a sentence
 // starting at token a.
-func (r *attrReader) subject(k, a int, strict bool) (string, bool) {
+func (r *speechReader) subject(k, a int, strict bool) (string, bool) {
 	toks := r.toks
 	j := k - 1
-	for j >= a && toks[j].word && attrAdverbs[toks[j].lw] {
+	for j >= a && toks[j].IsWord() && speechAdverbs[toks[j].Lower] {
 		j--
 	}
 	if j < a {
@@ -298,8 +301,8 @@ func (r *attrReader) subject(k, a int, strict bool) (string, bool) {
 		return s, true
 	}
 	t := &toks[j]
-	if !t.word && !(entCloser(t.r, r.text, t.s) && t.r != ')') {
-		switch t.r {
+	if !t.IsWord() && !(text.Closer(t.Rune, r.text, t.Start) && t.Rune != ')') {
+		switch t.Rune {
 		case ')':
 			// "the Syrian Network for Human Rights (SNHR) said"
 			if j-1 >= a {
@@ -311,19 +314,19 @@ func (r *attrReader) subject(k, a int, strict bool) (string, bool) {
 			// "X, the head of Y, said": the name before the apposition;
 			// "Officials at the hospital, speaking on condition…, said".
 			for c := j - 1; c > a && c >= j-40; c-- {
-				if toks[c].word || toks[c].r != ',' {
+				if toks[c].IsWord() || toks[c].Rune != ',' {
 					continue
 				}
 				if s, ok := r.as.speakerEndingAt(c - 1); ok {
 					return s, true
 				}
-				if !toks[c-1].word && toks[c-1].r == ')' && c-2 >= a {
+				if !toks[c-1].IsWord() && toks[c-1].Rune == ')' && c-2 >= a {
 					// "the Service for … Mining (SAEMAPE), the state agency, said"
 					if s, ok := r.as.speakerEndingAt(c - 2); ok {
 						return s, true
 					}
 				}
-				if _, ok := r.as.speakerEndingAt(j - 1); !ok && toks[c-1].word && !entFunctionWords[toks[c-1].lw] {
+				if _, ok := r.as.speakerEndingAt(j - 1); !ok && toks[c-1].IsWord() && !functionWords[toks[c-1].Lower] {
 					return r.subjectPhrase(c-1, a, strict)
 				}
 				break
@@ -336,11 +339,11 @@ func (r *attrReader) subject(k, a int, strict bool) (string, bool) {
 		return "", false
 	}
 	switch {
-	case !t.word:
+	case !t.IsWord():
 		// A closing quote: the phrase holds a quoted name.
-	case t.lw == "which" || t.lw == "who":
+	case t.Lower == "which" || t.Lower == "who":
 		// "…, the Syrian Network for Human Rights, which had reported"
-		if j-1 >= a && !toks[j-1].word && toks[j-1].r == ',' {
+		if j-1 >= a && !toks[j-1].IsWord() && toks[j-1].Rune == ',' {
 			if s, ok := r.as.speakerEndingAt(j - 2); ok {
 				return s, true
 			}
@@ -349,14 +352,14 @@ func (r *attrReader) subject(k, a int, strict bool) (string, bool) {
 			return s, true
 		}
 		return "", false
-	case t.lw == "he" || t.lw == "she":
+	case t.Lower == "he" || t.Lower == "she":
 		return r.pronoun(j, a)
-	case t.lw == "they" || t.lw == "it":
-		return r.groupPronoun(j, t.lw)
-	case t.lw == "and":
+	case t.Lower == "they" || t.Lower == "it":
+		return r.groupPronoun(j, t.Lower)
+	case t.Lower == "and":
 		// "Mr. al-Shara urged …, and said": the sentence's subject.
 		f := a
-		for f < j && (!toks[f].word || entDeterminers[toks[f].lw]) {
+		for f < j && (!toks[f].IsWord() || determinerWords[toks[f].Lower]) {
 			f++ // "The Red Cross condemned the attack and said"
 		}
 		if s, ok := r.as.speakerStartingAt(f); ok {
@@ -364,7 +367,7 @@ func (r *attrReader) subject(k, a int, strict bool) (string, bool) {
 		}
 		return "", false
 	}
-	if t.word && (entFunctionWords[t.lw] || entDeterminers[t.lw]) {
+	if t.IsWord() && (functionWords[t.Lower] || determinerWords[t.Lower]) {
 		return "", false
 	}
 	return r.subjectPhrase(j, a, strict)
@@ -372,7 +375,7 @@ func (r *attrReader) subject(k, a int, strict bool) (string, bool) {
 
 // subjectPhrase reads the noun phrase ending at token j as a speaker:
 // "the observatory", "Residents in a town in Tartus".
-func (r *attrReader) subjectPhrase(j, a int, strict bool) (string, bool) {
+func (r *speechReader) subjectPhrase(j, a int, strict bool) (string, bool) {
 	toks := r.toks
 	start := j
 	words := 0
@@ -385,16 +388,16 @@ func (r *attrReader) subjectPhrase(j, a int, strict bool) (string, bool) {
 			continue
 		}
 		tc := &toks[c]
-		if !tc.word {
-			if entCloser(tc.r, r.text, tc.s) || tc.r == '“' || tc.r == '"' {
+		if !tc.IsWord() {
+			if text.Closer(tc.Rune, r.text, tc.Start) || tc.Rune == '“' || tc.Rune == '"' {
 				continue // a quoted name inside the phrase
 			}
-			if tc.r == '.' && c > 0 && toks[c-1].word && entTitleAbbrev[toks[c-1].lw] {
+			if tc.Rune == '.' && c > 0 && toks[c-1].IsWord() && text.TitleAbbreviations[toks[c-1].Lower] {
 				continue
 			}
 			break
 		}
-		if attrClauseWords[tc.lw] || entSpeechVerbs[tc.lw] && c != j {
+		if clauseWords[tc.Lower] || text.SpeechVerbs[tc.Lower] && c != j {
 			break
 		}
 		start = c
@@ -409,17 +412,17 @@ func (r *attrReader) subjectPhrase(j, a int, strict bool) (string, bool) {
 // inverted reports whether the words after a speech verb at k-1 name its
 // speaker ("…,” said Charles Lister, a fellow…") rather than start what
 // was said ("…, said 18 fighters had been killed").
-func (r *attrReader) inverted(k, b int) bool {
+func (r *speechReader) inverted(k, b int) bool {
 	toks := r.toks
 	for c := k; c < b && c < k+10; c++ {
 		t := &toks[c]
-		if !t.word {
-			if t.r == '.' && c > k && entTitleAbbrev[toks[c-1].lw] {
+		if !t.IsWord() {
+			if t.Rune == '.' && c > k && text.TitleAbbreviations[toks[c-1].Lower] {
 				continue
 			}
 			return c > k
 		}
-		if attrBeAux[t.lw] || attrFiniteAux[t.lw] || t.lw == "that" {
+		if beAux[t.Lower] || finiteAux[t.Lower] || t.Lower == "that" {
 			return false
 		}
 	}
@@ -430,27 +433,27 @@ func (r *attrReader) inverted(k, b int) bool {
 // director…", "the Britain-based Syrian Observatory…", "a war monitor",
 // "figures from the ministry". With lenient, a generic phrase of any noun
 // is accepted.
-func (r *attrReader) npAfter(k, b int, lenient bool) (string, bool) {
+func (r *speechReader) npAfter(k, b int, lenient bool) (string, bool) {
 	toks := r.toks
 	end := k
 	for end < b {
 		t := &toks[end]
-		if !t.word {
-			if t.r == '“' || t.r == '"' || entCloser(t.r, r.text, t.s) && end > k {
+		if !t.IsWord() {
+			if t.Rune == '“' || t.Rune == '"' || text.Closer(t.Rune, r.text, t.Start) && end > k {
 				end++
 				continue
 			}
-			if t.r == '.' && end > k && toks[end-1].word && entTitleAbbrev[toks[end-1].lw] {
+			if t.Rune == '.' && end > k && toks[end-1].IsWord() && text.TitleAbbreviations[toks[end-1].Lower] {
 				end++
 				continue
 			}
-			if t.r == '(' || t.r == ')' {
+			if t.Rune == '(' || t.Rune == ')' {
 				end++
 				continue
 			}
 			break
 		}
-		if end > k && (attrClauseWords[t.lw] || attrAfterStops[t.lw] || entSpeechVerbs[t.lw]) {
+		if end > k && (clauseWords[t.Lower] || afterStops[t.Lower] || text.SpeechVerbs[t.Lower]) {
 			break
 		}
 		end++
@@ -470,20 +473,20 @@ func (r *attrReader) npAfter(k, b int, lenient bool) (string, bool) {
 	// Only the leading noun phrase is the speaker: "residents in the town".
 	last := k
 	for c := k; c < end; c++ {
-		if !toks[c].word {
+		if !toks[c].IsWord() {
 			continue
 		}
-		if c > k && attrPrepStops[toks[c].lw] {
+		if c > k && prepStops[toks[c].Lower] {
 			break
 		}
 		last = c
 	}
-	if !toks[k].word {
+	if !toks[k].IsWord() {
 		return "", false
 	}
 	// "figures from the ministry", "testimony from 12 survivors": the
 	// source is after the preposition.
-	if attrNotSpeakers[toks[last].lw] && last+2 < end && (toks[last+1].lw == "from" || toks[last+1].lw == "by" || toks[last+1].lw == "of") {
+	if notSpeakers[toks[last].Lower] && last+2 < end && (toks[last+1].Lower == "from" || toks[last+1].Lower == "by" || toks[last+1].Lower == "of") {
 		return r.npAfter(last+2, b, lenient)
 	}
 	return r.phrase(k, last+1, !lenient)
@@ -491,12 +494,12 @@ func (r *attrReader) npAfter(k, b int, lenient bool) (string, bool) {
 
 // phrase resolves the generic noun phrase toks[a:b]: a definite reference
 // to a known name, or the phrase as written.
-func (r *attrReader) phrase(a, b int, strict bool) (string, bool) {
+func (r *speechReader) phrase(a, b int, strict bool) (string, bool) {
 	toks := r.toks
-	for a < b && !toks[a].word {
+	for a < b && !toks[a].IsWord() {
 		a++
 	}
-	for b > a && !toks[b-1].word {
+	for b > a && !toks[b-1].IsWord() {
 		b--
 	}
 	if a >= b {
@@ -512,19 +515,19 @@ func (r *attrReader) phrase(a, b int, strict bool) (string, bool) {
 	// The head noun ends the leading chunk: "the governor of Homs".
 	headAt := b - 1
 	for c := a + 1; c < b; c++ {
-		if toks[c].word && attrPrepStops[toks[c].lw] {
+		if toks[c].IsWord() && prepStops[toks[c].Lower] {
 			headAt = c - 1
 			break
 		}
 	}
-	head := toks[headAt].lw
-	if attrNotSpeakers[head] || entPlaces[head] || head == "" {
+	head := toks[headAt].Lower
+	if notSpeakers[head] || knownPlaces[head] || head == "" {
 		return "", false
 	}
-	firstWord := toks[a].lw
+	firstWord := toks[a].Lower
 	speakerish := false
 	for c := a; c < b; c++ {
-		if attrSpeakerNouns[toks[c].lw] || entPersonNouns[toks[c].lw] || entOrgNouns[toks[c].lw] || entOrgHeads[toks[c].lw] {
+		if speakerNouns[toks[c].Lower] || text.RoleNouns[toks[c].Lower] || text.OrgNouns[toks[c].Lower] || text.OrgHeads[toks[c].Lower] {
 			speakerish = true
 		}
 	}
@@ -532,22 +535,22 @@ func (r *attrReader) phrase(a, b int, strict bool) (string, bool) {
 		return "", false
 	}
 	if firstWord == "the" || firstWord == "this" || firstWord == "that" {
-		if s := attrDefinite(toks[a:b], r.local(a)); s != "" {
+		if s := definiteSpeaker(toks[a:b], r.local(a)); s != "" {
 			return s, true
 		}
 	}
-	return r.text[toks[a].s:toks[b-1].e], true
+	return r.text[toks[a].Start:toks[b-1].End], true
 }
 
 // pronoun resolves "he"/"she" at token j: a person described in the same
 // sentence ("one resident … he said"), else the last person named before
 // it in the paragraph, else in the previous paragraph.
-func (r *attrReader) pronoun(j, a int) (string, bool) {
+func (r *speechReader) pronoun(j, a int) (string, bool) {
 	toks := r.toks
 	quoted := false // words inside quotation marks are the quote, not its speaker
 	for c := a; c+1 < j; c++ {
-		if !toks[c].word {
-			switch toks[c].r {
+		if !toks[c].IsWord() {
+			switch toks[c].Rune {
 			case '“':
 				quoted = true
 			case '”':
@@ -557,19 +560,19 @@ func (r *attrReader) pronoun(j, a int) (string, bool) {
 			}
 			continue
 		}
-		if !quoted && (toks[c].lw == "one" || toks[c].lw == "a" || toks[c].lw == "an") {
+		if !quoted && (toks[c].Lower == "one" || toks[c].Lower == "a" || toks[c].Lower == "an") {
 			n := c + 1
-			if n+1 < j && toks[n].word && toks[n].lower && !attrSpeakerNouns[toks[n].lw] && !entPersonNouns[toks[n].lw] {
+			if n+1 < j && toks[n].IsWord() && toks[n].Lowercase && !speakerNouns[toks[n].Lower] && !text.RoleNouns[toks[n].Lower] {
 				n++ // one adjective
 			}
-			if n < j && toks[n].word && (attrSpeakerNouns[toks[n].lw] || entPersonNouns[toks[n].lw]) && !strings.HasSuffix(toks[n].lw, "s") {
-				return r.text[toks[c].s:toks[n].e], true
+			if n < j && toks[n].IsWord() && (speakerNouns[toks[n].Lower] || text.RoleNouns[toks[n].Lower]) && !strings.HasSuffix(toks[n].Lower, "s") {
+				return r.text[toks[c].Start:toks[n].End], true
 			}
 		}
 	}
 	best := -1
 	for i, sp := range r.as.spans {
-		if sp.kind == Person && sp.te <= j {
+		if sp.kind == corpus.MentionPerson && sp.te <= j {
 			best = i
 		}
 	}
@@ -584,10 +587,10 @@ func (r *attrReader) pronoun(j, a int) (string, bool) {
 
 // groupPronoun resolves "they"/"it" to the last organisation named in the
 // paragraph before token j.
-func (r *attrReader) groupPronoun(j int, w string) (string, bool) {
+func (r *speechReader) groupPronoun(j int, w string) (string, bool) {
 	best := -1
 	for i, sp := range r.as.spans {
-		if sp.kind == Organisation && sp.te <= j {
+		if sp.kind == corpus.MentionOrganisation && sp.te <= j {
 			best = i
 		}
 	}
@@ -597,16 +600,16 @@ func (r *attrReader) groupPronoun(j int, w string) (string, bool) {
 	return "", false
 }
 
-// attrDefinite resolves a definite phrase ("the observatory", "the health
+// definiteSpeaker resolves a definite phrase ("the observatory", "the health
 // ministry", "the monitor", "the former general") to a known name, or "".
-func attrDefinite(words []entTok, known []Mention) string {
-	head := words[len(words)-1].lw
+func definiteSpeaker(words []text.Token, known []corpus.Mention) string {
+	head := words[len(words)-1].Lower
 	if len(words) < 2 {
 		return ""
 	}
 	mods := map[string]bool{}
 	for _, w := range words[1 : len(words)-1] {
-		mods[w.lw] = true
+		mods[w.Lower] = true
 	}
 	best, bestScore := "", 0
 	consider := func(name string, score int) {
@@ -626,14 +629,14 @@ func attrDefinite(words []entTok, known []Mention) string {
 		}
 		score := 0
 		switch m.Kind {
-		case Organisation:
+		case corpus.MentionOrganisation:
 			switch {
 			case has(head):
 				score = 3
 			case (head == "monitor" || head == "monitors" || head == "group" && mods["monitoring"]) &&
 				(has("observatory") || has("monitor") || has("network") || has("watch") || strings.Contains(strings.ToLower(m.Role), "monitor")):
 				score = 2
-			case (head == "group" || head == "organisation" || head == "organization" || head == "body") && !entKnownOrgs[strings.ToLower(m.Name)]:
+			case (head == "group" || head == "organisation" || head == "organization" || head == "body") && !knownOrgs[strings.ToLower(m.Name)]:
 				score = 1
 			}
 			for w := range mods {
@@ -641,12 +644,12 @@ func attrDefinite(words []entTok, known []Mention) string {
 					score++
 				}
 			}
-		case Person:
+		case corpus.MentionPerson:
 			role := strings.ToLower(m.Role)
-			if role != "" && attrHasWord(role, head) {
+			if role != "" && text.HasWord(role, head) {
 				score = 2
 				for w := range mods {
-					if attrHasWord(role, w) {
+					if text.HasWord(role, w) {
 						score++
 					}
 				}
@@ -657,97 +660,10 @@ func attrDefinite(words []entTok, known []Mention) string {
 	return best
 }
 
-func attrHasWord(s, w string) bool {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '’' || r == '\'' }) {
-		if f == w {
-			return true
-		}
-	}
-	return false
-}
-
-// attrQuotes finds the quoted passages of a paragraph and their speakers:
-// the speaker whose cue is nearest after the closing quote in its
-// sentence, else before the opening quote in its sentence, else the only
-// speaker of the paragraph; a paragraph that opens with a quote and names
-// no speaker continues the previous paragraph's quote.
-func attrQuotes(text string, toks []entTok, hits []attrHit, ctx *attrCtx) []Quote {
-	var out []Quote
-	for i := 0; i < len(toks); i++ {
-		t := &toks[i]
-		if t.word || !(t.r == '“' || t.r == '"' && attrOpens(text, t.s)) {
-			continue
-		}
-		closer := '”'
-		if t.r == '"' {
-			closer = '"'
-		}
-		j := i + 1
-		for j < len(toks) && (toks[j].word || toks[j].r != closer) {
-			j++
-		}
-		if j >= len(toks) {
-			break
-		}
-		inner := strings.TrimSpace(text[t.pe:toks[j].s])
-		i0 := i
-		i = j
-		if !attrRealQuote(toks[i0+1 : j]) {
-			continue
-		}
-		inner = strings.TrimRight(inner, ",;: ")
-		q := Quote{Text: inner}
-		best := -1
-		for h, hit := range hits {
-			if hit.pos > j && toks[hit.pos].sent == toks[j].sent {
-				best = h
-				break
-			}
-		}
-		if best < 0 {
-			for h, hit := range hits {
-				if hit.pos < i0 && toks[hit.pos].sent == toks[i0].sent {
-					best = h
-				}
-			}
-		}
-		switch {
-		case best >= 0:
-			q.Speaker = hits[best].speaker
-		case len(attrDistinct(hits)) == 1:
-			q.Speaker = hits[0].speaker
-		case i0 == 0 && len(hits) == 0:
-			q.Speaker = ctx.prevQuote
-		}
-		out = append(out, q)
-	}
-	return out
-}
-
-// attrOpens reports whether a straight quote at byte i opens a quotation.
-func attrOpens(text string, i int) bool {
-	return i == 0 || strings.ContainsRune(" \n\t(—–", rune(text[i-1]))
-}
-
-// attrRealQuote tells speech from scare quotes and quoted names: at least
-// three words, not all capitalised.
-func attrRealQuote(toks []entTok) bool {
-	words, lower := 0, 0
-	for i := range toks {
-		if toks[i].word {
-			words++
-			if toks[i].lower && !entOrgConnectors[toks[i].lw] && !entNameConnectors[toks[i].lw] {
-				lower++
-			}
-		}
-	}
-	return words >= 3 && lower*3 >= words
-}
-
-func attrDistinct(hits []attrHit) []string {
+func distinctSpeakers(hits []speakerHit) []string {
 	var out []string
 	for _, h := range hits {
-		if !attrHas(out, h.speaker) {
+		if !hasName(out, h.speaker) {
 			out = append(out, h.speaker)
 		}
 	}
@@ -755,21 +671,21 @@ func attrDistinct(hits []attrHit) []string {
 }
 
 var (
-	// attrLooseVerbs take any subject; other speech verbs need one that can
+	// looseVerbs take any subject; other speech verbs need one that can
 	// speak ("The attack claimed 20 lives" is no attribution).
-	attrToldVerbs  = entSet(`told tells tell telling informed briefed`)
-	attrLooseVerbs = entSet(`said says say told tells according added adds wrote writes tweeted posted`)
-	// attrNotVerbs are in entSpeechVerbs for role phrases but handled apart.
-	attrNotVerbs       = entSet(`according quoted cited citing`)
-	attrBeAux          = entSet(`was were is are been be being`)
-	attrFiniteAux      = entSet(`had has have will would could can may might did does do should must`)
-	attrAdverbs        = entSet(`also later previously earlier has have had would will then separately further again repeatedly reportedly has also had not never once initially subsequently`)
-	attrStatementNouns = entSet(`statement statements interview post posts video message speech remarks comments briefing report tweet address letter`)
-	attrClauseWords    = entSet(`that and but while as which who whom when because if although though where after before since so than what whether yet said says told`)
-	attrAfterStops     = entSet(`on in at during since after before last this that which who whom when while because on.`)
-	attrPrepStops      = entSet(`in on at near during since after before from with of for about`)
-	attrNotSpeakers    = entSet(`statement statements report reports study survey document documents video footage letter article data figures figure estimates estimate tally count toll testimony testimonies accounts account this that it which who there here what`)
-	attrSpeakerNouns   = entSet(`official officials resident residents witness witnesses activist activists source sources monitor monitors
+	toldVerbs  = text.NewSet(`told tells tell telling informed briefed`)
+	looseVerbs = text.NewSet(`said says say told tells according added adds wrote writes tweeted posted`)
+	// notVerbs are in text.SpeechVerbs for role phrases but handled apart.
+	notVerbs       = text.NewSet(`according quoted cited citing`)
+	beAux          = text.NewSet(`was were is are been be being`)
+	finiteAux      = text.NewSet(`had has have will would could can may might did does do should must`)
+	speechAdverbs  = text.NewSet(`also later previously earlier has have had would will then separately further again repeatedly reportedly has also had not never once initially subsequently`)
+	statementNouns = text.NewSet(`statement statements interview post posts video message speech remarks comments briefing report tweet address letter`)
+	clauseWords    = text.NewSet(`that and but while as which who whom when because if although though where after before since so than what whether yet said says told`)
+	afterStops     = text.NewSet(`on in at during since after before last this that which who whom when while because on.`)
+	prepStops      = text.NewSet(`in on at near during since after before from with of for about`)
+	notSpeakers    = text.NewSet(`statement statements report reports study survey document documents video footage letter article data figures figure estimates estimate tally count toll testimony testimonies accounts account this that it which who there here what`)
+	speakerNouns   = text.NewSet(`official officials resident residents witness witnesses activist activists source sources monitor monitors
 		group groups ministry spokesman spokeswoman spokesperson police army military government authorities agency media
 		television tv outlet newspaper observatory network council committee office doctor doctors medic medics rescuer
 		rescuers volunteer volunteers analyst analysts expert experts diplomat diplomats people families survivors locals

@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
+	"github.com/newsdesk/newsdesk/corpus/text"
+)
+
+// namedEntity is a person, organisation or place named in an article.
+type namedEntity struct {
+	name  string
+	kind  corpus.MentionKind
+	count int
+	last  int // order of its latest mention
+	units []names.Unit
+	skels map[string]bool
+	acr   string
+}
+
+// registry resolves the mentions of one article to full names.
+type registry struct {
+	ents    []*namedEntity
+	aliases map[string]*namedEntity // acronyms defined in brackets
+	clock   int
+	units   map[string][]names.Unit // names.Units by text: names recur
+	sims    map[[2]string]float64
+}
+
+// resolve sets sp.name (and the kind when it was a guess). A tentative
+// span that names no one known is not added; resolve reports whether the
+// span stands.
+func (rg *registry) resolve(sp *mentionSpan, toks []text.Token, prev *mentionSpan) bool {
+	rg.clock++
+	// "the Syrian Network for Human Rights (SNHR)": the acronym is an alias.
+	if acr := names.AcronymLetters(sp.text); acr != "" {
+		if prev != nil && prev.kind == corpus.MentionOrganisation && sp.tt >= 2 && !toks[sp.tt-1].IsWord() && toks[sp.tt-1].Rune == '(' && prev.te == sp.tt-1 {
+			if e := rg.find(prev.name); e != nil {
+				rg.aliases[acr] = e
+			}
+		}
+		if e := rg.aliases[acr]; e != nil {
+			rg.use(e, sp)
+			return true
+		}
+		var best *namedEntity
+		for _, e := range rg.ents {
+			if e.kind == corpus.MentionOrganisation && e.acr == acr && (best == nil || e.last > best.last) {
+				best = e
+			}
+		}
+		if best != nil {
+			rg.use(best, sp)
+			return true
+		}
+		rg.add(sp)
+		return true
+	}
+	units := rg.unitsOf(sp.text)
+	if len(units) == 0 {
+		if sp.tentative {
+			return false
+		}
+		rg.add(sp)
+		return true
+	}
+	var best *namedEntity
+	for _, e := range rg.ents {
+		if e.kind == corpus.MentionPlace || sp.sure && sp.kind == corpus.MentionPlace {
+			if e.name == sp.text && e.kind == sp.kind {
+				best = e
+				break
+			}
+			continue
+		}
+		if sp.sure && e.kind != sp.kind || len(units) > len(e.units) {
+			continue
+		}
+		shared := false
+		for _, u := range units {
+			if e.skels[u.Skel] {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			continue
+		}
+		if rg.similarity(sp.text, units, e) < names.Threshold {
+			continue
+		}
+		if best == nil || e.count > best.count {
+			best = e
+		}
+	}
+	if best != nil {
+		rg.use(best, sp)
+		return true
+	}
+	if sp.tentative {
+		return false
+	}
+	rg.add(sp)
+	return true
+}
+
+// unitsOf returns names.Units(text), computing it once per text; the result
+// must not be modified.
+func (rg *registry) unitsOf(txt string) []names.Unit {
+	if u, ok := rg.units[txt]; ok {
+		return u
+	}
+	if rg.units == nil {
+		rg.units = map[string][]names.Unit{}
+	}
+	u := names.Units(txt)
+	rg.units[txt] = u
+	return u
+}
+
+// similarity returns names.MatchUnits(units, e.units) for the mention text
+// whose units these are, computing it once per text and entity: a name is
+// mentioned again and again.
+func (rg *registry) similarity(txt string, units []names.Unit, e *namedEntity) float64 {
+	key := [2]string{txt, e.name}
+	if s, ok := rg.sims[key]; ok {
+		return s
+	}
+	if rg.sims == nil {
+		rg.sims = map[[2]string]float64{}
+	}
+	s := names.MatchUnits(units, e.units)
+	rg.sims[key] = s
+	return s
+}
+
+func (rg *registry) find(name string) *namedEntity {
+	for _, e := range rg.ents {
+		if e.name == name {
+			return e
+		}
+	}
+	return nil
+}
+
+func (rg *registry) use(e *namedEntity, sp *mentionSpan) {
+	e.count++
+	e.last = rg.clock
+	sp.name = e.name
+	if !sp.sure {
+		sp.kind = e.kind
+	}
+}
+
+func (rg *registry) add(sp *mentionSpan) {
+	e := &namedEntity{name: sp.text, kind: sp.kind, count: 1, last: rg.clock, units: rg.unitsOf(sp.text), skels: map[string]bool{}}
+	for _, u := range e.units {
+		e.skels[u.Skel] = true
+	}
+	if sp.kind == corpus.MentionOrganisation {
+		e.acr = strings.ToUpper(names.Initials(sp.text))
+		if len(e.acr) < 2 {
+			e.acr = ""
+		}
+	}
+	rg.ents = append(rg.ents, e)
+	sp.name = sp.text
+}

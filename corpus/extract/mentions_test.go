@@ -1,0 +1,310 @@
+package extract
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
+)
+
+// testArticle builds an article from paragraphs and analyses it.
+func testArticle(paras ...string) *corpus.Article {
+	a := &corpus.Article{ID: "test"}
+	for i, p := range paras {
+		a.Paragraphs = append(a.Paragraphs, corpus.Paragraph{Number: i + 1, Text: p})
+	}
+	Analyze(a)
+	return a
+}
+
+// seedArticle reads the bundled seed article's paragraphs (front matter
+// skipped) without the loader.
+func seedArticle(t testing.TB) *corpus.Article {
+	t.Helper()
+	b, err := os.ReadFile("../articles/000_325ffa9ff300ae2d.md")
+	if err != nil {
+		t.Skipf("seed article: %v", err)
+	}
+	txt := string(b)
+	if strings.HasPrefix(txt, "---") {
+		if end := strings.Index(txt[3:], "\n---"); end >= 0 {
+			txt = txt[3+end+4:]
+		}
+	}
+	var paras []string
+	for _, p := range strings.Split(txt, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	return testArticle(paras...)
+}
+
+// findMention returns the first mention named name in the article.
+func findMention(a *corpus.Article, name string) (corpus.Mention, int, bool) {
+	for _, p := range a.Paragraphs {
+		for _, m := range p.Mentions {
+			if m.Name == name {
+				return m, p.Number, true
+			}
+		}
+	}
+	return corpus.Mention{}, 0, false
+}
+
+func allMentions(a *corpus.Article) []corpus.Mention {
+	var out []corpus.Mention
+	for _, p := range a.Paragraphs {
+		out = append(out, p.Mentions...)
+	}
+	return out
+}
+
+// wantMention is a mention a case of TestExtractMentions expects.
+type wantMention struct {
+	text, name string
+	kind       corpus.MentionKind
+	role       string // a part of the role, "" for any
+}
+
+// extractMentionTests are the cases of TestExtractMentions.
+var extractMentionTests = []struct {
+	name  string
+	paras []string
+	want  []wantMention
+	not   []string // texts that must not be mentions
+}{
+	{
+		name: "titles and apposition",
+		paras: []string{
+			"Syrian Foreign Minister Asaad al-Shaibani told Reuters on Tuesday that talks with Turkey would resume.",
+			"Mr. al-Shaibani, who met his Turkish counterpart in Ankara, said the border would stay open.",
+		},
+		want: []wantMention{
+			{"Asaad al-Shaibani", "Asaad al-Shaibani", corpus.MentionPerson, "Foreign Minister"},
+			{"al-Shaibani", "Asaad al-Shaibani", corpus.MentionPerson, "who met his Turkish counterpart in Ankara"},
+			{"Reuters", "Reuters", corpus.MentionOrganisation, ""},
+			{"Turkey", "Turkey", corpus.MentionPlace, ""},
+			{"Ankara", "Ankara", corpus.MentionPlace, ""},
+		},
+		not: []string{"Tuesday", "Turkish", "Syrian Foreign Minister Asaad al-Shaibani"},
+	},
+	{
+		name: "organisation with function words and acronym",
+		paras: []string{
+			"The toll rose to 52, according to the Syrian Network for Human Rights (SNHR), a monitoring group based abroad.",
+			"SNHR said separately that nine of the dead were women.",
+		},
+		want: []wantMention{
+			{"Syrian Network for Human Rights", "Syrian Network for Human Rights", corpus.MentionOrganisation, ""},
+			{"SNHR", "Syrian Network for Human Rights", corpus.MentionOrganisation, ""},
+		},
+	},
+	{
+		name: "sentence-initial common words are not names",
+		paras: []string{
+			"Residents said the violence began on Friday. Officials declined to comment.",
+			"Violence spread to the villages near Hama in March, and residents fled.",
+			"Government forces said they had restored order. Those who stayed described fear.",
+		},
+		want: []wantMention{{"Hama", "Hama", corpus.MentionPlace, ""}},
+		not:  []string{"Residents", "Officials", "Violence", "Government", "Those", "Friday", "March"},
+	},
+	{
+		name: "surname resolves to the person introduced earlier",
+		paras: []string{
+			"Rami Abdel Rahman, the head of the Syrian Observatory for Human Rights, said the toll was rising.",
+			"Abdulrahman told AFP that at least 40 fighters had been killed.",
+			"In Jableh, a doctor said the hospital was full.",
+		},
+		want: []wantMention{
+			{"Rami Abdel Rahman", "Rami Abdel Rahman", corpus.MentionPerson, "the head of the Syrian Observatory for Human Rights"},
+			{"Abdulrahman", "Rami Abdel Rahman", corpus.MentionPerson, ""},
+			{"AFP", "AFP", corpus.MentionOrganisation, ""},
+			{"Jableh", "Jableh", corpus.MentionPlace, ""},
+		},
+	},
+	{
+		name: "brothers stay distinct",
+		paras: []string{
+			"President Bashar al-Assad fled to Moscow in December.",
+			"His brother Maher al-Assad commanded the army's Fourth Division.",
+			"Mr. al-Assad has not spoken in public since.",
+		},
+		want: []wantMention{
+			{"Bashar al-Assad", "Bashar al-Assad", corpus.MentionPerson, "President"},
+			{"Maher al-Assad", "Maher al-Assad", corpus.MentionPerson, "brother"},
+			{"al-Assad", "Bashar al-Assad", corpus.MentionPerson, ""},
+			{"Fourth Division", "Fourth Division", corpus.MentionOrganisation, ""},
+			{"Moscow", "Moscow", corpus.MentionPlace, ""},
+		},
+	},
+	{
+		name: "descriptions before the name",
+		paras: []string{
+			"The attack was claimed by the militant group Ansar al-Haqq, which emerged last year.",
+			"The group's founder, Abu Omar al-Halabi, was killed in 2019, and the country's prime minister, Nadia Karimi, condemned the attack.",
+		},
+		want: []wantMention{
+			{"Ansar al-Haqq", "Ansar al-Haqq", corpus.MentionOrganisation, "the militant group"},
+			{"Abu Omar al-Halabi", "Abu Omar al-Halabi", corpus.MentionPerson, "The group's founder"},
+			{"Nadia Karimi", "Nadia Karimi", corpus.MentionPerson, "the country's prime minister"},
+		},
+	},
+	{
+		name: "a title without a determiner, opening the sentence or after said",
+		paras: []string{
+			"State governor Terungwa Iorliam imposed a curfew on Sunday.",
+			"Gunmen killed 12 people, said police spokesperson Aondona Tyokase.",
+			"Dr Nasrullah Wardak, director of the provincial hospital, said 600 people had been treated.",
+		},
+		want: []wantMention{
+			{"Terungwa Iorliam", "Terungwa Iorliam", corpus.MentionPerson, "State governor"},
+			{"Aondona Tyokase", "Aondona Tyokase", corpus.MentionPerson, "police spokesperson"},
+			{"Nasrullah Wardak", "Nasrullah Wardak", corpus.MentionPerson, "director of the provincial hospital"},
+		},
+	},
+	{
+		name: "places by suffix and preposition",
+		paras: []string{
+			"Shelling hit targets in Deir ez-Zor and the countryside of Idlib Governorate overnight, while fighting spread across Daraa.",
+		},
+		want: []wantMention{
+			{"Deir ez-Zor", "Deir ez-Zor", corpus.MentionPlace, ""},
+			{"Idlib Governorate", "Idlib Governorate", corpus.MentionPlace, ""},
+			{"Daraa", "Daraa", corpus.MentionPlace, ""},
+		},
+	},
+	{
+		name:  "footer and headline lines carry no mentions",
+		paras: []string{"Independence | Integrity | Excellence | Openness", "Share This Story On Facebook"},
+		not:   []string{"Independence", "Integrity", "Share", "Facebook"},
+	},
+}
+
+func TestExtractMentions(t *testing.T) {
+	for _, tt := range extractMentionTests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := testArticle(tt.paras...)
+			ms := allMentions(a)
+			for _, w := range tt.want {
+				i := slices.IndexFunc(ms, func(m corpus.Mention) bool { return m.Text == w.text })
+				if i < 0 {
+					t.Errorf("no mention %q; got %+v", w.text, ms)
+					continue
+				}
+				m := ms[i]
+				if m.Name != w.name || m.Kind != w.kind {
+					t.Errorf("mention %q: name %q kind %s, wantMention %q %s", w.text, m.Name, m.Kind, w.name, w.kind)
+				}
+				if w.role != "" && !strings.Contains(m.Role, w.role) {
+					t.Errorf("mention %q: role %q, wantMention it to contain %q", w.text, m.Role, w.role)
+				}
+			}
+			for _, n := range tt.not {
+				if slices.ContainsFunc(ms, func(m corpus.Mention) bool { return m.Text == n }) {
+					t.Errorf("%q taken for a mention; got %+v", n, ms)
+				}
+			}
+			// Text and role are always quoted from the paragraph.
+			for _, p := range a.Paragraphs {
+				for _, m := range p.Mentions {
+					if !strings.Contains(p.Text, m.Text) {
+						t.Errorf("mention text %q not in paragraph %d", m.Text, p.Number)
+					}
+					for _, r := range strings.Split(m.Role, "; ") {
+						if !strings.Contains(p.Text, r) {
+							t.Errorf("role %q of %q not in paragraph %d", r, m.Text, p.Number)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestExtractMentionsSeed(t *testing.T) {
+	a := seedArticle(t)
+	roles := []struct{ name, role string }{
+		{"Gaith Dalah", "former general"},
+		{"Charles Lister", "director of the Syria and counterterrorism programs at the Middle East Institute"},
+		{"Anas Khattab", "new head of Syria’s intelligence services"},
+		{"Ahmed al-Shara", "interim president"},
+		{"Maher al-Assad", "brother"},
+	}
+	for _, r := range roles {
+		m, _, ok := findMention(a, r.name)
+		if !ok {
+			t.Errorf("no mention named %q", r.name)
+			continue
+		}
+		if m.Kind != corpus.MentionPerson || !strings.Contains(m.Role, r.role) {
+			t.Errorf("%q: kind %s role %q, want person with role containing %q", r.name, m.Kind, m.Role, r.role)
+		}
+	}
+	for _, p := range a.Paragraphs {
+		for _, m := range p.Mentions {
+			switch {
+			case m.Text == "al-Shara" && m.Name != "Ahmed al-Shara":
+				t.Errorf("¶%d: al-Shara resolved to %q", p.Number, m.Name)
+			case m.Text == "al-Assad" && m.Name != "Bashar al-Assad":
+				t.Errorf("¶%d: Mr. al-Assad resolved to %q", p.Number, m.Name)
+			case m.Text == "Maher al-Assad" && m.Name != "Maher al-Assad":
+				t.Errorf("¶%d: Maher al-Assad resolved to %q", p.Number, m.Name)
+			}
+		}
+	}
+	orgs := []string{"Syrian Observatory for Human Rights", "Institute for the Study of War", "Middle East Institute",
+		"Syrian Network for Human Rights", "Fourth Division", "Military Council for the Liberation of Syria", "Hayat Tahrir al-Sham"}
+	for _, o := range orgs {
+		if m, _, ok := findMention(a, o); !ok || m.Kind != corpus.MentionOrganisation {
+			t.Errorf("organisation %q: found=%v kind=%s", o, ok, m.Kind)
+		}
+	}
+	for _, n := range []string{"Residents", "Demonstrators", "Violence", "Those", "Officials", "Thursday", "December", "Alawites", "Syrians", "Independence"} {
+		if _, _, ok := findMention(a, n); ok {
+			t.Errorf("%q taken for a mention", n)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Mr. al-Shara said “we will win,” according to the Syrian Observatory for Human Rights (SOHR).")
+	f.Add("Anas Khattab, the new head of Syria’s intelligence services, said in a statement on Friday.")
+	f.Add("“”\"\"'' , , . U.S. A. B. al- -al Al-")
+	f.Add("In a statement, X said. He said. They said, said said according to")
+	f.Fuzz(func(t *testing.T, txt string) {
+		a := &corpus.Article{Paragraphs: []corpus.Paragraph{{Number: 1, Text: txt}, {Number: 2, Text: txt}}}
+		Analyze(a)
+		for _, p := range a.Paragraphs {
+			for _, m := range p.Mentions {
+				if m.Text == "" || !strings.Contains(p.Text, m.Text) {
+					t.Fatalf("mention %q not in %q", m.Text, p.Text)
+				}
+			}
+			for _, q := range p.Quotes {
+				if !strings.Contains(p.Text, q.Text) {
+					t.Fatalf("quote %q not in %q", q.Text, p.Text)
+				}
+			}
+		}
+		for _, s := range text.Sentences(txt) {
+			if !strings.Contains(txt, s) {
+				t.Fatalf("sentence %q not in %q", s, txt)
+			}
+		}
+	})
+}
+
+func BenchmarkExtractMentions(b *testing.B) {
+	a := seedArticle(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		addMentions(a)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(a.Paragraphs))/1000, "µs/paragraph")
+}
