@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // Discord's message limits, in characters.
@@ -113,7 +115,7 @@ func TrimText(s string, max int) string {
 	}
 	limit := byteOffset(s, max-runeLen(Ellipsis)-1)
 	head := s[:limit]
-	if cut := lastSentenceEnd(head); cut > 0 {
+	if cut := text.LastSentenceEnd(head); cut > 0 {
 		return strings.TrimSpace(head[:cut]) + " " + Ellipsis
 	}
 	// No sentence fits: cut at the last space before the limit.

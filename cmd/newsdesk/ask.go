@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 	"github.com/newsdesk/newsdesk/index"
 )
 
@@ -33,7 +34,7 @@ func (c *AskCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	question := strings.TrimSpace(strings.Join(rest, " "))
-	if !strings.ContainsFunc(question, isWordRune) {
+	if !strings.ContainsFunc(question, text.WordRune) {
 		fs.Usage()
 		return usageErrorf(`no question given: try newsdesk ask "who is Ghiath Dallah"`)
 	}

@@ -6,10 +6,10 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 	"github.com/newsdesk/newsdesk/index"
 )
 
@@ -173,11 +173,11 @@ func words(s string, highlights []string, st textStyle) []word {
 	parts := make([]part, len(fields))
 	for i, f := range fields {
 		parts[i] = part{core: f}
-		start := strings.IndexFunc(f, isWordRune)
+		start := strings.IndexFunc(f, text.WordRune)
 		if len(hl) == 0 || start < 0 {
 			continue
 		}
-		end := strings.LastIndexFunc(f, isWordRune)
+		end := strings.LastIndexFunc(f, text.WordRune)
 		_, size := utf8.DecodeRuneInString(f[end:])
 		end += size
 		if hl[strings.ToLower(f[start:end])] {
@@ -210,8 +210,6 @@ func words(s string, highlights []string, st textStyle) []word {
 	}
 	return out
 }
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // wrap lays words out in lines at most width wide; a word longer than the
 // width gets a line of its own.

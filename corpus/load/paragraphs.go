@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // splitBlocks splits text into blocks separated by blank lines (lines of
@@ -56,5 +57,5 @@ func numberJudged(texts []string, judged []bool) []corpus.Paragraph {
 }
 
 func hasLetterOrDigit(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+	return strings.IndexFunc(s, text.WordRune) >= 0
 }

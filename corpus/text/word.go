@@ -9,23 +9,36 @@ import (
 // the runes either side of it are no word runes (WordRune), so "al-Shara"
 // and "Syria’s" contain "shara" and "syria", "Sharaa" does not.
 func HasWord(s, word string) bool {
+	return IndexWord(strings.ToLower(s), strings.ToLower(word), 0) >= 0
+}
+
+// IndexWord returns the byte index of the first occurrence of word in s,
+// at or after from, that stands as a whole word (no word rune joined to
+// either end), or -1. Unlike HasWord it compares case as written.
+func IndexWord(s, word string, from int) int {
 	if word == "" {
-		return false
+		return -1
 	}
-	low, word := strings.ToLower(s), strings.ToLower(word)
-	for i := 0; i <= len(low)-len(word); {
-		j := strings.Index(low[i:], word)
+	for i := max(from, 0); i <= len(s)-len(word); {
+		j := strings.Index(s[i:], word)
 		if j < 0 {
-			return false
+			return -1
 		}
 		start, end := i+j, i+j+len(word)
-		before, _ := utf8.DecodeLastRuneInString(low[:start])
-		after, _ := utf8.DecodeRuneInString(low[end:])
-		if (start == 0 || !WordRune(before)) && (end == len(low) || !WordRune(after)) {
-			return true
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (start == 0 || !WordRune(before)) && (end == len(s) || !WordRune(after)) {
+			return start
 		}
-		_, size := utf8.DecodeRuneInString(low[start:])
+		_, size := utf8.DecodeRuneInString(s[start:])
 		i = start + size
 	}
-	return false
+	return -1
+}
+
+// Fields splits s into its runs of word runes (WordRune), dropping all
+// else: "al-Shara's men" → "al", "Shara", "s", "men". It is the split for
+// comparing words one by one; Tokenize reads text as a reader does.
+func Fields(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !WordRune(r) })
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus/names"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // ConceptsOf analyses the question's words into weighted concepts: rare
@@ -38,7 +39,7 @@ func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
 			// An acronym of an organisation the corpus names: "HTS" for
 			// Hayat Tahrir al-Sham. Its name's words count as the word.
 			for _, org := range r.ExpandAcronym(w) {
-				for _, word := range strings.FieldsFunc(org, notWordRune) {
+				for _, word := range text.Fields(org) {
 					if st := r.Stems.Terms(word); len(word) >= 4 && len(st) == 1 && unicode.IsUpper([]rune(word)[0]) {
 						c.Stems = append(c.Stems, st[0])
 						count = max(count, 1)

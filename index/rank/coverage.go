@@ -13,7 +13,7 @@ import (
 // Capitalised reports whether the question wrote word with a capital
 // letter other than at its start, as names are written.
 func (r *Ranker) Capitalised(word string) bool {
-	fields := strings.FieldsFunc(r.Question.Text, notWordRune)
+	fields := text.Fields(r.Question.Text)
 	for i, f := range fields {
 		if i > 0 && strings.EqualFold(f, word) && unicode.IsUpper([]rune(f)[0]) {
 			return true
@@ -165,7 +165,7 @@ func (r *Ranker) Highlights(c *Candidate) []string {
 // close whole-word match, so that "Aleppo" does not find "Libya".
 func mentionsName(p corpus.Paragraph, word, key string) bool {
 	for _, m := range p.Mentions {
-		for _, w := range strings.FieldsFunc(m.Text+" "+m.Name, notWordRune) {
+		for _, w := range text.Fields(m.Text + " " + m.Name) {
 			if names.Skeleton(w) == key && names.Match(word, w) >= NameThreshold {
 				return true
 			}

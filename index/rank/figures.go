@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/names"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // LatestFigures picks, for each source and group counted, the newest
@@ -110,9 +111,9 @@ func cmpDate(reported, published corpus.Date) corpus.Date {
 // those words, or as a mention whose name is a spelling of it (skeletons
 // alone are too loose for short names: "Aleppo" is not "Al-Bab").
 func NamesPlace(a corpus.ArticleRef, p corpus.Paragraph, place string) bool {
-	text := strings.ToLower(p.Text + " \n " + a.Title)
-	if !slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(place), notWordRune), func(w string) bool {
-		return !containsWords(text, w)
+	low := strings.ToLower(p.Text + " \n " + a.Title)
+	if !slices.ContainsFunc(text.Fields(strings.ToLower(place)), func(w string) bool {
+		return !containsWords(low, w)
 	}) {
 		return true // every word of "attack on Agbadu"
 	}
@@ -142,8 +143,8 @@ func (r *Ranker) FigureAsked(c *Candidate, f corpus.Figure, withWho bool) bool {
 	}
 	// "the Libyan health ministry": a word the source lacks must be the
 	// passage's or the headline's ("Libya"), or it is another ministry.
-	context := strings.FieldsFunc(strings.ToLower(c.Paragraph.Text+" "+c.Article.Title+" "+f.Source), notWordRune)
-	for _, w := range strings.FieldsFunc(strings.ToLower(r.Question.Source), notWordRune) {
+	context := text.Fields(strings.ToLower(c.Paragraph.Text + " " + c.Article.Title + " " + f.Source))
+	for _, w := range text.Fields(strings.ToLower(r.Question.Source)) {
 		if questionArticles[w] {
 			continue
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // ScoreFunc scores a candidate given its search relevance relative to the
@@ -124,8 +126,8 @@ func (r *Ranker) Said(names []string, inArticle func(word, articleID string) boo
 // question writes in capitals ("IMD") is matched without spelling
 // tolerance, or it matches anyone's "Md".
 func (r *Ranker) saidMatch(name, speaker string) float64 {
-	if r.AcronymAsked(name) && !slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(speaker), notWordRune),
-		func(w string) bool { return w == strings.ToLower(name) }) && initials(speaker) != strings.ToLower(name) {
+	if r.AcronymAsked(name) && !slices.ContainsFunc(text.Fields(strings.ToLower(speaker)),
+		func(w string) bool { return w == strings.ToLower(name) }) && strings.ToLower(names.Initials(speaker)) != strings.ToLower(name) {
 		return 0
 	}
 	return speakerMatch(name, speaker)

@@ -3,7 +3,6 @@ package rank
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/names"
@@ -38,7 +37,7 @@ func bestMention(name string, p corpus.Paragraph) (corpus.Mention, float64) {
 // roleHead returns the word of a description that names a position ("the
 // Benue governor", "the governor of Zaporizhzhia" → "governor"), or "".
 func roleHead(subject string) string {
-	for _, w := range strings.FieldsFunc(strings.ToLower(subject), notWordRune) {
+	for _, w := range text.Fields(strings.ToLower(subject)) {
 		if text.RoleNoun(w) {
 			return w
 		}
@@ -78,7 +77,7 @@ func roleSpeaker(subject string, c *Candidate, inArticle func(word, articleID st
 		if !containsWords(role, head) && !slices.ContainsFunc(roleSynonyms[head], func(h string) bool { return containsWords(role, h) }) {
 			return false
 		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(subject), notWordRune) {
+		for _, w := range text.Fields(strings.ToLower(subject)) {
 			if w == head || questionArticles[w] || queryFiller[w] || containsWords(role, w) || containsWords(context, w) {
 				continue
 			}
@@ -112,7 +111,7 @@ var queryFiller = map[string]bool{"in": true, "at": true, "from": true, "on": tr
 // AcronymAsked reports whether the question writes name in capitals, as
 // acronyms are written ("IMD"), or name is a well-known acronym.
 func (r *Ranker) AcronymAsked(name string) bool {
-	if len(name) < 2 || len(name) > 6 || strings.ContainsFunc(name, notWordRune) {
+	if len(name) < 2 || len(name) > 6 || strings.ContainsFunc(name, func(r rune) bool { return !text.WordRune(r) }) {
 		return false
 	}
 	return containsWords(r.Question.Text, strings.ToUpper(name)) || names.KnownAcronym(name) != nil
@@ -122,12 +121,12 @@ func (r *Ranker) AcronymAsked(name string) bool {
 // spell name ("SNHR" → "Syrian Network for Human Rights").
 func (r *Ranker) ExpandAcronym(name string) []string {
 	name = strings.ToLower(strings.TrimSpace(name))
-	if len(name) < 2 || len(name) > 8 || strings.ContainsFunc(name, notWordRune) {
+	if len(name) < 2 || len(name) > 8 || strings.ContainsFunc(name, func(r rune) bool { return !text.WordRune(r) }) {
 		return nil
 	}
 	var out []string
 	for _, org := range r.Organisations {
-		if initials(org) == name {
+		if strings.ToLower(names.Initials(org)) == name {
 			out = append(out, org)
 		}
 	}
@@ -162,12 +161,12 @@ func speakerMatch(asked, speaker string) float64 {
 	best := names.Match(asked, speaker)
 	askedWords := strings.Fields(strings.ToLower(asked))
 	// An acronym: "SNHR" for "Syrian Network for Human Rights".
-	if len(askedWords) == 1 && len(askedWords[0]) >= 2 && len(askedWords[0]) <= 6 && initials(speaker) == askedWords[0] {
+	if len(askedWords) == 1 && len(askedWords[0]) >= 2 && len(askedWords[0]) <= 6 && strings.ToLower(names.Initials(speaker)) == askedWords[0] {
 		return 1
 	}
 	// A description by its head words: "the observatory", "health ministry".
 	speakerWords := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(speaker), notWordRune) {
+	for _, w := range text.Fields(strings.ToLower(speaker)) {
 		speakerWords[strings.TrimSuffix(w, "s")] = true
 	}
 	var content, found int
@@ -214,37 +213,18 @@ func speakerMatch(asked, speaker string) float64 {
 // name in the corpus need not: "the observatory", "the UN's office".
 var questionArticles = map[string]bool{"the": true, "a": true, "an": true, "of": true, "for": true, "and": true}
 
-// initials returns the lower-cased initials of a name's capitalised words.
-func initials(name string) string {
-	var b strings.Builder
-	for _, w := range strings.FieldsFunc(name, notWordRune) {
-		r := []rune(w)
-		if unicode.IsUpper(r[0]) {
-			b.WriteRune(unicode.ToLower(r[0]))
-		}
-	}
-	return b.String()
-}
-
-// speechVerbs are the verbs that make the phrase before them a speaker.
-var speechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "tells": true, "reported": true, "reports": true,
-	"announced": true, "stated": true, "warned": true, "added": true, "estimated": true,
-	"confirmed": true, "claimed": true, "denied": true, "wrote": true,
-}
-
-// speaksIn reports whether text names name as a speaker: followed by a
+// speaksIn reports whether s names name as a speaker: followed by a
 // speech verb ("the UN human rights office said") or after "according to".
-func speaksIn(text, name string) bool {
-	lower := strings.ToLower(text)
+func speaksIn(s, name string) bool {
+	lower := strings.ToLower(s)
 	name = strings.ToLower(strings.TrimSpace(name))
 	if len(name) < 3 {
 		return false
 	}
-	for start := indexWords(lower, name, 0); start >= 0; start = indexWords(lower, name, start+1) {
-		after := strings.FieldsFunc(lower[start+len(name):], notWordRune)
+	for start := text.IndexWord(lower, name, 0); start >= 0; start = text.IndexWord(lower, name, start+1) {
+		after := text.Fields(lower[start+len(name):])
 		before := strings.Fields(lower[:start])
-		if len(after) > 0 && speechVerbs[after[0]] {
+		if len(after) > 0 && text.SpeechVerbs[after[0]] {
 			return true
 		}
 		if n := len(before); n >= 2 && before[n-2] == "according" && before[n-1] == "to" ||
@@ -281,7 +261,7 @@ func RoleWords(subject string) []string {
 		return nil
 	}
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(subject), notWordRune) {
+	for _, w := range text.Fields(strings.ToLower(subject)) {
 		if w != head && !questionArticles[w] && !queryFiller[w] {
 			out = append(out, w)
 		}

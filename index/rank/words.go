@@ -3,7 +3,8 @@ package rank
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // asksWhy reports whether a question asks for a cause: "why…", "what
@@ -24,9 +25,9 @@ var reasonWords = []string{"because", "due to", "blamed", "blame", "caused", "ca
 	"dispute", "reason", "motive", "accused", "retaliation", "triggered", "sparked", "led to", "result of",
 	"so that", "in order to", "in protest", "following", "linked to", "attributed to"}
 
-// givesReason reports whether text states a cause or a motive.
-func givesReason(text string) bool {
-	low := strings.ToLower(text)
+// givesReason reports whether s states a cause or a motive.
+func givesReason(s string) bool {
+	low := strings.ToLower(s)
 	for _, w := range reasonWords {
 		if containsWords(low, w) {
 			return true
@@ -35,34 +36,9 @@ func givesReason(text string) bool {
 	return false
 }
 
-// containsWords reports whether text holds phrase as whole words.
-func containsWords(text, phrase string) bool { return indexWords(text, phrase, 0) >= 0 }
-
-// indexWords returns the byte index of the first occurrence of phrase in
-// text at or after from that stands as whole words (no letter or digit
-// joined to either end), or -1.
-func indexWords(text, phrase string, from int) int {
-	if phrase == "" {
-		return -1
-	}
-	for i := from; i <= len(text); {
-		j := strings.Index(text[i:], phrase)
-		if j < 0 {
-			return -1
-		}
-		start, end := i+j, i+j+len(phrase)
-		before, _ := utf8.DecodeLastRuneInString(text[:start])
-		after, _ := utf8.DecodeRuneInString(text[end:])
-		if (start == 0 || notWordRune(before)) && (end == len(text) || notWordRune(after)) {
-			return start
-		}
-		_, size := utf8.DecodeRuneInString(text[start:])
-		i = start + size
-	}
-	return -1
-}
-
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+// containsWords reports whether s holds phrase as whole words, case
+// as written.
+func containsWords(s, phrase string) bool { return text.IndexWord(s, phrase, 0) >= 0 }
 
 func abs(n int) int {
 	if n < 0 {
