@@ -41,6 +41,11 @@ type Question struct {
 	// On is a day the question names ("on 9 March"); its Year is 0 when
 	// the question gave none.
 	On Day `json:"on,omitzero"`
+	// Cause is set when the question asks for a cause: "why…", "what
+	// caused…", "what led to…".
+	Cause bool `json:"cause,omitempty"`
+	// Count is set when the question asks "how many".
+	Count bool `json:"count,omitempty"`
 	// Year is a year a figure question names on its own ("the 2015
 	// heatwave", "in 2019"), 0 when none; "since 2011" names none. Other
 	// questions keep the year among their Terms.

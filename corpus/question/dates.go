@@ -7,17 +7,12 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // Days named in a question: "on 9 March", "March 9, 2025", "2025-03-09".
 var (
-	monthNames = map[string]time.Month{
-		"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-		"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-		"september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-		"december": 12, "dec": 12,
-	}
-	monthPattern = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?`
+	monthPattern = `(` + text.MonthNamesPattern + `|` + text.MonthAbbreviationsPattern + `)\.?`
 	dayFirst     = regexp.MustCompile(`(?i)\b(?:on\s+|of\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPattern + `(?:,?\s+(\d{4}))?\b`)
 	monthFirst   = regexp.MustCompile(`(?i)\b(?:on\s+)?` + monthPattern + `\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
 	isoDate      = regexp.MustCompile(`\b(?:on\s+)?(\d{4})-(\d{2})-(\d{2})\b`)
@@ -68,7 +63,7 @@ func extractDay(lower string) (string, corpus.Day) {
 	}
 	if m := dayFirst.FindStringSubmatchIndex(lower); m != nil {
 		d, _ := strconv.Atoi(lower[m[2]:m[3]])
-		day := corpus.Day{Month: monthNames[lower[m[4]:m[5]]], Day: d}
+		day := corpus.Day{Month: monthOf(lower[m[4]:m[5]]), Day: d}
 		if m[6] >= 0 {
 			day.Year, _ = strconv.Atoi(lower[m[6]:m[7]])
 		}
@@ -78,7 +73,7 @@ func extractDay(lower string) (string, corpus.Day) {
 	}
 	if m := monthFirst.FindStringSubmatchIndex(lower); m != nil {
 		d, _ := strconv.Atoi(lower[m[4]:m[5]])
-		day := corpus.Day{Month: monthNames[lower[m[2]:m[3]]], Day: d}
+		day := corpus.Day{Month: monthOf(lower[m[2]:m[3]]), Day: d}
 		if m[6] >= 0 {
 			day.Year, _ = strconv.Atoi(lower[m[6]:m[7]])
 		}
@@ -88,4 +83,10 @@ func extractDay(lower string) (string, corpus.Day) {
 		}
 	}
 	return lower, corpus.Day{}
+}
+
+// monthOf is the month a matched month name or abbreviation names.
+func monthOf(name string) time.Month {
+	m, _ := text.MonthNumber(name)
+	return m
 }

@@ -87,6 +87,8 @@ func Parse(s string) corpus.Question {
 		q.Terms = slices.DeleteFunc(q.Terms, func(w string) bool { return w == words[1] })
 	}
 
+	q.Cause = asksWhy(lower)
+	q.Count = len(words) > 1 && words[0] == "how" && words[1] == "many"
 	readIntent(&q, words, lower, text)
 	if q.Year != 0 && q.Intent != corpus.IntentFigure {
 		// Only figures carry the day they count; elsewhere the year is a
@@ -95,4 +97,13 @@ func Parse(s string) corpus.Question {
 		q.Year = 0
 	}
 	return q
+}
+
+// causePrefixes open a question that asks for a cause.
+var causePrefixes = []string{"why ", "what caused ", "what causes ", "what led to ", "what triggered ", "what sparked ",
+	"what is behind ", "what's behind ", "what was behind ", "what is the cause", "what was the cause", "what is the reason", "what was the reason"}
+
+// asksWhy reports whether a lower-cased question asks for a cause.
+func asksWhy(lower string) bool {
+	return slices.ContainsFunc(causePrefixes, func(p string) bool { return strings.HasPrefix(lower+" ", p) })
 }

@@ -134,3 +134,27 @@ func TestHowLongTerms(t *testing.T) {
 		t.Errorf("terms = %q, want the blaze and not \"long\"", q.Terms)
 	}
 }
+
+func TestCauseAndCount(t *testing.T) {
+	tests := []struct {
+		q            string
+		cause, count bool
+	}{
+		{"why did the fighting start", true, false},
+		{"What caused the cholera outbreak?", true, false},
+		{"what led to the clashes in Tripoli", true, false},
+		{"what is behind the attacks", true, false},
+		{"what's behind the attacks", true, false},
+		{"what did the observatory say", false, false},
+		{"how many people died", false, true},
+		{"How many witnesses did Amnesty interview", false, true},
+		{"how much aid arrived", false, false},
+		{"whyte house statement", false, false},
+	}
+	for _, tt := range tests {
+		q := question.Parse(tt.q)
+		if q.Cause != tt.cause || q.Count != tt.count {
+			t.Errorf("Parse(%q): Cause %v, Count %v; want %v, %v", tt.q, q.Cause, q.Count, tt.cause, tt.count)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package rank
 
 import (
 	"math"
-	"strings"
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus/names"
@@ -16,7 +15,6 @@ func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
 	var out []Concept
 	seen := map[string]bool{}
 	fuzzyLookups := 0
-	countQuestion := strings.HasPrefix(strings.ToLower(strings.TrimSpace(r.Question.Text)), "how many ")
 	// A question's first words are enough: a pasted paragraph must not
 	// turn into dozens of term and fuzzy lookups.
 	for _, w := range words[:min(len(words), MaxConcepts)] {
@@ -54,7 +52,7 @@ func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
 				c.Skeleton = key
 			}
 		}
-		if count == 0 && !c.Fuzzy && c.Skeleton == "" && !anyOf(df, c.Stems[1:]) && countQuestion && !r.Capitalised(w) {
+		if count == 0 && !c.Fuzzy && c.Skeleton == "" && !anyOf(df, c.Stems[1:]) && r.Question.Count && !r.Capitalised(w) {
 			// "How many prisoners escaped": what a count counts is the
 			// question; a corpus that never says it cannot answer.
 			c.Weight *= 2

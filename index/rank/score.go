@@ -34,7 +34,7 @@ func Rerank(cands []*Candidate, score ScoreFunc) []*Candidate {
 func (r *Ranker) Search(c *Candidate, relevance float64) (float64, bool) {
 	cov, prox := r.Coverage(c)
 	score := 2*cov + prox*cov + 0.5*relevance
-	if asksWhy(r.Question.Text) && givesReason(c.Paragraph.Text) {
+	if r.Question.Cause && givesReason(c.Paragraph.Text) {
 		score++ // "why…": a passage that gives a cause
 	}
 	return score, cov >= MinCoverage

@@ -7,19 +7,6 @@ import (
 	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
-// asksWhy reports whether a question asks for a cause: "why…", "what
-// caused…", "what led to…", "what triggered…", "what is behind…".
-func asksWhy(question string) bool {
-	q := strings.ToLower(strings.TrimSpace(question))
-	for _, p := range []string{"why ", "what caused ", "what causes ", "what led to ", "what triggered ", "what sparked ",
-		"what is behind ", "what's behind ", "what was behind ", "what is the cause", "what was the cause", "what is the reason", "what was the reason"} {
-		if strings.HasPrefix(q, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // reasonWords introduce a cause or a motive.
 var reasonWords = []string{"because", "due to", "blamed", "blame", "caused", "cause", "after", "over", "amid",
 	"dispute", "reason", "motive", "accused", "retaliation", "triggered", "sparked", "led to", "result of",

@@ -17,22 +17,6 @@ func TestSameRoot(t *testing.T) {
 	}
 }
 
-func TestAsksWhy(t *testing.T) {
-	for q, want := range map[string]bool{
-		"why did the fighting start":         true,
-		"What caused the cholera outbreak":   true,
-		"what led to the clashes in Tripoli": true,
-		"what is behind the attacks":         true,
-		"what did the observatory say":       false,
-		"how many people died":               false,
-		"whyte house statement":              false,
-	} {
-		if got := asksWhy(q); got != want {
-			t.Errorf("asksWhy(%q) = %v, want %v", q, got, want)
-		}
-	}
-}
-
 func TestContainsWords(t *testing.T) {
 	tests := []struct {
 		text, phrase string
