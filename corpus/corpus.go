@@ -1,7 +1,9 @@
-// Package corpus holds newsdesk's domain types — articles, their paragraphs
-// and what is extracted from them (people, attributions, figures, dates) —
-// and reads articles from disk. It imports no search engine and no chat
-// platform: index/ and bot/ build on it.
+// Package corpus holds newsdesk's domain types, with the standard library
+// only: articles, their paragraphs and what is extracted from them
+// (mentions, attributions, quotes, figures, dates); questions and their
+// intent; results, answers and people; and the error type with a code and
+// a message for users. The stages live below it: text, names, load,
+// extract, question and synth; index/ and bot/ build on them.
 package corpus
 
 import (
