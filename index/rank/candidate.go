@@ -44,18 +44,23 @@ func TopScore(cands []*Candidate) float64 {
 	return top
 }
 
-// Sort orders candidates best first; ties go to the earlier
-// paragraph of the newer article.
+// Sort orders candidates best first; ties go to the newer article, then
+// the earlier paragraph, then the article ID, so that the order never
+// depends on the index's internal document order.
 func Sort(cands []*Candidate) {
 	slices.SortStableFunc(cands, func(a, b *Candidate) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
-			return c
-		}
-		if c := b.Article.Published.Compare(a.Article.Published.Time); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Paragraph.Number, b.Paragraph.Number)
+		return cmp.Or(cmp.Compare(b.Score, a.Score), tieOrder(a, b))
 	})
+}
+
+// tieOrder orders candidates of equal score: the newer article first,
+// then the earlier paragraph, then by article ID.
+func tieOrder(a, b *Candidate) int {
+	return cmp.Or(
+		b.Article.Published.Compare(a.Article.Published.Time),
+		cmp.Compare(a.Paragraph.Number, b.Paragraph.Number),
+		cmp.Compare(a.Article.ID, b.Article.ID),
+	)
 }
 
 // PreferRecent raises newer passages for questions that ask for the

@@ -280,6 +280,8 @@ func (r *Ranker) sortFigureAnswers(kept []*Candidate) {
 			}
 			return cmp.Compare(a.Paragraph.Number, b.Paragraph.Number)
 		}
-		return cmp.Compare(b.Score, a.Score)
+		// Across articles: the better score, then the same order as Sort,
+		// so that equal answers never depend on the index's internal order.
+		return cmp.Or(cmp.Compare(b.Score, a.Score), tieOrder(a, b))
 	})
 }

@@ -378,3 +378,32 @@ func TestWithContext(t *testing.T) {
 		t.Errorf("an unrelated paragraph before was shown")
 	}
 }
+
+// TestSortTies checks that candidates of equal score come out in one order
+// whatever order the index returned them in.
+func TestSortTies(t *testing.T) {
+	day := func(d int) corpus.Date { return corpus.DateOf(time.Date(2025, 3, d, 0, 0, 0, 0, time.UTC)) }
+	mk := func(id string, published corpus.Date, n int, score float64) *Candidate {
+		return &Candidate{ID: id, Score: score, Article: corpus.ArticleRef{ID: id, Published: published}, Paragraph: corpus.Paragraph{Number: n}}
+	}
+	want := []string{"top", "newer", "b-early", "a-late", "b-late", "undated"}
+	cands := []*Candidate{
+		mk("undated", corpus.Date{}, 1, 1), mk("b-late", day(8), 4, 1), mk("a-late", day(8), 4, 1),
+		mk("newer", day(9), 7, 1), mk("b-early", day(8), 2, 1), mk("top", day(1), 9, 2),
+	}
+	for i := range 6 {
+		shuffled := slices.Clone(cands)
+		for j := range shuffled {
+			k := (j*5 + i) % len(shuffled)
+			shuffled[j], shuffled[k] = shuffled[k], shuffled[j]
+		}
+		Sort(shuffled)
+		var got []string
+		for _, c := range shuffled {
+			got = append(got, c.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("order %d: got %q, want %q", i, got, want)
+		}
+	}
+}
