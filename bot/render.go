@@ -11,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // Reply is a message the bot sends: as an interaction response, an edit of
@@ -53,7 +54,7 @@ func RenderAnswers(res *corpus.Result, page Page) Reply {
 		fmt.Fprintf(&content, " for “%s”", EscapeMarkdown(cutRunes(q, 200)))
 	}
 	if res.Subject != "" && res.Intent != corpus.IntentSearch {
-		fmt.Fprintf(&content, " · %s: %s", res.Intent, EscapeMarkdown(cutRunes(asTyped(res.Query, res.Subject), 100)))
+		fmt.Fprintf(&content, " · %s: %s", res.Intent, EscapeMarkdown(cutRunes(text.AsTyped(res.Query, res.Subject), 100)))
 	}
 	writeNotes(&content, res.Notes)
 	r := Reply{Content: TrimText(content.String(), MaxContent)}
@@ -69,16 +70,6 @@ func writeNotes(b *strings.Builder, notes []string) {
 	for _, n := range notes {
 		b.WriteString("\n" + EscapeMarkdown(n))
 	}
-}
-
-// asTyped returns part as the user typed it in text, when text contains it
-// ignoring case ("mirela stanek" in "who is Mirela Stanek").
-func asTyped(text, part string) string {
-	i := strings.Index(strings.ToLower(text), strings.ToLower(part))
-	if i < 0 || len(strings.ToLower(text)) != len(text) || i+len(part) > len(text) {
-		return part
-	}
-	return text[i : i+len(part)]
 }
 
 // answerEmbeds renders answers as embeds that together stay within

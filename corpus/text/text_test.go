@@ -220,3 +220,18 @@ func TestLastSentenceEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestAsTyped(t *testing.T) {
+	tests := []struct{ s, part, want string }{
+		{"who is Ghassan Tarabulsi", "ghassan tarabulsi", "Ghassan Tarabulsi"},
+		{"death toll in TARTUS", "tartus", "TARTUS"},
+		{"who is Ghassan", "ghiath", "ghiath"},
+		{"İstanbul toll", "i̇stanbul", "i̇stanbul"}, // lower-casing changes the length: keep part
+		{"anything", "", ""},
+	}
+	for _, tt := range tests {
+		if got := text.AsTyped(tt.s, tt.part); got != tt.want {
+			t.Errorf("AsTyped(%q, %q) = %q, want %q", tt.s, tt.part, got, tt.want)
+		}
+	}
+}

@@ -42,3 +42,15 @@ func IndexWord(s, word string, from int) int {
 func Fields(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !WordRune(r) })
 }
+
+// AsTyped returns part as it is written in s, when s contains it in any
+// case ("ghassan tarabulsi" in "who is Ghassan Tarabulsi" → "Ghassan
+// Tarabulsi"); otherwise part itself.
+func AsTyped(s, part string) string {
+	low := strings.ToLower(s)
+	i := strings.Index(low, strings.ToLower(part))
+	if i < 0 || part == "" || len(low) != len(s) || i+len(part) > len(s) {
+		return part
+	}
+	return s[i : i+len(part)]
+}

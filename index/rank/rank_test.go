@@ -355,6 +355,8 @@ func TestNoAnswerNote(t *testing.T) {
 		{corpus.Question{Intent: corpus.IntentSearch}, "", "I found no passage that answers that."},
 		{corpus.Question{Intent: corpus.IntentSearch, Text: "desalination plant"}, "Nowhere Times", "I found no passage about desalination plant from Nowhere Times."},
 		{corpus.Question{Intent: corpus.IntentSearch}, "Nowhere Times", "I found no passage that answers that."},
+		{corpus.Question{Text: "who is Ghassan Tarabulsi", Intent: corpus.IntentWho, Subject: "ghassan tarabulsi"}, "", "I found no passage about Ghassan Tarabulsi."},
+		{corpus.Question{Text: "death toll in Tartus", Intent: corpus.IntentFigure, Place: "tartus"}, "", "I found no figures for Tartus."},
 	}
 	for _, tt := range tests {
 		if got := NoAnswerNote(tt.q, tt.source); got != tt.want {

@@ -138,12 +138,12 @@ func (r *Ranker) saidMatch(name, speaker string) float64 {
 func NoAnswerNote(q corpus.Question, source string) string {
 	switch q.Intent {
 	case corpus.IntentWho:
-		return fmt.Sprintf("I found no passage about %s.", q.Subject)
+		return fmt.Sprintf("I found no passage about %s.", text.AsTyped(q.Text, q.Subject))
 	case corpus.IntentSaid:
-		return fmt.Sprintf("I found no passage quoting or citing %s.", q.Subject)
+		return fmt.Sprintf("I found no passage quoting or citing %s.", text.AsTyped(q.Text, q.Subject))
 	case corpus.IntentFigure:
 		if q.Place != "" {
-			return fmt.Sprintf("I found no figures for %s.", q.Place)
+			return fmt.Sprintf("I found no figures for %s.", text.AsTyped(q.Text, q.Place))
 		}
 		return "I found no figures that answer that."
 	case corpus.IntentSearch:
