@@ -9,13 +9,16 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"math"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/question"
+	"github.com/newsdesk/newsdesk/corpus/text"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
 	"github.com/newsdesk/newsdesk/index/rank"
 )
@@ -159,6 +162,13 @@ func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f fi
 		Question: q, Stems: g.idx.Stemmer(), Synonyms: e.synonyms, Organisations: g.manifest.Organisations,
 	}}
 	s.applyQuestionFilters()
+	if name, err := s.unknownName(ctx); err != nil || name != "" {
+		if err != nil {
+			return nil, err
+		}
+		s.notes = append(s.notes, fmt.Sprintf("I found no article that mentions %s.", name))
+		return s.result(ctx, raw, nil, offset, limit)
+	}
 	cands, err := s.candidates(ctx)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
@@ -169,17 +179,59 @@ func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f fi
 	return s.result(ctx, raw, cands, offset, limit)
 }
 
-// candidates runs the strategy of the question's intent.
+// candidates runs the strategy of the question's intent. When the said
+// strategy finds no passage of the speaker asked about, the question's
+// words are searched instead, so a speaker the text names otherwise (by
+// role, by institution) still gets the passages on the topic. A who
+// question is not searched so: a person no passage names is not in the
+// corpus, whatever passages share the question's other words; a figure
+// question falls back to a search of its own (figuresBySearch).
 func (s *asker) candidates(ctx context.Context) ([]*rank.Candidate, error) {
 	switch s.Question.Intent {
 	case corpus.IntentWho:
 		return s.who(ctx)
-	case corpus.IntentSaid:
-		return s.said(ctx)
 	case corpus.IntentFigure:
 		return s.figures(ctx)
+	case corpus.IntentSaid:
+		cands, err := s.said(ctx)
+		if err != nil || len(cands) > 0 {
+			return cands, err
+		}
+		if ok, err := s.speakerKnown(ctx); err != nil || !ok {
+			return nil, err
+		}
+		notes := s.notes
+		s.notes = nil
+		if cands, err = s.search(ctx); len(cands) == 0 {
+			s.notes = notes
+		}
+		return cands, err
 	}
 	return s.search(ctx)
+}
+
+// speakerKnown reports whether the speaker of a said question is a
+// description ("an eyewitness", "the authorities") or a name that some
+// passage carries.
+func (s *asker) speakerKnown(ctx context.Context) (bool, error) {
+	subject := text.AsTyped(s.Question.Text, s.Question.Subject)
+	if !strings.ContainsFunc(subject, unicode.IsUpper) {
+		return true, nil
+	}
+	named, err := s.who(ctx)
+	return len(named) > 0, err
+}
+
+// unknownName returns a name the question asks about that no paragraph
+// mentions in any spelling, or "".
+func (s *asker) unknownName(ctx context.Context) (string, error) {
+	df, err := s.g.idx.TermStats(ctx)
+	if err != nil {
+		s.log.Warn("names unchecked without term statistics", "err", err)
+		return "", nil
+	}
+	defer df.Close()
+	return s.UnknownName(df), nil
 }
 
 // result makes the Result of a page of the ranked candidates.

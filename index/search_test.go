@@ -297,3 +297,24 @@ func TestAskFirstAnswer(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownNamesAreRefused checks that a question about a name no
+// article mentions in any spelling gets no answer and a note saying so,
+// while a spelling a letter away from the corpus's is still answered.
+func TestUnknownNamesAreRefused(t *testing.T) {
+	e := openTestEngine(t)
+	for _, q := range []string{"who is Ghassan Tarabulsi", "what did Emmanuel Macron say about the coast", "death toll in Sabratha"} {
+		res := ask(t, e, q)
+		if len(res.Answers) != 0 {
+			t.Errorf("%q answered: %q", q, res.Answers[0].Text)
+		}
+		if len(res.Notes) == 0 || !strings.HasPrefix(res.Notes[0], "I found no article that mentions ") {
+			t.Errorf("%q: notes %q, want that no article mentions the name", q, res.Notes)
+		}
+	}
+	for _, q := range []string{"who is Gaith Dalah", "who is Ghaith Dalah", "who is Gaith Dallah"} {
+		if res := ask(t, e, q); len(res.Answers) == 0 {
+			t.Errorf("%q: no answer; notes %q", q, res.Notes)
+		}
+	}
+}

@@ -95,9 +95,16 @@ func (t TermStats) FuzzyCount(term string) uint64 {
 		return 0
 	}
 	defer dict.Close()
+	// Bleve's fuzzy dictionary leaves each entry's Count at 0 (it only
+	// lists candidate terms), so each term's count is read on its own; a
+	// few terms are enough to tell.
 	var best uint64
-	for entry, err := dict.Next(); err == nil && entry != nil && t.ctx.Err() == nil; entry, err = dict.Next() {
-		best = max(best, entry.Count)
+	seen := 0
+	for entry, err := dict.Next(); err == nil && entry != nil && t.ctx.Err() == nil && seen < maxFuzzyTerms; entry, err = dict.Next() {
+		seen++
+		if n, _ := t.termCount(FieldText, entry.Term); n > best {
+			best = n
+		}
 	}
 	return best
 }
@@ -108,6 +115,9 @@ func (t TermStats) Close() {
 		_ = t.reader.Close()
 	}
 }
+
+// maxFuzzyTerms bounds the terms FuzzyCount reads the counts of.
+const maxFuzzyTerms = 16
 
 // Fuzziness is how many edits a misspelt word may be from a real one:
 // one for most words, two for long ones.

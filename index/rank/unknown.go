@@ -1,0 +1,79 @@
+package rank
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
+	"github.com/newsdesk/newsdesk/corpus/text"
+)
+
+// UnknownName returns a name the question asks about that the corpus never
+// mentions in any spelling, or "" when every name it asks about is known.
+// The names are the question's subject (who, said), the place of a figure
+// question, and the words it writes with a capital away from its start. A
+// name is unknown when one of its words (three letters or more, not a
+// title, particle or question word) is in no paragraph: not as written,
+// not a letter or two away, not by transliteration skeleton, and no
+// organisation's initials. Such a question is about something else than
+// the corpus, and the answer is that it has nothing on it.
+func (r *Ranker) UnknownName(df TermStats) string {
+	for _, name := range r.askedNames() {
+		for _, w := range text.Fields(name) {
+			if r.knownWord(df, w) {
+				continue
+			}
+			return name
+		}
+	}
+	return ""
+}
+
+// askedNames lists the names the question asks about, as written.
+func (r *Ranker) askedNames() []string {
+	q := r.Question
+	var out []string
+	switch q.Intent {
+	case corpus.IntentWho, corpus.IntentSaid:
+		out = append(out, text.AsTyped(q.Text, q.Subject))
+	case corpus.IntentFigure:
+		if q.Place != "" {
+			out = append(out, text.AsTyped(q.Text, q.Place))
+		}
+	}
+	fields := strings.Fields(q.Text)
+	for i, f := range fields {
+		w := strings.Trim(f, `?!.,;:"'()“”‘’`)
+		if i == 0 || w == "" || !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// knownWord reports whether the corpus has w in some spelling, or w is a
+// word that never needs to be found (short, a title, a particle).
+func (r *Ranker) knownWord(df TermStats, w string) bool {
+	low := strings.ToLower(w)
+	if len([]rune(low)) < 3 || text.Particle(low) || text.Titles[low] || questionArticles[low] || queryFiller[low] {
+		return true
+	}
+	stems := r.Stems.Terms(w)
+	if len(stems) == 0 {
+		return true // a stop word to the analyser
+	}
+	if _, n := df.Count(stems[0]); n > 0 {
+		return true
+	}
+	if df.FuzzyCount(stems[0]) > 0 || anyOf(df, r.Synonyms[stems[0]]) {
+		return true
+	}
+	if key := names.Skeleton(w); key != "" {
+		if _, n := df.NameCount(key); n > 0 {
+			return true
+		}
+	}
+	return len(r.ExpandAcronym(w)) > 0 || names.KnownAcronym(w) != nil
+}
