@@ -275,6 +275,9 @@ func parseSubstringLine(text string, line int) (Case, error) {
 		if Normalize(s) == "" {
 			return Case{}, corpus.Errorf(corpus.EINVALID, "line %d: empty alternative in %q", line, substrings)
 		}
+		if strings.HasPrefix(s, "|") || strings.HasSuffix(s, "|") {
+			return Case{}, corpus.Errorf(corpus.EINVALID, "line %d: stray | next to || in %q", line, substrings)
+		}
 		if !slices.Contains(c.Substrings, s) {
 			c.Substrings = append(c.Substrings, s)
 		}

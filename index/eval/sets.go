@@ -69,7 +69,7 @@ func (r SetsReport) Write(w io.Writer) error {
 		ew.printf("%-*s  %9d  %-16s %-16s %s\n", width, name, t.Cases, fraction(t.HitsAt1, t.Answerable),
 			fraction(t.HitsAt3, t.Answerable), fraction(t.NoAnswerHits, t.NoAnswer))
 	}
-	ew.printf("%-*s  %9s  %-16s %-16s %s\n", width, "set", "questions", "precision@1", "precision@3", "no-answer")
+	ew.printf("%-*s  %9s  %-16s %-16s %s\n", width, "set", "questions", "P@1", "P@3", "no answer")
 	for _, s := range r.Sets {
 		row(s.Name, s.Tally)
 	}

@@ -22,7 +22,7 @@ func (r Report) Write(w io.Writer) error {
 		for _, k := range r.Kinds {
 			width = max(width, len(k.Kind))
 		}
-		ew.printf("\n  %-*s  %-16s %-16s %s\n", width, "kind", "precision@1", "precision@3", "no-answer")
+		ew.printf("\n  %-*s  %-16s %-16s %s\n", width, "kind", "P@1", "P@3", "no answer")
 		for _, k := range r.Kinds {
 			ew.printf("  %-*s  %-16s %-16s %s\n", width, k.Kind, fraction(k.HitsAt1, k.Answerable),
 				fraction(k.HitsAt3, k.Answerable), fraction(k.NoAnswerHits, k.NoAnswer))
@@ -51,7 +51,11 @@ func writeMiss(ew *errWriter, m Miss) {
 	}
 	switch {
 	case len(m.Substrings) > 0:
-		ew.printf("  expected: %s in %s\n", quoteAll(m.Substrings), orDash(m.File))
+		in := ""
+		if m.File != "" {
+			in = " in " + m.File
+		}
+		ew.printf("  expected: %s%s\n", quoteAll(m.Substrings), in)
 	case len(m.Expected) > 0:
 		ew.printf("  expected: %s\n", strings.Join(m.Expected, " | "))
 	default:
