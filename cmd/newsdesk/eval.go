@@ -3,90 +3,161 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
+	"path/filepath"
+	"strconv"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/index"
 	"github.com/newsdesk/newsdesk/index/eval"
 )
 
-// EvalCommand measures answer quality on a file of questions with their
-// expected passages:
+// EvalCommand measures answer quality on files of questions with what
+// answers them:
 //
-//	newsdesk eval [--corpus DIR] [--index DIR] [--json] [--min-p1 F] QUESTIONS.tsv
+//	newsdesk eval [--corpus DIR] [--index DIR] [--json] [--min-p1 F] QUESTIONS.tsv...
 //
-// It builds a fresh index of the corpus in a temporary directory (or in
-// --index), asks every question and prints precision@1, precision@3, the
-// no-answer accuracy and every miss. The file format is eval.ParseCases's.
+// With one file it builds a fresh index of the corpus in a temporary
+// directory (or in --index), asks every question and prints precision@1,
+// precision@3, the no-answer accuracy, overall and per kind of question,
+// and every miss. With several files it measures each set on its own
+// index — of --corpus when given, else of the articles directory next to
+// the questions file — and prints one line of scores per set. The file
+// formats are eval.ParseCases's.
 type EvalCommand struct {
 	IO *IO
 }
 
 // Run runs the eval command.
 func (c *EvalCommand) Run(ctx context.Context, args []string) error {
-	fs, cfg, err := newCommand(c.IO, "eval", "eval [--corpus DIR] [--index DIR] [--json] [--min-p1 F] QUESTIONS.tsv", flagCorpus|flagLogLevel)
+	flags, cfg, err := newCommand(c.IO, "eval", "eval [--corpus DIR] [--index DIR] [--json] [--min-p1 F] QUESTIONS.tsv...", flagCorpus|flagLogLevel)
 	if err != nil {
 		return err
 	}
-	indexDir := fs.String("index", "", "build the index in this `dir`ectory instead of a temporary one")
-	asJSON := fs.Bool("json", false, "print the report as JSON")
-	minP1 := fs.Float64("min-p1", 0, "fail (exit 1) when precision@1 is below this `fraction`, e.g. 0.9")
-	rest, err := parseArgs(fs, args)
+	indexDir := flags.String("index", "", "build the index in this `dir`ectory instead of a temporary one (one subdirectory per set with several sets)")
+	asJSON := flags.Bool("json", false, "print the report as JSON")
+	minP1 := flags.Float64("min-p1", 0, "fail (exit 1) when precision@1 (of any set) is below this `fraction`, e.g. 0.9")
+	rest, err := parseArgs(flags, args)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		fs.Usage()
-		return usageErrorf("eval takes one questions file, got %d arguments: e.g. newsdesk eval --corpus corpus/testdata/eval/articles corpus/testdata/eval/questions.tsv", len(rest))
+	if len(rest) == 0 {
+		flags.Usage()
+		return usageErrorf("eval takes questions files, got none: e.g. newsdesk eval --corpus corpus/testdata/eval/articles corpus/testdata/eval/questions.tsv")
 	}
 	if *minP1 < 0 || *minP1 > 1 {
 		return usageErrorf("--min-p1 %g: use a fraction from 0 to 1", *minP1)
 	}
-	cases, err := readEvalCases(rest[0])
-	if err != nil {
-		return err
+	sets := make([]eval.Set, len(rest))
+	for i, path := range rest {
+		cases, err := readEvalCases(path)
+		if err != nil {
+			return err
+		}
+		sets[i] = eval.Set{Name: setName(path), ArticlesDir: cfg.CorpusDir, Cases: cases}
+		if len(rest) > 1 && !flagGiven(flags, "corpus") {
+			sets[i].ArticlesDir = filepath.Join(filepath.Dir(path), "articles")
+		}
+		if err := checkCorpusDir(sets[i].ArticlesDir); err != nil {
+			return err
+		}
 	}
-	log := c.IO.Logger(cfg.LogLevel)
-	if err := checkCorpusDir(cfg.CorpusDir); err != nil {
-		return err
-	}
-
-	dir := *indexDir
-	if dir == "" {
+	root := *indexDir
+	if root == "" {
 		tmp, err := os.MkdirTemp("", "newsdesk-eval-")
 		if err != nil {
 			return fmt.Errorf("create a temporary index directory: %w (pass --index DIR)", err)
 		}
 		defer os.RemoveAll(tmp)
-		dir = tmp
+		root = tmp
 	}
-	rep, err := buildIndex(ctx, c.IO, "Indexing "+cfg.CorpusDir, index.BuildOptions{CorpusDir: cfg.CorpusDir, IndexDir: dir, Log: log})
-	if err != nil {
-		return err
+	run := evalRun{io: c.IO, log: c.IO.Logger(cfg.LogLevel), root: root, asJSON: *asJSON, minP1: *minP1}
+	if len(sets) == 1 {
+		return run.one(ctx, sets[0], rest[0])
 	}
-	for _, s := range rep.Skipped {
-		fmt.Fprintf(c.IO.ErrOut, "skipped %s: %s\n", s.Path, s.Reason)
-	}
-	e, err := openIndex(ctx, dir, log)
+	return run.several(ctx, sets)
+}
+
+// evalRun is one run of the eval command.
+type evalRun struct {
+	io     *IO
+	log    *slog.Logger
+	root   string // the index directory, or the parent of one per set
+	asJSON bool
+	minP1  float64
+}
+
+// one measures a single set and prints its full report.
+func (r evalRun) one(ctx context.Context, set eval.Set, path string) error {
+	e, err := r.open(ctx, set, r.root)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
-
-	fmt.Fprintf(c.IO.ErrOut, "Asking %s\n", plural(len(cases), "question"))
-	report, err := eval.Evaluate(ctx, e, cases)
+	fmt.Fprintf(r.io.ErrOut, "Asking %s\n", plural(len(set.Cases), "question"))
+	report, err := eval.Evaluate(ctx, e, set.Cases)
 	if err != nil {
-		return fmt.Errorf("evaluate %s: %w", rest[0], err)
+		return fmt.Errorf("evaluate %s: %w", path, err)
 	}
-	if err := c.IO.WriteData(*asJSON, report, report.Write); err != nil {
+	if err := r.io.WriteData(r.asJSON, report, report.Write); err != nil {
 		return fmt.Errorf("write the report: %w", err)
 	}
-	if report.PrecisionAt1 < *minP1 {
-		return fmt.Errorf("precision@1 %.3f is below --min-p1 %.3f: see the misses above", report.PrecisionAt1, *minP1)
+	if report.PrecisionAt1 < r.minP1 {
+		return fmt.Errorf("precision@1 %.3f is below --min-p1 %.3f: see the misses above", report.PrecisionAt1, r.minP1)
 	}
 	return nil
+}
+
+// several measures each set on its own index and prints one table.
+func (r evalRun) several(ctx context.Context, sets []eval.Set) error {
+	open := func(ctx context.Context, sets []eval.Set, i int) (*index.Engine, error) {
+		fmt.Fprintf(r.io.ErrOut, "Set %s: asking %s\n", sets[i].Name, plural(len(sets[i].Cases), "question"))
+		return r.open(ctx, sets[i], filepath.Join(r.root, strconv.Itoa(i+1)))
+	}
+	report, err := eval.EvaluateSets(ctx, sets, open)
+	if err != nil {
+		return fmt.Errorf("evaluate: %w", err)
+	}
+	if err := r.io.WriteData(r.asJSON, report, report.Write); err != nil {
+		return fmt.Errorf("write the report: %w", err)
+	}
+	for _, s := range report.Sets {
+		if s.PrecisionAt1 < r.minP1 {
+			return fmt.Errorf("set %s: precision@1 %.3f is below --min-p1 %.3f (run eval on its questions alone to see the misses)", s.Name, s.PrecisionAt1, r.minP1)
+		}
+	}
+	return nil
+}
+
+// open builds an index of the set's articles in dir and opens it.
+func (r evalRun) open(ctx context.Context, set eval.Set, dir string) (*index.Engine, error) {
+	rep, err := buildIndex(ctx, r.io, "Indexing "+set.ArticlesDir, index.BuildOptions{CorpusDir: set.ArticlesDir, IndexDir: dir, Log: r.log})
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(r.io.ErrOut, "skipped %s: %s\n", s.Path, s.Reason)
+	}
+	return openIndex(ctx, dir, r.log)
+}
+
+// setName names the set of a questions file after its directory.
+func setName(path string) string {
+	if dir := filepath.Base(filepath.Dir(path)); dir != "." && dir != string(filepath.Separator) {
+		return dir
+	}
+	return path
+}
+
+// flagGiven reports whether the flag name was set on the command line.
+func flagGiven(flags *flag.FlagSet, name string) bool {
+	given := false
+	flags.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 // readEvalCases reads and parses the questions file at path.
