@@ -24,9 +24,10 @@ import (
 // With one file it builds a fresh index of the corpus in a temporary
 // directory (or in --index), asks every question and prints precision@1,
 // precision@3, the no-answer accuracy, overall and per kind of question,
-// and every miss. With several files it measures each set on its own
-// index — of --corpus when given, else of the articles directory next to
-// the questions file — and prints one line of scores per set. The file
+// and every miss. Each set is measured on its own index — of --corpus
+// when given, else of the articles directory next to the questions file
+// (for one file, when there is one) — and with several files it prints
+// one line of scores per set. The file
 // formats are eval.ParseCases's.
 type EvalCommand struct {
 	IO *IO
@@ -59,8 +60,8 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		sets[i] = eval.Set{Name: setName(path), ArticlesDir: cfg.CorpusDir, Cases: cases}
-		if len(rest) > 1 && !flagGiven(flags, "corpus") {
-			sets[i].ArticlesDir = filepath.Join(filepath.Dir(path), "articles")
+		if sibling := filepath.Join(filepath.Dir(path), "articles"); !flagGiven(flags, "corpus") && (len(rest) > 1 || isDir(sibling)) {
+			sets[i].ArticlesDir = sibling
 		}
 		if err := checkCorpusDir(sets[i].ArticlesDir); err != nil {
 			return err
@@ -182,4 +183,10 @@ func readEvalCases(path string) ([]eval.Case, error) {
 		return nil, fmt.Errorf("%s holds no questions: write one per line as question<TAB>articleID#N (or - for no answer)", path)
 	}
 	return cases, nil
+}
+
+// isDir reports whether path is a directory.
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
