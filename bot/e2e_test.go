@@ -339,7 +339,7 @@ func TestE2EAsk(t *testing.T) {
 
 	// An unknown person gets a plain ephemeral reply.
 	cb, _ = h.interact("interaction_ask.json", setOption("question", "who is Ghassan Tarabulsi"))
-	if !cb.Data.ephemeral() || !strings.Contains(cb.Data.Content, "I found no passage about") || len(cb.Data.Embeds) != 0 {
+	if !cb.Data.ephemeral() || !strings.Contains(cb.Data.Content, "I found no article that mentions Ghassan Tarabulsi.") || len(cb.Data.Embeds) != 0 {
 		t.Errorf("not found = %+v", cb.Data)
 	}
 }
@@ -529,7 +529,7 @@ func TestE2EDeferredSlowReply(t *testing.T) {
 	if err := r.JSON(&f); err != nil {
 		t.Fatal(err)
 	}
-	if !f.ephemeral() || !strings.Contains(f.Content, "I found no passage") {
+	if !f.ephemeral() || !strings.Contains(f.Content, "I found no article that mentions Ghassan Tarabulsi.") {
 		t.Errorf("follow-up = %+v", f)
 	}
 }

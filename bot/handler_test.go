@@ -48,7 +48,7 @@ func TestHandlerFixtures(t *testing.T) {
 		{fixture: "interaction_search.json", wantText: []string{"desalination", "Harbour Gazette"}, wantEmbed: true},
 		{fixture: "interaction_search.json", edit: setOption("from", "20 May"), wantErr: "write it as 2025-03-10"},
 		{fixture: "interaction_search.json", edit: setOption("source", "Nowhere Times"), wantErr: "I found no passage about desalination plant from Nowhere Times"},
-		{fixture: "interaction_ask.json", edit: setOption("question", "who is Ghassan Tarabulsi"), wantErr: "I found no passage"},
+		{fixture: "interaction_ask.json", edit: setOption("question", "who is Ghassan Tarabulsi"), wantErr: "I found no article that mentions Ghassan Tarabulsi."},
 		{fixture: "interaction_toll.json", wantText: []string{"Latest casualty figures:\n• 2024-05-", "14 people killed", "21 people killed"}, wantEmbed: true},
 		{fixture: "interaction_sources.json", style: bot.Style{Ephemeral: true}, wantText: []string{"3 articles", "Harbour Gazette", "Northern Ledger"}, wantEmbed: true},
 		{fixture: "interaction_button_context.json", style: bot.Style{Ephemeral: true}, wantText: []string{"¶1", "¶2", "¶3", "Stanek"}, wantEmbed: true},

@@ -258,7 +258,7 @@ func (s *asker) result(ctx context.Context, raw string, cands []*rank.Candidate,
 			a.Figures = c.Figures
 		}
 		a.Highlights = s.Highlights(c)
-		if c.ContextBefore {
+		if c.ContextBefore || c.ContextAfter {
 			a.Context = c.Context
 		}
 		res.Answers = append(res.Answers, a)

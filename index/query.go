@@ -133,12 +133,18 @@ func (g *generation) fetch(ctx context.Context, ids []string) (map[string]stored
 	return out, nil
 }
 
-// fillContext loads the paragraph before each candidate that asks for it.
+// fillContext loads the paragraphs around each candidate of a page: the
+// one before when the candidate asks for it or describes its subject by
+// reference to it, the one after when it carries on what the candidate
+// says (rank.Continues).
 func (s *asker) fillContext(ctx context.Context, page []*rank.Candidate) error {
 	var ids []string
 	for _, c := range page {
 		if c.Paragraph.Number > 1 && (c.ContextBefore || c.Role != "") {
 			ids = append(ids, bleveindex.DocID(c.Article.ID, c.Paragraph.Number-1))
+		}
+		if c.Paragraph.Number < c.Article.Paragraphs {
+			ids = append(ids, bleveindex.DocID(c.Article.ID, c.Paragraph.Number+1))
 		}
 	}
 	docs, err := s.g.fetch(ctx, ids)
@@ -146,12 +152,15 @@ func (s *asker) fillContext(ctx context.Context, page []*rank.Candidate) error {
 		return err
 	}
 	for _, c := range page {
-		prev, ok := docs[bleveindex.DocID(c.Article.ID, c.Paragraph.Number-1)]
-		if !ok {
+		if prev, ok := docs[bleveindex.DocID(c.Article.ID, c.Paragraph.Number-1)]; ok {
+			s.WithContext(c, prev.Paragraph.Text)
+		} else {
 			c.ContextBefore = false
-			continue
 		}
-		s.WithContext(c, prev.Paragraph.Text)
+		if next, ok := docs[bleveindex.DocID(c.Article.ID, c.Paragraph.Number+1)]; ok && rank.Continues(c.Paragraph, next.Paragraph) {
+			c.Context = append(c.Context, next.Paragraph.Text)
+			c.ContextAfter = true
+		}
 	}
 	return nil
 }

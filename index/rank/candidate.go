@@ -22,6 +22,9 @@ type Candidate struct {
 	Reported corpus.Date
 	// ContextBefore asks for the paragraph before to be shown with it.
 	ContextBefore bool
+	// ContextAfter is set when the paragraph after is shown with it, last
+	// in Context: it carries on what the candidate says.
+	ContextAfter bool
 	// Names are words to emphasise besides the question's terms.
 	Names []string
 	// Role is the description of the person asked about, for context.

@@ -1,0 +1,36 @@
+package rank
+
+import (
+	"testing"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+func TestContinues(t *testing.T) {
+	lister := corpus.Paragraph{Text: "“This is a test of the new government,” said Charles Lister.", Quotes: []corpus.Quote{{Speaker: "Charles Lister"}}, Attribution: []string{"Charles Lister"}}
+	tests := []struct {
+		name string
+		p    corpus.Paragraph
+		next string
+		attr []string
+		want bool
+	}{
+		{"he added", lister, "He added that the coming weeks would tell.", nil, true},
+		{"she said", lister, "She said the committee had thirty days.", nil, true},
+		{"a quote he said", lister, "“They were not ready,” he said.", nil, true},
+		{"a quote she added", lister, "“We will rebuild,” she added.", nil, true},
+		{"a quote of another", lister, "“We will rebuild,” the governor said.", []string{"the governor"}, false},
+		{"dash then pronoun", lister, "— He did not say when.", nil, true},
+		{"their", lister, "Their convoy was stopped near Jableh.", nil, true},
+		{"same speaker again", lister, "The fighting would go on, Lister said.", []string{"Charles Lister"}, true},
+		{"another subject", lister, "Government forces sent reinforcements to Latakia.", nil, false},
+		{"another speaker", lister, "The observatory said 1,000 civilians had been killed.", []string{"Syrian Observatory for Human Rights"}, false},
+		{"it is not a person", lister, "It was the worst violence in years.", nil, false},
+	}
+	for _, tt := range tests {
+		next := corpus.Paragraph{Text: tt.next, Attribution: tt.attr}
+		if got := Continues(tt.p, next); got != tt.want {
+			t.Errorf("%s: Continues(…, %q) = %v, want %v", tt.name, tt.next, got, tt.want)
+		}
+	}
+}
