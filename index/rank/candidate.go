@@ -100,6 +100,9 @@ type Concept struct {
 	Stems  []string
 	Weight float64
 	Fuzzy  bool // the index lacks it but has words a letter or two away
+	// Absent is set for an ordinary word no passage uses in any form: a
+	// paraphrase, weighed low.
+	Absent bool
 	// Skeleton is set when the word matches names only by transliteration.
 	Skeleton string
 	// Docs is how many paragraphs have its stem.

@@ -52,18 +52,22 @@ func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
 				c.Skeleton = key
 			}
 		}
-		if count == 0 && !c.Fuzzy && c.Skeleton == "" && !anyOf(df, c.Stems[1:]) && r.Question.Count && !r.Capitalised(w) {
+		absent := count == 0 && !c.Fuzzy && c.Skeleton == "" && !anyOf(df, c.Stems[1:])
+		switch {
+		case absent && r.Question.Count && !r.Capitalised(w):
 			// "How many prisoners escaped": what a count counts is the
 			// question; a corpus that never says it cannot answer.
 			c.Weight *= 2
-		}
-		if count == 0 && c.Skeleton == "" && r.Capitalised(w) && !anyOf(df, c.Stems[1:]) {
+		case absent && r.Capitalised(w):
 			// A name the corpus never uses, in any spelling: what it names
-			// is most likely not in the corpus, so passages matching only
-			// the question's other words should not answer ("death toll in
-			// Sudan" when no article mentions Sudan). Ordinary words the
-			// corpus lacks are more often paraphrases, and weigh as usual.
+			// is most likely not in the corpus ("death toll in Sudan" when
+			// no article mentions Sudan).
 			c.Weight *= 2
+		case absent:
+			// An ordinary word no passage uses is most often a paraphrase
+			// ("stopped" for "subsided"): it cannot tell passages apart, so
+			// it weighs little, set below once the known words are weighed.
+			c.Absent = true
 		}
 		c.InText = make([]bool, len(c.Stems))
 		for i, st := range c.Stems {
@@ -71,7 +75,35 @@ func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
 		}
 		out = append(out, c)
 	}
+	weighAbsent(out)
 	return out
+}
+
+// absentWeight is the weight of a word no passage uses, as a share of the
+// mean weight of the question's other words.
+const absentWeight = 0.75
+
+// weighAbsent gives the concepts no passage uses a small weight: a share
+// of the mean weight of the others, so a paraphrased word lowers every
+// passage's coverage a little instead of refusing them all.
+func weighAbsent(concepts []Concept) {
+	var sum float64
+	n := 0
+	for _, c := range concepts {
+		if !c.Absent {
+			sum += c.Weight
+			n++
+		}
+	}
+	for i := range concepts {
+		if concepts[i].Absent {
+			if n == 0 {
+				concepts[i].Weight = absentWeight
+			} else {
+				concepts[i].Weight = absentWeight * sum / float64(n)
+			}
+		}
+	}
 }
 
 // anyOf reports whether some document holds one of terms in its text.

@@ -36,3 +36,41 @@ func TestUnknownName(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsentWordsWeighLittle checks that an ordinary word no passage uses
+// (a paraphrase) weighs a share of the others' mean, not the most of all,
+// while a name or a counted noun the corpus lacks keeps a high weight.
+func TestAbsentWordsWeighLittle(t *testing.T) {
+	df := fakeStats{"gunfire": 3, "resident": 40}
+	tests := []struct {
+		question string
+		words    []string
+		count    bool
+		absent   string
+		low      bool
+	}{
+		{"what did a resident see when the gunfire stopped", []string{"resident", "gunfire", "stopped"}, false, "stopped", true},
+		{"how many prisoners escaped after the gunfire", []string{"prisoners", "escaped", "gunfire"}, true, "prisoner", false},
+		{"gunfire in Sabratha", []string{"gunfire", "sabratha"}, false, "sabratha", false},
+	}
+	for _, tt := range tests {
+		r := &Ranker{Question: corpus.Question{Text: tt.question, Count: tt.count}, Stems: fakeStems{}}
+		concepts := r.ConceptsOf(tt.words, df)
+		var known, absent float64
+		n := 0
+		for _, c := range concepts {
+			if c.Stems[0] == tt.absent {
+				absent = c.Weight
+				continue
+			}
+			if _, has := df[c.Stems[0]]; has {
+				known += c.Weight
+				n++
+			}
+		}
+		mean := known / float64(n)
+		if got := absent < mean; got != tt.low {
+			t.Errorf("%q: weight of %q %.2f against the known words' mean %.2f; want it lower: %v", tt.question, tt.absent, absent, mean, tt.low)
+		}
+	}
+}
