@@ -89,7 +89,10 @@ func Parse(s string) corpus.Question {
 
 	q.Cause = asksWhy(lower)
 	q.Count = len(words) > 1 && words[0] == "how" && words[1] == "many"
-	readIntent(&q, words, lower, text)
+	if q.Count {
+		q.Counted = countedNoun(words)
+	}
+	readIntent(&q, words, lower, text, readSlots(readWords(text)))
 	if q.Year != 0 && q.Intent != corpus.IntentFigure {
 		// Only figures carry the day they count; elsewhere the year is a
 		// word the passage should have.
