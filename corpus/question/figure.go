@@ -11,7 +11,7 @@ import (
 // actNouns name acts, or the remains of the dead, rather than a count of
 // victims: a question about them asks for the acts ("where were the
 // bodies buried") unless it asks how many.
-var actNouns = map[string]bool{"executions": true, "killings": true, "arrests": true, "detentions": true, "bodies": true, "corpses": true}
+var actNouns = map[string]bool{"executions": true, "killings": true, "arrests": true, "detentions": true, "bodies": true}
 
 // lightVerbs say little of what a figure counts: "how many people took
 // refuge", "how many got out".
@@ -38,7 +38,7 @@ var figureWords = map[string][]string{
 	"homeless": {"displaced"},
 	"arrested": {"arrested"}, "arrests": {"arrested"}, "detained": {"arrested"}, "detentions": {"arrested"},
 	"rescued": {"rescued"}, "survivors": {"rescued"}, "saved": {"rescued"},
-	"bodies": {"killed"}, "corpses": {"killed"},
+	"bodies": {"killed"},
 }
 
 // groupWords are the groups a figure question may count.
@@ -98,7 +98,7 @@ func matchFigure(q *corpus.Question, words []string, lower string, sl slots) boo
 	// "toll from the earthquake".
 	for _, w := range q.Terms {
 		_, group := groupWords[w]
-		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) && !lightVerbs[w] && !typedNumber(w, sl.number) && !joinsOnly(w) {
+		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) && !lightVerbs[w] && !typedNumber(w, sl.number) && !joinsOnly(w) && !slices.Contains(sl.time, w) {
 			q.Topic = append(q.Topic, w)
 		}
 	}

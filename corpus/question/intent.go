@@ -14,9 +14,10 @@ import (
 // slots read from it. The place, source and typed count are kept
 // whatever the intent (but for a who question, whose subject is its
 // all), so that ranking can use them on any route.
-func readIntent(q *corpus.Question, words []string, lower, text string, sl slots) {
+func readIntent(q *corpus.Question, words []string, lower, text string, ws []word) {
+	sl := readSlots(ws)
 	switch {
-	case matchSaid(q, words):
+	case matchSaid(q, words, ws):
 		if !strings.Contains(" "+q.Subject+" ", " "+sl.place+" ") {
 			q.Place = sl.place // not "quotes from Charles Lister"
 		}

@@ -92,7 +92,7 @@ func Parse(s string) corpus.Question {
 	if q.Count {
 		q.Counted = countedNoun(words)
 	}
-	readIntent(&q, words, lower, text, readSlots(readWords(text)))
+	readIntent(&q, words, lower, text, readWords(text))
 	if q.Year != 0 && q.Intent != corpus.IntentFigure {
 		// Only figures carry the day they count; elsewhere the year is a
 		// word the passage should have.

@@ -86,6 +86,9 @@ type slots struct {
 	placeSpan, srcSpan  [2]int
 	number              int
 	hasPlace, hasSource bool
+	// time are the words of phrases of time ("in the first two days",
+	// "over the weekend"): neither place nor topic.
+	time []string
 }
 
 // readSlots reads the source, then the place outside it, then a count
@@ -95,15 +98,42 @@ func readSlots(ws []word) slots {
 	s.source, s.srcSpan, s.hasSource = sourceOf(ws)
 	s.place, s.placeSpan, s.hasPlace = placeOf(ws, cased(ws), s.srcSpan)
 	s.number = numberOf(ws)
+	s.time = timeWords(ws)
 	return s
 }
 
-// placePrepositions introduce a place; "from" and "for" only before a
-// capitalised name ("the footage from Al-Mukhtariyya", "the toll for
-// Derna").
+// timePrepositions open a phrase of time: "in the first two days",
+// "during the first 48 hours", "within a week".
+var timePrepositions = text.NewSet("in during over within for after since throughout")
+
+// timeWords returns the words of the question's phrases of time: a
+// preposition's phrase headed by a noun of time (text.TimeNouns).
+func timeWords(ws []word) []string {
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		if !timePrepositions[ws[i].lower] {
+			continue
+		}
+		end := i + 1
+		for end < len(ws) && !ws[end].boundary() && (!clauseWords[ws[end].lower] || determiners[ws[end].lower]) && end-i <= 5 {
+			end++
+		}
+		if end > i+1 && text.TimeNouns[ws[end-1].lower] {
+			for _, w := range ws[i+1 : end] {
+				out = append(out, w.lower)
+			}
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// placePrepositions introduce a place; "from", "for", "on" and "into"
+// only before a capitalised name ("the footage from Al-Mukhtariyya", "the
+// toll for Derna", "the strike on Kfar Haloun").
 var (
 	placePrepositions = text.NewSet("in near at around inside across throughout within")
-	namePrepositions  = text.NewSet("from for")
+	namePrepositions  = text.NewSet("from for on into")
 	determiners       = text.NewSet("the a an its his her their this that these those our")
 )
 

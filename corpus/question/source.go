@@ -57,7 +57,7 @@ func sourceOf(ws []word) (string, [2]int, bool) {
 			for s > 1 && (ws[s-1].upper || ws[s-1].acronym) {
 				s--
 			}
-			if s < i {
+			if s < i && (text.SpeechVerb(w.lower) || counter(ws[s:i])) {
 				take(s, i, 2)
 			}
 		}
@@ -76,6 +76,9 @@ func reportingSubject(ws []word, start int) (int, int, bool) {
 			if l == "reported" && v+1 < len(ws) && ws[v+1].lower == "by" {
 				return 0, 0, false // "had SNHR reported by": the passive has its own cue
 			}
+			if !text.SpeechVerb(l) && !counter(ws[start:v]) {
+				return 0, 0, false // "how many deaths has India recorded": a place counts
+			}
 			return start, v, true
 		}
 		if ws[v].boundary() || clauseWords[l] || ws[v].number {
@@ -83,6 +86,27 @@ func reportingSubject(ws []word, start int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// counter reports whether the subject of a count verb ("recorded",
+// "documented", "identified") is a source rather than a place: an
+// organisation by its head noun or acronym ("SNHR", "the monitor"), or
+// a capitalised name before a common noun ("the Reuters investigation");
+// "has India recorded" is a place.
+func counter(ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	head := ws[len(ws)-1]
+	if text.OrgHeads[head.lower] || text.OrgNouns[head.lower] {
+		return true
+	}
+	for _, w := range ws {
+		if w.acronym || w.upper && !head.upper {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceEnd is the end of a source starting at start: the next clause

@@ -19,6 +19,11 @@ var StateNouns = NewSet(`hospital hospitals care custody detention prison jail h
 		charge court exile mourning shock tears danger recovery response particular general addition fact time
 		practice person force turn return part line order action vain advance theory principle private`)
 
+// TimeNouns are nouns of spans of time: "in the first two days", "over
+// the weekend".
+var TimeNouns = NewSet(`day days week weeks weekend weekends month months year years hour hours minute minutes
+		night nights morning mornings evening evenings afternoon afternoons decade decades period`)
+
 // Demonyms are nationality, sect and region adjectives: "Syrian",
 // "Alawite", "Kurdish". Capitalised, they start no place name: "in
 // Israeli strikes".
