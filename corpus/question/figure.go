@@ -98,7 +98,7 @@ func matchFigure(q *corpus.Question, words []string, lower string, sl slots) boo
 	// "toll from the earthquake".
 	for _, w := range q.Terms {
 		_, group := groupWords[w]
-		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) && !lightVerbs[w] && !typedNumber(w, sl.number) && !joinsOnly(w) && !slices.Contains(sl.time, w) {
+		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) && !lightVerbs[w] && !typedNumber(w, sl.number) && !joinsOnly(w) && !slices.Contains(sl.time, w) && !adverb(w) {
 			q.Topic = append(q.Topic, w)
 		}
 	}
@@ -115,11 +115,15 @@ func matchFigure(q *corpus.Question, words []string, lower string, sl slots) boo
 }
 
 // joinsOnly reports whether w only joins the topic's words: a
-// preposition, conjunction or adverb of the clause ("first ambushes
-// near", "foreigners among"), not one that changes what is counted
-// ("outside Derna", "without shelter").
+// preposition, conjunction or adverb of the clause ("foreigners among"),
+// not one that says where or how what is counted was ("near Manbij",
+// "outside Derna", "without shelter").
 func joinsOnly(w string) bool {
-	return clauseWords[w] && w != "outside" && w != "without" && w != "against"
+	switch w {
+	case "near", "outside", "around", "without", "against":
+		return false
+	}
+	return clauseWords[w]
 }
 
 // wordsOutside returns the question's words but those of its source:

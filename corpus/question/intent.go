@@ -18,8 +18,8 @@ func readIntent(q *corpus.Question, words []string, lower, text string, ws []wor
 	sl := readSlots(ws)
 	switch {
 	case matchSaid(q, words, ws):
-		if !strings.Contains(" "+q.Subject+" ", " "+sl.place+" ") {
-			q.Place = sl.place // not "quotes from Charles Lister"
+		if sl.place == "" || !strings.HasPrefix(q.Subject, sl.place) {
+			q.Place = sl.place // "a protester in Athens"; not "quotes from Charles Lister"
 		}
 	case matchWho(q, lower, text):
 	case matchFigure(q, words, lower, sl):

@@ -34,8 +34,9 @@ var (
 	beForms         = text.NewSet("is was are were")
 )
 
-// matchSaid reads a said question: who was asked about, and the topic
-// after the speech verb. ws are the question's words as typed, for
+// matchSaid reads a said question: who was asked about ("the aid worker
+// from Benghazi", a description the speaker may be found by), and the
+// topic after the speech verb. ws are the question's words as typed, for
 // telling an outlet told from a topic.
 func matchSaid(q *corpus.Question, words []string, ws []word) bool {
 	subject, verb, rest, ok := saidParts(words)
@@ -44,15 +45,6 @@ func matchSaid(q *corpus.Question, words []string, ws []word) bool {
 	}
 	if strings.HasPrefix(verb, "tel") || verb == "told" {
 		rest = withoutAddressee(rest, ws)
-	}
-	// "a protester in Athens", "the aid worker from Benghazi": the
-	// speaker, then where they are, which is topic.
-	for i, w := range subject {
-		if i > 0 && (w == "in" || w == "from" || w == "at" || w == "near") {
-			rest = append(slices.Clone(subject[i:]), rest...)
-			subject = subject[:i]
-			break
-		}
 	}
 	s := strings.Join(subject, " ")
 	if s == "" || s == "it" || s == "they" || s == "people" || s == "been" {
