@@ -1,22 +1,17 @@
 package question
 
 import (
-	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/corpus"
 )
 
-// Clauses of a figure question: who reported it, and where.
-var (
-	sourceClause = regexp.MustCompile(`\b(?:according\s+to|reported\s+by|as\s+reported\s+by|per|by)\s+(.+)$`)
-	placeClause  = regexp.MustCompile(`\b(?:in|across|near|around|inside|at)\s+(.+)$`)
-)
-
-// actNouns name acts rather than their victims: a question about them
-// asks for the acts unless it asks how many.
-var actNouns = map[string]bool{"executions": true, "killings": true, "arrests": true, "detentions": true}
+// actNouns name acts, or the remains of the dead, rather than a count of
+// victims: a question about them asks for the acts ("where were the
+// bodies buried") unless it asks how many.
+var actNouns = map[string]bool{"executions": true, "killings": true, "arrests": true, "detentions": true, "bodies": true}
 
 // lightVerbs say little of what a figure counts: "how many people took
 // refuge", "how many got out".
@@ -43,6 +38,7 @@ var figureWords = map[string][]string{
 	"homeless": {"displaced"},
 	"arrested": {"arrested"}, "arrests": {"arrested"}, "detained": {"arrested"}, "detentions": {"arrested"},
 	"rescued": {"rescued"}, "survivors": {"rescued"}, "saved": {"rescued"},
+	"bodies": {"killed"},
 }
 
 // groupWords are the groups a figure question may count.
@@ -55,39 +51,42 @@ var groupWords = map[string]string{
 }
 
 // matchFigure reads a figure question: the kinds of figure, the group
-// counted, the source and place, and the topic besides them.
-func matchFigure(q *corpus.Question, words []string, lower string) bool {
-	seen := map[string]bool{}
-	for _, w := range words {
-		for _, k := range figureWords[w] {
-			if !seen[k] {
-				seen[k] = true
-				q.Kinds = append(q.Kinds, k)
-			}
-		}
-	}
+// counted, the source and place (read by readSlots), and the topic
+// besides them.
+func matchFigure(q *corpus.Question, words []string, lower string, sl slots) bool {
+	outside := wordsOutside(words, sl)
+	named := strings.Fields(sl.place + " " + sl.source)
 	howMany := strings.Contains(lower, "how many") || strings.Contains(lower, "number of") ||
 		hasAny(words, "toll", "tolls", "figure", "figures", "count", "casualties", "statistics", "stats", "tally")
-	for _, w := range words {
+	if q.Count {
+		q.Kinds = countedKinds(q.Counted, words)
+	} else {
+		q.Kinds = kindsOf(outside)
+		if !howMany && !hasAny(words, "latest", "newest", "total") && !slices.ContainsFunc(outside, func(w string) bool {
+			return figureWords[w] != nil && !actNouns[w]
+		}) {
+			// "executions in Suwayda", "arrests in Damascus": the acts, told,
+			// not a count of them.
+			q.Kinds = nil
+			return false
+		}
+	}
+	for _, w := range outside {
 		if g, ok := groupWords[w]; ok && g != "" && q.Who == "" {
 			q.Who = g
 		}
-	}
-	if !howMany && !hasAny(words, "latest", "newest", "total") && !slices.ContainsFunc(words, func(w string) bool {
-		return figureWords[w] != nil && !actNouns[w]
-	}) {
-		// "executions in Suwayda", "arrests in Damascus": the acts, told,
-		// not a count of them.
-		q.Kinds = nil
-		return false
 	}
 	if len(q.Kinds) == 0 {
 		switch {
 		case !howMany:
 			return false
-		case countsOther(words):
-			// "how many cholera cases", "how many schools": a count,
-			// but not of casualties.
+		case q.Count && q.Counted != "" && !peopleNoun(q.Counted):
+			// "how many cholera cases", "how many witnesses did Amnesty
+			// interview about the killings": a count, but not of casualties.
+			return false
+		case q.Count && countsByVerb(words, q.Counted, named):
+			// "how many fighters did the militia recruit": people counted
+			// for what they did, not as casualties.
 			return false
 		case q.Who == "refugees":
 			q.Kinds = []string{"displaced"}
@@ -95,55 +94,69 @@ func matchFigure(q *corpus.Question, words []string, lower string) bool {
 			q.Kinds = []string{"killed"}
 		}
 	}
-	rest := lower
-	if m := sourceClause.FindStringSubmatchIndex(rest); m != nil {
-		src := strings.TrimSpace(rest[m[2]:m[3]])
-		if !isFigureFiller(src) {
-			q.Source = trimFiller(src)
-			rest = rest[:m[0]]
-		}
-	}
-	if m := placeClause.FindStringSubmatch(rest); m != nil {
-		place := trimFiller(m[1])
-		if i := strings.Index(place+" ", "'s "); i > 0 {
-			place = place[:i] // "india's heatwave": the place, then the topic
-		}
-		if place != "" && !isFigureFiller(place) {
-			q.Place = place
-		}
-	}
 	// What the figures are about besides place and source: "cholera deaths",
 	// "toll from the earthquake".
-	named := strings.Fields(q.Place + " " + q.Source)
 	for _, w := range q.Terms {
 		_, group := groupWords[w]
-		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) && !lightVerbs[w] {
+		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) && !lightVerbs[w] && !typedNumber(w, sl.number) && !joinsOnly(w) && !slices.Contains(sl.time, w) && !adverb(w) {
 			q.Topic = append(q.Topic, w)
 		}
 	}
 	// "executions of Alawite families" names a kind of figure but asks for
 	// no count: it is a search.
 	if !howMany && len(q.Topic) > 0 {
-		q.Kinds, q.Who, q.Place, q.Source, q.Topic = nil, "", "", "", nil
+		q.Kinds, q.Who, q.Topic = nil, "", nil
 		return false
 	}
+	q.Place, q.Source = sl.place, sl.source
 	q.Intent = corpus.IntentFigure
 	q.Latest = true
 	return true
 }
 
-// countsOther reports whether a "how many" question counts something
-// other than people: the word after "how many" is neither a group of
-// people nor a casualty word.
-func countsOther(words []string) bool {
-	for i := 0; i+2 < len(words); i++ {
-		if words[i] == "how" && words[i+1] == "many" {
-			next := words[i+2]
-			_, group := groupWords[next]
-			return !group && figureWords[next] == nil && !filler[next]
+// joinsOnly reports whether w only joins the topic's words: a
+// preposition, conjunction or adverb of the clause ("foreigners among"),
+// not one that says where or how what is counted was ("near Manbij",
+// "outside Derna", "without shelter").
+func joinsOnly(w string) bool {
+	switch w {
+	case "near", "outside", "around", "without", "against":
+		return false
+	}
+	return clauseWords[w]
+}
+
+// wordsOutside returns the question's words but those of its source:
+// "according to the joint fire and police briefing" names no group
+// counted.
+func wordsOutside(words []string, sl slots) []string {
+	if !sl.hasSource {
+		return words
+	}
+	src := strings.Fields(sl.source)
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return slices.Contains(src, w) })
+}
+
+// kindsOf returns the figure kinds the words name, each once, in order.
+func kindsOf(words []string) []string {
+	var kinds []string
+	for _, w := range words {
+		for _, k := range figureWords[w] {
+			if !slices.Contains(kinds, k) {
+				kinds = append(kinds, k)
+			}
 		}
 	}
-	return false
+	return kinds
+}
+
+// typedNumber reports whether w is the count the question types, or a
+// part of it ("11,300" read as "11" and "300").
+func typedNumber(w string, n int) bool {
+	if n == 0 || w == "" || strings.Trim(w, "0123456789,") != "" {
+		return false
+	}
+	return strings.Contains(strconv.Itoa(n), strings.ReplaceAll(w, ",", ""))
 }
 
 // isFigureFiller reports whether s is only words that belong to the figure

@@ -1,6 +1,7 @@
 package question
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/corpus"
@@ -9,14 +10,26 @@ import (
 // readIntent sets q's intent from the first question shape that matches:
 // said, who, then figure; anything else is a search, which asks for the
 // latest reports when it says so. words is the corrected question,
-// lower the same joined, text the cleaned question as typed.
-func readIntent(q *corpus.Question, words []string, lower, text string) {
+// lower the same joined, text the cleaned question as typed, sl the
+// slots read from it. The place, source and typed count are kept
+// whatever the intent (but for a who question, whose subject is its
+// all), so that ranking can use them on any route.
+func readIntent(q *corpus.Question, words []string, lower, text string, ws []word) {
+	sl := readSlots(ws)
 	switch {
-	case matchSaid(q, lower):
+	case matchSaid(q, words, ws):
+		if sl.place == "" || !strings.HasPrefix(q.Subject, sl.place) {
+			q.Place = sl.place // "a protester in Athens"; not "quotes from Charles Lister"
+		}
 	case matchWho(q, lower, text):
-	case matchFigure(q, words, lower):
+	case matchFigure(q, words, lower, sl):
 	default:
 		q.Latest = hasAny(words, "latest", "newest", "recent", "current", "now")
+		q.Place, q.Source = sl.place, sl.source
+	}
+	if q.Intent != corpus.IntentWho {
+		q.Number = sl.number
+		q.Topic = slices.DeleteFunc(q.Topic, func(w string) bool { return typedNumber(w, sl.number) })
 	}
 }
 

@@ -1,9 +1,11 @@
 // Package question reads a question in plain words into a corpus.Question:
 // its intent (who, said, figure or search), subject, content words, the
-// figures it asks about and the day or year it names. One file per rule:
-// intent.go decides between the shapes in said.go, who.go and figure.go;
-// dates.go takes out named days and years; typos.go corrects the words
-// that decide the intent.
+// figures it asks about, its place, source and typed count, and the day
+// or year it names. One file per rule: intent.go decides between the
+// shapes in said.go, who.go and figure.go; slots.go reads the place and a
+// typed count, source.go the source, by what each can be; count.go reads
+// what "how many" counts; dates.go takes out named days and years;
+// typos.go corrects the words that decide the intent.
 package question
 
 import (
@@ -89,7 +91,10 @@ func Parse(s string) corpus.Question {
 
 	q.Cause = asksWhy(lower)
 	q.Count = len(words) > 1 && words[0] == "how" && words[1] == "many"
-	readIntent(&q, words, lower, text)
+	if q.Count {
+		q.Counted = countedNoun(words)
+	}
+	readIntent(&q, words, lower, text, readWords(text))
 	if q.Year != 0 && q.Intent != corpus.IntentFigure {
 		// Only figures carry the day they count; elsewhere the year is a
 		// word the passage should have.
