@@ -138,13 +138,14 @@ func (r *Ranker) FigureAsked(c *Candidate, f corpus.Figure, withWho bool) bool {
 	if r.Question.Source == "" {
 		return true
 	}
-	if speakerMatch(r.Question.Source, f.Source) < NameThreshold {
+	asked, ok := r.sourceAsked(f.Source)
+	if !ok {
 		return false
 	}
 	// "the Libyan health ministry": a word the source lacks must be the
 	// passage's or the headline's ("Libya"), or it is another ministry.
 	context := text.Fields(strings.ToLower(c.Paragraph.Text + " " + c.Article.Title + " " + f.Source))
-	for _, w := range text.Fields(strings.ToLower(r.Question.Source)) {
+	for _, w := range text.Fields(strings.ToLower(asked)) {
 		if questionArticles[w] {
 			continue
 		}
@@ -153,6 +154,33 @@ func (r *Ranker) FigureAsked(c *Candidate, f corpus.Figure, withWho bool) bool {
 		}
 	}
 	return true
+}
+
+// sourceAsked reports whether a figure's source is the source the
+// question asks for, and returns the asked source's name as it matched:
+// as typed ("the observatory"), spelt out from an acronym ("SOHR" → the
+// organisation whose initials those are), or named inside the source
+// ("fire brigade" in "the Larissa fire brigade").
+func (r *Ranker) sourceAsked(source string) (string, bool) {
+	asked := r.Question.Source
+	if source == "" {
+		return asked, false
+	}
+	if speakerMatch(asked, source) >= NameThreshold {
+		return asked, true
+	}
+	if low := strings.ToLower(asked); !strings.Contains(low, " ") && strings.ToLower(names.Initials(source)) == low {
+		return source, true
+	}
+	for _, name := range append(r.ExpandAcronym(asked), names.KnownAcronym(asked)...) {
+		if speakerMatch(name, source) >= NameThreshold {
+			return name, true
+		}
+	}
+	if len(text.Fields(asked)) > 1 && text.HasWord(source, asked) {
+		return asked, true
+	}
+	return asked, false
 }
 
 // sameRoot reports whether two words share their root: equal, or sharing
