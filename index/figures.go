@@ -5,6 +5,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,7 +39,10 @@ func (s *asker) figures(ctx context.Context) ([]*rank.Candidate, error) {
 		}
 		must = append(must, tq)
 	}
-	picks, err := s.latestFigures(ctx, must)
+	picks, err := s.countedFigures(ctx, must[:1])
+	if err == nil && picks.Empty() {
+		picks, err = s.latestFigures(ctx, must)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -48,6 +52,31 @@ func (s *asker) figures(ctx context.Context) ([]*rank.Candidate, error) {
 	kept, notes := s.ChooseFigures(picks)
 	s.notes = append(s.notes, notes...)
 	return kept, nil
+}
+
+// countedFigures picks the figures of the kinds asked whose count is the
+// number the question types, if it types one: the paragraphs of those
+// kinds that have the number in their text, newest first.
+func (s *asker) countedFigures(ctx context.Context, kinds []bleveindex.Query) (rank.Picks, error) {
+	n := s.Question.Number
+	if n == 0 {
+		return rank.Picks{}, nil
+	}
+	written := bleveindex.Or(bleveindex.Match(bleveindex.FieldText, strconv.Itoa(n)), bleveindex.Match(bleveindex.FieldText, groupThousands(n)))
+	cands, err := s.find(ctx, bleveindex.And(append(kinds, written)...), figureCandidateCount, bleveindex.Descending(bleveindex.FieldReported))
+	if err != nil {
+		return rank.Picks{}, err
+	}
+	return s.CountedFigures(cands), nil
+}
+
+// groupThousands writes n with commas: 1225 → "1,225".
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // placeFilter matches the paragraphs that answer for a place: those that

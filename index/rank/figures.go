@@ -35,6 +35,31 @@ func (r *Ranker) LatestFigures(cands []*Candidate, withWho bool) Picks {
 	return Picks{latest: latest, order: order}
 }
 
+// CountedFigures picks, among the candidates' figures of the kinds asked,
+// those whose count is the number the question types ("toll 1225", "the
+// 1,300 figure"): a figure named by its count is the one asked for,
+// however old.
+func (r *Ranker) CountedFigures(cands []*Candidate) Picks {
+	latest := map[string]figurePick{}
+	var order []string
+	for _, c := range cands {
+		for _, f := range c.Paragraph.Figures {
+			if r.Question.Number == 0 || f.Count != r.Question.Number || len(r.Question.Kinds) > 0 && !slices.Contains(r.Question.Kinds, f.What) {
+				continue
+			}
+			key := figureKey(f)
+			old, seen := latest[key]
+			if !seen {
+				order = append(order, key)
+			}
+			if !seen || newerFigure(f, c, old.f, old.c) {
+				latest[key] = figurePick{c, f}
+			}
+		}
+	}
+	return Picks{latest: latest, order: order}
+}
+
 // Picks are the figures chosen for a question: for each source and group
 // counted, the newest figure and its candidate.
 type Picks struct {

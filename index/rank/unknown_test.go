@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newsdesk/newsdesk/corpus"
@@ -71,6 +72,35 @@ func TestAbsentWordsWeighLittle(t *testing.T) {
 		mean := known / float64(n)
 		if got := absent < mean; got != tt.low {
 			t.Errorf("%q: weight of %q %.2f against the known words' mean %.2f; want it lower: %v", tt.question, tt.absent, absent, mean, tt.low)
+		}
+	}
+}
+
+// TestCountedFigures checks that a count typed in the question picks the
+// figure with that count, however old, and nothing when none has it.
+func TestCountedFigures(t *testing.T) {
+	old := &Candidate{ID: "old", Article: corpus.ArticleRef{ID: "a"}, Paragraph: corpus.Paragraph{Number: 1, Figures: []corpus.Figure{{Count: 1225, What: corpus.KindKilled, Source: "SOHR", Reported: day("2025-03-11")}}}}
+	newer := &Candidate{ID: "new", Article: corpus.ArticleRef{ID: "b"}, Paragraph: corpus.Paragraph{Number: 1, Figures: []corpus.Figure{{Count: 1500, What: corpus.KindKilled, Source: "SOHR", Reported: day("2025-04-01")}}}}
+	tests := []struct {
+		number int
+		kinds  []string
+		want   []string
+	}{
+		{1225, []string{corpus.KindKilled}, []string{"old"}},
+		{1225, nil, []string{"old"}},
+		{1225, []string{corpus.KindWounded}, nil},
+		{999, []string{corpus.KindKilled}, nil},
+		{0, []string{corpus.KindKilled}, nil},
+	}
+	for _, tt := range tests {
+		r := &Ranker{Question: corpus.Question{Number: tt.number, Kinds: tt.kinds}}
+		kept, _ := r.ChooseFigures(r.CountedFigures([]*Candidate{newer, old}))
+		var got []string
+		for _, c := range kept {
+			got = append(got, c.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Number %d, kinds %q: picked %q, want %q", tt.number, tt.kinds, got, tt.want)
 		}
 	}
 }
