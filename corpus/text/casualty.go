@@ -25,7 +25,7 @@ var CasualtyKinds = map[string]string{
 	"perished": killed, "casualties": killed, "casualty": killed, "toll": killed,
 	"tolls": killed, "murdered": killed, "murder": killed, "murdering": killed,
 	"massacred": killed, "massacre": killed, "slaughtered": killed, "victims": killed,
-	"bodies": killed, "lives": killed, "dying": killed,
+	"bodies": killed, "corpses": killed, "lives": killed, "dying": killed,
 	"drowned": killed, "drowning": killed, "electrocuted": killed, "suffocated": killed,
 	"executed": executed, "execute": executed, "executes": executed, "executing": executed,
 	"execution": executed, "executions": executed,
@@ -51,7 +51,7 @@ var CasualtyPhrases = map[string]string{
 	"death toll": killed, "casualty toll": killed, "lost their lives": killed, "lost lives": killed,
 	"shot dead": killed, "killed in action": killed, "number of dead": killed, "number of deaths": killed,
 	"summarily killed": executed, "summarily executed": executed, "summary executions": executed,
-	"field executions": executed, "executed summarily": executed,
+	"field executions": executed, "executed summarily": executed, "put to death": executed,
 	"taken into custody": arrested, "rounded up": arrested, "taken prisoner": arrested,
 	"forced to flee": displaced, "forced from their homes": displaced, "left homeless": displaced,
 	"went missing": missing, "unaccounted for": missing,
@@ -64,8 +64,9 @@ var CasualtyPhrases = map[string]string{
 //
 //   - killed: killed, kill, killing(s), dead, died, die, death(s), death
 //     toll, toll, fatalities, casualties (see below), slain, perished,
-//     murdered, massacred, victims, bodies, lost their lives, shot dead
-//   - executed: executed, execution(s), summarily killed, summary executions
+//     murdered, massacred, victims, bodies, corpses, lost their lives, shot dead
+//   - executed: executed, execution(s), summarily killed, summary executions,
+//     put to death
 //   - wounded: wounded, injured, injuries, hurt
 //   - missing: missing, disappeared, unaccounted for, abducted, kidnapped
 //   - displaced: displaced, fled, flee, evacuated, homeless, refugees,
