@@ -103,6 +103,7 @@ func (fa *figureReader) paragraph(pi int) []corpus.Figure {
 			}
 		}
 		dates, past := fa.sentenceDates(txt, st)
+		recall := recalled(st)
 		for _, f := range found {
 			ci := nearestCue(cues, f.num)
 			if ci >= 0 {
@@ -121,9 +122,13 @@ func (fa *figureReader) paragraph(pi int) []corpus.Figure {
 			}
 			if f.Reported.IsZero() {
 				// "In 2013, an attack killed 1,400 people": a figure of
-				// then, not of the day of publication.
+				// then, not of the day of publication; a source that
+				// says so now reports it now.
 				f.Reported = fa.a.Published
-				if !past.IsZero() {
+				switch {
+				case recall:
+					f.Reported = fa.before(f.Reported, pi, st[len(st)-1].End)
+				case !past.IsZero() && ci < 0:
 					f.Reported = past
 				}
 			}
@@ -242,13 +247,10 @@ func (fa *figureReader) sentenceDates(txt string, st []text.Token) (out []senten
 		if first < 0 || last < first {
 			continue
 		}
-		// "since 10 May" starts a period; it is not when a figure was reported.
-		if first > 0 && (st[first-1].Lower == "since" || st[first-1].Lower == "from") ||
-			st[first].Lower == "since" || st[first].Lower == "from" || st[first].Lower == "until" {
-			continue
-		}
 		res := fa.dates.resolve(txt[base+sp[0] : base+sp[1]])
-		if !res.ok {
+		// "since 10 May", "since the fighting began on March 6" start a
+		// period; they are not when a figure was reported.
+		if st[first].Lower == "since" || st[first].Lower == "from" || st[first].Lower == "until" || periodStart(st, first) || !res.ok {
 			continue
 		}
 		compared := first > 0 && st[first-1].Lower == "than" || first > 1 && st[first-1].Lower == "in" && st[first-2].Lower == "than"

@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
+)
+
+// The day a figure was reported is the report's — the dated statement or
+// the article's publication — not the day of the events it counts:
+//
+//   - a date that starts a period ("since the fighting began on March 6",
+//     "the violence, which erupted on 6 March") dates the start, never the
+//     report;
+//   - a figure whose sentence names its source ("according to the
+//     committee", "the observatory said") is of the source's report, even
+//     when the sentence dates the events long before;
+//   - a figure recalled ("back then", "at the time", "earlier",
+//     "previously", "initially", "first reported") was reported before the
+//     report that recalls it: it takes the latest day the article named
+//     before that report, else the day before.
+
+// periodStart reports whether the date whose first token is first starts
+// a period: "since" or "from" opens its clause ("since the fighting began
+// on March 6"), or a verb of beginning governs it ("began on", "erupted in").
+func periodStart(st []text.Token, first int) bool {
+	k := first - 1
+	if k >= 0 && (st[k].Lower == "on" || st[k].Lower == "in" || st[k].Lower == "at") {
+		k--
+	}
+	if k >= 0 && (startVerbs[st[k].Lower] || st[k].Lower == "out" && k > 0 && st[k-1].Lower == "broke") {
+		return true
+	}
+	for ; k >= 0 && k >= first-12; k-- {
+		t := &st[k]
+		if t.Kind == text.Punct || t.Kind == text.Number || t.Lower == "that" || t.Lower == "and" || t.Lower == "but" || t.Lower == "to" {
+			return false
+		}
+		if t.Lower == "since" || t.Lower == "from" {
+			return true
+		}
+	}
+	return false
+}
+
+// startVerbs begin a period: "the fighting began on Thursday".
+var startVerbs = text.NewSet("began begun begin begins started start starts erupted erupt erupts flared broke commenced")
+
+// recalled reports whether a sentence recalls a figure reported before the
+// report at hand: "back then", "at the time" (not "at the time of"),
+// "at first", "earlier", "previously", "initially", "originally" or
+// "first" as adverbs of the report ("Earlier, the ministry said…", "which
+// had previously reported", "initially put the toll at", "first reported").
+func recalled(st []text.Token) bool {
+	for k := range st {
+		t := &st[k]
+		next, prev := "", ""
+		if k+1 < len(st) {
+			next = st[k+1].Lower
+		}
+		if k > 0 {
+			prev = st[k-1].Lower
+		}
+		switch t.Lower {
+		case "then":
+			if prev == "back" {
+				return true
+			}
+		case "time", "point":
+			if k >= 2 && st[k-2].Lower == "at" && (prev == "the" || prev == "that") && next != "of" {
+				return true
+			}
+		case "first":
+			if prev == "at" || reportVerb(next) && !determinerWords[prev] {
+				return true
+			}
+		case "earlier", "previously", "initially", "originally":
+			if k == 0 || beForms[prev] || finiteAux[prev] || reportVerb(prev) || reportVerb(next) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportVerb reports a verb that reports a figure: "said", "reported",
+// "documented", "put" (the toll at).
+func reportVerb(w string) bool {
+	return text.SpeechVerbs[w] && !notVerbs[w] || text.CountVerbs[w] || tollVerbs[w]
+}
+
+// before returns the day a recalled figure was reported, given the day of
+// the report that recalls it: the latest day the article names before it,
+// in the paragraphs up to pi and paragraph pi's text up to byte upto, else
+// the day before it.
+func (fa *figureReader) before(report corpus.Date, pi, upto int) corpus.Date {
+	if report.IsZero() {
+		return report
+	}
+	var best corpus.Date
+	for i := 0; i <= pi; i++ {
+		txt := fa.a.Paragraphs[i].Text
+		if i == pi {
+			txt = txt[:min(upto, len(txt))]
+		}
+		for _, d := range fa.dates.find(txt) {
+			if day := d.Date; day.Before(report.Time) && (best.IsZero() || day.After(best.Time)) {
+				best = day
+			}
+		}
+	}
+	if best.IsZero() {
+		return corpus.Date{Time: report.AddDate(0, 0, -1)}
+	}
+	return best
+}

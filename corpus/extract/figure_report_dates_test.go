@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
+)
+
+// TestFigureReportDates dates figures by their report, not their events:
+// period starts, sources speaking now of old events, recalled figures.
+// The article is published on Monday 2025-03-10 unless said otherwise.
+func TestFigureReportDates(t *testing.T) {
+	for _, tt := range []struct {
+		published corpus.Date
+		paras     []string
+		want      []string // each figure's reported day, in order
+	}{
+		// A period's start dates the start, not the report.
+		{day(2025, 7, 22), []string{"The committee said on Tuesday that since the fighting began on March 6, 1,426 people had been killed."},
+			[]string{"2025-07-22"}},
+		{day(2025, 7, 22), []string{"SNHR has recorded at least 240 deaths since the fighting began on March 6."},
+			[]string{"2025-07-22"}},
+		{day(2025, 7, 22), []string{"The unrest, which erupted on March 6, has killed 1,500 people, the monitor said."},
+			[]string{"2025-07-22"}},
+		// A source speaking now of events long past reports now.
+		{day(2025, 7, 22), []string{"According to the committee, the bloodshed began on March 6, when gunmen attacked the security forces and killed 238 of them."},
+			[]string{"2025-07-22"}},
+		{day(2025, 7, 22), []string{"The violence that erupted in western Syria in March cost 1,426 lives, according to a fact-finding mission."},
+			[]string{"2025-07-22"}},
+		// With no source, an old event keeps its own date.
+		{day(2025, 7, 22), []string{"In March, gunmen killed 238 security personnel."},
+			[]string{"2025-03-01"}},
+		// A recalled figure is dated before the report: the latest day the
+		// article named before it, else the day before.
+		{day(2025, 7, 22), []string{
+			"The bloodshed began on March 6.",
+			"At the time, the Syrian Observatory for Human Rights said that over 1,600 people had died."},
+			[]string{"2025-03-06"}},
+		{day(2025, 3, 10), []string{
+			"The observatory said on Sunday that 1,300 people had been killed.",
+			"Another group, which had previously reported that forces had killed some 125 civilians, had not updated its count."},
+			[]string{"2025-03-09", "2025-03-09"}},
+		{day(2025, 3, 10), []string{"Back then, the ministry put the toll at 300."},
+			[]string{"2025-03-09"}},
+		{day(2025, 3, 10), []string{"Earlier, the health ministry said 45 people were wounded."},
+			[]string{"2025-03-09"}},
+		{day(2025, 3, 10), []string{"The agency had initially put the death toll at 500, but later raised it."},
+			[]string{"2025-03-09"}},
+		{day(2025, 3, 10), []string{"Officials first reported 12 dead in the blast."},
+			[]string{"2025-03-09"}},
+		// Not recalls: "at the time of writing", "earlier flare-ups", "the
+		// first ambushes", a dated statement.
+		{day(2025, 3, 10), []string{"At the time of writing, 90 people had been killed, the monitor said."},
+			[]string{"2025-03-10"}},
+		{day(2025, 3, 10), []string{"The fighting was worse than in earlier flare-ups, and 100 people died, a leader said."},
+			[]string{"2025-03-10"}},
+		{day(2025, 3, 10), []string{"The first ambushes left at least 15 security personnel dead, officials said."},
+			[]string{"2025-03-10"}},
+		{day(2025, 3, 10), []string{"Earlier, the ministry said on Saturday that 45 people were wounded."},
+			[]string{"2025-03-08"}},
+	} {
+		a := corpus.Article{Published: tt.published}
+		for i, p := range tt.paras {
+			a.Paragraphs = append(a.Paragraphs, corpus.Paragraph{Number: i + 1, Text: p})
+		}
+		addFigures(&a)
+		var got []string
+		for _, p := range a.Paragraphs {
+			for _, f := range p.Figures {
+				got = append(got, f.Reported.String())
+			}
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: reported %v, want %v", tt.paras, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: reported %v, want %v", tt.paras, got, tt.want)
+				break
+			}
+		}
+	}
+}
+
+// TestRecalled tells a recalled report from the same words used otherwise.
+func TestRecalled(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Back then, the monitor counted 300 dead.", true},
+		{"At the time, the observatory said 1,600 had died.", true},
+		{"At that point the toll stood at 200.", true},
+		{"At first, officials said 12 were hurt.", true},
+		{"The ministry earlier said 40 were killed.", true},
+		{"The ministry said earlier that 40 were killed.", true},
+		{"The group had previously reported 125 deaths.", true},
+		{"Police initially put the toll at 20.", true},
+		{"Officials first reported 12 dead.", true},
+		{"Originally, 30 were listed as missing.", true},
+		{"At the time of writing, 90 had been killed.", false},
+		{"The clashes were worse than earlier flare-ups.", false},
+		{"The first ambushes killed 15.", false},
+		{"The first reported deaths came on Friday.", false},
+		{"The toll rose on Monday to 50.", false},
+	} {
+		if got := recalled(tokensOf(tt.text)); got != tt.want {
+			t.Errorf("recalled(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// tokensOf tokenizes one sentence.
+func tokensOf(s string) []text.Token { return text.AppendTokens(nil, s) }
