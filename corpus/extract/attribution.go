@@ -23,6 +23,7 @@ type attributionContext struct {
 	known      []corpus.Mention // people and organisations named so far, in order
 	prevPerson string           // last person named in the previous paragraph
 	prevQuote  string           // speaker of the previous paragraph's last quote
+	prevFocus  string           // the previous paragraph's focus (see paragraphFocus)
 }
 
 // speakerHit is a speaker found at token pos.
@@ -174,7 +175,7 @@ func attributeParagraph(txt string, toks []text.Token, spans []mentionSpan, ctx 
 		}
 		return out
 	}
-	r := speechReader{text: txt, toks: toks, as: as, ctx: ctx, local: local}
+	r := speechReader{text: txt, toks: toks, as: as, ctx: ctx, local: local, quoted: quotedTokens(txt, toks), hits: &hits}
 	for a := 0; a < len(toks); {
 		b := a
 		for b < len(toks) && toks[b].Sentence == toks[a].Sentence {
@@ -183,6 +184,7 @@ func attributeParagraph(txt string, toks []text.Token, spans []mentionSpan, ctx 
 		r.sentence(a, b, &hits)
 		a = b
 	}
+	ctx.prevFocus = paragraphFocus(hits, spans, r.quoted)
 	return hits
 }
 
@@ -193,6 +195,10 @@ type speechReader struct {
 	as    spanIndex
 	ctx   *attributionContext
 	local func(upto int) []corpus.Mention
+	// quoted marks the tokens inside quotation marks: a name there is an
+	// addressee, not a speaker.
+	quoted []bool
+	hits   *[]speakerHit // the paragraph's speakers so far
 }
 
 // sentence appends the speakers of toks[a:b].
@@ -243,6 +249,11 @@ func (r *speechReader) sentence(a, b int, hits *[]speakerHit) {
 				add(s, k)
 			}
 		case t.Lower == "citing":
+			if s, ok := r.npAfter(k+1, b, true); ok {
+				add(s, k)
+			}
+		case t.Lower == "quotes" || t.Lower == "quoting":
+			// "the report quotes an eyewitness who…"
 			if s, ok := r.npAfter(k+1, b, true); ok {
 				add(s, k)
 			}
@@ -543,8 +554,7 @@ func (r *speechReader) phrase(a, b int, strict bool) (string, bool) {
 }
 
 // pronoun resolves "he"/"she" at token j: a person described in the same
-// sentence ("one resident … he said"), else the last person named before
-// it in the paragraph, else in the previous paragraph.
+// sentence ("one resident … he said"), else as pronounSpeaker says.
 func (r *speechReader) pronoun(j, a int) (string, bool) {
 	toks := r.toks
 	quoted := false // words inside quotation marks are the quote, not its speaker
@@ -570,19 +580,7 @@ func (r *speechReader) pronoun(j, a int) (string, bool) {
 			}
 		}
 	}
-	best := -1
-	for i, sp := range r.as.spans {
-		if sp.kind == corpus.MentionPerson && sp.te <= j {
-			best = i
-		}
-	}
-	if best >= 0 {
-		return r.as.spans[best].name, true
-	}
-	if r.ctx.prevPerson != "" {
-		return r.ctx.prevPerson, true
-	}
-	return "", false
+	return r.pronounSpeaker(j, a)
 }
 
 // groupPronoun resolves "they"/"it" to the last organisation named in the
@@ -685,7 +683,7 @@ var (
 	afterStops     = text.NewSet(`on in at during since after before last this that which who whom when while because on.`)
 	prepStops      = text.NewSet(`in on at near during since after before from with of for about`)
 	notSpeakers    = text.NewSet(`statement statements report reports study survey document documents video footage letter article data figures figure estimates estimate tally count toll testimony testimonies accounts account this that it which who there here what`)
-	speakerNouns   = text.NewSet(`official officials resident residents witness witnesses activist activists source sources monitor monitors
+	speakerNouns   = text.NewSet(`official officials resident residents witness witnesses eyewitness eyewitnesses activist activists source sources monitor monitors
 		group groups ministry spokesman spokeswoman spokesperson police army military government authorities agency media
 		television tv outlet newspaper observatory network council committee office doctor doctors medic medics rescuer
 		rescuers volunteer volunteers analyst analysts expert experts diplomat diplomats people families survivors locals

@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
+)
+
+// Speaker resolution beyond the cue: a name inside a quotation is the
+// quotation's addressee, never its speaker ("“What have you done to our
+// people, Ghiyath Dalla?” he wrote" is Makhlouf's); a pronoun speaker
+// ("he said", "she wrote", "he added") is the person named before it in
+// its sentence, else the paragraph's last speaker, else the subject of an
+// earlier sentence, else the previous paragraph's focus (its last speaker,
+// or its subject when it has none).
+
+// quotedTokens marks the tokens of a paragraph inside quotation marks.
+func quotedTokens(txt string, toks []text.Token) []bool {
+	in := make([]bool, len(toks))
+	open := false
+	for k := range toks {
+		t := &toks[k]
+		if !t.IsWord() {
+			switch {
+			case t.Rune == '“' || t.Rune == '"' && !open && opensQuote(txt, t.Start):
+				open = true
+				continue
+			case t.Rune == '”' || t.Rune == '"' && open:
+				open = false
+				continue
+			}
+		}
+		in[k] = open
+	}
+	return in
+}
+
+// unquotedPerson reports whether span sp names a person outside any
+// quotation.
+func (r *speechReader) unquotedPerson(sp mentionSpan) bool {
+	return sp.kind == corpus.MentionPerson && !r.quoted[sp.ts]
+}
+
+// pronounSpeaker resolves "he"/"she" at token j of the sentence starting
+// at token a, once no one described in the sentence is the speaker.
+func (r *speechReader) pronounSpeaker(j, a int) (string, bool) {
+	best := -1
+	for i, sp := range r.as.spans {
+		if sp.ts >= a && sp.te <= j && r.unquotedPerson(sp) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return r.as.spans[best].name, true
+	}
+	if n := len(*r.hits); n > 0 {
+		return (*r.hits)[n-1].speaker, true
+	}
+	if s := r.subjectBefore(a); s != "" {
+		return s, true
+	}
+	if r.ctx.prevFocus != "" {
+		return r.ctx.prevFocus, true
+	}
+	if r.ctx.prevPerson != "" {
+		return r.ctx.prevPerson, true
+	}
+	return "", false
+}
+
+// subjectBefore returns the subject of the nearest sentence before token a
+// that names a person outside quotation marks: the first person it names.
+func (r *speechReader) subjectBefore(a int) string {
+	if a == 0 {
+		return ""
+	}
+	for s := r.toks[a-1].Sentence; s >= r.toks[0].Sentence; s-- {
+		for _, sp := range r.as.spans {
+			if sp.ts < a && r.toks[sp.ts].Sentence == s && r.unquotedPerson(sp) {
+				return sp.name
+			}
+		}
+	}
+	return ""
+}
+
+// paragraphFocus is whom a paragraph is about, for a pronoun in the next
+// one: its last speaker, else the first person it names outside
+// quotation marks.
+func paragraphFocus(hits []speakerHit, spans []mentionSpan, quoted []bool) string {
+	if n := len(hits); n > 0 {
+		return hits[n-1].speaker
+	}
+	for _, sp := range spans {
+		if sp.kind == corpus.MentionPerson && sp.ts < len(quoted) && !quoted[sp.ts] {
+			return sp.name
+		}
+	}
+	return ""
+}
+
+// addSpeakerRoles gives each quote the role its speaker holds in the
+// article, so that a question for the institution finds its spokesperson:
+// the role of the speaker's mention ("Thameen Al-Kheetan" → "the UN Human
+// Rights Spokesperson"), or for a speaker the article does not name the
+// description itself ("A Syrian security source" → "Syrian security
+// source").
+func addSpeakerRoles(a *corpus.Article) {
+	roles := map[string]string{}
+	for _, p := range a.Paragraphs {
+		for _, m := range p.Mentions {
+			if m.Role != "" && m.Kind == corpus.MentionPerson && roles[m.Name] == "" {
+				roles[m.Name] = m.Role
+			}
+		}
+	}
+	for i := range a.Paragraphs {
+		p := &a.Paragraphs[i]
+		for j := range p.Quotes {
+			q := &p.Quotes[j]
+			if q.Speaker == "" {
+				continue
+			}
+			if role, ok := roles[q.Speaker]; ok {
+				q.Role = role
+			} else {
+				q.Role = unnamedRole(q.Speaker)
+			}
+		}
+	}
+}
+
+// unnamedRole returns the role noun phrase of a speaker the article does
+// not name — "an eyewitness" → "eyewitness", "A police spokesman" →
+// "police spokesman", "two local activists" → "local activists" — or ""
+// when the speaker is a name.
+func unnamedRole(speaker string) string {
+	words := strings.Fields(speaker)
+	if len(words) < 2 {
+		return ""
+	}
+	first := strings.ToLower(words[0])
+	if !determinerWords[first] && !numberWord(first) && first != "one" && first != "two" && first != "several" && first != "some" {
+		return ""
+	}
+	for _, w := range words[1:] {
+		if w = strings.ToLower(strings.Trim(w, ".,")); speakerNouns[w] || text.RoleNouns[w] {
+			return strings.Join(words[1:], " ")
+		}
+	}
+	return ""
+}

@@ -1,0 +1,98 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/corpus"
+)
+
+// TestQuoteSpeakerResolution resolves the speaker of the last paragraph's
+// quotes: a name inside the quotation is its addressee; a pronoun is the
+// last speaker or the subject before it; an unnamed speaker keeps its role
+// noun; a named speaker carries the role the article gives them.
+func TestQuoteSpeakerResolution(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string
+		want  []corpus.Quote
+	}{
+		{"addressee in the quote, writer the previous paragraph's subject", []string{
+			"Rami Makhlouf, a cousin of Bashar Assad, has launched a fierce attack on Brigadier General Ghiyath Dalla, whom he blames for the unrest.",
+			"“What have you done to our people, Ghiyath Dalla?” he wrote, asking why civilians had been dragged in."},
+			[]corpus.Quote{{Text: "What have you done to our people, Ghiyath Dalla?", Speaker: "Rami Makhlouf", Role: "a cousin of Bashar Assad"}}},
+		{"addressee in the quote, speaker named before in the sentence", []string{
+			"Governor Khaled Mansour visited the camp on Monday.",
+			"Mansour turned to the crowd: “Ahmed Saleh, you will have your house back,” he said."},
+			[]corpus.Quote{{Text: "Ahmed Saleh, you will have your house back", Speaker: "Khaled Mansour", Role: "Governor"}}},
+		{"he added: the paragraph's last speaker", []string{
+			"Charles Lister, a senior fellow at the Middle East Institute, said the attacks were planned. “This was coordinated,” he added."},
+			[]corpus.Quote{{Text: "This was coordinated", Speaker: "Charles Lister", Role: "a senior fellow at the Middle East Institute"}}},
+		{"she said: the previous paragraph's speaker", []string{
+			"Dr. Leila Haddad, a surgeon at the hospital, said the wards were full.",
+			"“We are turning people away, Mr. Salem,” she said."},
+			[]corpus.Quote{{Text: "We are turning people away, Mr. Salem", Speaker: "Leila Haddad", Role: "a surgeon at the hospital"}}},
+		{"an eyewitness quoted by a report", []string{
+			"The report quotes an eyewitness who described seeing “hundreds of corpses” in a pit beside the cemetery."},
+			[]corpus.Quote{{Text: "hundreds of corpses", Speaker: "an eyewitness", Role: "eyewitness"}}},
+		{"a resident told a channel", []string{
+			"“The shooting did not stop for two days,” a resident told Al Jazeera."},
+			[]corpus.Quote{{Text: "The shooting did not stop for two days", Speaker: "a resident", Role: "resident"}}},
+		{"a security source", []string{
+			"A Syrian security source told the network that the “various armed ambushes” had been planned for weeks, and said: “They knew the roads.”"},
+			[]corpus.Quote{{Text: "various armed ambushes", Speaker: "A Syrian security source", Role: "Syrian security source"},
+				{Text: "They knew the roads.", Speaker: "A Syrian security source", Role: "Syrian security source"}}},
+		{"a police spokesman", []string{
+			"“Nobody has been arrested yet,” a police spokesman said on Tuesday."},
+			[]corpus.Quote{{Text: "Nobody has been arrested yet", Speaker: "a police spokesman", Role: "police spokesman"}}},
+		{"an institution's spokesperson keeps the role", []string{
+			"“The violence was aimed mainly at Alawite villages,” Thameen Al-Kheetan, the UN Human Rights Spokesperson, said on Tuesday."},
+			[]corpus.Quote{{Text: "The violence was aimed mainly at Alawite villages", Speaker: "Thameen Al-Kheetan", Role: "the UN Human Rights Spokesperson"}}},
+	} {
+		a := testArticle(tt.paras...)
+		got := a.Paragraphs[len(a.Paragraphs)-1].Quotes
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: quotes %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestPronounAttribution resolves reported speech with a pronoun speaker.
+func TestPronounAttribution(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		paras []string // the last paragraph is checked
+		want  []string
+	}{
+		{"subject of the previous paragraph, not the person it names last", []string{
+			"Rami Makhlouf took aim at officers of the Fourth Division, above all Ghiyath Dalla.",
+			"He wrote that the officers had used civilians for their own ends."}, []string{"Rami Makhlouf"}},
+		{"the paragraph's last speaker", []string{
+			"Anas Khattab said the attackers had been identified. He added that arrests would follow."}, []string{"Anas Khattab"}},
+		{"subject of the previous sentence", []string{
+			"Defence Minister Murhaf Abu Qasra met the commander Ali Hamdan on Sunday. He said the army would investigate any abuses."},
+			[]string{"Murhaf Abu Qasra"}},
+	} {
+		a := testArticle(tt.paras...)
+		if got := a.Paragraphs[len(a.Paragraphs)-1].Attribution; !slices.Equal(got, tt.want) {
+			t.Errorf("%s: attribution %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestUnnamedRole reads the role noun of a speaker the article does not
+// name.
+func TestUnnamedRole(t *testing.T) {
+	for _, tt := range []struct{ speaker, want string }{
+		{"an eyewitness", "eyewitness"},
+		{"A police spokesman", "police spokesman"},
+		{"two local activists", "local activists"},
+		{"a security source", "security source"},
+		{"Charles Lister", ""},
+		{"the storm", ""},
+	} {
+		if got := unnamedRole(tt.speaker); got != tt.want {
+			t.Errorf("unnamedRole(%q) = %q, want %q", tt.speaker, got, tt.want)
+		}
+	}
+}
