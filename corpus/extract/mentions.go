@@ -254,19 +254,29 @@ func titleLen(toks []text.Token, idx []int) int {
 	for n := 0; n < len(idx)-1; n++ {
 		lw := toks[idx[n]].Lower
 		switch {
-		case text.Titles[lw] || text.TitleAbbreviations[lw]:
+		case text.Titles[lw] || text.TitleAbbreviations[lw] || n == 0 && text.Titles[gluedTitle(lw)]:
 			best = n + 1
 			// "Secretary of State": the word after "of" belongs to the title.
 			if n+3 < len(idx) && toks[idx[n+1]].Lower == "of" {
 				best = n + 3
 				n += 2
 			}
-		case text.TitleModifiers[lw] || demonym(lw):
+		case text.TitleModifiers[lw] || demonym(lw) || n == 0 && text.TitleModifiers[gluedTitle(lw)]:
 		default:
 			return best
 		}
 	}
 	return best
+}
+
+// gluedTitle returns the word after the last hyphen of lw, for a title
+// glued to the word before it as a dateline is to the first word of the
+// story ("Watan-Brigadier General Ghyath Dallah"); "" when lw has none.
+func gluedTitle(lw string) string {
+	if i := strings.LastIndexByte(lw, '-'); i > 0 {
+		return lw[i+1:]
+	}
+	return ""
 }
 
 // mentionKind classifies a mention; sure is false when the kind is a guess that

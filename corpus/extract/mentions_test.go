@@ -179,6 +179,31 @@ var extractMentionTests = []struct {
 		},
 	},
 	{
+		name: "hyphenated names keep every part",
+		paras: []string{
+			"Two clips shot in the small Alawite village of Al-Mukhtariyya showed bodies on the ground.",
+			"The rebel group Hayat Tahrir al-Sham swept to power in December.",
+			"The violence was aimed at Alawite villages, Thameen Al-Kheetan, the UN Human Rights Spokesperson, said.",
+			"Witnesses described a pit in the al-Qusour neighborhood of Banias.",
+		},
+		want: []wantMention{
+			{"Al-Mukhtariyya", "Al-Mukhtariyya", corpus.MentionPlace, ""},
+			{"Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham", corpus.MentionOrganisation, ""},
+			{"Thameen Al-Kheetan", "Thameen Al-Kheetan", corpus.MentionPerson, "the UN Human Rights Spokesperson"},
+		},
+	},
+	{
+		name: "a dateline glued to the title",
+		paras: []string{
+			"Watan-Brigadier General Ghyath Dallah is back in the public eye.",
+			"AFP-General Suhail al-Hassan commanded special forces.",
+		},
+		want: []wantMention{
+			{"Ghyath Dallah", "Ghyath Dallah", corpus.MentionPerson, ""},
+			{"Suhail al-Hassan", "Suhail al-Hassan", corpus.MentionPerson, ""},
+		},
+	},
+	{
 		name:  "footer and headline lines carry no mentions",
 		paras: []string{"Independence | Integrity | Excellence | Openness", "Share This Story On Facebook"},
 		not:   []string{"Independence", "Integrity", "Share", "Facebook"},
