@@ -96,3 +96,24 @@ func TestUnnamedRole(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericSpeakerNotACue keeps a bare description as written when the
+// only "fuller name" around it is the cue itself: "According to the
+// committee" names no committee; "Sudan's health ministry" does.
+func TestGenericSpeakerNotACue(t *testing.T) {
+	for _, tt := range []struct {
+		paras []string
+		want  string
+	}{
+		{[]string{"According to the committee, the bloodshed began on March 6."}, "the committee"},
+		{[]string{"According to the ministry, 40 people were killed."}, "the ministry"},
+		{[]string{"Sudan's health ministry opened a hotline.", "According to the ministry, 40 people were killed."}, "Sudan's health ministry"},
+		{[]string{"The Interior Ministry deployed police.", "According to the ministry, 40 people were arrested."}, "Interior Ministry"},
+	} {
+		a := testArticle(tt.paras...)
+		got := a.Paragraphs[len(a.Paragraphs)-1].Attribution
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%q: attribution %q, want %q", tt.paras, got, tt.want)
+		}
+	}
+}
