@@ -368,7 +368,12 @@ func rolesOf(txt string, toks []text.Token, sp mentionSpan) []string {
 	if sp.title != "" && !text.Courtesy[strings.ToLower(strings.TrimSuffix(sp.title, "."))] {
 		add(toks[sp.tt].Start, toks[sp.tt].Start+len(sp.title))
 	}
-	// Apposition after: "X, the director of …", "X, who …".
+	// Apposition after: "X, the director of …", "X, who …", "X (XYZ), a
+	// monitor regarded as independent".
+	if after+3 < len(toks) && !toks[after].IsWord() && toks[after].Rune == '(' && toks[after+1].IsWord() &&
+		!toks[after+2].IsWord() && toks[after+2].Rune == ')' {
+		after += 3
+	}
 	if sp.kind != corpus.MentionPlace && after+1 < len(toks) && !toks[after].IsWord() && toks[after].Rune == ',' && !toks[sp.te-1].Possessive {
 		before := prevWord(sp.tt - 1)
 		if before == nil || !placePrepositions[before.Lower] && !timePreps[before.Lower] {

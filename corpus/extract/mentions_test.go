@@ -193,6 +193,17 @@ var extractMentionTests = []struct {
 		},
 	},
 	{
+		name: "an apposition after a bracketed acronym",
+		paras: []string{
+			"The Syrian Network for Human Rights (SNHR), a monitor regarded as independent and credible, documented executions.",
+			"The National Commission on Civil Liberties (NCCL), an advocacy group, said 22 people were killed.",
+		},
+		want: []wantMention{
+			{"Syrian Network for Human Rights", "Syrian Network for Human Rights", corpus.MentionOrganisation, "a monitor regarded as independent and credible"},
+			{"National Commission on Civil Liberties", "National Commission on Civil Liberties", corpus.MentionOrganisation, "an advocacy group"},
+		},
+	},
+	{
 		name: "a dateline glued to the title",
 		paras: []string{
 			"Watan-Brigadier General Ghyath Dallah is back in the public eye.",

@@ -151,3 +151,55 @@ func unnamedRole(speaker string) string {
 	}
 	return ""
 }
+
+// resolveIndefiniteSpeakers names a speaker the article introduces by
+// description first and by name just after, as a lede does: "…, a Syrian
+// war monitor reported on Friday." followed by "The Syrian Network for
+// Human Rights (SNHR), a monitor regarded as independent…". A speaker
+// written as an indefinite description whose head noun is a generic one
+// ("monitor", "group", "agency") becomes the organisation of the same or
+// one of the next two paragraphs whose role has that noun. Attributions,
+// quote speakers and figure sources are all renamed.
+func resolveIndefiniteSpeakers(a *corpus.Article) {
+	for i := range a.Paragraphs {
+		p := &a.Paragraphs[i]
+		rename := func(s string) string {
+			if n := introducedAfter(a, i, s); n != "" {
+				return n
+			}
+			return s
+		}
+		for j := range p.Attribution {
+			p.Attribution[j] = rename(p.Attribution[j])
+		}
+		p.Attribution = distinct(p.Attribution)
+		for j := range p.Quotes {
+			p.Quotes[j].Speaker = rename(p.Quotes[j].Speaker)
+		}
+		for j := range p.Figures {
+			p.Figures[j].Source = rename(p.Figures[j].Source)
+		}
+	}
+}
+
+// introducedAfter returns the organisation that paragraphs pi to pi+2 of a
+// introduce with a role sharing the head noun of the indefinite
+// description s ("a Syrian war monitor"), or "".
+func introducedAfter(a *corpus.Article, pi int, s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	if len(words) < 2 || words[0] != "a" && words[0] != "an" {
+		return ""
+	}
+	head := words[len(words)-1]
+	if !genericHeads[head] {
+		return ""
+	}
+	for k := pi; k < len(a.Paragraphs) && k <= pi+2; k++ {
+		for _, m := range a.Paragraphs[k].Mentions {
+			if m.Kind == corpus.MentionOrganisation && m.Role != "" && text.HasWord(strings.ToLower(m.Role), head) {
+				return m.Name
+			}
+		}
+	}
+	return ""
+}

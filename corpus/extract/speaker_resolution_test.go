@@ -117,3 +117,36 @@ func TestGenericSpeakerNotACue(t *testing.T) {
 		}
 	}
 }
+
+// TestIndefiniteSpeakerNamedAfter names a source the lede describes and
+// the next paragraph introduces.
+func TestIndefiniteSpeakerNamedAfter(t *testing.T) {
+	for _, tt := range []struct {
+		paras      []string
+		wantSource string
+	}{
+		{[]string{
+			"About 125 civilians were put to death by security forces, a Syrian war monitor reported on Friday.",
+			"The Syrian Network for Human Rights (SNHR), a monitor regarded as independent and credible, documented field executions."},
+			"Syrian Network for Human Rights"},
+		{[]string{
+			"At least 40 people were killed in the raids, according to a rights group.",
+			"The attacks were the worst this year.",
+			"The Kurdistan Human Rights Network, a rights group based in France, said the dead included children."},
+			"Kurdistan Human Rights Network"},
+		// A description no organisation answers to stays as written.
+		{[]string{
+			"At least 40 people were killed, a war monitor said.",
+			"The Health Ministry, the main source of figures, gave no count."},
+			"a war monitor"},
+	} {
+		a := testArticle(tt.paras...)
+		figs := a.Paragraphs[0].Figures
+		if len(figs) != 1 || figs[0].Source != tt.wantSource {
+			t.Errorf("%q: figures %+v, want source %q", tt.paras[0], figs, tt.wantSource)
+		}
+		if got := a.Paragraphs[0].Attribution; len(got) != 1 || got[0] != tt.wantSource {
+			t.Errorf("%q: attribution %q, want %q", tt.paras[0], got, tt.wantSource)
+		}
+	}
+}
