@@ -271,7 +271,7 @@ func (r *speechReader) sentence(a, b int, hits *[]speakerHit) {
 				add(s, k)
 			}
 		case text.SpeechVerbs[t.Lower] && !notVerbs[t.Lower]:
-			if k-1 >= a && beAux[toks[k-1].Lower] {
+			if k-1 >= a && (beAux[toks[k-1].Lower] || standAux[toks[k-1].Lower]) {
 				// Passive: "were reported by the observatory".
 				if k+1 < b && toks[k+1].Lower == "by" {
 					if s, ok := r.npAfter(k+2, b, true); ok {
@@ -676,6 +676,7 @@ var (
 	// notVerbs are in text.SpeechVerbs for role phrases but handled apart.
 	notVerbs       = text.NewSet(`according quoted cited citing`)
 	beAux          = text.NewSet(`was were is are been be being`)
+	standAux       = text.NewSet(`stand stands stood standing remain remains remained`) // "officers stand accused"
 	finiteAux      = text.NewSet(`had has have will would could can may might did does do should must`)
 	speechAdverbs  = text.NewSet(`also later previously earlier has have had would will then separately further again repeatedly reportedly has also had not never once initially subsequently`)
 	statementNouns = text.NewSet(`statement statements interview post posts video message speech remarks comments briefing report tweet address letter`)

@@ -48,6 +48,11 @@ var figureFrameTests = []struct {
 		[]wantFigure{{count: 8000, qualifier: "more than", who: "families", what: "displaced", source: "the agency"}}},
 	{"The shelling pushed 3,000 residents to flee across the border.",
 		[]wantFigure{{count: 3000, who: "residents", what: "displaced"}}},
+	// Forces counted as people.
+	{"The rebellion left 200 security forces dead, according to the government.",
+		[]wantFigure{{count: 200, who: "security forces", what: "killed", source: "the government"}}},
+	{"Among the dead were 100 Syrian security forces, the network said.",
+		[]wantFigure{{count: 100, who: "Syrian security forces", what: "killed", source: "the network"}}},
 	// Found dead.
 	{"Six men were found dead in an orchard outside the town.",
 		[]wantFigure{{count: 6, who: "men", what: "killed"}}},

@@ -66,7 +66,7 @@ var (
 
 	// peopleNouns are nouns that count people.
 	peopleNouns = text.NewSet("people persons person individuals civilians civilian children child kids babies infants " +
-		"minors teenagers teens boys girls women woman men man soldiers soldier troops fighters fighter " +
+		"minors teenagers teens boys girls women woman men man soldiers soldier troops forces fighters fighter " +
 		"militants militant combatants insurgents rebels gunmen gunman militiamen jihadists loyalists members " +
 		"member personnel officers officer policemen police guards guard protesters protestors demonstrators " +
 		"residents villagers inhabitants citizens nationals refugees migrants journalists reporters " +

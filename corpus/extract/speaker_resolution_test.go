@@ -69,6 +69,10 @@ func TestPronounAttribution(t *testing.T) {
 			"He wrote that the officers had used civilians for their own ends."}, []string{"Rami Makhlouf"}},
 		{"the paragraph's last speaker", []string{
 			"Anas Khattab said the attackers had been identified. He added that arrests would follow."}, []string{"Anas Khattab"}},
+		{"stand accused is no speech", []string{
+			"At the same time, a number of former regime officers stand accused of feeding the unrest."}, nil},
+		{"remain accused is no speech", []string{
+			"Two commanders remain accused of ordering the killings, the court heard."}, nil},
 		{"subject of the previous sentence", []string{
 			"Defence Minister Murhaf Abu Qasra met the commander Ali Hamdan on Sunday. He said the army would investigate any abuses."},
 			[]string{"Murhaf Abu Qasra"}},
