@@ -184,7 +184,7 @@ func attributeParagraph(txt string, toks []text.Token, spans []mentionSpan, ctx 
 		r.sentence(a, b, &hits)
 		a = b
 	}
-	ctx.prevFocus = paragraphFocus(hits, spans, r.quoted)
+	ctx.prevFocus = paragraphFocus(toks, hits, spans, r.quoted)
 	return hits
 }
 

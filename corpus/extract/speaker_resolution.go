@@ -70,34 +70,50 @@ func (r *speechReader) pronounSpeaker(j, a int) (string, bool) {
 }
 
 // subjectBefore returns the subject of the nearest sentence before token a
-// that names a person outside quotation marks: the first person it names.
+// that names a person outside quotation marks (see subjectOf).
 func (r *speechReader) subjectBefore(a int) string {
 	if a == 0 {
 		return ""
 	}
 	for s := r.toks[a-1].Sentence; s >= r.toks[0].Sentence; s-- {
-		for _, sp := range r.as.spans {
-			if sp.ts < a && r.toks[sp.ts].Sentence == s && r.unquotedPerson(sp) {
-				return sp.name
-			}
+		if name := subjectOf(r.toks, r.as.spans, r.quoted, s); name != "" {
+			return name
 		}
 	}
 	return ""
 }
 
+// subjectOf returns the person sentence s (-1: any sentence) is about:
+// the first person it names outside quotation marks in a subject's place —
+// not after a determiner or a preposition, not a possessive ("the Assad
+// regime", "with Dalla", "Assad's cousin") — else the first person it
+// names outside quotation marks.
+func subjectOf(toks []text.Token, spans []mentionSpan, quoted []bool, s int) string {
+	first := ""
+	for _, sp := range spans {
+		if sp.kind != corpus.MentionPerson || sp.ts >= len(quoted) || quoted[sp.ts] || s >= 0 && toks[sp.ts].Sentence != s {
+			continue
+		}
+		if first == "" {
+			first = sp.name
+		}
+		before := sp.tt - 1
+		if toks[sp.te-1].Possessive || before >= 0 && toks[before].IsWord() &&
+			(functionWords[toks[before].Lower] || determinerWords[toks[before].Lower]) {
+			continue
+		}
+		return sp.name
+	}
+	return first
+}
+
 // paragraphFocus is whom a paragraph is about, for a pronoun in the next
-// one: its last speaker, else the first person it names outside
-// quotation marks.
-func paragraphFocus(hits []speakerHit, spans []mentionSpan, quoted []bool) string {
+// one: its last speaker, else its subject (see subjectOf).
+func paragraphFocus(toks []text.Token, hits []speakerHit, spans []mentionSpan, quoted []bool) string {
 	if n := len(hits); n > 0 {
 		return hits[n-1].speaker
 	}
-	for _, sp := range spans {
-		if sp.kind == corpus.MentionPerson && sp.ts < len(quoted) && !quoted[sp.ts] {
-			return sp.name
-		}
-	}
-	return ""
+	return subjectOf(toks, spans, quoted, -1)
 }
 
 // addSpeakerRoles gives each quote the role its speaker holds in the

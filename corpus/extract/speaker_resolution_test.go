@@ -21,6 +21,11 @@ func TestQuoteSpeakerResolution(t *testing.T) {
 			"Rami Makhlouf, a cousin of Bashar Assad, has launched a fierce attack on Brigadier General Ghiyath Dalla, whom he blames for the unrest.",
 			"“What have you done to our people, Ghiyath Dalla?” he wrote, asking why civilians had been dragged in."},
 			[]corpus.Quote{{Text: "What have you done to our people, Ghiyath Dalla?", Speaker: "Rami Makhlouf", Role: "a cousin of Bashar Assad"}}},
+		{"addressee in the quote, writer the subject, not a name used as a modifier", []string{
+			"Rami Makhlouf, a cousin of the deposed leader, attacked Ghiyath Dalla.",
+			"On Sunday, in a post that was his first statement since the Assad regime fell, Makhlouf took aim at officers, Dalla above all.",
+			"“What have you done to our people, Ghiyath Dalla?” he wrote."},
+			[]corpus.Quote{{Text: "What have you done to our people, Ghiyath Dalla?", Speaker: "Rami Makhlouf", Role: "a cousin of the deposed leader"}}},
 		{"addressee in the quote, speaker named before in the sentence", []string{
 			"Governor Khaled Mansour visited the camp on Monday.",
 			"Mansour turned to the crowd: “Ahmed Saleh, you will have your house back,” he said."},
