@@ -167,3 +167,34 @@ func (rg *registry) add(sp *mentionSpan) {
 	rg.ents = append(rg.ents, e)
 	sp.name = sp.text
 }
+
+// retargetShortNames resolves a one-word name met before the full name of
+// the person it is: "Makhlouf alleges…" in the lede, "Rami Makhlouf, the
+// businessman…" in the next paragraph. The spans of the short name whose
+// kind was a guess become mentions of the person.
+func (rg *registry) retargetShortNames(spans [][]mentionSpan) {
+	var person map[string]*namedEntity
+	for _, e := range rg.ents {
+		if len(e.units) != 1 || e.kind == corpus.MentionPlace || e.kind == corpus.MentionPerson {
+			continue
+		}
+		for _, f := range rg.ents {
+			if f.kind == corpus.MentionPerson && len(f.units) > 1 && f.skels[e.units[0].Skel] &&
+				rg.similarity(e.name, e.units, f) >= names.Threshold {
+				if person == nil {
+					person = map[string]*namedEntity{}
+				}
+				person[e.name] = f
+				break
+			}
+		}
+	}
+	for i := range spans {
+		for k := range spans[i] {
+			sp := &spans[i][k]
+			if f := person[sp.name]; f != nil && !sp.sure {
+				sp.name, sp.kind = f.name, corpus.MentionPerson
+			}
+		}
+	}
+}

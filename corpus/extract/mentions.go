@@ -517,6 +517,7 @@ func resolveSpans(toks [][]text.Token, spans [][]mentionSpan) [][]mentionSpan {
 		}
 		spans[i] = kept
 	}
+	rg.retargetShortNames(spans)
 	return spans
 }
 

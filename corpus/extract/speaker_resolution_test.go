@@ -26,6 +26,12 @@ func TestQuoteSpeakerResolution(t *testing.T) {
 			"On Sunday, in a post that was his first statement since the Assad regime fell, Makhlouf took aim at officers, Dalla above all.",
 			"“What have you done to our people, Ghiyath Dalla?” he wrote."},
 			[]corpus.Quote{{Text: "What have you done to our people, Ghiyath Dalla?", Speaker: "Rami Makhlouf", Role: "a cousin of the deposed leader"}}},
+		{"the surname in the lede before the full name", []string{
+			"As tensions mount, Makhlouf alleges that Ghiyath Dalla used civilians.",
+			"Rami Makhlouf, a cousin of the deposed leader, attacked Ghiyath Dalla.",
+			"On Sunday, in a post, Makhlouf took aim at officers, Dalla above all.",
+			"“What have you done to our people, Ghiyath Dalla?” he wrote."},
+			[]corpus.Quote{{Text: "What have you done to our people, Ghiyath Dalla?", Speaker: "Rami Makhlouf", Role: "a cousin of the deposed leader"}}},
 		{"addressee in the quote, speaker named before in the sentence", []string{
 			"Governor Khaled Mansour visited the camp on Monday.",
 			"Mansour turned to the crowd: “Ahmed Saleh, you will have your house back,” he said."},
