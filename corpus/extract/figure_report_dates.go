@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/text"
 )
@@ -11,9 +13,10 @@ import (
 //   - a date that starts a period ("since the fighting began on March 6",
 //     "the violence, which erupted on 6 March") dates the start, never the
 //     report;
-//   - a figure whose sentence names its source ("according to the
-//     committee", "the observatory said") is of the source's report, even
-//     when the sentence dates the events long before;
+//   - a date in a relative clause describes its noun, not the figure:
+//     "the violence that erupted in western Syria in March cost 1,426
+//     lives" is a figure of the report, where "fighting between December
+//     and February killed 500" is one of then;
 //   - a figure recalled ("back then", "at the time", "earlier",
 //     "previously", "initially", "first reported") was reported before the
 //     report that recalls it: it takes the latest day the article named
@@ -37,6 +40,24 @@ func periodStart(st []text.Token, first int) bool {
 		}
 		if t.Lower == "since" || t.Lower == "from" {
 			return true
+		}
+	}
+	return false
+}
+
+// inRelativeClause reports whether the date whose first token is first
+// stands in a relative clause: "that erupted in western Syria in March",
+// ", which began in April 2023,". A "that" opening a reported clause ("said
+// that in March …") is none.
+func inRelativeClause(st []text.Token, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-8; k-- {
+		t := &st[k]
+		if t.Kind == text.Punct && t.Text != "," || t.Kind == text.Number {
+			return false
+		}
+		if (t.Lower == "that" || t.Lower == "which") && k+1 < first {
+			n := st[k+1].Lower
+			return startVerbs[n] || strings.HasSuffix(n, "ed") || beForms[n] || n == "has" || n == "had"
 		}
 	}
 	return false

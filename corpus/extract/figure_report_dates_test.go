@@ -23,13 +23,21 @@ func TestFigureReportDates(t *testing.T) {
 			[]string{"2025-07-22"}},
 		{day(2025, 7, 22), []string{"The unrest, which erupted on March 6, has killed 1,500 people, the monitor said."},
 			[]string{"2025-07-22"}},
-		// A source speaking now of events long past reports now.
 		{day(2025, 7, 22), []string{"According to the committee, the bloodshed began on March 6, when gunmen attacked the security forces and killed 238 of them."},
 			[]string{"2025-07-22"}},
+		// A date in a relative clause describes its noun, not the figure.
 		{day(2025, 7, 22), []string{"The violence that erupted in western Syria in March cost 1,426 lives, according to a fact-finding mission."},
 			[]string{"2025-07-22"}},
-		// With no source, an old event keeps its own date.
+		{day(2025, 7, 22), []string{"The offensive, which was launched in April, has left 900 people dead, the agency said."},
+			[]string{"2025-07-22"}},
+		{day(2025, 7, 22), []string{"The militia that attacked the villages in March killed 80 civilians, the report found."},
+			[]string{"2025-07-22"}},
+		// An old event keeps its own date, with a source or without.
 		{day(2025, 7, 22), []string{"In March, gunmen killed 238 security personnel."},
+			[]string{"2025-03-01"}},
+		{day(2025, 7, 18), []string{"Fighting around the dam between December and February killed more than 500 people, according to the Syrian Observatory for Human Rights."},
+			[]string{"2024-12-01"}},
+		{day(2025, 7, 22), []string{"The ministry said that in March, 1,200 people were killed."},
 			[]string{"2025-03-01"}},
 		// A recalled figure is dated before the report: the latest day the
 		// article named before it, else the day before.

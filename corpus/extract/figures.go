@@ -122,13 +122,12 @@ func (fa *figureReader) paragraph(pi int) []corpus.Figure {
 			}
 			if f.Reported.IsZero() {
 				// "In 2013, an attack killed 1,400 people": a figure of
-				// then, not of the day of publication; a source that
-				// says so now reports it now.
+				// then, not of the day of publication.
 				f.Reported = fa.a.Published
 				switch {
 				case recall:
 					f.Reported = fa.before(f.Reported, pi, st[len(st)-1].End)
-				case !past.IsZero() && ci < 0:
+				case !past.IsZero():
 					f.Reported = past
 				}
 			}
@@ -258,7 +257,7 @@ func (fa *figureReader) sentenceDates(txt string, st []text.Token) (out []senten
 		if res.precision == PrecisionYear {
 			old = res.date.Year() < fa.a.Published.Year() // "this year" is now
 		}
-		if !fa.a.Published.IsZero() && !current && !compared && old {
+		if !fa.a.Published.IsZero() && !current && !compared && old && !inRelativeClause(st, first) {
 			past = earlier(past, res.date)
 		}
 		if res.precision == PrecisionYear {
