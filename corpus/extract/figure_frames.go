@@ -124,6 +124,8 @@ func displacedFrom(toks []text.Token, k int) bool {
 		k++
 	case k+1 < len(toks) && toks[k].Lower == "out" && toks[k+1].Lower == "of":
 		k += 2
+	case k < len(toks) && toks[k].Lower == "out":
+		return true // "forced more than 130 refugees out"
 	default:
 		return false
 	}

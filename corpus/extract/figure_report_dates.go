@@ -23,8 +23,9 @@ import (
 //     before that report, else the day before.
 
 // periodStart reports whether the date whose first token is first starts
-// a period: "since" or "from" opens its clause ("since the fighting began
-// on March 6"), or a verb of beginning governs it ("began on", "erupted in").
+// a period: a verb of beginning governs it ("began on", "erupted in",
+// "broke out on"), or "since" opens its clause ("since the fighting began
+// on March 6").
 func periodStart(st []text.Token, first int) bool {
 	k := first - 1
 	if k >= 0 && (st[k].Lower == "on" || st[k].Lower == "in" || st[k].Lower == "at") {
@@ -38,7 +39,7 @@ func periodStart(st []text.Token, first int) bool {
 		if t.Kind == text.Punct || t.Kind == text.Number || t.Lower == "that" || t.Lower == "and" || t.Lower == "but" || t.Lower == "to" {
 			return false
 		}
-		if t.Lower == "since" || t.Lower == "from" {
+		if t.Lower == "since" {
 			return true
 		}
 	}
@@ -66,12 +67,15 @@ func inRelativeClause(st []text.Token, first int) bool {
 // startVerbs begin a period: "the fighting began on Thursday".
 var startVerbs = text.NewSet("began begun begin begins started start starts erupted erupt erupts flared broke commenced")
 
-// recalled reports whether a sentence recalls a figure reported before the
-// report at hand: "back then", "at the time" (not "at the time of"),
-// "at first", "earlier", "previously", "initially", "originally" or
-// "first" as adverbs of the report ("Earlier, the ministry said…", "which
-// had previously reported", "initially put the toll at", "first reported").
-func recalled(st []text.Token) bool {
+// recalled reports whether a figure — its number at token num, the verb
+// that reports it at token verb (-1 for none) — is recalled from a report
+// before the one at hand: the sentence opens with "Earlier", "Initially",
+// "Previously", "Originally", or says "back then", "at the time" (not "at
+// the time of"), "at that point", "at first"; or "earlier", "previously",
+// "initially", "originally", "first" stands next to the reporting verb
+// ("had earlier estimated", "initially put the toll at", "said earlier",
+// "first reported"), or before the number when no verb reports it.
+func recalled(st []text.Token, verb, num int) bool {
 	for k := range st {
 		t := &st[k]
 		next, prev := "", ""
@@ -91,16 +95,26 @@ func recalled(st []text.Token) bool {
 				return true
 			}
 		case "first":
-			if prev == "at" || reportVerb(next) && !determinerWords[prev] {
+			if prev == "at" || nextToVerb(st, k, verb, num) && reportVerb(next) && !determinerWords[prev] {
 				return true
 			}
 		case "earlier", "previously", "initially", "originally":
-			if k == 0 || beForms[prev] || finiteAux[prev] || reportVerb(prev) || reportVerb(next) {
+			if k == 0 || nextToVerb(st, k, verb, num) && (beForms[prev] || finiteAux[prev] || reportVerb(prev) || reportVerb(next)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// nextToVerb reports whether the adverb at token k modifies the verb at
+// token verb (within two tokens of it), or, when no verb reports the
+// figure, stands before its number at token num.
+func nextToVerb(st []text.Token, k, verb, num int) bool {
+	if verb < 0 {
+		return k < num
+	}
+	return k >= verb-2 && k <= verb+2
 }
 
 // reportVerb reports a verb that reports a figure: "said", "reported",
