@@ -171,11 +171,20 @@ func (rg *registry) add(sp *mentionSpan) {
 // retargetShortNames resolves a one-word name met before the full name of
 // the person it is: "Makhlouf alleges…" in the lede, "Rami Makhlouf, the
 // businessman…" in the next paragraph. The spans of the short name whose
-// kind was a guess become mentions of the person.
-func (rg *registry) retargetShortNames(spans [][]mentionSpan) {
+// kind was a guess become mentions of the person, unless a preposition of
+// place ever leads the short name ("in Derna" is no "Wadi Derna").
+func (rg *registry) retargetShortNames(toks [][]text.Token, spans [][]mentionSpan) {
+	placed := map[string]bool{}
+	for i := range spans {
+		for _, sp := range spans[i] {
+			if p := sp.tt - 1; p >= 0 && toks[i][p].IsWord() && placePrepositions[toks[i][p].Lower] {
+				placed[sp.name] = true
+			}
+		}
+	}
 	var person map[string]*namedEntity
 	for _, e := range rg.ents {
-		if len(e.units) != 1 || e.kind == corpus.MentionPlace || e.kind == corpus.MentionPerson {
+		if len(e.units) != 1 || e.kind != corpus.MentionOrganisation || placed[e.name] {
 			continue
 		}
 		for _, f := range rg.ents {
@@ -192,7 +201,7 @@ func (rg *registry) retargetShortNames(spans [][]mentionSpan) {
 	for i := range spans {
 		for k := range spans[i] {
 			sp := &spans[i][k]
-			if f := person[sp.name]; f != nil && !sp.sure {
+			if f := person[sp.name]; f != nil && !sp.sure && sp.kind == corpus.MentionOrganisation {
 				sp.name, sp.kind = f.name, corpus.MentionPerson
 			}
 		}

@@ -517,7 +517,7 @@ func resolveSpans(toks [][]text.Token, spans [][]mentionSpan) [][]mentionSpan {
 		}
 		spans[i] = kept
 	}
-	rg.retargetShortNames(spans)
+	rg.retargetShortNames(toks, spans)
 	return spans
 }
 

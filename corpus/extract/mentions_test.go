@@ -204,6 +204,19 @@ var extractMentionTests = []struct {
 		},
 	},
 	{
+		name: "a short name is the person named in full after it",
+		paras: []string{
+			"As tensions mount, Makhlouf alleges that officers used civilians.",
+			"Rami Makhlouf, a cousin of the deposed leader, attacked the officers.",
+			"Floods swept through Derna after two dams burst.",
+			"The valley of Wadi Derna runs through the city.",
+			"Rescuers in Derna said 6,000 people were missing.",
+		},
+		want: []wantMention{
+			{"Makhlouf", "Rami Makhlouf", corpus.MentionPerson, ""},
+		},
+	},
+	{
 		name: "a dateline glued to the title",
 		paras: []string{
 			"Watan-Brigadier General Ghyath Dallah is back in the public eye.",

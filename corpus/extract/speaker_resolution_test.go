@@ -165,3 +165,20 @@ func TestIndefiniteSpeakerNamedAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestShortPlaceNotRetargeted keeps a name met after a preposition of place
+// apart from a person whose name ends with it: "in Derna" is no "Wadi
+// Derna".
+func TestShortPlaceNotRetargeted(t *testing.T) {
+	a := testArticle(
+		"Floods swept through Derna after two dams burst.",
+		"The valley of Wadi Derna runs through the city.",
+		"Rescuers in Derna said 6,000 people were missing.")
+	for _, p := range a.Paragraphs {
+		for _, m := range p.Mentions {
+			if m.Text == "Derna" && m.Name != "Derna" {
+				t.Errorf("¶%d: %q resolved to %q", p.Number, m.Text, m.Name)
+			}
+		}
+	}
+}
