@@ -5,10 +5,7 @@ import "testing"
 // figureFrameTests are the verb and noun frames of casualty reporting
 // beyond "N people were killed": executions, lives, bodies, displacement
 // from homes, people found dead. Each rule is written in several ways.
-var figureFrameTests = []struct {
-	text string
-	want []wantFigure
-}{
+var figureFrameTests = []figureTest{
 	// "put to death": passive, active, with a source after.
 	{"About 125 civilians were put to death by government security forces, a war monitor reported on Friday.",
 		[]wantFigure{{count: 125, qualifier: "about", who: "civilians", what: "executed", reported: "2025-03-07"}}},
@@ -62,18 +59,7 @@ var figureFrameTests = []struct {
 		[]wantFigure{{count: 14, what: "killed", source: "the ministry"}}},
 }
 
-func TestFigureFrames(t *testing.T) {
-	for _, tt := range figureFrameTests {
-		got := figuresOf(tt.text)
-		if len(got) != len(tt.want) {
-			t.Errorf("%q: %d figures, want %d: %+v", tt.text, len(got), len(tt.want), got)
-			continue
-		}
-		for i := range got {
-			checkFigure(t, tt.text, got[i], tt.want[i])
-		}
-	}
-}
+func TestFigureFrames(t *testing.T) { checkFigureTable(t, figureFrameTests) }
 
 // TestFigureFramesNotCounts keeps frames that report no casualties out:
 // lives saved, sentences to death, homes counted.
