@@ -271,6 +271,9 @@ func (r *speechReader) sentence(a, b int, hits *[]speakerHit) {
 				add(s, k)
 			}
 		case text.SpeechVerbs[t.Lower] && !notVerbs[t.Lower]:
+			if reportedly(toks, k) {
+				continue // "videos said to show killings"
+			}
 			if k-1 >= a && (beAux[toks[k-1].Lower] || standAux[toks[k-1].Lower]) {
 				// Passive: "were reported by the observatory".
 				if k+1 < b && toks[k+1].Lower == "by" {

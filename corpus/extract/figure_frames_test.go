@@ -30,6 +30,8 @@ var figureFrameTests = []figureTest{
 	// Bodies recovered, found, seen.
 	{"Footage from the village showed at least 27 bodies lying on the ground.",
 		[]wantFigure{{count: 27, qualifier: "at least", what: "killed"}}},
+	{"Numerous videos said to show killings circulated online. Two clips shot in the small Alawite village of Al-Mukhtariyya showed at least 27 bodies.",
+		[]wantFigure{{count: 27, qualifier: "at least", what: "killed", where: "Al-Mukhtariyya", source: ""}}},
 	{"Rescuers recovered 15 more bodies from the rubble on Sunday.",
 		[]wantFigure{{count: 15, what: "killed"}}},
 	{"Residents said they had counted dozens of charred bodies in the streets.",

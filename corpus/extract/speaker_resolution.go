@@ -219,3 +219,11 @@ func introducedAfter(a *corpus.Article, pi int, s string) string {
 	}
 	return ""
 }
+
+// reportedly reports a speech verb at token k that says what is said of
+// its subject, not who says it: "videos said to show killings", "a man
+// reported to be a commander".
+func reportedly(toks []text.Token, k int) bool {
+	return k+2 < len(toks) && toks[k+1].Lower == "to" && toks[k+2].IsWord() && !toks[k+2].Upper &&
+		(toks[k].Lower == "said" || toks[k].Lower == "reported" || toks[k].Lower == "claimed" || toks[k].Lower == "alleged")
+}

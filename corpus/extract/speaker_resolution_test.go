@@ -80,6 +80,10 @@ func TestPronounAttribution(t *testing.T) {
 			"He wrote that the officers had used civilians for their own ends."}, []string{"Rami Makhlouf"}},
 		{"the paragraph's last speaker", []string{
 			"Anas Khattab said the attackers had been identified. He added that arrests would follow."}, []string{"Anas Khattab"}},
+		{"said to show is no speech", []string{
+			"Numerous videos said to show killings in Alawite areas circulated online."}, nil},
+		{"reported to be is no speech", []string{
+			"A man reported to be a local commander was detained."}, nil},
 		{"stand accused is no speech", []string{
 			"At the same time, a number of former regime officers stand accused of feeding the unrest."}, nil},
 		{"remain accused is no speech", []string{
