@@ -325,6 +325,11 @@ func (r *speechReader) subject(k, a int, strict bool) (string, bool) {
 				}
 			}
 		case ',':
+			// "a spokesman for the SDF, Farhad Shami, told AFP": the
+			// person named between the commas.
+			if s, ok := r.personBetweenCommas(j, a); ok {
+				return s, true
+			}
 			// "X, the head of Y, said": the name before the apposition;
 			// "Officials at the hospital, speaking on condition…, said".
 			for c := j - 1; c > a && c >= j-40; c-- {

@@ -112,3 +112,32 @@ func acronym(w string) bool {
 // speakingRoles are the roles of people who speak for an institution.
 var speakingRoles = text.NewSet("spokesperson spokesman spokeswoman minister head chief president chairman chairwoman " +
 	"chair leader commander representative envoy ambassador secretary-general director-general")
+
+// roleForName reads back from token k a role for a named institution that
+// stands before a person's name in apposition: "a spokesman for the SDF,
+// Farhad Shami", "the head of the Libyan Red Crescent, Tawfik Gargoum". It
+// returns the role's first token.
+func roleForName(toks []text.Token, k, sent int) (int, bool) {
+	j := k
+	for j >= 0 && toks[j].IsWord() && toks[j].Sentence == sent &&
+		(toks[j].Upper || nameJoin[toks[j].Lower] && j < k && j > 0 && toks[j-1].Upper) {
+		j--
+	}
+	if j == k || j < 1 || !toks[j].IsWord() {
+		return 0, false
+	}
+	if toks[j].Lower == "the" {
+		j--
+	}
+	if j < 1 || toks[j].Lower != "for" && toks[j].Lower != "of" && toks[j].Lower != "at" {
+		return 0, false
+	}
+	r := j - 1
+	if !toks[r].IsWord() || !speakingRoles[toks[r].Lower] && !text.RoleNouns[toks[r].Lower] {
+		return 0, false
+	}
+	if r > 0 && toks[r-1].IsWord() && determinerWords[toks[r-1].Lower] {
+		r--
+	}
+	return r, true
+}

@@ -39,6 +39,8 @@ func TestSpokespersonSpeaksForInstitution(t *testing.T) {
 			[]string{"Noureddine al-Baba", "Interior Ministry"}},
 		{[]string{"Tawfik Gargoum, the head of the Libyan Red Crescent, visited Derna.", "Gargoum said the toll was rising."},
 			[]string{"Tawfik Gargoum", "Libyan Red Crescent"}},
+		{[]string{"“Our forces have repelled every attempt,” a spokesman for the Syrian Democratic Forces, Farhad Shami, told AFP."},
+			[]string{"Farhad Shami", "Syrian Democratic Forces"}},
 		{[]string{"Charles Lister, a senior fellow at the Middle East Institute, said the attacks were planned."},
 			[]string{"Charles Lister"}},
 	} {

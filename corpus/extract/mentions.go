@@ -357,6 +357,8 @@ func rolesOf(txt string, toks []text.Token, sp mentionSpan) []string {
 	if sp.kind != corpus.MentionPlace && comma >= 1 && !toks[comma].IsWord() && toks[comma].Rune == ',' && trailingComma {
 		if a, ok := walkBack(toks, comma-1, sent, 12, false); ok {
 			add(toks[a].Start, toks[comma-1].PossEnd)
+		} else if a, ok := roleForName(toks, comma-1, sent); ok {
+			add(toks[a].Start, toks[comma-1].PossEnd)
 		}
 	}
 	// A noun before the name: "the rebel group X".

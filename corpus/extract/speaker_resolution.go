@@ -227,3 +227,19 @@ func reportedly(toks []text.Token, k int) bool {
 	return k+2 < len(toks) && toks[k+1].Lower == "to" && toks[k+2].IsWord() && !toks[k+2].Upper &&
 		(toks[k].Lower == "said" || toks[k].Lower == "reported" || toks[k].Lower == "claimed" || toks[k].Lower == "alleged")
 }
+
+// personBetweenCommas returns the person whose name stands alone between a
+// comma and the comma at token j, after a description of them: "a
+// spokesman for the SDF, Farhad Shami, told AFP".
+func (r *speechReader) personBetweenCommas(j, a int) (string, bool) {
+	i, ok := r.as.endAt[j-1]
+	if !ok {
+		return "", false
+	}
+	sp := r.as.spans[i]
+	before := sp.tt - 1
+	if sp.kind != corpus.MentionPerson || before <= a || r.toks[before].IsWord() || r.toks[before].Rune != ',' || r.quoted[sp.ts] {
+		return "", false
+	}
+	return sp.name, true
+}

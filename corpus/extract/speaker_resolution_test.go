@@ -56,6 +56,9 @@ func TestQuoteSpeakerResolution(t *testing.T) {
 		{"a police spokesman", []string{
 			"“Nobody has been arrested yet,” a police spokesman said on Tuesday."},
 			[]corpus.Quote{{Text: "Nobody has been arrested yet", Speaker: "a police spokesman", Role: "police spokesman"}}},
+		{"a description, then the name between commas", []string{
+			"“Our forces have repelled every attempt to advance,” a spokesman for the SDF, Farhad Shami, told AFP."},
+			[]corpus.Quote{{Text: "Our forces have repelled every attempt to advance", Speaker: "Farhad Shami", Role: "a spokesman for the SDF"}}},
 		{"an institution's spokesperson keeps the role", []string{
 			"“The violence was aimed mainly at Alawite villages,” Thameen Al-Kheetan, the UN Human Rights Spokesperson, said on Tuesday."},
 			[]corpus.Quote{{Text: "The violence was aimed mainly at Alawite villages", Speaker: "Thameen Al-Kheetan", Role: "the UN Human Rights Spokesperson"}}},
