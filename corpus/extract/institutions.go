@@ -65,6 +65,7 @@ func institutionOf(role string) string {
 		}
 		k := r + 1
 		if k < len(toks) && (toks[k].Lower == "of" || toks[k].Lower == "for" || toks[k].Lower == "at") {
+			local := localRoles[toks[r].Lower]
 			k++
 			if k < len(toks) && toks[k].Lower == "the" {
 				k++
@@ -75,6 +76,9 @@ func institutionOf(role string) string {
 			}
 			if inst := institutionName(role, toks[k:e]); inst != "" {
 				return inst
+			}
+			if local && e > k {
+				return role[toks[k].Start:toks[e-1].End] // "the mayor of Nabatieh": the town
 			}
 		}
 	}
@@ -111,33 +115,35 @@ func acronym(w string) bool {
 
 // speakingRoles are the roles of people who speak for an institution.
 var speakingRoles = text.NewSet("spokesperson spokesman spokeswoman minister head chief president chairman chairwoman " +
-	"chair leader commander representative envoy ambassador secretary-general director-general")
+	"chair leader commander representative envoy ambassador secretary-general director-general mayor governor")
 
-// roleForName reads back from token k a role for a named institution that
-// stands before a person's name in apposition: "a spokesman for the SDF,
-// Farhad Shami", "the head of the Libyan Red Crescent, Tawfik Gargoum". It
-// returns the role's first token.
+// localRoles speak for the place they govern: "the mayor of Nabatieh".
+var localRoles = text.NewSet("mayor governor")
+
+// roleForName reads back from token k a role for a named institution or
+// place that stands before a person's name in apposition: "a spokesman for
+// the SDF, Farhad Shami", "The Mayor of Abu Salim, Abdelrahman al-Hadi".
+// It returns the role's first token.
 func roleForName(toks []text.Token, k, sent int) (int, bool) {
-	j := k
-	for j >= 0 && toks[j].IsWord() && toks[j].Sentence == sent &&
-		(toks[j].Upper || nameJoin[toks[j].Lower] && j < k && j > 0 && toks[j-1].Upper) {
-		j--
+	for m := k - 1; m > 0 && m >= k-8; m-- {
+		t := &toks[m]
+		if !t.IsWord() || t.Sentence != sent {
+			return 0, false
+		}
+		if t.Lower != "for" && t.Lower != "of" && t.Lower != "at" {
+			if !t.Upper && !nameJoin[t.Lower] {
+				return 0, false
+			}
+			continue
+		}
+		r := m - 1
+		if !toks[r].IsWord() || !speakingRoles[toks[r].Lower] && !text.RoleNouns[toks[r].Lower] {
+			continue // "Syrian Observatory for Human Rights": a name's own "for"
+		}
+		if r > 0 && toks[r-1].IsWord() && determinerWords[toks[r-1].Lower] {
+			r--
+		}
+		return r, true
 	}
-	if j == k || j < 1 || !toks[j].IsWord() {
-		return 0, false
-	}
-	if toks[j].Lower == "the" {
-		j--
-	}
-	if j < 1 || toks[j].Lower != "for" && toks[j].Lower != "of" && toks[j].Lower != "at" {
-		return 0, false
-	}
-	r := j - 1
-	if !toks[r].IsWord() || !speakingRoles[toks[r].Lower] && !text.RoleNouns[toks[r].Lower] {
-		return 0, false
-	}
-	if r > 0 && toks[r-1].IsWord() && determinerWords[toks[r-1].Lower] {
-		r--
-	}
-	return r, true
+	return 0, false
 }
