@@ -52,6 +52,18 @@ var figureFrameTests = []figureTest{
 		[]wantFigure{{count: 200, who: "security forces", what: "killed", source: "the government"}}},
 	{"Among the dead were 100 Syrian security forces, the network said.",
 		[]wantFigure{{count: 100, who: "Syrian security forces", what: "killed", source: "the network"}}},
+	// In hospital: wounded.
+	{"It killed 57 people, and 14 others are still in hospital.",
+		[]wantFigure{{count: 57, who: "people", what: "killed"}, {count: 14, what: "wounded"}}},
+	{"Another 38 passengers remain in hospital, the hospital director said.",
+		[]wantFigure{{count: 38, who: "passengers", what: "wounded", source: "the hospital director"}}},
+	{"At least 20 people were hospitalised after the blast.",
+		[]wantFigure{{count: 20, qualifier: "at least", who: "people", what: "wounded"}}},
+	{"Six workers were taken to hospital with burns.",
+		[]wantFigure{{count: 6, who: "workers", what: "wounded"}}},
+	// A toll given "as".
+	{"Derna's ambulance authority gave the current death toll as 2,300.",
+		[]wantFigure{{count: 2300, what: "killed", source: "Derna's ambulance authority"}}},
 	// Found dead.
 	{"Six men were found dead in an orchard outside the town.",
 		[]wantFigure{{count: 6, who: "men", what: "killed"}}},

@@ -34,7 +34,7 @@ var (
 	// predicates are the casualty verbs and adjectives that end a
 	// counted group's predicate: "… have died", "… were killed".
 	predicates = text.NewSet("killed dead died die slain perished drowned electrocuted suffocated murdered massacred slaughtered executed wounded " +
-		"injured hurt missing disappeared abducted kidnapped displaced fled evacuated homeless uprooted " +
+		"injured hurt hospitalised hospitalized missing disappeared abducted kidnapped displaced fled evacuated homeless uprooted " +
 		"arrested detained captured jailed imprisoned dying rescued")
 	// cueSkip are words between a source and its reporting verb: "the
 	// observatory has also said", "the ministry on Sunday said".

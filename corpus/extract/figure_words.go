@@ -118,7 +118,7 @@ var (
 		"totaled totals total further sharply already since on by overnight been mounted officially so far then " +
 		"again bringing brought raising raised taking took pushing pushed updated revised its their overall " +
 		"official latest new final stand stood sunday monday tuesday wednesday thursday friday saturday " +
-		"yesterday today the a reportedly climbed jumped reaching higher lower even still")
+		"yesterday today the a reportedly climbed jumped reaching higher lower even still as current")
 
 	// changeWords say that a figure changed: "rose from 11 to 27".
 	changeWords = text.NewSet("rose risen rise rises rising climbed climb climbs climbing increased increase increases " +

@@ -17,6 +17,9 @@ type namedEntity struct {
 	units []names.Unit
 	skels map[string]bool
 	acr   string
+	// guessed marks a kind guessed from how the name looks, which a later
+	// mention may correct ("in Derna" makes an organisation a place).
+	guessed bool
 }
 
 // registry resolves the mentions of one article to full names.
@@ -65,8 +68,13 @@ func (rg *registry) resolve(sp *mentionSpan, toks []text.Token, prev *mentionSpa
 		rg.add(sp)
 		return true
 	}
+	// "in Derna" names a place, never the person "Wadi Derna".
+	placed := sp.tt > 0 && toks[sp.tt-1].IsWord() && placePrepositions[toks[sp.tt-1].Lower]
 	var best *namedEntity
 	for _, e := range rg.ents {
+		if placed && e.kind == corpus.MentionPerson {
+			continue
+		}
 		if e.kind == corpus.MentionPlace || sp.sure && sp.kind == corpus.MentionPlace {
 			if e.name == sp.text && e.kind == sp.kind {
 				best = e
@@ -95,6 +103,9 @@ func (rg *registry) resolve(sp *mentionSpan, toks []text.Token, prev *mentionSpa
 		}
 	}
 	if best != nil {
+		if placed && best.guessed && best.kind == corpus.MentionOrganisation && len(best.units) == 1 {
+			best.kind = corpus.MentionPlace
+		}
 		rg.use(best, sp)
 		return true
 	}
@@ -154,7 +165,7 @@ func (rg *registry) use(e *namedEntity, sp *mentionSpan) {
 }
 
 func (rg *registry) add(sp *mentionSpan) {
-	e := &namedEntity{name: sp.text, kind: sp.kind, count: 1, last: rg.clock, units: rg.unitsOf(sp.text), skels: map[string]bool{}}
+	e := &namedEntity{name: sp.text, kind: sp.kind, count: 1, last: rg.clock, units: rg.unitsOf(sp.text), skels: map[string]bool{}, guessed: !sp.sure}
 	for _, u := range e.units {
 		e.skels[u.Skel] = true
 	}

@@ -603,7 +603,7 @@ var (
 		quarter port harbour harbor hills hill oasis canal dam airbase prison hospital mosque`)
 	placeNouns = text.NewSet(`town city village province region district neighbourhood neighborhood capital country port
 		area governorate suburb camp coast island`)
-	placePrepositions = text.NewSet(`in near across outside inside throughout around towards toward into at`)
+	placePrepositions = text.NewSet(`in near across outside inside throughout through around towards toward into at`)
 	timePreps         = text.NewSet(`on after before during since until following amid despite under over`)
 	determinerWords   = text.NewSet(`the a an its his her their this that these those another one`)
 	functionWords     = text.NewSet(`by of in on at to for with from and or but that which who whom whose as than is was were

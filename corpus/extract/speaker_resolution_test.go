@@ -180,7 +180,11 @@ func TestShortPlaceNotRetargeted(t *testing.T) {
 	a := testArticle(
 		"Floods swept through Derna after two dams burst.",
 		"The valley of Wadi Derna runs through the city.",
-		"Rescuers in Derna said 6,000 people were missing.")
+		"Rescuers in Derna said 6,000 people were missing.",
+		"The UN said at least 30,000 of them were displaced in Derna alone.")
+	if figs := a.Paragraphs[3].Figures; len(figs) != 1 || figs[0].Where != "Derna" {
+		t.Errorf("figures %+v, want 30,000 displaced in Derna", figs)
+	}
 	for _, p := range a.Paragraphs {
 		for _, m := range p.Mentions {
 			if m.Text == "Derna" && m.Name != "Derna" {

@@ -31,7 +31,7 @@ var CasualtyKinds = map[string]string{
 	"execution": executed, "executions": executed,
 	"wounded": wounded, "wound": wounded, "wounds": wounded, "wounding": wounded,
 	"injured": wounded, "injure": wounded, "injures": wounded, "injuring": wounded,
-	"injuries": wounded, "injury": wounded, "hurt": wounded,
+	"injuries": wounded, "injury": wounded, "hurt": wounded, "hospitalised": wounded, "hospitalized": wounded,
 	"missing": missing, "disappeared": missing, "unaccounted": missing, "abducted": missing,
 	"abduct": missing, "abducting": missing, "abductions": missing, "kidnapped": missing,
 	"kidnap": missing, "kidnapping": missing, "disappearance": missing,
@@ -52,6 +52,7 @@ var CasualtyPhrases = map[string]string{
 	"shot dead": killed, "killed in action": killed, "number of dead": killed, "number of deaths": killed,
 	"summarily killed": executed, "summarily executed": executed, "summary executions": executed,
 	"field executions": executed, "executed summarily": executed, "put to death": executed,
+	"in hospital": wounded, "taken to hospital": wounded, "in intensive care": wounded,
 	"taken into custody": arrested, "rounded up": arrested, "taken prisoner": arrested,
 	"forced to flee": displaced, "forced from their homes": displaced, "left homeless": displaced,
 	"went missing": missing, "unaccounted for": missing,
@@ -67,7 +68,8 @@ var CasualtyPhrases = map[string]string{
 //     murdered, massacred, victims, bodies, corpses, lost their lives, shot dead
 //   - executed: executed, execution(s), summarily killed, summary executions,
 //     put to death
-//   - wounded: wounded, injured, injuries, hurt
+//   - wounded: wounded, injured, injuries, hurt, hospitalised, in hospital,
+//     taken to hospital, in intensive care
 //   - missing: missing, disappeared, unaccounted for, abducted, kidnapped
 //   - displaced: displaced, fled, flee, evacuated, homeless, refugees,
 //     forced to flee
