@@ -108,6 +108,9 @@ func attributeScanned(a *corpus.Article, toks [][]text.Token, spans [][]mentionS
 			if !hasName(p.Attribution, h.speaker) {
 				p.Attribution = append(p.Attribution, h.speaker)
 			}
+			if org := affiliation(toks[i], spans[i], h.speaker); org != "" && !hasName(p.Attribution, org) {
+				p.Attribution = append(p.Attribution, org) // "Al Jazeera's Resul Serdar"
+			}
 		}
 		p.Quotes = findQuotes(p.Text, toks[i], hits, &ctx)
 		if len(p.Quotes) > 0 {

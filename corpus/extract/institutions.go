@@ -147,3 +147,20 @@ func roleForName(toks []text.Token, k, sent int) (int, bool) {
 	}
 	return 0, false
 }
+
+// affiliation returns the organisation a person speaker is written as
+// belonging to, a possessive right before the name: "Al Jazeera's Resul
+// Serdar", "Reuters' correspondent"; "" when there is none.
+func affiliation(toks []text.Token, spans []mentionSpan, speaker string) string {
+	for _, sp := range spans {
+		if sp.kind != corpus.MentionPerson || sp.name != speaker {
+			continue
+		}
+		for _, o := range spans {
+			if o.kind == corpus.MentionOrganisation && o.te == sp.tt && toks[o.te-1].Possessive {
+				return o.name
+			}
+		}
+	}
+	return ""
+}

@@ -48,6 +48,10 @@ func TestSpokespersonSpeaksForInstitution(t *testing.T) {
 			[]string{"Abbas Wehbe", "Nabatieh"}},
 		{[]string{"The Mayor of Abu Salim, Abdelrahman al-Hadi, said residents had begun returning."},
 			[]string{"Abdelrahman al-Hadi", "Abu Salim"}},
+		{[]string{"Al Jazeera’s Resul Serdar, reporting from Damascus, said the attacks had left the atmosphere extremely tense."},
+			[]string{"Resul Serdar", "Al Jazeera"}},
+		{[]string{"Amnesty International's Agnès Callamard said the killings must be investigated."},
+			[]string{"Agnès Callamard", "Amnesty International"}},
 		{[]string{"Charles Lister, a senior fellow at the Middle East Institute, said the attacks were planned."},
 			[]string{"Charles Lister"}},
 	} {
