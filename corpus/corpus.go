@@ -79,6 +79,10 @@ type Mention struct {
 type Quote struct {
 	Text    string `json:"text"`
 	Speaker string `json:"speaker,omitempty"`
+	// Role is what the speaker is, as the article says: the role of the
+	// named speaker ("the UN Human Rights Spokesperson") or the
+	// description of an unnamed one ("eyewitness", "security source").
+	Role string `json:"role,omitempty"`
 }
 
 // Figure is a count reported in a paragraph, such as a death toll.

@@ -23,6 +23,7 @@ type attributionContext struct {
 	known      []corpus.Mention // people and organisations named so far, in order
 	prevPerson string           // last person named in the previous paragraph
 	prevQuote  string           // speaker of the previous paragraph's last quote
+	prevFocus  string           // the previous paragraph's focus (see paragraphFocus)
 }
 
 // speakerHit is a speaker found at token pos.
@@ -107,6 +108,9 @@ func attributeScanned(a *corpus.Article, toks [][]text.Token, spans [][]mentionS
 			if !hasName(p.Attribution, h.speaker) {
 				p.Attribution = append(p.Attribution, h.speaker)
 			}
+			if org := affiliation(toks[i], spans[i], h.speaker); org != "" && !hasName(p.Attribution, org) {
+				p.Attribution = append(p.Attribution, org) // "Al Jazeera's Resul Serdar"
+			}
 		}
 		p.Quotes = findQuotes(p.Text, toks[i], hits, &ctx)
 		if len(p.Quotes) > 0 {
@@ -174,7 +178,7 @@ func attributeParagraph(txt string, toks []text.Token, spans []mentionSpan, ctx 
 		}
 		return out
 	}
-	r := speechReader{text: txt, toks: toks, as: as, ctx: ctx, local: local}
+	r := speechReader{text: txt, toks: toks, as: as, ctx: ctx, local: local, quoted: quotedTokens(txt, toks), hits: &hits}
 	for a := 0; a < len(toks); {
 		b := a
 		for b < len(toks) && toks[b].Sentence == toks[a].Sentence {
@@ -183,6 +187,7 @@ func attributeParagraph(txt string, toks []text.Token, spans []mentionSpan, ctx 
 		r.sentence(a, b, &hits)
 		a = b
 	}
+	ctx.prevFocus = paragraphFocus(toks, hits, spans, r.quoted)
 	return hits
 }
 
@@ -193,6 +198,10 @@ type speechReader struct {
 	as    spanIndex
 	ctx   *attributionContext
 	local func(upto int) []corpus.Mention
+	// quoted marks the tokens inside quotation marks: a name there is an
+	// addressee, not a speaker.
+	quoted []bool
+	hits   *[]speakerHit // the paragraph's speakers so far
 }
 
 // sentence appends the speakers of toks[a:b].
@@ -246,6 +255,11 @@ func (r *speechReader) sentence(a, b int, hits *[]speakerHit) {
 			if s, ok := r.npAfter(k+1, b, true); ok {
 				add(s, k)
 			}
+		case t.Lower == "quotes" || t.Lower == "quoting":
+			// "the report quotes an eyewitness who…"
+			if s, ok := r.npAfter(k+1, b, true); ok {
+				add(s, k)
+			}
 		case t.Lower == "quoted":
 			// "X was quoted as saying"; "state media quoted X as saying".
 			if k-1 >= a && beAux[toks[k-1].Lower] {
@@ -260,7 +274,10 @@ func (r *speechReader) sentence(a, b int, hits *[]speakerHit) {
 				add(s, k)
 			}
 		case text.SpeechVerbs[t.Lower] && !notVerbs[t.Lower]:
-			if k-1 >= a && beAux[toks[k-1].Lower] {
+			if reportedly(toks, k) {
+				continue // "videos said to show killings"
+			}
+			if k-1 >= a && (beAux[toks[k-1].Lower] || standAux[toks[k-1].Lower]) {
 				// Passive: "were reported by the observatory".
 				if k+1 < b && toks[k+1].Lower == "by" {
 					if s, ok := r.npAfter(k+2, b, true); ok {
@@ -311,6 +328,11 @@ func (r *speechReader) subject(k, a int, strict bool) (string, bool) {
 				}
 			}
 		case ',':
+			// "a spokesman for the SDF, Farhad Shami, told AFP": the
+			// person named between the commas.
+			if s, ok := r.personBetweenCommas(j, a); ok {
+				return s, true
+			}
 			// "X, the head of Y, said": the name before the apposition;
 			// "Officials at the hospital, speaking on condition…, said".
 			for c := j - 1; c > a && c >= j-40; c-- {
@@ -543,8 +565,7 @@ func (r *speechReader) phrase(a, b int, strict bool) (string, bool) {
 }
 
 // pronoun resolves "he"/"she" at token j: a person described in the same
-// sentence ("one resident … he said"), else the last person named before
-// it in the paragraph, else in the previous paragraph.
+// sentence ("one resident … he said"), else as pronounSpeaker says.
 func (r *speechReader) pronoun(j, a int) (string, bool) {
 	toks := r.toks
 	quoted := false // words inside quotation marks are the quote, not its speaker
@@ -570,19 +591,7 @@ func (r *speechReader) pronoun(j, a int) (string, bool) {
 			}
 		}
 	}
-	best := -1
-	for i, sp := range r.as.spans {
-		if sp.kind == corpus.MentionPerson && sp.te <= j {
-			best = i
-		}
-	}
-	if best >= 0 {
-		return r.as.spans[best].name, true
-	}
-	if r.ctx.prevPerson != "" {
-		return r.ctx.prevPerson, true
-	}
-	return "", false
+	return r.pronounSpeaker(j, a)
 }
 
 // groupPronoun resolves "they"/"it" to the last organisation named in the
@@ -678,6 +687,7 @@ var (
 	// notVerbs are in text.SpeechVerbs for role phrases but handled apart.
 	notVerbs       = text.NewSet(`according quoted cited citing`)
 	beAux          = text.NewSet(`was were is are been be being`)
+	standAux       = text.NewSet(`stand stands stood standing remain remains remained`) // "officers stand accused"
 	finiteAux      = text.NewSet(`had has have will would could can may might did does do should must`)
 	speechAdverbs  = text.NewSet(`also later previously earlier has have had would will then separately further again repeatedly reportedly has also had not never once initially subsequently`)
 	statementNouns = text.NewSet(`statement statements interview post posts video message speech remarks comments briefing report tweet address letter`)
@@ -685,7 +695,7 @@ var (
 	afterStops     = text.NewSet(`on in at during since after before last this that which who whom when while because on.`)
 	prepStops      = text.NewSet(`in on at near during since after before from with of for about`)
 	notSpeakers    = text.NewSet(`statement statements report reports study survey document documents video footage letter article data figures figure estimates estimate tally count toll testimony testimonies accounts account this that it which who there here what`)
-	speakerNouns   = text.NewSet(`official officials resident residents witness witnesses activist activists source sources monitor monitors
+	speakerNouns   = text.NewSet(`official officials resident residents witness witnesses eyewitness eyewitnesses activist activists source sources monitor monitors
 		group groups ministry spokesman spokeswoman spokesperson police army military government authorities agency media
 		television tv outlet newspaper observatory network council committee office doctor doctors medic medics rescuer
 		rescuers volunteer volunteers analyst analysts expert experts diplomat diplomats people families survivors locals

@@ -151,8 +151,9 @@ func TestAttributionSeed(t *testing.T) {
 		quotes = append(quotes, p.Quotes...)
 	}
 	wantQuotes := []corpus.Quote{
-		{Text: "first time that pro-Assad loyalist activity demonstrated clear coordination and prior planning", Speaker: "Charles Lister"},
-		{Text: "Everyone knows who is responsible for this disorder and plots", Speaker: "Ahmed al-Shara"},
+		{Text: "first time that pro-Assad loyalist activity demonstrated clear coordination and prior planning", Speaker: "Charles Lister",
+			Role: "the director of the Syria and counterterrorism programs at the Middle East Institute"},
+		{Text: "Everyone knows who is responsible for this disorder and plots", Speaker: "Ahmed al-Shara", Role: "the country’s interim president"},
 	}
 	if !slices.Equal(quotes, wantQuotes) {
 		t.Errorf("quotes = %+v, want %+v", quotes, wantQuotes)
@@ -165,11 +166,11 @@ func TestQuotes(t *testing.T) {
 		want  []corpus.Quote
 	}{
 		{[]string{"Leila Haddad, a surgeon, said: “We have no more blood for transfusions.”"},
-			[]corpus.Quote{{Text: "We have no more blood for transfusions.", Speaker: "Leila Haddad"}}},
+			[]corpus.Quote{{Text: "We have no more blood for transfusions.", Speaker: "Leila Haddad", Role: "a surgeon"}}},
 		{[]string{"\"We will rebuild every house,\" the governor of Homs said on Monday."},
-			[]corpus.Quote{{Text: "We will rebuild every house", Speaker: "the governor of Homs"}}},
+			[]corpus.Quote{{Text: "We will rebuild every house", Speaker: "the governor of Homs", Role: "governor of Homs"}}},
 		{[]string{"Governor Khaled Mansour visited the camp.", "“Nobody will be left behind,” he said. “Not one family.”"},
-			[]corpus.Quote{{Text: "Nobody will be left behind", Speaker: "Khaled Mansour"}, {Text: "Not one family.", Speaker: "Khaled Mansour"}}},
+			[]corpus.Quote{{Text: "Nobody will be left behind", Speaker: "Khaled Mansour", Role: "Governor"}, {Text: "Not one family.", Speaker: "Khaled Mansour", Role: "Governor"}}},
 		{[]string{"A group calling itself the “Coastal Shield Brigade” claimed the attack."}, nil},
 	}
 	for _, tt := range tests {

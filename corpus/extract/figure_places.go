@@ -89,7 +89,10 @@ func placeAt(txt string, toks []text.Token, k int, mentions []corpus.Mention) (s
 		return "", false // a common noun needs "the": "in days of clashes" is no place
 	}
 	m := j
-	for m < len(toks) && m < j+3 && toks[m].Kind == text.Word && !toks[m].Upper && !geoNouns[toks[m].Lower] && !phraseStops[toks[m].Lower] {
+	// "the small Alawite village of Al-Mukhtariyya": adjectives, a
+	// capitalised demonym among them, before the noun of places.
+	for m < len(toks) && m < j+3 && toks[m].Kind == text.Word && (!toks[m].Upper || demonym(toks[m].Lower)) &&
+		!geoNouns[toks[m].Lower] && !phraseStops[toks[m].Lower] {
 		m++
 	}
 	if m < len(toks) && geoNouns[toks[m].Lower] {

@@ -30,11 +30,11 @@ var (
 	// nounKinds are casualty words that may directly follow a number:
 	// "40 wounded", "1,383 deaths", "23 dead".
 	nounKinds = text.NewSet("killed dead deaths fatalities casualties wounded injured injuries missing displaced " +
-		"executions arrests arrested detained bodies executed slain hurt survivors rescued")
+		"executions arrests arrested detained bodies corpses executed slain hurt survivors rescued")
 	// predicates are the casualty verbs and adjectives that end a
 	// counted group's predicate: "… have died", "… were killed".
 	predicates = text.NewSet("killed dead died die slain perished drowned electrocuted suffocated murdered massacred slaughtered executed wounded " +
-		"injured hurt missing disappeared abducted kidnapped displaced fled evacuated homeless uprooted " +
+		"injured hurt hospitalised hospitalized missing disappeared abducted kidnapped displaced fled evacuated homeless uprooted " +
 		"arrested detained captured jailed imprisoned dying rescued")
 	// cueSkip are words between a source and its reporting verb: "the
 	// observatory has also said", "the ministry on Sunday said".
@@ -143,6 +143,14 @@ func readFigure(txt string, toks []text.Token, c parsedCount, prevKind string) (
 	f := foundFigure{num: c.start}
 	f.Count, f.CountText, f.Qualifier = c.value, c.text, q
 	who, after, nounKind, thing := whoCounted(txt, toks, c.end)
+	if k, frameWho, decided := frameKind(toks, qs, c.end, after); decided {
+		f.Who = who
+		if frameWho != "" || thing {
+			f.Who = frameWho
+		}
+		f.What = k
+		return f, k != ""
+	}
 	if thing {
 		return f, false
 	}
@@ -343,11 +351,6 @@ func objectOf(toks []text.Token, qs, after int) (string, bool) {
 			if k := text.CasualtyKinds[toks[after].Lower]; k != "" && predicates[toks[after].Lower] {
 				return k, true
 			}
-		}
-	case w == "forced":
-		if after+1 < len(toks) && (toks[after].Lower == "to" && (toks[after+1].Lower == "flee" || toks[after+1].Lower == "leave") ||
-			toks[after].Lower == "from" || toks[after].Lower == "out") {
-			return corpus.KindDisplaced, true
 		}
 	case w == "of" && p > 0 && ofNouns[toks[p-1].Lower]:
 		if toks[p-1].Lower == "lives" || toks[p-1].Lower == "bodies" {
@@ -577,6 +580,12 @@ func readPredicate(txt string, toks []text.Token, j int) string {
 		}
 		if kind := phraseAt(toks, k); kind != "" {
 			return kind
+		}
+		if kind, ok := deathPredicate(toks, k); ok {
+			return kind // "were put to death", "were sentenced to death"
+		}
+		if displacePredicate(toks, k) {
+			return corpus.KindDisplaced // "have been driven from their homes"
 		}
 		if low == "among" {
 			for m := k + 1; m < len(toks) && m <= k+3; m++ {

@@ -53,6 +53,9 @@ func findCues(toks []text.Token) []sourceCue {
 				continue
 			}
 		}
+		if takesLives(toks, k) || reportedly(toks, k) {
+			continue // "the floods have claimed 4,000 lives"
+		}
 		if cue, ok := subjectCue(toks, k); ok {
 			out = append(out, cue)
 		}

@@ -66,7 +66,7 @@ var (
 
 	// peopleNouns are nouns that count people.
 	peopleNouns = text.NewSet("people persons person individuals civilians civilian children child kids babies infants " +
-		"minors teenagers teens boys girls women woman men man soldiers soldier troops fighters fighter " +
+		"minors teenagers teens boys girls women woman men man soldiers soldier troops forces fighters fighter " +
 		"militants militant combatants insurgents rebels gunmen gunman militiamen jihadists loyalists members " +
 		"member personnel officers officer policemen police guards guard protesters protestors demonstrators " +
 		"residents villagers inhabitants citizens nationals refugees migrants journalists reporters " +
@@ -118,7 +118,7 @@ var (
 		"totaled totals total further sharply already since on by overnight been mounted officially so far then " +
 		"again bringing brought raising raised taking took pushing pushed updated revised its their overall " +
 		"official latest new final stand stood sunday monday tuesday wednesday thursday friday saturday " +
-		"yesterday today the a reportedly climbed jumped reaching higher lower even still")
+		"yesterday today the a reportedly climbed jumped reaching higher lower even still as current")
 
 	// changeWords say that a figure changed: "rose from 11 to 27".
 	changeWords = text.NewSet("rose risen rise rises rising climbed climb climbs climbing increased increase increases " +

@@ -102,9 +102,13 @@ func (fa *figureReader) paragraph(pi int) []corpus.Figure {
 				fa.lastSource = sources[ci]
 			}
 		}
-		dates, past := fa.sentenceDates(txt, st)
+		dates, past := fa.sentenceDates(txt, st, found[0].num)
 		for _, f := range found {
 			ci := nearestCue(cues, f.num)
+			verb := -1
+			if ci >= 0 {
+				verb = cues[ci].verb
+			}
 			if ci >= 0 {
 				f.Source = sources[ci]
 				f.Reported = cueDate(st, cues[ci], dates)
@@ -123,8 +127,11 @@ func (fa *figureReader) paragraph(pi int) []corpus.Figure {
 				// "In 2013, an attack killed 1,400 people": a figure of
 				// then, not of the day of publication.
 				f.Reported = fa.a.Published
-				if !past.IsZero() {
+				switch {
+				case !past.IsZero():
 					f.Reported = past
+				case recalled(st, verb, f.num):
+					f.Reported = fa.before(f.Reported, pi, st[len(st)-1].End)
 				}
 			}
 			f.Where = placeOf(txt, st, f.num, p.Mentions)
@@ -206,7 +213,7 @@ type sentenceDate struct {
 // running total ("has killed"), a sentence counting since a day ("the
 // deadliest since 2019") and a comparison ("more than in 2013") are
 // figures of now, and have no past.
-func (fa *figureReader) sentenceDates(txt string, st []text.Token) (out []sentenceDate, past corpus.Date) {
+func (fa *figureReader) sentenceDates(txt string, st []text.Token, num int) (out []sentenceDate, past corpus.Date) {
 	base := st[0].Start
 	current := slices.ContainsFunc(st, func(t text.Token) bool {
 		return t.Lower == "has" || t.Lower == "have" || t.Lower == "since"
@@ -256,10 +263,11 @@ func (fa *figureReader) sentenceDates(txt string, st []text.Token) (out []senten
 		if res.precision == PrecisionYear {
 			old = res.date.Year() < fa.a.Published.Year() // "this year" is now
 		}
-		if !fa.a.Published.IsZero() && !current && !compared && old {
+		if !fa.a.Published.IsZero() && !current && !compared && old && !(first < num && inRelativeClause(st, first)) {
 			past = earlier(past, res.date)
 		}
-		if res.precision == PrecisionYear {
+		// "the fighting began on March 6" dates the start, never the report.
+		if res.precision == PrecisionYear || periodStart(st, first) {
 			continue
 		}
 		out = append(out, sentenceDate{first: first, last: last, date: res.date})

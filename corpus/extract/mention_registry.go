@@ -17,6 +17,9 @@ type namedEntity struct {
 	units []names.Unit
 	skels map[string]bool
 	acr   string
+	// guessed marks a kind guessed from how the name looks, which a later
+	// mention may correct ("in Derna" makes an organisation a place).
+	guessed bool
 }
 
 // registry resolves the mentions of one article to full names.
@@ -65,8 +68,13 @@ func (rg *registry) resolve(sp *mentionSpan, toks []text.Token, prev *mentionSpa
 		rg.add(sp)
 		return true
 	}
+	// "in Derna" names a place, never the person "Wadi Derna".
+	placed := sp.tt > 0 && toks[sp.tt-1].IsWord() && placePrepositions[toks[sp.tt-1].Lower]
 	var best *namedEntity
 	for _, e := range rg.ents {
+		if placed && e.kind == corpus.MentionPerson {
+			continue
+		}
 		if e.kind == corpus.MentionPlace || sp.sure && sp.kind == corpus.MentionPlace {
 			if e.name == sp.text && e.kind == sp.kind {
 				best = e
@@ -95,6 +103,9 @@ func (rg *registry) resolve(sp *mentionSpan, toks []text.Token, prev *mentionSpa
 		}
 	}
 	if best != nil {
+		if placed && best.guessed && best.kind == corpus.MentionOrganisation && len(best.units) == 1 {
+			best.kind = corpus.MentionPlace
+		}
 		rg.use(best, sp)
 		return true
 	}
@@ -154,7 +165,7 @@ func (rg *registry) use(e *namedEntity, sp *mentionSpan) {
 }
 
 func (rg *registry) add(sp *mentionSpan) {
-	e := &namedEntity{name: sp.text, kind: sp.kind, count: 1, last: rg.clock, units: rg.unitsOf(sp.text), skels: map[string]bool{}}
+	e := &namedEntity{name: sp.text, kind: sp.kind, count: 1, last: rg.clock, units: rg.unitsOf(sp.text), skels: map[string]bool{}, guessed: !sp.sure}
 	for _, u := range e.units {
 		e.skels[u.Skel] = true
 	}
@@ -166,4 +177,44 @@ func (rg *registry) add(sp *mentionSpan) {
 	}
 	rg.ents = append(rg.ents, e)
 	sp.name = sp.text
+}
+
+// retargetShortNames resolves a one-word name met before the full name of
+// the person it is: "Makhlouf alleges…" in the lede, "Rami Makhlouf, the
+// businessman…" in the next paragraph. The spans of the short name whose
+// kind was a guess become mentions of the person, unless a preposition of
+// place ever leads the short name ("in Derna" is no "Wadi Derna").
+func (rg *registry) retargetShortNames(toks [][]text.Token, spans [][]mentionSpan) {
+	placed := map[string]bool{}
+	for i := range spans {
+		for _, sp := range spans[i] {
+			if p := sp.tt - 1; p >= 0 && toks[i][p].IsWord() && placePrepositions[toks[i][p].Lower] {
+				placed[sp.name] = true
+			}
+		}
+	}
+	var person map[string]*namedEntity
+	for _, e := range rg.ents {
+		if len(e.units) != 1 || e.kind != corpus.MentionOrganisation || placed[e.name] {
+			continue
+		}
+		for _, f := range rg.ents {
+			if f.kind == corpus.MentionPerson && len(f.units) > 1 && f.skels[e.units[0].Skel] &&
+				rg.similarity(e.name, e.units, f) >= names.Threshold {
+				if person == nil {
+					person = map[string]*namedEntity{}
+				}
+				person[e.name] = f
+				break
+			}
+		}
+	}
+	for i := range spans {
+		for k := range spans[i] {
+			sp := &spans[i][k]
+			if f := person[sp.name]; f != nil && !sp.sure && sp.kind == corpus.MentionOrganisation {
+				sp.name, sp.kind = f.name, corpus.MentionPerson
+			}
+		}
+	}
 }

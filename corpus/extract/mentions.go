@@ -254,19 +254,29 @@ func titleLen(toks []text.Token, idx []int) int {
 	for n := 0; n < len(idx)-1; n++ {
 		lw := toks[idx[n]].Lower
 		switch {
-		case text.Titles[lw] || text.TitleAbbreviations[lw]:
+		case text.Titles[lw] || text.TitleAbbreviations[lw] || n == 0 && text.Titles[gluedTitle(lw)]:
 			best = n + 1
 			// "Secretary of State": the word after "of" belongs to the title.
 			if n+3 < len(idx) && toks[idx[n+1]].Lower == "of" {
 				best = n + 3
 				n += 2
 			}
-		case text.TitleModifiers[lw] || demonym(lw):
+		case text.TitleModifiers[lw] || demonym(lw) || n == 0 && text.TitleModifiers[gluedTitle(lw)]:
 		default:
 			return best
 		}
 	}
 	return best
+}
+
+// gluedTitle returns the word after the last hyphen of lw, for a title
+// glued to the word before it as a dateline is to the first word of the
+// story ("Watan-Brigadier General Ghyath Dallah"); "" when lw has none.
+func gluedTitle(lw string) string {
+	if i := strings.LastIndexByte(lw, '-'); i > 0 {
+		return lw[i+1:]
+	}
+	return ""
 }
 
 // mentionKind classifies a mention; sure is false when the kind is a guess that
@@ -347,6 +357,8 @@ func rolesOf(txt string, toks []text.Token, sp mentionSpan) []string {
 	if sp.kind != corpus.MentionPlace && comma >= 1 && !toks[comma].IsWord() && toks[comma].Rune == ',' && trailingComma {
 		if a, ok := walkBack(toks, comma-1, sent, 12, false); ok {
 			add(toks[a].Start, toks[comma-1].PossEnd)
+		} else if a, ok := roleForName(toks, comma-1, sent); ok {
+			add(toks[a].Start, toks[comma-1].PossEnd)
 		}
 	}
 	// A noun before the name: "the rebel group X".
@@ -358,7 +370,12 @@ func rolesOf(txt string, toks []text.Token, sp mentionSpan) []string {
 	if sp.title != "" && !text.Courtesy[strings.ToLower(strings.TrimSuffix(sp.title, "."))] {
 		add(toks[sp.tt].Start, toks[sp.tt].Start+len(sp.title))
 	}
-	// Apposition after: "X, the director of …", "X, who …".
+	// Apposition after: "X, the director of …", "X, who …", "X (XYZ), a
+	// monitor regarded as independent".
+	if after+3 < len(toks) && !toks[after].IsWord() && toks[after].Rune == '(' && toks[after+1].IsWord() &&
+		!toks[after+2].IsWord() && toks[after+2].Rune == ')' {
+		after += 3
+	}
 	if sp.kind != corpus.MentionPlace && after+1 < len(toks) && !toks[after].IsWord() && toks[after].Rune == ',' && !toks[sp.te-1].Possessive {
 		before := prevWord(sp.tt - 1)
 		if before == nil || !placePrepositions[before.Lower] && !timePreps[before.Lower] {
@@ -502,6 +519,7 @@ func resolveSpans(toks [][]text.Token, spans [][]mentionSpan) [][]mentionSpan {
 		}
 		spans[i] = kept
 	}
+	rg.retargetShortNames(toks, spans)
 	return spans
 }
 
@@ -585,7 +603,7 @@ var (
 		quarter port harbour harbor hills hill oasis canal dam airbase prison hospital mosque`)
 	placeNouns = text.NewSet(`town city village province region district neighbourhood neighborhood capital country port
 		area governorate suburb camp coast island`)
-	placePrepositions = text.NewSet(`in near across outside inside throughout around towards toward into at`)
+	placePrepositions = text.NewSet(`in near across outside inside throughout through around towards toward into at`)
 	timePreps         = text.NewSet(`on after before during since until following amid despite under over`)
 	determinerWords   = text.NewSet(`the a an its his her their this that these those another one`)
 	functionWords     = text.NewSet(`by of in on at to for with from and or but that which who whom whose as than is was were

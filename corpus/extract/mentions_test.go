@@ -179,6 +179,55 @@ var extractMentionTests = []struct {
 		},
 	},
 	{
+		name: "hyphenated names keep every part",
+		paras: []string{
+			"Two clips shot in the small Alawite village of Al-Mukhtariyya showed bodies on the ground.",
+			"The rebel group Hayat Tahrir al-Sham swept to power in December.",
+			"The violence was aimed at Alawite villages, Thameen Al-Kheetan, the UN Human Rights Spokesperson, said.",
+			"Witnesses described a pit in the al-Qusour neighborhood of Banias.",
+		},
+		want: []wantMention{
+			{"Al-Mukhtariyya", "Al-Mukhtariyya", corpus.MentionPlace, ""},
+			{"Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham", corpus.MentionOrganisation, ""},
+			{"Thameen Al-Kheetan", "Thameen Al-Kheetan", corpus.MentionPerson, "the UN Human Rights Spokesperson"},
+		},
+	},
+	{
+		name: "an apposition after a bracketed acronym",
+		paras: []string{
+			"The Syrian Network for Human Rights (SNHR), a monitor regarded as independent and credible, documented executions.",
+			"The National Commission on Civil Liberties (NCCL), an advocacy group, said 22 people were killed.",
+		},
+		want: []wantMention{
+			{"Syrian Network for Human Rights", "Syrian Network for Human Rights", corpus.MentionOrganisation, "a monitor regarded as independent and credible"},
+			{"National Commission on Civil Liberties", "National Commission on Civil Liberties", corpus.MentionOrganisation, "an advocacy group"},
+		},
+	},
+	{
+		name: "a short name is the person named in full after it",
+		paras: []string{
+			"As tensions mount, Makhlouf alleges that officers used civilians.",
+			"Rami Makhlouf, a cousin of the deposed leader, attacked the officers.",
+			"Floods swept through Derna after two dams burst.",
+			"The valley of Wadi Derna runs through the city.",
+			"Rescuers in Derna said 6,000 people were missing.",
+		},
+		want: []wantMention{
+			{"Makhlouf", "Rami Makhlouf", corpus.MentionPerson, ""},
+		},
+	},
+	{
+		name: "a dateline glued to the title",
+		paras: []string{
+			"Watan-Brigadier General Ghyath Dallah is back in the public eye.",
+			"AFP-General Suhail al-Hassan commanded special forces.",
+		},
+		want: []wantMention{
+			{"Ghyath Dallah", "Ghyath Dallah", corpus.MentionPerson, ""},
+			{"Suhail al-Hassan", "Suhail al-Hassan", corpus.MentionPerson, ""},
+		},
+	},
+	{
 		name:  "footer and headline lines carry no mentions",
 		paras: []string{"Independence | Integrity | Excellence | Openness", "Share This Story On Facebook"},
 		not:   []string{"Independence", "Integrity", "Share", "Facebook"},

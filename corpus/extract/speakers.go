@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -76,9 +77,16 @@ const fullerNamePattern = `\b(?:[A-Z][\p{L}-]+(?:['’]s)?(?:\s+[a-z][\p{L}-]+){
 func fullerName(re *regexp.Regexp, txt, noun string) string {
 	for _, m := range re.FindAllString(txt, -1) {
 		m = strings.TrimSpace(m)
-		first := strings.Fields(m)[0]
+		words := strings.Fields(m)
+		first := words[0]
 		if strings.EqualFold(first, "the") || strings.EqualFold(first, "a") || strings.EqualFold(m, noun) {
 			continue
+		}
+		if !strings.EqualFold(first, noun) && slices.ContainsFunc(words[1:len(words)-1], func(w string) bool {
+			w = strings.ToLower(w)
+			return functionWords[w] || determinerWords[w]
+		}) {
+			continue // "According to the committee" names no committee
 		}
 		return m
 	}

@@ -25,13 +25,13 @@ var CasualtyKinds = map[string]string{
 	"perished": killed, "casualties": killed, "casualty": killed, "toll": killed,
 	"tolls": killed, "murdered": killed, "murder": killed, "murdering": killed,
 	"massacred": killed, "massacre": killed, "slaughtered": killed, "victims": killed,
-	"bodies": killed, "lives": killed, "dying": killed,
+	"bodies": killed, "corpses": killed, "lives": killed, "dying": killed,
 	"drowned": killed, "drowning": killed, "electrocuted": killed, "suffocated": killed,
 	"executed": executed, "execute": executed, "executes": executed, "executing": executed,
 	"execution": executed, "executions": executed,
 	"wounded": wounded, "wound": wounded, "wounds": wounded, "wounding": wounded,
 	"injured": wounded, "injure": wounded, "injures": wounded, "injuring": wounded,
-	"injuries": wounded, "injury": wounded, "hurt": wounded,
+	"injuries": wounded, "injury": wounded, "hurt": wounded, "hospitalised": wounded, "hospitalized": wounded,
 	"missing": missing, "disappeared": missing, "unaccounted": missing, "abducted": missing,
 	"abduct": missing, "abducting": missing, "abductions": missing, "kidnapped": missing,
 	"kidnap": missing, "kidnapping": missing, "disappearance": missing,
@@ -51,7 +51,8 @@ var CasualtyPhrases = map[string]string{
 	"death toll": killed, "casualty toll": killed, "lost their lives": killed, "lost lives": killed,
 	"shot dead": killed, "killed in action": killed, "number of dead": killed, "number of deaths": killed,
 	"summarily killed": executed, "summarily executed": executed, "summary executions": executed,
-	"field executions": executed, "executed summarily": executed,
+	"field executions": executed, "executed summarily": executed, "put to death": executed,
+	"in hospital": wounded, "taken to hospital": wounded, "in intensive care": wounded,
 	"taken into custody": arrested, "rounded up": arrested, "taken prisoner": arrested,
 	"forced to flee": displaced, "forced from their homes": displaced, "left homeless": displaced,
 	"went missing": missing, "unaccounted for": missing,
@@ -64,9 +65,11 @@ var CasualtyPhrases = map[string]string{
 //
 //   - killed: killed, kill, killing(s), dead, died, die, death(s), death
 //     toll, toll, fatalities, casualties (see below), slain, perished,
-//     murdered, massacred, victims, bodies, lost their lives, shot dead
-//   - executed: executed, execution(s), summarily killed, summary executions
-//   - wounded: wounded, injured, injuries, hurt
+//     murdered, massacred, victims, bodies, corpses, lost their lives, shot dead
+//   - executed: executed, execution(s), summarily killed, summary executions,
+//     put to death
+//   - wounded: wounded, injured, injuries, hurt, hospitalised, in hospital,
+//     taken to hospital, in intensive care
 //   - missing: missing, disappeared, unaccounted for, abducted, kidnapped
 //   - displaced: displaced, fled, flee, evacuated, homeless, refugees,
 //     forced to flee
