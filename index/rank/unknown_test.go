@@ -93,7 +93,7 @@ func TestCountedFigures(t *testing.T) {
 		{0, []string{corpus.KindKilled}, nil},
 	}
 	for _, tt := range tests {
-		r := &Ranker{Question: corpus.Question{Number: tt.number, Kinds: tt.kinds}}
+		r := &Ranker{Question: corpus.Question{Number: tt.number, Kinds: tt.kinds}, Stems: fakeStems{}}
 		kept, _ := r.ChooseFigures(r.CountedFigures([]*Candidate{newer, old}))
 		var got []string
 		for _, c := range kept {
