@@ -211,12 +211,15 @@ func (s *asker) candidates(ctx context.Context) ([]*rank.Candidate, error) {
 }
 
 // speakerKnown reports whether the speaker of a said question is a
-// description ("an eyewitness", "the authorities") or a name that some
-// passage carries.
+// description ("an eyewitness", "the authorities", "the UN human rights
+// office") or a name that some passage carries.
 func (s *asker) speakerKnown(ctx context.Context) (bool, error) {
 	subject := text.AsTyped(s.Question.Text, s.Question.Subject)
 	if !strings.ContainsFunc(subject, unicode.IsUpper) {
 		return true, nil
+	}
+	if words := text.Fields(strings.ToLower(subject)); len(words) > 1 && (text.OrgHeads[words[len(words)-1]] || text.OrgNouns[words[len(words)-1]]) {
+		return true, nil // a body named by its description: "the UN human rights office"
 	}
 	named, err := s.who(ctx)
 	return len(named) > 0, err

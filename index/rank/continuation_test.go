@@ -34,3 +34,22 @@ func TestContinues(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleNames(t *testing.T) {
+	tests := []struct {
+		role, name string
+		want       bool
+	}{
+		{"UN Human Rights Spokesperson", "the UN human rights office", true},
+		{"eyewitness", "an eyewitness", true},
+		{"police spokesman", "the police", true},
+		{"Syrian security source", "a security source", true},
+		{"UN Human Rights Spokesperson", "the interior ministry", false},
+		{"", "the police", false},
+	}
+	for _, tt := range tests {
+		if got := roleNames(tt.role, tt.name); got != tt.want {
+			t.Errorf("roleNames(%q, %q) = %v, want %v", tt.role, tt.name, got, tt.want)
+		}
+	}
+}

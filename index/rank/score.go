@@ -76,6 +76,11 @@ func (r *Ranker) Said(names []string, inArticle func(word, articleID string) boo
 				if sc := r.saidMatch(name, q.Speaker); sc >= NameThreshold {
 					score = max(score, 1.6+sc)
 					c.Names = append(c.Names, strings.Fields(q.Speaker)...)
+				} else if q.Role != "" && roleNames(q.Role, name) {
+					// "the UN human rights office" for the UN Human Rights
+					// Spokesperson; "an eyewitness" for an unnamed one.
+					score = max(score, 1.6+NameThreshold)
+					c.Names = append(c.Names, strings.Fields(q.Speaker)...)
 				}
 			}
 			for _, a := range p.Attribution {
@@ -167,4 +172,34 @@ func (r *Ranker) MentioningAll(cands []*Candidate, concepts []Concept) []*Candid
 	return slices.DeleteFunc(cands, func(c *Candidate) bool {
 		return slices.ContainsFunc(concepts, func(con Concept) bool { return !r.Mentions(c, con) })
 	})
+}
+
+// roleNames reports whether a speaker's role answers for the name asked:
+// every content word of the role's head ("UN Human Rights" of "UN Human
+// Rights Spokesperson", "eyewitness") is in the name, or the name's words
+// are all in the role.
+func roleNames(role, name string) bool {
+	rw := contentFields(role)
+	nw := contentFields(name)
+	if len(rw) == 0 || len(nw) == 0 {
+		return false
+	}
+	in := func(words []string, w string) bool {
+		return slices.ContainsFunc(words, func(x string) bool { return x == w || sameRoot(x, w) })
+	}
+	allIn := func(a, b []string) bool {
+		return !slices.ContainsFunc(a, func(w string) bool { return !in(b, w) })
+	}
+	// The role less its last word, the position ("spokesperson", "head").
+	head := rw
+	if len(rw) > 1 {
+		head = rw[:len(rw)-1]
+	}
+	return allIn(head, nw) || allIn(nw, rw)
+}
+
+// contentFields returns the lower-cased words of s less articles and
+// prepositions.
+func contentFields(s string) []string {
+	return slices.DeleteFunc(text.Fields(strings.ToLower(s)), func(w string) bool { return questionArticles[w] || queryFiller[w] })
 }
