@@ -633,7 +633,7 @@ func skipAside(toks []text.Token, j int) int {
 			}
 			return j
 		}
-		if toks[m].Text == ";" || toks[m].Text == "." {
+		if toks[m].Text == ";" || toks[m].Sentence != toks[j].Sentence {
 			return j
 		}
 	}

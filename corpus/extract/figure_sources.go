@@ -72,7 +72,7 @@ func sourceEnd(toks []text.Token, s int) int {
 		if w.Kind == text.Punct && w.Text != "-" && w.Text != "." && w.Text != "&" {
 			break
 		}
-		if w.Text == "." && (e == s || !text.Abbreviation(toks[e-1].Lower)) {
+		if w.Text == "." && (e == s || !text.Abbreviated(toks[e-1])) {
 			break
 		}
 		if e > s && (w.Lower == "which" || w.Lower == "who" || w.Lower == "that" || w.Lower == "on" || w.Lower == "in" ||
@@ -188,7 +188,7 @@ func subjectBack(toks []text.Token, p int) (int, int) {
 		if w.Kind == text.Number || w.Kind == text.Punct && w.Text != "-" && w.Text != "." && w.Text != "&" || subjectStops[w.Lower] && w.Kind == text.Word {
 			break
 		}
-		if w.Text == "." && (b == 0 || !text.Abbreviation(toks[b-1].Lower)) {
+		if w.Text == "." && (b == 0 || !text.Abbreviated(toks[b-1])) {
 			break
 		}
 		b--
@@ -296,7 +296,7 @@ func nameOf(raw string, toks []text.Token) (string, bool) {
 			e++
 			continue
 		}
-		if w.Kind == text.Punct && (w.Text == "&" || w.Text == "." && text.Abbreviation(toks[e-1].Lower)) && e+1 < len(toks) {
+		if w.Kind == text.Punct && (w.Text == "&" || w.Text == "." && text.Abbreviated(toks[e-1])) && e+1 < len(toks) {
 			e++
 			continue
 		}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // Boilerplate rules. Each matches a whole cleaned line or paragraph,
@@ -224,6 +226,5 @@ func isAbbrevItem(item string) bool {
 // hasInnerSentence reports whether s holds a sentence break before its
 // end, which prompts never have but article text does.
 func hasInnerSentence(s string) bool {
-	s = strings.TrimRight(s, ".!?… ")
-	return strings.Contains(s, ". ") || strings.Contains(s, "? ") || strings.Contains(s, "! ")
+	return len(text.SentenceStarts(s)) > 1
 }

@@ -279,7 +279,7 @@ func skippedElement(n *html.Node) bool {
 		atom.Img, atom.Picture, atom.Menu:
 		return true
 	}
-	if _, hidden := attrValue(n, "hidden"); hidden {
+	if _, hidden := htmlAttribute(n, "hidden"); hidden {
 		return true
 	}
 	if strings.EqualFold(attr(n, "aria-hidden"), "true") {
@@ -292,7 +292,7 @@ func skippedElement(n *html.Node) bool {
 	return false
 }
 
-func attrValue(n *html.Node, key string) (string, bool) {
+func htmlAttribute(n *html.Node, key string) (string, bool) {
 	for _, a := range n.Attr {
 		if strings.EqualFold(a.Key, key) {
 			return a.Val, true

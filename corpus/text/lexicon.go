@@ -76,8 +76,20 @@ var Titles = NewSet(`president minister secretary secretary-general sheikh shaik
 		archbishop bishop patriarch cardinal rabbi sir dame lord lady mr mrs ms miss dr gen col lt maj capt sgt brig adm
 		prof rev sen rep gov cmdr mme mlle field-marshal marshal`)
 
-// TitleAbbreviations are the titles written with a dot: "Mr.", "Gen.", "Sen.".
-var TitleAbbreviations = NewSet(`mr mrs ms dr gen col lt maj capt sgt brig adm prof rev sen rep gov cmdr mme mlle st`)
+// TitleAbbreviations are the titles written with a dot: the Abbreviations
+// that are Titles ("Mr.", "Gen.", "Sen."), and "St." (Saint).
+var TitleAbbreviations = abbreviatedTitles()
+
+// abbreviatedTitles returns the Abbreviations that are Titles, and "st".
+func abbreviatedTitles() Set {
+	out := Set{"st": true}
+	for w := range Abbreviations {
+		if Titles[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
 
 // Courtesy are the courtesy titles, which say nothing of a role: "Mr.", "Dr.", "Mme".
 var Courtesy = NewSet(`mr mrs ms miss dr sir mme mlle m`)

@@ -87,8 +87,7 @@ func sentenceEnd(text string, toks []Token, k int) bool {
 		return nt.IsWord() && SentenceOpeners[nt.Lower]
 	}
 	if t.Rune == '.' && k > 0 && toks[k-1].IsWord() && toks[k-1].PossEnd == t.Start {
-		p := &toks[k-1]
-		if Abbreviations[p.Lower] || utf8.RuneCountInString(p.Lower) == 1 && p.Capital {
+		if Abbreviated(toks[k-1]) {
 			return false
 		}
 	}
@@ -132,11 +131,14 @@ func SentenceStarts(text string) []int {
 	return out
 }
 
-// Abbreviation reports whether a lower-case word written before a dot is
-// an abbreviation rather than the end of a sentence: one of
-// Abbreviations, or a dotted one ("u.s", "a.m").
-func Abbreviation(lower string) bool {
-	return Abbreviations[strings.TrimSuffix(lower, ".")] || strings.Contains(strings.TrimSuffix(lower, "."), ".")
+// Abbreviated reports whether a dot right after word t is an
+// abbreviation's rather than the end of a sentence: t is one of
+// Abbreviations ("Gen", "Inc"), a dotted abbreviation ("U.S", "a.m") or a
+// capital initial ("R" of "Charles R. Lister"). The sentence splitter and
+// every reader of phrases that stop at a sentence's dot use it.
+func Abbreviated(t Token) bool {
+	low := strings.TrimSuffix(t.Lower, ".")
+	return Abbreviations[low] || strings.Contains(low, ".") || utf8.RuneCountInString(low) == 1 && t.Capital
 }
 
 // LastSentenceEnd returns the byte offset just past the last sentence of s

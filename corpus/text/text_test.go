@@ -100,13 +100,33 @@ func TestSentences(t *testing.T) {
 	}
 }
 
-func TestAbbreviation(t *testing.T) {
+func TestAbbreviated(t *testing.T) {
 	for w, want := range map[string]bool{
-		"mr": true, "gen": true, "inc": true, "sept": true, "u.s": true, "u.s.": true, "a.m": true,
-		"said": false, "syria": false, "": false,
+		"Mr": true, "gen": true, "Inc": true, "Sept": true, "U.S": true, "U.S.": true, "a.m.": true,
+		"R": true, // an initial: "Charles R. Lister"
+		"r": false, "said": false, "Syria": false,
 	} {
-		if got := text.Abbreviation(w); got != want {
-			t.Errorf("Abbreviation(%q) = %v, want %v", w, got, want)
+		toks := text.Tokenize(w)
+		if got := text.Abbreviated(toks[0]); got != want {
+			t.Errorf("Abbreviated(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestTitleAbbreviations checks that the titles written with a dot are
+// the abbreviations that are titles: one list, not a second one.
+func TestTitleAbbreviations(t *testing.T) {
+	for _, w := range strings.Fields("mr mrs ms dr gen col lt maj capt sgt brig adm prof rev sen rep gov cmdr mme mlle st") {
+		if !text.TitleAbbreviations[w] {
+			t.Errorf("%q is not a title abbreviation", w)
+		}
+	}
+	if n := len(text.TitleAbbreviations); n != 21 {
+		t.Errorf("%d title abbreviations, want the 21 above", n)
+	}
+	for w := range text.TitleAbbreviations {
+		if !text.Abbreviations[w] {
+			t.Errorf("title abbreviation %q is not among the abbreviations", w)
 		}
 	}
 }

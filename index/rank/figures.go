@@ -15,11 +15,17 @@ import (
 // LatestFigures picks, for each source and group counted, the newest
 // figure that answers the question; withWho applies the group asked for.
 func (r *Ranker) LatestFigures(cands []*Candidate, withWho bool) Picks {
+	return pickFigures(cands, func(c *Candidate, f corpus.Figure) bool { return r.FigureAsked(c, f, withWho) })
+}
+
+// pickFigures picks, for each source and group counted, the newest of the
+// candidates' figures that keep accepts.
+func pickFigures(cands []*Candidate, keep func(*Candidate, corpus.Figure) bool) Picks {
 	latest := map[string]figurePick{}
 	var order []string
 	for _, c := range cands {
 		for _, f := range c.Paragraph.Figures {
-			if !r.FigureAsked(c, f, withWho) {
+			if !keep(c, f) {
 				continue
 			}
 			key := figureKey(f)
@@ -40,24 +46,10 @@ func (r *Ranker) LatestFigures(cands []*Candidate, withWho bool) Picks {
 // 1,300 figure"): a figure named by its count is the one asked for,
 // however old.
 func (r *Ranker) CountedFigures(cands []*Candidate) Picks {
-	latest := map[string]figurePick{}
-	var order []string
-	for _, c := range cands {
-		for _, f := range c.Paragraph.Figures {
-			if r.Question.Number == 0 || f.Count != r.Question.Number || len(r.Question.Kinds) > 0 && !slices.Contains(r.Question.Kinds, f.What) {
-				continue
-			}
-			key := figureKey(f)
-			old, seen := latest[key]
-			if !seen {
-				order = append(order, key)
-			}
-			if !seen || newerFigure(f, c, old.f, old.c) {
-				latest[key] = figurePick{c, f}
-			}
-		}
-	}
-	return Picks{latest: latest, order: order}
+	q := r.Question
+	return pickFigures(cands, func(_ *Candidate, f corpus.Figure) bool {
+		return q.Number != 0 && f.Count == q.Number && (len(q.Kinds) == 0 || slices.Contains(q.Kinds, f.What))
+	})
 }
 
 // Picks are the figures chosen for a question: for each source and group
