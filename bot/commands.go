@@ -94,12 +94,12 @@ func (h *Handler) page(ctx context.Context, p Page) (Reply, error) {
 	if p.Kind == KindToll {
 		// The engine returns every toll at once; the bot pages them.
 		if len(res.Answers) <= p.Offset {
-			return Reply{}, noAnswer(p, res)
+			return Reply{}, noAnswer(res)
 		}
 		return RenderToll(res, p, h.cfg.PageSize), nil
 	}
 	if len(res.Answers) == 0 {
-		return Reply{}, noAnswer(p, res)
+		return Reply{}, noAnswer(res)
 	}
 	return RenderAnswers(res, p), nil
 }
@@ -131,15 +131,12 @@ func (h *Handler) query(ctx context.Context, p Page) (*corpus.Result, error) {
 }
 
 // noAnswer is the error for a page without passages. Its message is the
-// index's notes, which say why (the CLI prints the same); past the last
-// page, that there are no more.
-func noAnswer(p Page, res *corpus.Result) error {
-	if p.Offset > 0 {
-		return corpus.Errorf(corpus.ENOTFOUND, "There are no more passages.")
-	}
+// index's notes, which say why (the CLI prints the same), past the last
+// page that there are no more.
+func noAnswer(res *corpus.Result) error {
 	if len(res.Notes) == 0 {
 		// The index always says why it has no answer; this is not expected.
-		return corpus.Errorf(corpus.ENOTFOUND, "I found no passage.")
+		return corpus.Errorf(corpus.ENOTFOUND, "%s", corpus.NoteNoPassage)
 	}
 	return corpus.Errorf(corpus.ENOTFOUND, "%s", strings.Join(res.Notes, "\n"))
 }

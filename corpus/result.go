@@ -81,3 +81,10 @@ type Skipped struct {
 	Path   string `json:"path"`
 	Reason string `json:"reason"`
 }
+
+// Notes an answer without passages carries, when nothing more specific
+// applies; the engine's notes say why, and the CLI and the bot print them.
+const (
+	NoteNoPassage     = "I found no passage that answers that."
+	NoteNoMorePassage = "There are no more passages."
+)

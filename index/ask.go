@@ -248,6 +248,9 @@ func (s *asker) result(ctx context.Context, raw string, cands []*rank.Candidate,
 		res.Notes = append(res.Notes, rank.NoAnswerNote(q, s.f.sourceName))
 	}
 	if offset >= len(cands) {
+		if len(cands) > 0 {
+			res.Notes = append(res.Notes, corpus.NoteNoMorePassage)
+		}
 		return res, nil
 	}
 	page := cands[offset:min(offset+limit, len(cands))]

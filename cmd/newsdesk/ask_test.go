@@ -241,7 +241,7 @@ func TestWriteResultNoAnswer(t *testing.T) {
 		notes []string
 		want  string
 	}{
-		{nil, "No passage answers that."},
+		{nil, corpus.NoteNoPassage}, // the same fallback as the bot's
 		{[]string{"I found no passage about Bartholomew Quince."}, "I found no passage about Bartholomew Quince."},
 	}
 	for _, tt := range tests {

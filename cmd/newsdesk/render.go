@@ -46,7 +46,7 @@ func writeResult(w io.Writer, res *corpus.Result, st textStyle) error {
 	}
 	if len(res.Answers) == 0 {
 		if len(res.Notes) == 0 {
-			fmt.Fprintln(bw, "No passage answers that.")
+			fmt.Fprintln(bw, corpus.NoteNoPassage)
 		}
 		for _, n := range res.Notes {
 			writeWrapped(bw, words(n, nil, st), st.width, "", "")

@@ -164,10 +164,8 @@ func dateSpans(sentence string) [][2]int {
 // dateTriggers are the words every date expression contains; the date
 // regular expression runs only on a few words around them, which keeps
 // detection cheap on long paragraphs.
-var dateTriggers = text.NewSet("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight night " +
-	"morning afternoon evening week weekend month year ago days weeks months years " +
-	"january february march april may june july august september october november december " +
-	"jan feb mar apr jun jul aug sep sept oct nov dec")
+var dateTriggers = text.Union(text.Weekdays, text.Months,
+	text.NewSet("yesterday today tonight night morning afternoon evening week weekend month year ago days weeks months years"))
 
 // dateSpansTokens finds the date expressions of text[toks[0].start:…], whose
 // tokens are toks; base is the byte offset the returned spans are relative

@@ -571,7 +571,7 @@ func mentionsOf(spans []mentionSpan) []corpus.Mention {
 // demonym reports whether w (lower case) is a nationality, sect or
 // language adjective, or its plural: "syrian", "alawites".
 func demonym(w string) bool {
-	return demonyms[w] || strings.HasSuffix(w, "s") && demonyms[w[:len(w)-1]]
+	return text.Demonyms[w] || strings.HasSuffix(w, "s") && text.Demonyms[w[:len(w)-1]]
 }
 
 var (
@@ -581,12 +581,6 @@ var (
 		state local regional national international military army opposition president minister leaders leader`)
 	nonNames = text.NewSet(`islam god christianity judaism ramadan eid christmas easter internet advertisement photo
 		video reporting editing writing additional related read share subscribe sign follow ok tv covid`)
-	demonyms = text.NewSet(`syrian iraqi iranian israeli lebanese jordanian egyptian turkish russian ukrainian chinese
-		indian pakistani afghan yemeni libyan sudanese tunisian algerian moroccan saudi qatari kuwaiti emirati omani
-		bahraini palestinian american british english french german italian spanish european african asian arab
-		arabic kurdish kurd persian hebrew western eastern northern southern alawite shiite shia sunni druze muslim
-		islamist jihadist jewish ottoman soviet somali ethiopian nigerian greek cypriot armenian japanese korean
-		canadian mexican brazilian australian dutch swiss swedish norwegian polish belgian austrian`)
 	knownPlaces = text.NewSet(`syria iraq iran israel lebanon jordan egypt turkey türkiye russia ukraine china india pakistan
 		afghanistan yemen libya sudan tunisia algeria morocco qatar kuwait bahrain oman gaza jerusalem palestine
 		america us u.s. usa uk u.k. uae britain england france germany italy spain europe africa asia washington moscow

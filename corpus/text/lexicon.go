@@ -8,6 +8,17 @@ import (
 // Set is a read-only set of lower-case words.
 type Set map[string]bool
 
+// Union returns a new set of the words of all sets.
+func Union(sets ...Set) Set {
+	out := Set{}
+	for _, s := range sets {
+		for w := range s {
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // NewSet returns the set of the space-separated words of words.
 func NewSet(words string) Set {
 	s := Set{}

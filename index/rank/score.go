@@ -156,7 +156,7 @@ func NoAnswerNote(q corpus.Question, source string) string {
 			return fmt.Sprintf("I found no passage about %s from %s.", q.Text, source)
 		}
 	}
-	return "I found no passage that answers that."
+	return corpus.NoteNoPassage
 }
 
 // Covering keeps the candidates that cover MinCoverage of the question.
