@@ -46,6 +46,8 @@ func TestRoleNames(t *testing.T) {
 		{"Syrian security source", "a security source", true},
 		{"UN Human Rights Spokesperson", "the interior ministry", false},
 		{"", "the police", false},
+		{"mayor", "the mayor of abusleem", false},
+		{"mayor of Abusleem", "the mayor of abusleem", true},
 	}
 	for _, tt := range tests {
 		if got := roleNames(tt.role, tt.name); got != tt.want {

@@ -175,9 +175,9 @@ func (r *Ranker) MentioningAll(cands []*Candidate, concepts []Concept) []*Candid
 }
 
 // roleNames reports whether a speaker's role answers for the name asked:
-// every content word of the role's head ("UN Human Rights" of "UN Human
-// Rights Spokesperson", "eyewitness") is in the name, or the name's words
-// are all in the role.
+// the name's words are all in the role ("an eyewitness", "the police" for
+// a police spokesman), or the body a role of three words or more names
+// ("UN Human Rights" of "UN Human Rights Spokesperson") is all in the name.
 func roleNames(role, name string) bool {
 	rw := contentFields(role)
 	nw := contentFields(name)
@@ -190,12 +190,12 @@ func roleNames(role, name string) bool {
 	allIn := func(a, b []string) bool {
 		return !slices.ContainsFunc(a, func(w string) bool { return !in(b, w) })
 	}
-	// The role less its last word, the position ("spokesperson", "head").
-	head := rw
-	if len(rw) > 1 {
-		head = rw[:len(rw)-1]
+	// The role less its last word, the position ("spokesperson", "head"),
+	// names a body when it has two words or more: "UN Human Rights".
+	if len(rw) > 2 && allIn(rw[:len(rw)-1], nw) {
+		return true
 	}
-	return allIn(head, nw) || allIn(nw, rw)
+	return allIn(nw, rw)
 }
 
 // contentFields returns the lower-cased words of s less articles and
