@@ -2,12 +2,10 @@ package bleveindex
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/newsdesk/newsdesk/index/bleveindex/words"
 )
 
 // Stem returns the stem the text analyzer gives a lower-cased word: the
@@ -24,6 +22,7 @@ func Stem(word string) string {
 // words; it is not safe for concurrent use: each question has its own.
 type Stemmer struct {
 	text  analysis.Analyzer
+	words *words.Tokenizer
 	stems map[string]string
 }
 
@@ -43,65 +42,35 @@ func (st *Stemmer) Terms(text string) []string {
 	return out
 }
 
-// Words returns every word of text in order, lower-cased, accent-folded
-// and stemmed with Stem: the terms the text analyzer gives ordinary words,
-// stop words kept, without the cost of full word segmentation. A word's
-// position is its index plus one.
+// Words returns every word of text in order as the text analyzer reads
+// it — the index's own tokenizer (folded; "U.S", "1,500" and "al-Shara"
+// one word each), possessives dropped, lower-cased, stemmed — but with stop
+// words kept, so that a word's position is its index plus one.
 func (st *Stemmer) Words(text string) []string {
-	if !isASCII(text) {
-		text = foldAccents(text)
-	}
 	if st.stems == nil {
 		st.stems = make(map[string]string, 512)
+		st.words = words.New()
 	}
 	out := make([]string, 0, len(text)/6+1)
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, st.stem(text[start:i]))
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, st.stem(text[start:]))
-	}
+	st.words.Terms([]byte(text), func(term []byte) {
+		out = append(out, st.stem(term))
+	})
 	return out
 }
 
-// stem returns the stem of word, lower-cased.
-func (st *Stemmer) stem(word string) string {
-	if s, ok := st.stems[word]; ok {
+// stem returns the stem of a term as the text analyzer makes it: its
+// possessive dropped, lower-cased, stemmed.
+func (st *Stemmer) stem(term []byte) string {
+	if s, ok := st.stems[string(term)]; ok {
 		return s
 	}
-	s := Stem(strings.ToLower(word))
-	st.stems[word] = s
-	return s
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
+	w := strings.ToLower(string(term))
+	for _, suffix := range []string{"'s", "’s", "＇s"} {
+		if len(w) > len(suffix) {
+			w = strings.TrimSuffix(w, suffix)
 		}
 	}
-	return true
-}
-
-// foldAccents folds letters to ASCII as the index's tokenizer does (Bleve's
-// asciifolding: "Ḥasan" → "Hasan", "Łódź" → "Lodz", "ß" → "ss"), and drops
-// the combining marks left.
-func foldAccents(s string) string {
-	folded := asciifolding.New().Filter([]byte(s))
-	return strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Mn, r) {
-			return -1
-		}
-		return r
-	}, string(folded))
+	s := Stem(w)
+	st.stems[string(term)] = s
+	return s
 }
