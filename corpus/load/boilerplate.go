@@ -209,14 +209,15 @@ func countWords(s string, limit int) int {
 	return n
 }
 
-// isAbbrevItem allows items like "U.S." or "Sept. 5" in a menu: the only
-// periods follow a single letter or a capitalised abbreviation.
+// isAbbrevItem allows items like "U.S." or "Sept. 5" in a menu: every
+// period in it follows an abbreviation or an initial (text.Abbreviated).
 func isAbbrevItem(item string) bool {
 	if strings.ContainsAny(item, "!?;,“”\"") {
 		return false
 	}
-	for _, w := range strings.Fields(item) {
-		if strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) > 5 {
+	toks := text.Tokenize(item)
+	for k, t := range toks {
+		if t.Rune == '.' && k > 0 && !text.Abbreviated(toks[k-1]) {
 			return false
 		}
 	}
