@@ -55,3 +55,22 @@ func TestRoleNames(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlyQuoted(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"“What have you done to our people, Ghiyath Dalla?” he wrote.", "Ghiyath Dalla", true},
+		{"\"Dalla, come home,\" he said.", "Dalla", true},
+		{"Ghiyath Dalla, a former general, said “we are ready”.", "Ghiyath Dalla", false},
+		{"“Ask Dalla,” she said of Ghiyath Dalla, the general.", "Ghiyath Dalla", false},
+		{"No quote here about Dalla.", "Dalla", false},
+		{"Someone else entirely.", "Dalla", false},
+	}
+	for _, tt := range tests {
+		if got := onlyQuoted(tt.text, tt.name); got != tt.want {
+			t.Errorf("onlyQuoted(%q, %q) = %v, want %v", tt.text, tt.name, got, tt.want)
+		}
+	}
+}

@@ -59,6 +59,12 @@ func About(subject string) ScoreFunc {
 				break
 			}
 		}
+		if m.Role == "" && onlyQuoted(c.Paragraph.Text, m.Text) {
+			// Named only inside a quotation, as the one addressed ("What
+			// have you done, Ghiyath Dalla?"): the passage says nothing of
+			// who they are.
+			score -= 0.5
+		}
 		return score + 0.2*relevance, true
 	}
 }
@@ -202,4 +208,37 @@ func roleNames(role, name string) bool {
 // prepositions.
 func contentFields(s string) []string {
 	return slices.DeleteFunc(text.Fields(strings.ToLower(s)), func(w string) bool { return questionArticles[w] || queryFiller[w] })
+}
+
+// onlyQuoted reports whether every occurrence of name in s stands inside
+// quotation marks (“…” or "…").
+func onlyQuoted(s, name string) bool {
+	if name == "" {
+		return false
+	}
+	found := false
+	for i := text.IndexWord(s, name, 0); i >= 0; i = text.IndexWord(s, name, i+len(name)) {
+		if !insideQuotes(s, i) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// insideQuotes reports whether byte offset i of s lies between an opening
+// and a closing double quotation mark.
+func insideQuotes(s string, i int) bool {
+	open := false
+	for _, r := range s[:i] {
+		switch r {
+		case '“':
+			open = true
+		case '”':
+			open = false
+		case '"':
+			open = !open
+		}
+	}
+	return open
 }
