@@ -79,12 +79,6 @@ var (
 	yearOnlyRe  = regexp.MustCompile(`^(?:in|since|until|by|during)\s+(\d{4})$`)
 )
 
-// weekdayNumbers maps a lower-case weekday name to its time.Weekday.
-var weekdayNumbers = map[string]time.Weekday{
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
-}
-
 // resolvedDate is a cached resolution.
 type resolvedDate struct {
 	date      corpus.Date
@@ -277,7 +271,7 @@ func normaliseDate(expr string) string {
 			// "late March" names a month; "late on Thursday" a day; "late
 			// March 2024" the month of that year.
 			if len(words) > 1 && words[1] != "on" && !(len(words) == 3 && yearRe.MatchString(words[2])) {
-				if _, weekday := weekdayNumbers[words[1]]; !weekday {
+				if !text.Weekdays[words[1]] {
 					break
 				}
 			}
@@ -287,7 +281,7 @@ func normaliseDate(expr string) string {
 	if n := len(words); n > 1 {
 		switch words[n-1] {
 		case "morning", "afternoon", "evening", "night":
-			if _, ok := weekdayNumbers[words[n-2]]; ok {
+			if text.Weekdays[words[n-2]] {
 				words = words[:n-1]
 			}
 		}
@@ -363,7 +357,7 @@ func (r *dateResolver) fast(key string) (resolvedDate, bool) {
 	day := func(d time.Time) (resolvedDate, bool) {
 		return resolvedDate{date: corpus.DateOf(d), precision: PrecisionDay, ok: true}, true
 	}
-	if want, ok := weekdayNumbers[key]; ok {
+	if want, ok := text.WeekdayNumber(key); ok {
 		back := (int(pub.Weekday()) - int(want) + 7) % 7
 		return day(pub.AddDate(0, 0, -back))
 	}
@@ -459,7 +453,7 @@ func (r *dateResolver) slow(key string) resolvedDate {
 		return resolvedDate{date: corpus.DateOf(d), precision: PrecisionDay, ok: true}
 	}
 	if m := weekdayRe.FindStringSubmatch(key); m != nil {
-		want := weekdayNumbers[m[2]]
+		want, _ := text.WeekdayNumber(m[2])
 		back := (int(pub.Weekday()) - int(want) + 7) % 7
 		if m[1] == "last" || m[1] == "past" {
 			// "last Sunday" is never the publication day itself.

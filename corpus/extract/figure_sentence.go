@@ -38,9 +38,9 @@ var (
 		"arrested detained captured jailed imprisoned dying rescued")
 	// cueSkip are words between a source and its reporting verb: "the
 	// observatory has also said", "the ministry on Sunday said".
-	cueSkip = text.NewSet("has had have also later previously earlier separately again on late early then first " +
-		"initially now last night morning afternoon evening yesterday today would will could may had " +
-		"sunday monday tuesday wednesday thursday friday saturday subsequently since further")
+	cueSkip = text.Union(text.Weekdays, text.NewSet("has had have also later previously earlier separately again on late "+
+		"early then first initially now last night morning afternoon evening yesterday today would will could may had "+
+		"subsequently since further"))
 	// subjectStops end a source read backwards from its verb.
 	subjectStops = text.NewSet("that and but while as because after when amid with although though where so if " +
 		"than whereas before until since whom said says told reported")

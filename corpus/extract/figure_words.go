@@ -112,13 +112,13 @@ var (
 
 	// links are the words that link a toll to its number: "the death toll
 	// has risen on Sunday to", "a toll of", "put the toll at".
-	links = text.NewSet("rose risen rise rises rising climbed climb climbs climbing reached reach reaches reaching hit " +
-		"hits stood stands stand standing is was has had have now at to of increased increase increases jumped " +
-		"soared passed surpassed exceeded topped neared nears approached grew grown numbered numbers totalled " +
-		"totaled totals total further sharply already since on by overnight been mounted officially so far then " +
-		"again bringing brought raising raised taking took pushing pushed updated revised its their overall " +
-		"official latest new final stand stood sunday monday tuesday wednesday thursday friday saturday " +
-		"yesterday today the a reportedly climbed jumped reaching higher lower even still as current")
+	links = text.Union(text.NewSet("rose risen rise rises rising climbed climb climbs climbing reached reach reaches reaching hit "+
+		"hits stood stands stand standing is was has had have now at to of increased increase increases jumped "+
+		"soared passed surpassed exceeded topped neared nears approached grew grown numbered numbers totalled "+
+		"totaled totals total further sharply already since on by overnight been mounted officially so far then "+
+		"again bringing brought raising raised taking took pushing pushed updated revised its their overall "+
+		"official latest new final stand stood yesterday today the a reportedly climbed jumped reaching higher "+
+		"lower even still as current"), text.Weekdays)
 
 	// changeWords say that a figure changed: "rose from 11 to 27".
 	changeWords = text.NewSet("rose risen rise rises rising climbed climb climbs climbing increased increase increases " +

@@ -43,6 +43,16 @@ func Particle(w string) bool {
 // Weekdays are the names of the days of the week, lower-case.
 var Weekdays = NewSet("monday tuesday wednesday thursday friday saturday sunday")
 
+// WeekdayNumber reads a lower-case weekday name.
+func WeekdayNumber(name string) (time.Weekday, bool) {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.ToLower(d.String()) == name {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
 // SpeechVerbs are the verbs that report speech, in their forms, and the
 // words that attribute a claim like them ("according", "citing").
 var SpeechVerbs = NewSet(`said says say told tells added adds noted notes stated states reported reports

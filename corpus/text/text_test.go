@@ -255,3 +255,15 @@ func TestAsTyped(t *testing.T) {
 		}
 	}
 }
+
+func TestWeekdayNumber(t *testing.T) {
+	for w := range text.Weekdays {
+		d, ok := text.WeekdayNumber(w)
+		if !ok || strings.ToLower(d.String()) != w {
+			t.Errorf("WeekdayNumber(%q) = %v, %v", w, d, ok)
+		}
+	}
+	if _, ok := text.WeekdayNumber("someday"); ok {
+		t.Error("someday is a weekday")
+	}
+}
