@@ -159,77 +159,18 @@ func fitEscaped(text string, highlights []string, max int) string {
 	return ""
 }
 
-// Emphasize escapes text and puts the words in highlights in bold. Words
-// match whole and case-insensitively; neighbouring matches separated only by
-// spaces share one bold span.
-func Emphasize(text string, highlights []string) string {
-	if len(highlights) == 0 {
-		return EscapeMarkdown(text)
-	}
-	want := make(map[string]bool, len(highlights))
-	for _, h := range highlights {
-		if h = strings.ToLower(strings.TrimSpace(h)); h != "" {
-			want[h] = true
-		}
-	}
-	type span struct{ from, to int }
-	var spans []span
-	isWordRune := func(r rune) bool {
-		return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’' || r == ','
-	}
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			i += size
-			continue
-		}
-		j := i
-		for j < len(text) {
-			r2, s2 := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r2) {
-				break
-			}
-			j += s2
-		}
-		from, to := trimWordEdges(text, i, j)
-		if from < to && want[strings.ToLower(text[from:to])] {
-			if n := len(spans); n > 0 && strings.TrimSpace(text[spans[n-1].to:from]) == "" {
-				spans[n-1].to = to
-			} else {
-				spans = append(spans, span{from, to})
-			}
-		}
-		i = j
-	}
+// Emphasize escapes text and puts the words in highlights in bold, where
+// text.HighlightSpans finds them (as the CLI does).
+func Emphasize(s string, highlights []string) string {
 	var b strings.Builder
 	prev := 0
-	for _, sp := range spans {
-		b.WriteString(EscapeMarkdown(text[prev:sp.from]))
+	for _, sp := range text.HighlightSpans(s, highlights) {
+		b.WriteString(EscapeMarkdown(s[prev:sp.From]))
 		b.WriteString("**")
-		b.WriteString(EscapeMarkdown(text[sp.from:sp.to]))
+		b.WriteString(EscapeMarkdown(s[sp.From:sp.To]))
 		b.WriteString("**")
-		prev = sp.to
+		prev = sp.To
 	}
-	b.WriteString(EscapeMarkdown(text[prev:]))
+	b.WriteString(EscapeMarkdown(s[prev:]))
 	return b.String()
-}
-
-// trimWordEdges trims the punctuation that may end a token ("-", "'", "’",
-// ",") from text[from:to].
-func trimWordEdges(text string, from, to int) (int, int) {
-	for from < to {
-		r, size := utf8.DecodeRuneInString(text[from:])
-		if r != '-' && r != '\'' && r != '’' && r != ',' {
-			break
-		}
-		from += size
-	}
-	for to > from {
-		r, size := utf8.DecodeLastRuneInString(text[from:to])
-		if r != '-' && r != '\'' && r != '’' && r != ',' {
-			break
-		}
-		to -= size
-	}
-	return from, to
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/corpus"
@@ -157,32 +158,35 @@ type word struct {
 	width int
 }
 
-// words splits s into words, emphasising those whose letters and digits
-// match one of highlights (case-insensitively). In plain text a run of
-// emphasised words is marked once: *Gaith Dalah*.
+// words splits s into words, emphasising where text.HighlightSpans finds
+// highlights (as the bot does). In plain text a run of emphasised words is
+// marked once: *Gaith Dalah*.
 func words(s string, highlights []string, st textStyle) []word {
-	hl := make(map[string]bool, len(highlights))
-	for _, h := range highlights {
-		hl[strings.ToLower(h)] = true
-	}
 	type part struct {
 		pre, core, suf string
 		emph           bool
 	}
-	fields := strings.Fields(s)
-	parts := make([]part, len(fields))
-	for i, f := range fields {
-		parts[i] = part{core: f}
-		start := strings.IndexFunc(f, text.WordRune)
-		if len(hl) == 0 || start < 0 {
-			continue
+	spans := text.HighlightSpans(s, highlights)
+	var parts []part
+	for off := 0; off < len(s); {
+		i := strings.IndexFunc(s[off:], func(r rune) bool { return !unicode.IsSpace(r) })
+		if i < 0 {
+			break
 		}
-		end := strings.LastIndexFunc(f, text.WordRune)
-		_, size := utf8.DecodeRuneInString(f[end:])
-		end += size
-		if hl[strings.ToLower(f[start:end])] {
-			parts[i] = part{pre: f[:start], core: f[start:end], suf: f[end:], emph: true}
+		from := off + i
+		to := len(s)
+		if j := strings.IndexFunc(s[from:], unicode.IsSpace); j >= 0 {
+			to = from + j
 		}
+		p := part{core: s[from:to]}
+		for _, sp := range spans {
+			if a, b := max(from, sp.From), min(to, sp.To); a < b {
+				p = part{pre: s[from:a], core: s[a:b], suf: s[b:to], emph: true}
+				break
+			}
+		}
+		parts = append(parts, p)
+		off = to
 	}
 	out := make([]word, len(parts))
 	for i, p := range parts {

@@ -267,3 +267,27 @@ func TestWeekdayNumber(t *testing.T) {
 		t.Error("someday is a weekday")
 	}
 }
+
+func TestHighlightSpans(t *testing.T) {
+	tests := []struct {
+		s          string
+		highlights []string
+		want       []string
+	}{
+		{"the former general, Gaith Dalah, established", []string{"gaith", "dalah"}, []string{"Gaith Dalah"}},
+		{"Dalah. Then Dalah's men", []string{"Dalah"}, []string{"Dalah"}},
+		{"al-Shara said; Shara left", []string{"al-Shara", "shara"}, []string{"al-Shara", "Shara"}},
+		{"(Gaith) and Gaithers", []string{"gaith"}, []string{"Gaith"}},
+		{"1,300 dead", []string{"1,300"}, []string{"1,300"}},
+		{"nothing here", nil, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, sp := range text.HighlightSpans(tt.s, tt.highlights) {
+			got = append(got, tt.s[sp.From:sp.To])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("HighlightSpans(%q, %q) = %q, want %q", tt.s, tt.highlights, got, tt.want)
+		}
+	}
+}
