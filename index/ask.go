@@ -159,7 +159,7 @@ func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f fi
 	defer release()
 
 	s := &asker{g: g, f: f, log: e.log, Ranker: &rank.Ranker{
-		Question: q, Stems: g.idx.Stemmer(), Synonyms: e.synonyms, Organisations: g.manifest.Organisations,
+		Question: q, Stems: g.idx.Stemmer(), Synonyms: e.synonyms, Organisations: g.manifest.Organisations, Outlets: g.sources,
 	}}
 	s.applyQuestionFilters()
 	if name, err := s.unknownName(ctx); err != nil || name != "" {

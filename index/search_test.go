@@ -312,7 +312,8 @@ func TestUnknownNamesAreRefused(t *testing.T) {
 			t.Errorf("%q: notes %q, want that no article mentions the name", q, res.Notes)
 		}
 	}
-	for _, q := range []string{"who is Gaith Dalah", "who is Ghaith Dalah", "who is Gaith Dallah"} {
+	// An outlet the text never names is not an unknown name.
+	for _, q := range []string{"who is Gaith Dalah", "who is Ghaith Dalah", "who is Gaith Dallah", "what did Valley Courier report", "latest from Harbour Post"} {
 		if res := ask(t, e, q); len(res.Answers) == 0 {
 			t.Errorf("%q: no answer; notes %q", q, res.Notes)
 		}

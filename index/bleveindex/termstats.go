@@ -48,6 +48,12 @@ func (t TermStats) Count(term string) (docs, with uint64) {
 	return t.countIn(FieldText, term)
 }
 
+// TitleCount returns how many documents hold term in the headline field.
+func (t TermStats) TitleCount(term string) uint64 {
+	_, n := t.countIn(FieldTitle, term)
+	return n
+}
+
 // NameCount returns the number of documents and how many of them hold the
 // skeleton key in the names field.
 func (t TermStats) NameCount(key string) (docs, with uint64) {

@@ -41,6 +41,8 @@ type TermStats interface {
 	// NameCount returns the number of documents and how many name a name
 	// with the skeleton key.
 	NameCount(key string) (docs, with uint64)
+	// TitleCount returns how many documents hold term in their headline.
+	TitleCount(term string) uint64
 	// FuzzyCount returns how many documents hold a misspelling of term.
 	FuzzyCount(term string) uint64
 	// Lacks reports whether the text certainly has no term.
@@ -58,6 +60,9 @@ type Ranker struct {
 	Synonyms Synonyms
 	// Organisations are the organisations the corpus names, for acronyms.
 	Organisations []string
+	// Outlets are the outlets the corpus's articles come from, lower-case:
+	// a question may name one the text never does.
+	Outlets []string
 	// Concepts are the question's weighted concepts (see Concepts).
 	Concepts []Concept
 	// PlaceArticles are the articles that name the place a figure

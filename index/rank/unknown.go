@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -14,7 +15,8 @@ import (
 // The names are the question's subject (who, said), the place of a figure
 // question, and the words it writes with a capital away from its start. A
 // name is unknown when one of its words (three letters or more, not a
-// title, particle or question word) is in no paragraph: not as written,
+// title, particle or question word) is in no paragraph, headline or outlet
+// name: not as written,
 // not a letter or two away, not by transliteration skeleton, and no
 // organisation's initials. Such a question is about something else than
 // the corpus, and the answer is that it has nothing on it.
@@ -64,8 +66,11 @@ func (r *Ranker) knownWord(df TermStats, w string) bool {
 	if len(stems) == 0 {
 		return true // a stop word to the analyser
 	}
-	if _, n := df.Count(stems[0]); n > 0 {
+	if _, n := df.Count(stems[0]); n > 0 || df.TitleCount(stems[0]) > 0 {
 		return true
+	}
+	if slices.ContainsFunc(r.Outlets, func(o string) bool { return text.HasWord(o, low) }) {
+		return true // "what did the Valley Courier report"
 	}
 	if df.FuzzyCount(stems[0]) > 0 || anyOf(df, r.Synonyms[stems[0]]) {
 		return true

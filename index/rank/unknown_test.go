@@ -29,9 +29,12 @@ func TestUnknownName(t *testing.T) {
 		{corpus.Question{Text: "clashes near Tobruk yesterday", Intent: corpus.IntentSearch}, "Tobruk"},
 		{corpus.Question{Text: "Latest toll", Intent: corpus.IntentFigure}, ""}, // a capital that starts the question
 		{corpus.Question{Text: "what did Dr. Khattab say", Intent: corpus.IntentSaid, Subject: "dr. khattab"}, ""},
+		{corpus.Question{Text: "what did the Valley Courier report", Intent: corpus.IntentSearch}, ""}, // an outlet's name
+		{corpus.Question{Text: "floods in Harbourside", Intent: corpus.IntentSearch}, ""},                 // a headline's word
 	}
+	df["title:harbourside"] = 1
 	for _, tt := range tests {
-		r := &Ranker{Question: tt.q, Stems: fakeStems{}}
+		r := &Ranker{Question: tt.q, Stems: fakeStems{}, Outlets: []string{"valley courier", "harbour post"}}
 		if got := r.UnknownName(df); got != tt.want {
 			t.Errorf("UnknownName(%q) = %q, want %q", tt.q.Text, got, tt.want)
 		}
