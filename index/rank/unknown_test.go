@@ -30,7 +30,7 @@ func TestUnknownName(t *testing.T) {
 		{corpus.Question{Text: "Latest toll", Intent: corpus.IntentFigure}, ""}, // a capital that starts the question
 		{corpus.Question{Text: "what did Dr. Khattab say", Intent: corpus.IntentSaid, Subject: "dr. khattab"}, ""},
 		{corpus.Question{Text: "what did the Valley Courier report", Intent: corpus.IntentSearch}, ""}, // an outlet's name
-		{corpus.Question{Text: "floods in Harbourside", Intent: corpus.IntentSearch}, ""},                 // a headline's word
+		{corpus.Question{Text: "floods in Harbourside", Intent: corpus.IntentSearch}, ""},              // a headline's word
 	}
 	df["title:harbourside"] = 1
 	for _, tt := range tests {
