@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -128,55 +129,90 @@ type filters struct {
 // of it live in the embedded rank.Ranker.
 type asker struct {
 	*rank.Ranker
-	log   *slog.Logger
-	g     *generation
-	f     filters
-	notes []string
+	// model ranks the pool; nil keeps the strategies' own order.
+	model *rank.Model
+	// rejected are the candidates a strategy's rules did not accept:
+	// they stay in the pool.
+	rejected []*rank.Candidate
+	// unknown is the name the question asks about that no article
+	// mentions, once found.
+	unknown string
+	log     *slog.Logger
+	g       *generation
+	f       filters
+	notes   []string
 }
 
 // answer answers a parsed question: the strategy of its intent finds and
-// ranks candidates, and the page asked for becomes the Result.
+// ranks candidates, the pool widens and reranks them, and the page asked
+// for becomes the Result.
 func (e *Engine) answer(ctx context.Context, raw string, q corpus.Question, f filters, opts AskOptions) (*corpus.Result, error) {
-	if q.Text == "" && f.source == "" && f.from.IsZero() && f.to.IsZero() {
-		return nil, corpus.Errorf(corpus.EINVALID, "Ask me a question, for example “who is Ahmed al-Shara” or “latest death toll”.")
-	}
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
 	offset := max(opts.Offset, 0)
+	ctx, cancel := withSearchTimeout(ctx)
+	defer cancel()
+	s, release, err := e.newAsker(q, f)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	cands, err := s.ranked(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	return s.result(ctx, raw, cands, offset, limit)
+}
 
-	if _, ok := ctx.Deadline(); !ok {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, SearchTimeout)
-		defer cancel()
+// withSearchTimeout bounds ctx by SearchTimeout unless it has a deadline.
+func withSearchTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, SearchTimeout)
+}
+
+// newAsker checks a question and readies an asker on the current
+// generation; release gives the generation back.
+func (e *Engine) newAsker(q corpus.Question, f filters) (*asker, func(), error) {
+	if q.Text == "" && f.source == "" && f.from.IsZero() && f.to.IsZero() {
+		return nil, nil, corpus.Errorf(corpus.EINVALID, "Ask me a question, for example “who is Ahmed al-Shara” or “latest death toll”.")
 	}
 	g, release := e.acquire()
 	if g == nil {
-		return nil, errNoIndex
+		return nil, nil, errNoIndex
 	}
-	defer release()
-
-	s := &asker{g: g, f: f, log: e.log, Ranker: &rank.Ranker{
+	s := &asker{g: g, f: f, log: e.log, model: e.currentModel(), Ranker: &rank.Ranker{
 		Question: q, Stems: g.idx.Stemmer(), Synonyms: e.synonyms, Organisations: g.manifest.Organisations, Outlets: g.sources,
 	}}
 	s.applyQuestionFilters()
+	return s, release, nil
+}
+
+// ranked returns the question's candidates, best first: none when it
+// names someone or something no article mentions; else the strategy's,
+// widened to the pool and ranked by the model. keepAll keeps the
+// candidates the model's threshold would refuse (for training).
+func (s *asker) ranked(ctx context.Context, keepAll bool) ([]*rank.Candidate, error) {
 	if name, err := s.unknownName(ctx); err != nil || name != "" {
 		if err != nil {
 			return nil, err
 		}
+		s.unknown = name
 		s.notes = append(s.notes, fmt.Sprintf("I found no article that mentions %s.", name))
-		return s.result(ctx, raw, nil, offset, limit)
+		return nil, nil
 	}
 	cands, err := s.candidates(ctx)
-	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) {
-			return nil, corpus.Errorf(corpus.EINVALID, "That question took too long to answer; try fewer or more specific words.")
-		}
-		return nil, err
+	if err == nil {
+		cands, err = s.pool(ctx, cands, keepAll)
 	}
-	return s.result(ctx, raw, cands, offset, limit)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return nil, corpus.Errorf(corpus.EINVALID, "That question took too long to answer; try fewer or more specific words.")
+	}
+	return cands, err
 }
 
 // candidates runs the strategy of the question's intent. When the said
@@ -262,6 +298,10 @@ func (s *asker) result(ctx context.Context, raw string, cands []*rank.Candidate,
 		a := newAnswer(c.Article, c.Paragraph, c.Score)
 		if c.Figures != nil {
 			a.Figures = c.Figures
+		} else if q.Intent == corpus.IntentFigure {
+			// A passage the figure strategy did not choose shows only the
+			// figures that answer the question (kind, group, source).
+			a.Figures = slices.DeleteFunc(slices.Clone(a.Figures), func(f corpus.Figure) bool { return !s.FigureAsked(c, f, true) })
 		}
 		a.Highlights = s.Highlights(c)
 		if c.ContextBefore || c.ContextAfter {

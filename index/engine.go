@@ -36,6 +36,9 @@ type Engine struct {
 
 	// synonyms are ranking's synonyms, stemmed as the index stems.
 	synonyms rank.Synonyms
+	// model ranks every question's pool (guarded by mu); nil keeps the
+	// strategies' own order.
+	model *rank.Model
 }
 
 // generation is one complete, immutable build of the index.
@@ -78,7 +81,11 @@ func Open(ctx context.Context, dir string, log *slog.Logger) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{dir: dir, log: log, synonyms: rank.NewSynonyms(bleveindex.Stem)}
+	model, err := rank.DefaultModel()
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{dir: dir, log: log, synonyms: rank.NewSynonyms(bleveindex.Stem), model: model}
 	g, err := e.openGeneration(ctx, name, m)
 	if err != nil {
 		return nil, err
@@ -86,6 +93,21 @@ func Open(ctx context.Context, dir string, log *slog.Logger) (*Engine, error) {
 	e.cur = g
 	log.Debug("index opened", "dir", dir, "generation", name)
 	return e, nil
+}
+
+// SetModel replaces the model that ranks the questions asked from now
+// on; nil ranks by the strategies' rules alone, as newsdesk did before it
+// learned its weights (for measuring one against the other).
+func (e *Engine) SetModel(m *rank.Model) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.model = m
+}
+
+func (e *Engine) currentModel() *rank.Model {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.model
 }
 
 // openGeneration opens a generation read-only with one reference held.

@@ -68,14 +68,16 @@ func (s *asker) find(ctx context.Context, q bleveindex.Query, size int, sort ...
 	return out, nil
 }
 
-// rerank fetches the candidates q finds and keeps those score accepts,
-// best first.
+// rerank fetches the candidates q finds and returns those score accepts,
+// best first; the others join the pool as rejected (asker.rejected).
 func (s *asker) rerank(ctx context.Context, q bleveindex.Query, score rank.ScoreFunc) ([]*rank.Candidate, error) {
 	cands, err := s.find(ctx, q, candidateCount)
 	if err != nil {
 		return nil, err
 	}
-	return rank.Rerank(cands, score), nil
+	kept, rejected := rank.Rerank(cands, score)
+	s.rejected = append(s.rejected, rejected...)
+	return kept, nil
 }
 
 // anyMatch reports whether any paragraph matches q.

@@ -14,6 +14,7 @@ import (
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/index"
 	"github.com/newsdesk/newsdesk/index/eval"
+	"github.com/newsdesk/newsdesk/index/rank"
 )
 
 // EvalCommand measures answer quality on files of questions with what
@@ -42,6 +43,7 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	indexDir := flags.String("index", "", "build the index in this `dir`ectory instead of a temporary one (one subdirectory per set with several sets)")
 	asJSON := flags.Bool("json", false, "print the report as JSON")
 	minP1 := flags.Float64("min-p1", 0, "fail (exit 1) when precision@1 (of any set) is below this `fraction`, e.g. 0.9")
+	modelFile := flags.String("model", "", "rank with the model in this `file` (written by newsdesk train), or with the strategies' rules alone when \"rules\"; the shipped model when empty")
 	rest, err := parseArgs(flags, args)
 	if err != nil {
 		return err
@@ -53,19 +55,13 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	if *minP1 < 0 || *minP1 > 1 {
 		return usageErrorf("--min-p1 %g: use a fraction from 0 to 1", *minP1)
 	}
-	sets := make([]eval.Set, len(rest))
-	for i, path := range rest {
-		cases, err := readEvalCases(path)
-		if err != nil {
-			return err
-		}
-		sets[i] = eval.Set{Name: setName(path), ArticlesDir: cfg.CorpusDir, Cases: cases}
-		if sibling := filepath.Join(filepath.Dir(path), "articles"); !flagGiven(flags, "corpus") && (len(rest) > 1 || isDir(sibling)) {
-			sets[i].ArticlesDir = sibling
-		}
-		if err := checkCorpusDir(sets[i].ArticlesDir); err != nil {
-			return err
-		}
+	sets, err := readSets(flags, cfg, rest)
+	if err != nil {
+		return err
+	}
+	model, err := readModel(*modelFile)
+	if err != nil {
+		return err
 	}
 	root := *indexDir
 	if root == "" {
@@ -76,11 +72,32 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 		defer os.RemoveAll(tmp)
 		root = tmp
 	}
-	run := evalRun{io: c.IO, log: c.IO.Logger(cfg.LogLevel), root: root, asJSON: *asJSON, minP1: *minP1}
+	run := evalRun{io: c.IO, log: c.IO.Logger(cfg.LogLevel), root: root, asJSON: *asJSON, minP1: *minP1, model: model, modelSet: *modelFile != ""}
 	if len(sets) == 1 {
 		return run.one(ctx, sets[0], rest[0])
 	}
 	return run.several(ctx, sets)
+}
+
+// readSets reads the questions files of paths as sets, each with its
+// articles: --corpus when given, else the articles directory next to its
+// questions (for one file, when there is one).
+func readSets(flags *flag.FlagSet, cfg *Config, paths []string) ([]eval.Set, error) {
+	sets := make([]eval.Set, len(paths))
+	for i, path := range paths {
+		cases, err := readEvalCases(path)
+		if err != nil {
+			return nil, err
+		}
+		sets[i] = eval.Set{Name: setName(path), ArticlesDir: cfg.CorpusDir, Cases: cases}
+		if sibling := filepath.Join(filepath.Dir(path), "articles"); !flagGiven(flags, "corpus") && (len(paths) > 1 || isDir(sibling)) {
+			sets[i].ArticlesDir = sibling
+		}
+		if err := checkCorpusDir(sets[i].ArticlesDir); err != nil {
+			return nil, err
+		}
+	}
+	return sets, nil
 }
 
 // evalRun is one run of the eval command.
@@ -90,6 +107,9 @@ type evalRun struct {
 	root   string // the index directory, or the parent of one per set
 	asJSON bool
 	minP1  float64
+	// model replaces the shipped ranking model when modelSet.
+	model    *rank.Model
+	modelSet bool
 }
 
 // one measures a single set and prints its full report.
@@ -143,7 +163,24 @@ func (r evalRun) open(ctx context.Context, set eval.Set, dir string) (*index.Eng
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(r.io.ErrOut, "skipped %s: %s\n", s.Path, s.Reason)
 	}
-	return openIndex(ctx, dir, r.log)
+	e, err := openIndex(ctx, dir, r.log)
+	if err == nil && r.modelSet {
+		e.SetModel(r.model)
+	}
+	return e, err
+}
+
+// readModel reads the ranking model of the --model flag: nil for
+// "rules" or "" (the caller then keeps the shipped one).
+func readModel(path string) (*rank.Model, error) {
+	if path == "" || path == "rules" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read the model: %w", err)
+	}
+	return rank.ParseModel(data)
 }
 
 // setName names the set of a questions file after its directory.

@@ -74,6 +74,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&ServeCommand{IO: m.IO}).Run(ctx, args)
 	case "eval":
 		return (&EvalCommand{IO: m.IO}).Run(ctx, args)
+	case "train":
+		return (&TrainCommand{IO: m.IO}).Run(ctx, args)
 	case "bench":
 		return (&BenchCommand{IO: m.IO}).Run(ctx, args)
 	case "help", "-h", "-help", "--help":
@@ -104,6 +106,7 @@ Commands:
 	index    build or refresh the search index of the corpus
 	serve    run the Discord bot
 	eval     measure answer quality on a file of questions
+	train    fit the ranking model to files of questions
 	bench    benchmark indexing and questions on a synthetic corpus
 
 Run "newsdesk <command> -h" for a command's flags. Settings come from flags,

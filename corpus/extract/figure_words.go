@@ -128,8 +128,9 @@ var (
 	// at 35".
 	comparatives = text.NewSet("higher lower")
 
-	// tollNouns name a tally of casualties: "death toll", "tally".
-	tollNouns = text.NewSet("toll tolls tally count")
+	// tollNouns name a tally of casualties: "death toll", "tally", "civilian
+	// deaths stands at 658".
+	tollNouns = text.NewSet("toll tolls tally count deaths fatalities")
 
 	// transitive are casualty verbs whose object is the count: "killing
 	// 12 people", "wounded 14", "detained dozens".

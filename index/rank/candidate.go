@@ -16,6 +16,18 @@ type Candidate struct {
 	// Paragraph is the paragraph, analysed.
 	Paragraph corpus.Paragraph
 	Score     float64
+	// Strategy is its rank (from 1) among the passages the strategy of the
+	// question's intent accepted, 0 when that strategy did not accept it;
+	// StrategyScore is the strategy's score.
+	Strategy      int
+	StrategyScore float64
+	// Plain is its rank (from 1) in the plain search of the question's
+	// words, 0 when that search did not find it; PlainScore is that
+	// search's relevance.
+	Plain      int
+	PlainScore float64
+	// Features are its features once the pool is ranked.
+	Features Features
 	// Figures are the figures that answer a figure question.
 	Figures []corpus.Figure
 	// Reported orders figure answers: the newest figure they carry.

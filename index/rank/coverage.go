@@ -26,18 +26,23 @@ func (r *Ranker) Capitalised(word string) bool {
 // candidate contains (with typo tolerance), and a bonus for how close
 // together they stand.
 func (r *Ranker) Coverage(c *Candidate) (float64, float64) {
-	if len(r.Concepts) == 0 {
+	return r.coverageOf(r.Concepts, c)
+}
+
+// coverageOf is Coverage for other concepts than the question's.
+func (r *Ranker) coverageOf(concepts []Concept, c *Candidate) (float64, float64) {
+	if len(concepts) == 0 {
 		return 1, 0
 	}
 	toks := r.wordsOf(c)
 	var total, matched float64
 	var positions []int
-	for _, con := range r.Concepts {
+	for _, con := range concepts {
 		w := con.Weight
 		total += w
 		pos, best := -1, 0.0
 		for i, t := range toks {
-			if m := conceptMatch(con, t); m > best {
+			if m := r.match(con, t); m > best {
 				pos, best = i+1, m
 				if m == 1 {
 					break
@@ -87,12 +92,34 @@ func (r *Ranker) wordsOf(c *Candidate) []string {
 // spelling of it.
 func (r *Ranker) Mentions(c *Candidate, con Concept) bool {
 	for _, t := range r.wordsOf(c) {
-		if conceptMatch(con, t) > 0 {
+		if r.match(con, t) > 0 {
 			return true
 		}
 	}
 	return con.Skeleton != "" && mentionsName(c.Paragraph, con.Word, con.Skeleton)
 }
+
+// match is conceptMatch, remembered for the question: the same words
+// recur across a question's candidates.
+func (r *Ranker) match(con Concept, tok string) float64 {
+	if con.Stems[0] == tok {
+		return 1
+	}
+	key := matchKey{con.Stems[0], tok}
+	if m, ok := r.matches[key]; ok {
+		return m
+	}
+	if r.matches == nil {
+		r.matches = make(map[matchKey]float64, 1024)
+	}
+	m := conceptMatch(con, tok)
+	r.matches[key] = m
+	return m
+}
+
+// matchKey is a concept (by its stem, which determines its synonyms) and
+// a token.
+type matchKey struct{ stem, tok string }
 
 // conceptMatch scores how an analysed token matches a Concept: 1 for the
 // same stem; less for a synonym, a longer form ("fight" → "fighter") or a

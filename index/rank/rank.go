@@ -68,4 +68,10 @@ type Ranker struct {
 	// PlaceArticles are the articles that name the place a figure
 	// question asks about.
 	PlaceArticles map[string]bool
+	// TopicConcepts are the concepts of the question's Topic, for the
+	// topic feature.
+	TopicConcepts []Concept
+
+	// matches remembers conceptMatch (Ranker.match).
+	matches map[matchKey]float64
 }

@@ -326,11 +326,14 @@ func TestRerank(t *testing.T) {
 	a, b, c := candidate("a", ""), candidate("b", ""), candidate("c", "")
 	a.HitScore, b.HitScore, c.HitScore = 2, 4, 1
 	a.Paragraph.Number, b.Paragraph.Number, c.Paragraph.Number = 1, 2, 3
-	kept := Rerank([]*Candidate{a, b, c}, func(c *Candidate, relevance float64) (float64, bool) {
+	kept, rejected := Rerank([]*Candidate{a, b, c}, func(c *Candidate, relevance float64) (float64, bool) {
 		return relevance, c != a
 	})
 	if len(kept) != 2 || kept[0] != b || kept[1] != c || kept[0].Score != 1 || kept[1].Score != 0.25 {
 		t.Errorf("Rerank kept %+v; want b (1) then c (0.25)", kept)
+	}
+	if len(rejected) != 1 || rejected[0] != a {
+		t.Errorf("Rerank rejected %+v; want a", rejected)
 	}
 }
 

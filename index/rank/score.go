@@ -14,18 +14,20 @@ import (
 // best hit (0–1): its score, and whether it answers at all.
 type ScoreFunc func(c *Candidate, relevance float64) (score float64, ok bool)
 
-// Rerank keeps the candidates score accepts, scored, best first.
-func Rerank(cands []*Candidate, score ScoreFunc) []*Candidate {
+// Rerank scores the candidates: those score accepts, best first, and
+// the others, in their search order.
+func Rerank(cands []*Candidate, score ScoreFunc) (kept, rejected []*Candidate) {
 	top := TopScore(cands)
-	kept := cands[:0]
 	for _, c := range cands {
 		if sc, ok := score(c, c.HitScore/top); ok {
 			c.Score = sc
 			kept = append(kept, c)
+		} else {
+			rejected = append(rejected, c)
 		}
 	}
 	Sort(kept)
-	return kept
+	return kept, rejected
 }
 
 // Search scores a passage for a plain question: how much of the

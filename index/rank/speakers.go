@@ -160,6 +160,11 @@ func speakerMatch(asked, speaker string) float64 {
 	}
 	best := names.Match(asked, speaker)
 	askedWords := strings.Fields(strings.ToLower(asked))
+	if otherBody(askedWords, text.Fields(strings.ToLower(speaker))) {
+		// "the Syrian Network for Human Rights" is not "the Syrian
+		// Observatory for Human Rights", however alike the letters.
+		best = min(best, 0.5)
+	}
 	// An acronym: "SNHR" for "Syrian Network for Human Rights".
 	if len(askedWords) == 1 && len(askedWords[0]) >= 2 && len(askedWords[0]) <= 6 && strings.ToLower(names.Initials(speaker)) == askedWords[0] {
 		return 1
@@ -207,6 +212,21 @@ func speakerMatch(asked, speaker string) float64 {
 		best = max(best, 0.9)
 	}
 	return best
+}
+
+// otherBody reports whether two full names (three words or more) are of
+// bodies of different kinds: each has a word that names a kind of body
+// ("network", "observatory", "ministry") that the other lacks. A
+// description ("the monitor") is no full name.
+func otherBody(a, b []string) bool {
+	if len(a) < 3 || len(b) < 3 {
+		return false
+	}
+	kind := func(w string) bool { return text.OrgHeads[w] }
+	lacks := func(x, y []string) bool {
+		return slices.ContainsFunc(x, func(w string) bool { return kind(w) && !slices.Contains(y, w) })
+	}
+	return lacks(a, b) && lacks(b, a)
 }
 
 // questionArticles are words a name in a question may carry that the
