@@ -36,8 +36,13 @@ func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bo
 	}
 	strategyConcepts := s.Concepts
 	defer func() { s.Concepts = strategyConcepts }()
-	s.Concepts = s.conceptsOf(ctx, s.Question.Terms)
-	s.TopicConcepts = s.conceptsOf(ctx, s.Question.Topic)
+	if s.Question.Intent != corpus.IntentSearch || len(strategyConcepts) == 0 {
+		// A search's concepts are already the question's words.
+		s.Concepts = s.conceptsOf(ctx, s.Question.Terms)
+	}
+	if len(s.Question.Topic) > 0 {
+		s.TopicConcepts = s.conceptsOf(ctx, s.Question.Topic)
+	}
 	var plain []*rank.Candidate
 	if s.Question.Intent == corpus.IntentSearch {
 		// The search strategy's query is the plain search of the
@@ -58,8 +63,10 @@ func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bo
 	if len(pool) == 0 {
 		return nil, nil
 	}
-	if err := s.nameArticles(ctx); err != nil {
-		return nil, err
+	if s.Question.Intent != corpus.IntentSearch {
+		if err := s.nameArticles(ctx); err != nil {
+			return nil, err
+		}
 	}
 	ps := s.PoolStats(pool)
 	fs := make([]rank.Features, len(pool))

@@ -88,6 +88,7 @@ func (c *BenchCommand) parse(args []string) (*benchFlags, error) {
 	fs.StringVar(&f.opts.Dir, "dir", "", "work `dir`ectory for corpora and indexes (default: a temporary directory, removed afterwards)")
 	fs.BoolVar(&f.asJSON, "json", false, "print the report as JSON on stdout (the table goes to stderr)")
 	fs.StringVar(&f.out, "out", "", "also write the report as JSON to `file`")
+	fs.BoolVar(&f.opts.Rules, "rules", false, "also measure newsdesk ranking by its strategies' rules alone (side \"rules\"), to see what the learned ranking costs")
 	fs.BoolVar(&f.inProcess, "in-process", false, "measure every side in this process (peak RSS is then the process's high-water mark)")
 	fs.StringVar(&f.side, "side", "", "internal: measure only this side (newsdesk or baseline) at --size and print its result as JSON")
 	fs.IntVar(&f.size, "size", 0, "internal: corpus size for --side")
@@ -102,8 +103,8 @@ func (c *BenchCommand) parse(args []string) (*benchFlags, error) {
 		return nil, usageErrorf("--repeat %d: use 1 or more", f.opts.Repeat)
 	}
 	if f.side != "" {
-		if f.side != bench.SideNewsdesk && f.side != bench.SideBaseline {
-			return nil, usageErrorf("--side %q: use %s or %s", f.side, bench.SideNewsdesk, bench.SideBaseline)
+		if f.side != bench.SideNewsdesk && f.side != bench.SideBaseline && f.side != bench.SideRules {
+			return nil, usageErrorf("--side %q: use %s, %s or %s", f.side, bench.SideNewsdesk, bench.SideBaseline, bench.SideRules)
 		}
 		if f.size < 1 {
 			return nil, usageErrorf("--side needs --size N with N above 0")

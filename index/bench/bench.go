@@ -35,6 +35,9 @@ const (
 	// batches of 1000 and queried with a match query: what a typical Go
 	// developer would write.
 	SideBaseline = "baseline"
+	// SideRules is newsdesk ranking by its strategies' rules alone,
+	// without the learned model's pool: what the model costs.
+	SideRules = "rules"
 )
 
 // DefaultSizes returns the corpus sizes, in paragraphs, Run
@@ -83,6 +86,8 @@ type Options struct {
 	// process's high-water mark so far.
 	Spawn func(ctx context.Context, side string, size int) (Result, error)
 	Log   *slog.Logger
+	// Rules adds SideRules to the sides measured.
+	Rules bool
 }
 
 // Result is one side measured at one size.
@@ -131,7 +136,7 @@ func Run(ctx context.Context, opts Options, w io.Writer) (Report, error) {
 	for _, size := range sizes {
 		runs := map[string][]Result{}
 		for r := range repeat {
-			sides := []string{SideBaseline, SideNewsdesk}
+			sides := opts.sides()
 			if r%2 == 1 {
 				slices.Reverse(sides)
 			}
@@ -151,7 +156,7 @@ func Run(ctx context.Context, opts Options, w io.Writer) (Report, error) {
 				runs[side] = append(runs[side], res)
 			}
 		}
-		for _, side := range []string{SideBaseline, SideNewsdesk} {
+		for _, side := range opts.sides() {
 			rep.Results = append(rep.Results, summarise(runs[side]))
 		}
 	}
@@ -202,6 +207,14 @@ func summarise(runs []Result) Result {
 	return out
 }
 
+// sides are the sides measured, in order.
+func (o Options) sides() []string {
+	if o.Rules {
+		return []string{SideBaseline, SideNewsdesk, SideRules}
+	}
+	return []string{SideBaseline, SideNewsdesk}
+}
+
 // Side measures one side at one corpus size in this process.
 func Side(ctx context.Context, opts Options, side string, size int) (Result, error) {
 	log := opts.Log
@@ -230,8 +243,8 @@ func Side(ctx context.Context, opts Options, side string, size int) (Result, err
 		err error
 	)
 	switch side {
-	case SideNewsdesk:
-		s, err = buildNewsdesk(ctx, dir, articles, log, &res)
+	case SideNewsdesk, SideRules:
+		s, err = buildNewsdesk(ctx, dir, articles, log, side == SideRules, &res)
 	case SideBaseline:
 		s, err = buildBaseline(dir, articles, &res)
 	default:
@@ -262,7 +275,7 @@ type built struct {
 
 // buildNewsdesk writes the articles as corpus files under dir and builds
 // newsdesk's index of them, timing the build into res.
-func buildNewsdesk(ctx context.Context, dir string, articles []corpus.Article, log *slog.Logger, res *Result) (built, error) {
+func buildNewsdesk(ctx context.Context, dir string, articles []corpus.Article, log *slog.Logger, rules bool, res *Result) (built, error) {
 	corpusDir, idxDir := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
 	if err := synth.WriteCorpus(corpusDir, articles); err != nil {
 		return built{}, err
@@ -289,6 +302,9 @@ func buildNewsdesk(ctx context.Context, dir string, articles []corpus.Article, l
 	e, err := index.Open(ctx, idxDir, log)
 	if err != nil {
 		return built{}, err
+	}
+	if rules {
+		e.SetModel(nil)
 	}
 	ask := func(ctx context.Context, q string) (int, error) {
 		r, err := e.Ask(ctx, q, index.AskOptions{Limit: index.DefaultLimit})
