@@ -63,20 +63,29 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	root := *indexDir
-	if root == "" {
-		tmp, err := os.MkdirTemp("", "newsdesk-eval-")
-		if err != nil {
-			return fmt.Errorf("create a temporary index directory: %w (pass --index DIR)", err)
-		}
-		defer os.RemoveAll(tmp)
-		root = tmp
+	root, cleanup, err := indexRoot(*indexDir, "newsdesk-eval-")
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	run := evalRun{io: c.IO, log: c.IO.Logger(cfg.LogLevel), root: root, asJSON: *asJSON, minP1: *minP1, model: model, modelSet: *modelFile != ""}
 	if len(sets) == 1 {
 		return run.one(ctx, sets[0], rest[0])
 	}
 	return run.several(ctx, sets)
+}
+
+// indexRoot returns dir, or when it is "" a new temporary directory
+// (named after prefix) that cleanup removes.
+func indexRoot(dir, prefix string) (root string, cleanup func(), err error) {
+	if dir != "" {
+		return dir, func() {}, nil
+	}
+	tmp, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		return "", nil, fmt.Errorf("create a temporary index directory: %w (pass --index DIR)", err)
+	}
+	return tmp, func() { os.RemoveAll(tmp) }, nil
 }
 
 // readSets reads the questions files of paths as sets, each with its

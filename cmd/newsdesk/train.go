@@ -51,15 +51,11 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	root := *indexDir
-	if root == "" {
-		tmp, err := os.MkdirTemp("", "newsdesk-train-")
-		if err != nil {
-			return fmt.Errorf("create a temporary index directory: %w (pass --index DIR)", err)
-		}
-		defer os.RemoveAll(tmp)
-		root = tmp
+	root, cleanup, err := indexRoot(*indexDir, "newsdesk-train-")
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	run := evalRun{io: c.IO, log: c.IO.Logger(cfg.LogLevel), root: root}
 	names := make([]string, len(sets))
 	groups := make([][]rank.Group, len(sets))
