@@ -38,7 +38,11 @@ func (r *Ranker) askedNames() []string {
 	var out []string
 	switch q.Intent {
 	case corpus.IntentWho, corpus.IntentSaid:
-		out = append(out, text.AsTyped(q.Text, q.Subject))
+		// "the telecom company" describes a speaker, it names none; a
+		// name typed in lower case ("ahmed al-mosmari") is still one.
+		if subject := text.AsTyped(q.Text, q.Subject); !describesBody(subject) {
+			out = append(out, subject)
+		}
 	case corpus.IntentFigure:
 		if q.Place != "" {
 			out = append(out, text.AsTyped(q.Text, q.Place))
@@ -81,4 +85,13 @@ func (r *Ranker) knownWord(df TermStats, w string) bool {
 		}
 	}
 	return len(r.ExpandAcronym(w)) > 0 || names.KnownAcronym(w) != nil
+}
+
+// describesBody reports whether a subject as typed is a description, not
+// a name: it starts with an article and has no capital ("the telecom
+// company", "a resident").
+func describesBody(subject string) bool {
+	low := strings.ToLower(subject)
+	return !strings.ContainsFunc(subject, unicode.IsUpper) &&
+		(strings.HasPrefix(low, "the ") || strings.HasPrefix(low, "a ") || strings.HasPrefix(low, "an "))
 }

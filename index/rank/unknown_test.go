@@ -24,6 +24,8 @@ func TestUnknownName(t *testing.T) {
 		{corpus.Question{Text: "who is Ghassan Tarabulsi", Intent: corpus.IntentWho, Subject: "ghassan tarabulsi"}, "Ghassan Tarabulsi"},
 		{corpus.Question{Text: "who is anas tarabulsi", Intent: corpus.IntentWho, Subject: "anas tarabulsi"}, "anas tarabulsi"}, // one word unknown
 		{corpus.Question{Text: "what did the observatory say", Intent: corpus.IntentSaid, Subject: "the observatory"}, ""},
+		{corpus.Question{Text: "what did the telecom company say", Intent: corpus.IntentSaid, Subject: "the telecom company"}, ""}, // a description
+		{corpus.Question{Text: "what did the Telecom Authority say", Intent: corpus.IntentSaid, Subject: "the telecom authority"}, "the Telecom Authority"},
 		{corpus.Question{Text: "death toll in sabratha", Intent: corpus.IntentFigure, Place: "sabratha"}, "sabratha"},
 		{corpus.Question{Text: "death toll in Latakia", Intent: corpus.IntentFigure, Place: "latakia"}, ""},
 		{corpus.Question{Text: "clashes near Tobruk yesterday", Intent: corpus.IntentSearch}, "Tobruk"},
