@@ -53,8 +53,12 @@ func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bo
 			c.Plain, c.PlainScore = i+1, c.HitScore
 		}
 	} else {
+		known := make(map[string]*rank.Candidate, len(accepted)+len(s.rejected))
+		for _, c := range slices.Concat(accepted, s.rejected) {
+			known[c.ID] = c
+		}
 		var err error
-		if plain, err = s.plainSearch(ctx); err != nil {
+		if plain, err = s.plainSearch(ctx, known); err != nil {
 			return nil, err
 		}
 		plain = append(s.rejected, plain...)
@@ -106,7 +110,7 @@ func features(cands []*rank.Candidate) []rank.Features {
 // question's words'. A word in more than a tenth of the paragraphs, and
 // in more than commonDocs, is left out while rarer ones remain: it would
 // cost a scan of a large part of the index and barely move a score.
-func (s *asker) plainSearch(ctx context.Context) ([]*rank.Candidate, error) {
+func (s *asker) plainSearch(ctx context.Context, known map[string]*rank.Candidate) ([]*rank.Candidate, error) {
 	var parts []bleveindex.Query
 	for _, c := range searchedConcepts(s.Concepts) {
 		parts = append(parts, bleveindex.Term(bleveindex.FieldText, c.Stems[0]), bleveindex.Term(bleveindex.FieldTitle, c.Stems[0]).Boost(0.5))
@@ -123,7 +127,7 @@ func (s *asker) plainSearch(ctx context.Context) ([]*rank.Candidate, error) {
 	if len(parts) == 0 {
 		return nil, nil
 	}
-	cands, err := s.find(ctx, bleveindex.Or(parts...), poolSize)
+	cands, err := s.findKnown(ctx, bleveindex.Or(parts...), poolSize, known)
 	for i, c := range cands {
 		c.Plain, c.PlainScore = i+1, c.HitScore
 	}

@@ -50,12 +50,22 @@ func (s *asker) hasFilters(dates bool) bool { return s.f.source != "" || dates &
 // find runs q with the question's filters and decodes the stored
 // paragraphs of its hits, the best first, or in the order of sort.
 func (s *asker) find(ctx context.Context, q bleveindex.Query, size int, sort ...bleveindex.Order) ([]*rank.Candidate, error) {
+	return s.findKnown(ctx, q, size, nil, sort...)
+}
+
+// findKnown is find, except that a hit in known is returned with its ID
+// and score alone, its paragraph not read: the caller has it already.
+func (s *asker) findKnown(ctx context.Context, q bleveindex.Query, size int, known map[string]*rank.Candidate, sort ...bleveindex.Order) ([]*rank.Candidate, error) {
 	res, err := s.g.idx.Search(ctx, bleveindex.Request{Query: s.filtered(q), Size: size, Sort: sort})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*rank.Candidate, 0, len(res.Hits))
 	for _, hit := range res.Hits {
+		if known[hit.ID] != nil {
+			out = append(out, &rank.Candidate{ID: hit.ID, HitScore: hit.Score})
+			continue
+		}
 		sp, ok, err := s.g.store.get(hit.ID)
 		if err != nil {
 			return nil, err
