@@ -131,13 +131,19 @@ func (fa *figureReader) before(report corpus.Date, pi, upto int) corpus.Date {
 	if report.IsZero() {
 		return report
 	}
+	if fa.paraDates == nil {
+		fa.paraDates = make([][]DateMention, len(fa.a.Paragraphs))
+		fa.datesRead = make([]bool, len(fa.a.Paragraphs))
+	}
 	var best corpus.Date
 	for i := 0; i <= pi; i++ {
-		txt := fa.a.Paragraphs[i].Text
-		if i == pi {
-			txt = txt[:min(upto, len(txt))]
+		if !fa.datesRead[i] {
+			fa.paraDates[i], fa.datesRead[i] = fa.dates.find(fa.a.Paragraphs[i].Text), true
 		}
-		for _, d := range fa.dates.find(txt) {
+		for _, d := range fa.paraDates[i] {
+			if i == pi && d.End > upto {
+				break // paragraph pi counts up to byte upto
+			}
 			if day := d.Date; day.Before(report.Time) && (best.IsZero() || day.After(best.Time)) {
 				best = day
 			}

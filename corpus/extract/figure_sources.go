@@ -255,12 +255,8 @@ func (fa *figureReader) resolveSource(raw string, pi int) string {
 	if phraseStops[head] {
 		return strings.TrimSpace(raw)
 	}
-	for q := pi; q >= 0; q-- {
-		for _, m := range fa.a.Paragraphs[q].Mentions {
-			if m.Kind != corpus.MentionPlace && m.Name != "" && text.HasWord(m.Name, head) && strings.Contains(m.Name, " ") {
-				return m.Name
-			}
-		}
+	if name := fa.mentionWithHead(head, pi); name != "" {
+		return name
 	}
 	if name := fa.nameWith(head, pi); name != "" {
 		return name
@@ -339,22 +335,40 @@ func adjectiveHyphen(w string) bool {
 // mentionNamed returns the full name of the article mention written name
 // ("al-Shara" → "Ahmed al-Shara"), looking back from paragraph pi first.
 func (fa *figureReader) mentionNamed(name string, pi int) string {
-	ps := fa.a.Paragraphs
-	for q := pi; q >= 0; q-- {
-		for _, m := range ps[q].Mentions {
+	back := fa.lookup("named back", name, func(q int) string {
+		for _, m := range fa.a.Paragraphs[q].Mentions {
 			if m.Name != "" && (strings.EqualFold(m.Text, name) || strings.EqualFold(m.Name, name) || text.HasWord(m.Name, name)) {
 				return m.Name
 			}
 		}
+		return ""
+	})
+	if n := back.atOrBefore(pi); n != "" {
+		return n
 	}
-	for q := pi + 1; q < len(ps); q++ {
-		for _, m := range ps[q].Mentions {
+	forward := fa.lookup("named forward", name, func(q int) string {
+		for _, m := range fa.a.Paragraphs[q].Mentions {
 			if m.Name != "" && (strings.EqualFold(m.Text, name) || strings.EqualFold(m.Name, name)) {
 				return m.Name
 			}
 		}
-	}
-	return ""
+		return ""
+	})
+	return forward.after(pi)
+}
+
+// mentionWithHead returns the name of several words, of a person or an
+// organisation, that the nearest paragraph up to pi mentions with the
+// word head ("observatory"), or "".
+func (fa *figureReader) mentionWithHead(head string, pi int) string {
+	return fa.lookup("head", head, func(q int) string {
+		for _, m := range fa.a.Paragraphs[q].Mentions {
+			if m.Kind != corpus.MentionPlace && m.Name != "" && text.HasWord(m.Name, head) && strings.Contains(m.Name, " ") {
+				return m.Name
+			}
+		}
+		return ""
+	}).atOrBefore(pi)
 }
 
 // nameWith returns the longest capitalised name of the article containing
@@ -364,14 +378,13 @@ func (fa *figureReader) nameWith(head string, pi int) string {
 	if len(head) < 3 {
 		return ""
 	}
-	ps := fa.a.Paragraphs
 	if fa.names == nil {
-		fa.names = make([][]string, len(ps))
-	}
-	look := func(q int) string {
-		if fa.names[q] == nil {
-			fa.names[q] = nameRuns(ps[q].Text)
+		fa.names = make([][]string, len(fa.a.Paragraphs))
+		for q, p := range fa.a.Paragraphs {
+			fa.names[q] = nameRuns(p.Text)
 		}
+	}
+	near := fa.lookup("name with", head, func(q int) string {
 		best := ""
 		for _, n := range fa.names[q] {
 			if len(n) > len(best) && text.HasWord(n, head) {
@@ -379,18 +392,31 @@ func (fa *figureReader) nameWith(head string, pi int) string {
 			}
 		}
 		return best
+	})
+	if n := near.atOrBefore(pi); n != "" {
+		return n
 	}
-	for q := pi; q >= 0; q-- {
-		if n := look(q); n != "" {
-			return n
-		}
+	return near.after(pi)
+}
+
+// lookup returns what each paragraph gives for key, by give, read once
+// per article and question (what): a source resolved from every
+// paragraph of a long article costs no rescan of the others.
+func (fa *figureReader) lookup(what, key string, give func(q int) string) nearest {
+	k := [2]string{what, key}
+	if n, ok := fa.lookups[k]; ok {
+		return n
 	}
-	for q := pi + 1; q < len(ps); q++ {
-		if n := look(q); n != "" {
-			return n
-		}
+	found := make([]string, len(fa.a.Paragraphs))
+	for q := range fa.a.Paragraphs {
+		found[q] = give(q)
 	}
-	return ""
+	n := newNearest(found)
+	if fa.lookups == nil {
+		fa.lookups = map[[2]string]nearest{}
+	}
+	fa.lookups[k] = n
+	return n
 }
 
 // nameRuns returns the capitalised names of two words or more in a text:

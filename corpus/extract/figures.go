@@ -34,9 +34,16 @@ func sentenceBounds(toks []text.Token) []int {
 type figureReader struct {
 	a     *corpus.Article
 	dates *dateResolver
-	// names are the capitalised names of each paragraph, read when a
-	// short reference ("the observatory") needs one.
-	names      [][]string
+	// names are the capitalised names of each paragraph (nameRuns), read
+	// when a short reference ("the observatory") first needs them.
+	names [][]string
+	// lookups are what each paragraph gives for a source being resolved
+	// (see lookup), by question and key.
+	lookups map[[2]string]nearest
+	// paraDates are the dates of each paragraph, found when a recalled
+	// figure first needs those of paragraphs before it (datesRead).
+	paraDates  [][]DateMention
+	datesRead  []bool
 	lastSource string
 	toks       []text.Token   // the tokens of the paragraph being read, reused
 	tokens     [][]text.Token // the tokens of every paragraph, when given

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,5 +65,26 @@ func BenchmarkLongParagraph(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkLongArticle measures Analyze on one article of 100 kB and of
+// 1 MB of short paragraphs, as wire copy with a paragraph per line loads:
+// the MB/s of the two sizes should be about the same, the stages that
+// look back over the article (sources, speakers, report dates) costing no
+// rescan of it per paragraph.
+func BenchmarkLongArticle(b *testing.B) {
+	for _, sz := range longSizes {
+		b.Run("size="+sz.name, func(b *testing.B) {
+			var paras []corpus.Paragraph
+			for i, t := range strings.Split(synth.Text(1, sz.size, "\n"), "\n") {
+				paras = append(paras, corpus.Paragraph{Number: i + 1, Text: t})
+			}
+			b.SetBytes(int64(sz.size))
+			for b.Loop() {
+				a := corpus.Article{ID: "wire", Title: "Wire copy", Published: corpus.DateOf(time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)), Paragraphs: slices.Clone(paras)}
+				Analyze(&a)
+			}
+		})
 	}
 }

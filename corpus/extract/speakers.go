@@ -17,7 +17,7 @@ import (
 func resolveGenericSpeakers(a *corpus.Article) {
 	// For each noun met, the fuller name each paragraph gives it ("" for
 	// none): every paragraph is read once per noun, not once per speaker.
-	names := map[string][]string{}
+	names := map[string]nearest{}
 	for i := range a.Paragraphs {
 		p := &a.Paragraphs[i]
 		resolve := func(s string) string {
@@ -25,19 +25,18 @@ func resolveGenericSpeakers(a *corpus.Article) {
 			if !ok {
 				return s
 			}
-			found, ok := names[noun]
+			near, ok := names[noun]
 			if !ok {
 				re := regexp.MustCompile(strings.ReplaceAll(fullerNamePattern, "%[1]s", regexp.QuoteMeta(noun)))
-				found = make([]string, len(a.Paragraphs))
+				found := make([]string, len(a.Paragraphs))
 				for k := range a.Paragraphs {
 					found[k] = fullerName(re, a.Paragraphs[k].Text, noun)
 				}
-				names[noun] = found
+				near = newNearest(found)
+				names[noun] = near
 			}
-			for k := i; k >= 0; k-- {
-				if found[k] != "" {
-					return found[k]
-				}
+			if n := near.atOrBefore(i); n != "" {
+				return n
 			}
 			return s
 		}
