@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/corpus"
@@ -22,10 +23,17 @@ type namedEntity struct {
 	guessed bool
 }
 
-// registry resolves the mentions of one article to full names.
+// registry resolves the mentions of one article to full names. Its
+// entities are indexed by name, by the skeleton of each word and by
+// acronym, so that a mention is compared only with the entities it could
+// be: resolving an article naming many people costs no comparison of
+// every mention with every one of them.
 type registry struct {
 	ents    []*namedEntity
 	aliases map[string]*namedEntity // acronyms defined in brackets
+	byName  map[string][]int        // entities by name, in order
+	bySkel  map[string][]int        // entities having a word of each skeleton, in order
+	byAcr   map[string][]int        // organisations by the acronym of their initials, in order
 	clock   int
 	units   map[string][]names.Unit // names.Units by text: names recur
 	sims    map[[2]string]float64
@@ -48,8 +56,8 @@ func (rg *registry) resolve(sp *mentionSpan, toks []text.Token, prev *mentionSpa
 			return true
 		}
 		var best *namedEntity
-		for _, e := range rg.ents {
-			if e.kind == corpus.MentionOrganisation && e.acr == acr && (best == nil || e.last > best.last) {
+		for _, i := range rg.byAcr[acr] {
+			if e := rg.ents[i]; e.kind == corpus.MentionOrganisation && (best == nil || e.last > best.last) {
 				best = e
 			}
 		}
@@ -70,38 +78,7 @@ func (rg *registry) resolve(sp *mentionSpan, toks []text.Token, prev *mentionSpa
 	}
 	// "in Derna" names a place, never the person "Wadi Derna".
 	placed := sp.tt > 0 && toks[sp.tt-1].IsWord() && placePrepositions[toks[sp.tt-1].Lower]
-	var best *namedEntity
-	for _, e := range rg.ents {
-		if placed && e.kind == corpus.MentionPerson {
-			continue
-		}
-		if e.kind == corpus.MentionPlace || sp.sure && sp.kind == corpus.MentionPlace {
-			if e.name == sp.text && e.kind == sp.kind {
-				best = e
-				break
-			}
-			continue
-		}
-		if sp.sure && e.kind != sp.kind || len(units) > len(e.units) {
-			continue
-		}
-		shared := false
-		for _, u := range units {
-			if e.skels[u.Skel] {
-				shared = true
-				break
-			}
-		}
-		if !shared {
-			continue
-		}
-		if rg.similarity(sp.text, units, e) < names.Threshold {
-			continue
-		}
-		if best == nil || e.count > best.count {
-			best = e
-		}
-	}
+	best := rg.match(sp, units, placed)
 	if best != nil {
 		if placed && best.guessed && best.kind == corpus.MentionOrganisation && len(best.units) == 1 {
 			best.kind = corpus.MentionPlace
@@ -114,6 +91,45 @@ func (rg *registry) resolve(sp *mentionSpan, toks []text.Token, prev *mentionSpa
 	}
 	rg.add(sp)
 	return true
+}
+
+// match returns the entity a mention with these units names: a place of
+// the same name when the mention is a place, else the most mentioned
+// entity (the first of equals) that is no place, shares a word's skeleton
+// with the mention and is similar enough; nil for none. A mention placed
+// by a preposition ("in Derna") names no person.
+func (rg *registry) match(sp *mentionSpan, units []names.Unit, placed bool) *namedEntity {
+	if sp.kind == corpus.MentionPlace {
+		for _, i := range rg.byName[sp.text] {
+			if rg.ents[i].kind == corpus.MentionPlace {
+				return rg.ents[i]
+			}
+		}
+		if sp.sure {
+			return nil
+		}
+	}
+	var cands []int
+	for _, u := range units {
+		cands = append(cands, rg.bySkel[u.Skel]...)
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	var best *namedEntity
+	for _, i := range cands {
+		e := rg.ents[i]
+		if e.kind == corpus.MentionPlace || placed && e.kind == corpus.MentionPerson ||
+			sp.sure && e.kind != sp.kind || len(units) > len(e.units) {
+			continue
+		}
+		if rg.similarity(sp.text, units, e) < names.Threshold {
+			continue
+		}
+		if best == nil || e.count > best.count {
+			best = e
+		}
+	}
+	return best
 }
 
 // unitsOf returns names.Units(text), computing it once per text; the result
@@ -147,10 +163,8 @@ func (rg *registry) similarity(txt string, units []names.Unit, e *namedEntity) f
 }
 
 func (rg *registry) find(name string) *namedEntity {
-	for _, e := range rg.ents {
-		if e.name == name {
-			return e
-		}
+	if is := rg.byName[name]; len(is) > 0 {
+		return rg.ents[is[0]]
 	}
 	return nil
 }
@@ -175,7 +189,18 @@ func (rg *registry) add(sp *mentionSpan) {
 			e.acr = ""
 		}
 	}
+	i := len(rg.ents)
 	rg.ents = append(rg.ents, e)
+	if rg.byName == nil {
+		rg.byName, rg.bySkel, rg.byAcr = map[string][]int{}, map[string][]int{}, map[string][]int{}
+	}
+	rg.byName[e.name] = append(rg.byName[e.name], i)
+	for skel := range e.skels {
+		rg.bySkel[skel] = append(rg.bySkel[skel], i)
+	}
+	if e.acr != "" {
+		rg.byAcr[e.acr] = append(rg.byAcr[e.acr], i)
+	}
 	sp.name = sp.text
 }
 
@@ -198,8 +223,8 @@ func (rg *registry) retargetShortNames(toks [][]text.Token, spans [][]mentionSpa
 		if len(e.units) != 1 || e.kind != corpus.MentionOrganisation || placed[e.name] {
 			continue
 		}
-		for _, f := range rg.ents {
-			if f.kind == corpus.MentionPerson && len(f.units) > 1 && f.skels[e.units[0].Skel] &&
+		for _, i := range rg.bySkel[e.units[0].Skel] {
+			if f := rg.ents[i]; f.kind == corpus.MentionPerson && len(f.units) > 1 &&
 				rg.similarity(e.name, e.units, f) >= names.Threshold {
 				if person == nil {
 					person = map[string]*namedEntity{}
