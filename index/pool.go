@@ -114,7 +114,7 @@ func (s *asker) plainSearch(ctx context.Context, known map[string]*rank.Candidat
 	var parts []bleveindex.Query
 	for _, c := range searchedConcepts(s.Concepts) {
 		parts = append(parts, bleveindex.Term(bleveindex.FieldText, c.Stems[0]), bleveindex.Term(bleveindex.FieldTitle, c.Stems[0]).Boost(0.5))
-		if c.Fuzzy {
+		if c.Fuzzy || s.Capitalised(c.Word) {
 			parts = append(parts, bleveindex.Fuzzy(bleveindex.FieldText, c.Stems[0]))
 		}
 		if c.Skeleton != "" || s.Capitalised(c.Word) {

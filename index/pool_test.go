@@ -2,7 +2,13 @@ package index_test
 
 import (
 	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/newsdesk/newsdesk/index"
 
 	"github.com/newsdesk/newsdesk/index/rank"
 )
@@ -69,4 +75,41 @@ func TestRulesOnly(t *testing.T) {
 	if _, _, err := e.Pool(context.Background(), "latest death toll"); err == nil {
 		t.Error("Pool without a model: want an error")
 	}
+}
+
+// TestNameInOtherSpelling checks that a name the question capitalises is
+// found in the corpus's other spellings even when the corpus also has the
+// question's: "Dalla" is also "Dallah".
+func TestNameInOtherSpelling(t *testing.T) {
+	ctx := context.Background()
+	corpusDir, dir := t.TempDir(), t.TempDir()
+	files := map[string]string{
+		"letter.txt": "---\ntitle: Businessman writes to former officer\nsource: Wire\npublished: 2025-03-08\n---\n" +
+			"\"What have you done to our people, Ghiyath Dalla?\" the businessman wrote on Friday.\n\n" +
+			"He asked what had become of the men who followed the officer.\n",
+		"profile.txt": "---\ntitle: The officer behind the coastal council\nsource: Gazette\npublished: 2025-03-09\n---\n" +
+			"Brigadier General Ghyath Dallah announced a military council on Thursday.\n\n" +
+			"Originally from the town of Bayt Yashoot in the countryside of Latakia, Dallah rose through the army.\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(corpusDir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	log := slog.New(slog.DiscardHandler)
+	if _, err := index.Build(ctx, index.BuildOptions{CorpusDir: corpusDir, IndexDir: dir, Log: log}); err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	e, err := index.Open(ctx, dir, log)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer e.Close()
+	res := ask(t, e, "where does Ghiath Dalla come from")
+	for _, a := range res.Answers {
+		if strings.Contains(a.Text, "Bayt Yashoot") {
+			return
+		}
+	}
+	t.Errorf("no answer spells the name Dallah and says where he is from: %d answers, notes %q", len(res.Answers), res.Notes)
 }
