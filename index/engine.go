@@ -83,7 +83,10 @@ func Open(ctx context.Context, dir string, log *slog.Logger) (*Engine, error) {
 	}
 	model, err := rank.DefaultModel()
 	if err != nil {
-		return nil, err
+		// A model fitted to other features than this build's: rank by the
+		// rules until `newsdesk train` writes one that fits.
+		log.Warn("ranking by the strategies' rules alone", "err", err)
+		model = nil
 	}
 	e := &Engine{dir: dir, log: log, synonyms: rank.NewSynonyms(bleveindex.Stem), model: model}
 	g, err := e.openGeneration(ctx, name, m)

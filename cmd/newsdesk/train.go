@@ -66,6 +66,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
+		e.SetModel(rank.ZeroModel())
 		groups[i], err = eval.Groups(ctx, e, set.Cases)
 		e.Close()
 		if err != nil {
