@@ -291,3 +291,15 @@ func TestHighlightSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestHyphenatedNamePart(t *testing.T) {
+	for w, want := range map[string]bool{
+		"hee-young": true, "seong-beom": true, "duck-soo": true, "suk-yeol": true,
+		"alawite-led": false, "britain-based": false, "iran-backed": false, "assad-era": false,
+		"damascus-style": false, "us-made": false, "hee": false, "hee-": false,
+	} {
+		if got := text.HyphenatedNamePart(w); got != want {
+			t.Errorf("HyphenatedNamePart(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
