@@ -44,7 +44,8 @@ func TestAnswerTypeOf(t *testing.T) {
 	}{
 		{"where did the first attacks take place", AnswerPlace},
 		{"who carried out the revenge killings", AnswerAgent},
-		{"whos the larisa stationmaster", AnswerAgent},
+		{"whos the larisa stationmaster", AnswerPerson},
+		{"who is the interior minister", AnswerPerson},
 		{"when did the fighting begin", AnswerDate},
 		{"what day was the curfew lifted", AnswerDate},
 		{"how many witnesses did Amnesty interview", AnswerNumber},
@@ -76,6 +77,8 @@ func TestHasAnswerType(t *testing.T) {
 		{"a weekday", AnswerDate, "when did it start", corpus.Paragraph{Text: "It started on Thursday."}, true},
 		{"a year", AnswerDate, "when did it start", corpus.Paragraph{Text: "It started in 2011."}, true},
 		{"a person", AnswerAgent, "who leads it", corpus.Paragraph{Text: "Dalah leads it.", Mentions: []corpus.Mention{{Text: "Dalah", Kind: corpus.MentionPerson}}}, true},
+		{"a body for a person", AnswerPerson, "who is the interior minister", corpus.Paragraph{Text: "The interior minister apologised, Yonhap reported.", Mentions: []corpus.Mention{{Text: "Yonhap", Kind: corpus.MentionOrganisation}}}, false},
+		{"the person", AnswerPerson, "who is the interior minister", corpus.Paragraph{Text: "Interior Minister Lee Sang-min apologised.", Mentions: []corpus.Mention{{Text: "Lee Sang-min", Kind: corpus.MentionPerson}}}, true},
 	}
 	for _, tt := range tests {
 		if got := hasAnswerType(tt.t, tt.question, tt.p); got != tt.want {
