@@ -102,6 +102,9 @@ func (r *Ranker) sentenceCoverage(c *Candidate, own float64) float64 {
 	if total == 0 {
 		return 0
 	}
+	if own == 0 {
+		return 0 // no sentence has a word the passage lacks
+	}
 	sentences := text.Sentences(c.Paragraph.Text)
 	if len(sentences) == 1 {
 		return own
