@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/bot"
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func TestEscapeMarkdown(t *testing.T) {
@@ -70,7 +71,8 @@ func FuzzTrimText(f *testing.F) {
 		if max < 0 || max > 5000 || !utf8.ValidString(s) {
 			return
 		}
-		got := bot.TrimText(s, max)
+		var got string
+		fuzzcheck.Within(t, func() { got = bot.TrimText(s, max) })
 		if n := utf8.RuneCountInString(got); n > max {
 			t.Fatalf("TrimText(%q, %d) = %q: %d characters", s, max, got, n)
 		}
@@ -301,7 +303,10 @@ func FuzzParseCustomID(f *testing.F) {
 	f.Add("more:s:0:20240501||Harbour Gazette|pumps")
 	f.Add("ctx:2:desal.md")
 	f.Fuzz(func(t *testing.T, id string) {
-		if p, ok := bot.ParseCustomID(id); ok {
+		var p bot.Page
+		var ok bool
+		fuzzcheck.Within(t, func() { p, ok = bot.ParseCustomID(id) })
+		if ok {
 			again, ok := bot.ParseCustomID(p.CustomID())
 			if !ok || again.Kind != p.Kind || again.Offset != p.Offset {
 				t.Fatalf("%q → %+v does not round-trip: %+v", id, p, again)
@@ -336,7 +341,8 @@ func FuzzSanitizeFileName(f *testing.F) {
 	f.Add("../a/b c.md")
 	f.Add(`C:\x\..\y.json`)
 	f.Fuzz(func(t *testing.T, name string) {
-		got := bot.SanitizeFileName(name)
+		var got string
+		fuzzcheck.Within(t, func() { got = bot.SanitizeFileName(name) })
 		if got == "" {
 			return
 		}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func TestConfigLayering(t *testing.T) {
@@ -198,7 +200,9 @@ func FuzzParseSize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n, err := ParseSize(s)
+		var n int64
+		var err error
+		fuzzcheck.Within(t, func() { n, err = ParseSize(s) })
 		if err == nil && n < 0 {
 			t.Fatalf("ParseSize(%q) = %d: negative size without error", s, n)
 		}

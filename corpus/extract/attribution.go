@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/corpus"
@@ -20,10 +21,10 @@ import (
 
 // attributionContext is what the article has said before the sentence at hand.
 type attributionContext struct {
-	known      []corpus.Mention // people and organisations named so far, in order
-	prevPerson string           // last person named in the previous paragraph
-	prevQuote  string           // speaker of the previous paragraph's last quote
-	prevFocus  string           // the previous paragraph's focus (see paragraphFocus)
+	known      knownNames // people and organisations named so far, in order
+	prevPerson string     // last person named in the previous paragraph
+	prevQuote  string     // speaker of the previous paragraph's last quote
+	prevFocus  string     // the previous paragraph's focus (see paragraphFocus)
 }
 
 // speakerHit is a speaker found at token pos.
@@ -32,11 +33,14 @@ type speakerHit struct {
 	pos     int
 }
 
-// spanIndex maps tokens to the mentions that end or start there.
+// spanIndex maps tokens to the mentions that end or start there. The
+// spans of a paragraph are in text order and do not overlap, so that
+// those ending by a token are a prefix of them.
 type spanIndex struct {
 	spans   []mentionSpan
 	endAt   map[int]int // index of the last token of a name → span
 	startAt map[int]int // index of the first token (title included) → span
+	orgs    []int       // the spans naming organisations, in order
 }
 
 func newSpanIndex(spans []mentionSpan) spanIndex {
@@ -45,8 +49,17 @@ func newSpanIndex(spans []mentionSpan) spanIndex {
 		as.endAt[sp.te-1] = i
 		as.startAt[sp.tt] = i
 		as.startAt[sp.ts] = i
+		if sp.kind == corpus.MentionOrganisation {
+			as.orgs = append(as.orgs, i)
+		}
 	}
 	return as
+}
+
+// endingBy returns how many spans end at or before token upto: those
+// spans[:n].
+func (as spanIndex) endingBy(upto int) int {
+	return sort.Search(len(as.spans), func(i int) bool { return as.spans[i].te > upto })
 }
 
 // speakerEndingAt returns the person or organisation whose name ends at
@@ -82,15 +95,19 @@ func attributeScanned(a *corpus.Article, toks [][]text.Token, spans [][]mentionS
 		// Names as the mention extractor resolved them: each span takes
 		// the name of the paragraph's mention with its text.
 		for i := range spans {
+			byText := make(map[string]int, len(a.Paragraphs[i].Mentions))
+			for k, m := range a.Paragraphs[i].Mentions {
+				if _, ok := byText[m.Text]; !ok {
+					byText[m.Text] = k
+				}
+			}
 			kept := spans[i][:0]
 			for _, sp := range spans[i] {
 				sp.name = sp.text
-				found := false
-				for _, m := range a.Paragraphs[i].Mentions {
-					if m.Text == sp.text {
-						sp.name, sp.kind, found = m.Name, m.Kind, true
-						break
-					}
+				k, found := byText[sp.text]
+				if found {
+					m := a.Paragraphs[i].Mentions[k]
+					sp.name, sp.kind = m.Name, m.Kind
 				}
 				if found || !sp.tentative {
 					kept = append(kept, sp)
@@ -103,24 +120,22 @@ func attributeScanned(a *corpus.Article, toks [][]text.Token, spans [][]mentionS
 	for i := range a.Paragraphs {
 		p := &a.Paragraphs[i]
 		hits := attributeParagraph(p.Text, toks[i], spans[i], &ctx)
-		p.Attribution = nil
+		var attr nameList
+		affiliated := affiliations(toks[i], spans[i])
 		for _, h := range hits {
-			if !hasName(p.Attribution, h.speaker) {
-				p.Attribution = append(p.Attribution, h.speaker)
-			}
-			if org := affiliation(toks[i], spans[i], h.speaker); org != "" && !hasName(p.Attribution, org) {
-				p.Attribution = append(p.Attribution, org) // "Al Jazeera's Resul Serdar"
+			attr.add(h.speaker)
+			if org := affiliated[h.speaker]; org != "" {
+				attr.add(org) // "Al Jazeera's Resul Serdar"
 			}
 		}
 		p.Quotes = findQuotes(p.Text, toks[i], hits, &ctx)
 		if len(p.Quotes) > 0 {
 			if s := p.Quotes[len(p.Quotes)-1].Speaker; s != "" {
 				ctx.prevQuote = s
-				if !hasName(p.Attribution, s) {
-					p.Attribution = append(p.Attribution, s)
-				}
+				attr.add(s)
 			}
 		}
+		p.Attribution = attr.list
 		// What this paragraph adds to the context of the next.
 		ctx.prevPerson = ""
 		for _, sp := range spans[i] {
@@ -130,13 +145,13 @@ func attributeScanned(a *corpus.Article, toks [][]text.Token, spans [][]mentionS
 		}
 		for _, m := range p.Mentions {
 			if m.Kind != corpus.MentionPlace {
-				ctx.known = append(ctx.known, m)
+				ctx.known.add(m)
 			}
 		}
 		if len(p.Mentions) == 0 {
 			for _, sp := range spans[i] {
 				if sp.kind != corpus.MentionPlace {
-					ctx.known = append(ctx.known, corpus.Mention{Text: sp.text, Name: sp.name, Kind: sp.kind, Role: strings.Join(sp.roles, "; ")})
+					ctx.known.add(spanMention(sp))
 				}
 			}
 		}
@@ -154,13 +169,9 @@ func hasMentions(a *corpus.Article) bool {
 	return false
 }
 
-func hasName(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
+// spanMention is the mention a span makes.
+func spanMention(sp mentionSpan) corpus.Mention {
+	return corpus.Mention{Text: sp.text, Name: sp.name, Kind: sp.kind, Role: strings.Join(sp.roles, "; ")}
 }
 
 // attributeParagraph finds the speakers of a paragraph's sentences.
@@ -168,17 +179,14 @@ func attributeParagraph(txt string, toks []text.Token, spans []mentionSpan, ctx 
 	as := newSpanIndex(spans)
 	var hits []speakerHit
 	// Mentions of the paragraph so far count as known for definite
-	// references within it.
-	local := func(upto int) []corpus.Mention {
-		out := ctx.known
-		for _, sp := range spans {
-			if sp.te <= upto && sp.kind != corpus.MentionPlace {
-				out = append(out[:len(out):len(out)], corpus.Mention{Text: sp.text, Name: sp.name, Kind: sp.kind, Role: strings.Join(sp.roles, "; ")})
-			}
+	// references within it: span i is occurrence i.
+	var local knownNames
+	for i, sp := range spans {
+		if sp.kind != corpus.MentionPlace {
+			local.addAt(spanMention(sp), i)
 		}
-		return out
 	}
-	r := speechReader{text: txt, toks: toks, as: as, ctx: ctx, local: local, quoted: quotedTokens(txt, toks), hits: &hits}
+	r := speechReader{text: txt, toks: toks, as: as, ctx: ctx, local: &local, quoted: quotedTokens(txt, toks), hits: &hits}
 	for a := 0; a < len(toks); {
 		b := a
 		for b < len(toks) && toks[b].Sentence == toks[a].Sentence {
@@ -197,11 +205,14 @@ type speechReader struct {
 	toks  []text.Token
 	as    spanIndex
 	ctx   *attributionContext
-	local func(upto int) []corpus.Mention
+	local *knownNames // the paragraph's mentions, occurrence i being span i
 	// quoted marks the tokens inside quotation marks: a name there is an
 	// addressee, not a speaker.
 	quoted []bool
 	hits   *[]speakerHit // the paragraph's speakers so far
+	// subjects are the subjects of the sentences (sentenceSubjects), once
+	// a pronoun needs them.
+	subjects []string
 }
 
 // sentence appends the speakers of toks[a:b].
@@ -557,7 +568,7 @@ func (r *speechReader) phrase(a, b int, strict bool) (string, bool) {
 		return "", false
 	}
 	if firstWord == "the" || firstWord == "this" || firstWord == "that" {
-		if s := definiteSpeaker(toks[a:b], r.local(a)); s != "" {
+		if s := definiteSpeaker(toks[a:b], &r.ctx.known, r.local, r.as.endingBy(a)); s != "" {
 			return s, true
 		}
 	}
@@ -597,86 +608,20 @@ func (r *speechReader) pronoun(j, a int) (string, bool) {
 // groupPronoun resolves "they"/"it" to the last organisation named in the
 // paragraph before token j.
 func (r *speechReader) groupPronoun(j int, w string) (string, bool) {
-	best := -1
-	for i, sp := range r.as.spans {
-		if sp.kind == corpus.MentionOrganisation && sp.te <= j {
-			best = i
-		}
-	}
-	if best >= 0 {
-		return r.as.spans[best].name, true
+	orgs := r.as.orgs
+	n := sort.Search(len(orgs), func(i int) bool { return r.as.spans[orgs[i]].te > j })
+	if n > 0 {
+		return r.as.spans[orgs[n-1]].name, true
 	}
 	return "", false
 }
 
-// definiteSpeaker resolves a definite phrase ("the observatory", "the health
-// ministry", "the monitor", "the former general") to a known name, or "".
-func definiteSpeaker(words []text.Token, known []corpus.Mention) string {
-	head := words[len(words)-1].Lower
-	if len(words) < 2 {
-		return ""
-	}
-	mods := map[string]bool{}
-	for _, w := range words[1 : len(words)-1] {
-		mods[w.Lower] = true
-	}
-	best, bestScore := "", 0
-	consider := func(name string, score int) {
-		if score > 0 && score >= bestScore {
-			best, bestScore = name, score
-		}
-	}
-	for _, m := range known {
-		nameWords := strings.Fields(strings.ToLower(m.Name))
-		has := func(w string) bool {
-			for _, n := range nameWords {
-				if n == w || n == w+"s" || w == n+"s" {
-					return true
-				}
-			}
-			return false
-		}
-		score := 0
-		switch m.Kind {
-		case corpus.MentionOrganisation:
-			switch {
-			case has(head):
-				score = 3
-			case (head == "monitor" || head == "monitors" || head == "group" && mods["monitoring"]) &&
-				(has("observatory") || has("monitor") || has("network") || has("watch") || strings.Contains(strings.ToLower(m.Role), "monitor")):
-				score = 2
-			case (head == "group" || head == "organisation" || head == "organization" || head == "body") && !knownOrgs[strings.ToLower(m.Name)]:
-				score = 1
-			}
-			for w := range mods {
-				if has(w) {
-					score++
-				}
-			}
-		case corpus.MentionPerson:
-			role := strings.ToLower(m.Role)
-			if role != "" && text.HasWord(role, head) {
-				score = 2
-				for w := range mods {
-					if text.HasWord(role, w) {
-						score++
-					}
-				}
-			}
-		}
-		consider(m.Name, score)
-	}
-	return best
-}
-
 func distinctSpeakers(hits []speakerHit) []string {
-	var out []string
+	var out nameList
 	for _, h := range hits {
-		if !hasName(out, h.speaker) {
-			out = append(out, h.speaker)
-		}
+		out.add(h.speaker)
 	}
-	return out
+	return out.list
 }
 
 var (

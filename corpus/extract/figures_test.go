@@ -9,6 +9,7 @@ import (
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/corpus/text"
+	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 // day builds a Date for tests.
@@ -373,7 +374,7 @@ func FuzzFigures(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, txt string) {
 		a := corpus.Article{Published: day(2025, 3, 10), Paragraphs: []corpus.Paragraph{{Number: 1, Text: txt}}}
-		addFigures(&a)
+		fuzzcheck.Within(t, func() { addFigures(&a) })
 		for _, fig := range a.Paragraphs[0].Figures {
 			if fig.Count < 0 || fig.What == "" || text.CasualtyKind(fig.What) != fig.What {
 				t.Errorf("bad figure %+v from %q", fig, txt)

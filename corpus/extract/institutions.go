@@ -35,11 +35,13 @@ func addInstitutions(a *corpus.Article) {
 	}
 	for i := range a.Paragraphs {
 		p := &a.Paragraphs[i]
+		attr := namesOf(p.Attribution)
 		for _, s := range p.Attribution {
-			if inst := speaksFor[s]; inst != "" && !hasName(p.Attribution, inst) {
-				p.Attribution = append(p.Attribution, inst)
+			if inst := speaksFor[s]; inst != "" {
+				attr.add(inst)
 			}
 		}
+		p.Attribution = attr.list
 	}
 }
 
@@ -148,19 +150,26 @@ func roleForName(toks []text.Token, k, sent int) (int, bool) {
 	return 0, false
 }
 
-// affiliation returns the organisation a person speaker is written as
-// belonging to, a possessive right before the name: "Al Jazeera's Resul
-// Serdar", "Reuters' correspondent"; "" when there is none.
-func affiliation(toks []text.Token, spans []mentionSpan, speaker string) string {
-	for _, sp := range spans {
-		if sp.kind != corpus.MentionPerson || sp.name != speaker {
+// affiliations returns, for each person a paragraph's spans name, the
+// organisation the person is written as belonging to, a possessive right
+// before the name: "Al Jazeera's Resul Serdar", "Reuters' correspondent".
+// A person named more than once takes the organisation of the first
+// mention that has one.
+func affiliations(toks []text.Token, spans []mentionSpan) map[string]string {
+	var out map[string]string
+	for i, sp := range spans {
+		if sp.kind != corpus.MentionPerson || i == 0 || out[sp.name] != "" {
 			continue
 		}
-		for _, o := range spans {
-			if o.kind == corpus.MentionOrganisation && o.te == sp.tt && toks[o.te-1].Possessive {
-				return o.name
+		// The spans are in order and do not overlap: an organisation
+		// ending where the person's mention starts is the span before.
+		o := spans[i-1]
+		if o.kind == corpus.MentionOrganisation && o.te == sp.tt && toks[o.te-1].Possessive {
+			if out == nil {
+				out = map[string]string{}
 			}
+			out[sp.name] = o.name
 		}
 	}
-	return ""
+	return out
 }

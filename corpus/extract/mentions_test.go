@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/text"
+	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 // testArticle builds an article from paragraphs and analyses it.
@@ -340,7 +341,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("In a statement, X said. He said. They said, said said according to")
 	f.Fuzz(func(t *testing.T, txt string) {
 		a := &corpus.Article{Paragraphs: []corpus.Paragraph{{Number: 1, Text: txt}, {Number: 2, Text: txt}}}
-		Analyze(a)
+		fuzzcheck.Within(t, func() { Analyze(a) })
 		for _, p := range a.Paragraphs {
 			for _, m := range p.Mentions {
 				if m.Text == "" || !strings.Contains(p.Text, m.Text) {

@@ -16,6 +16,14 @@ import (
 // no speaker continues the previous paragraph's quote.
 func findQuotes(txt string, toks []text.Token, hits []speakerHit, ctx *attributionContext) []corpus.Quote {
 	var out []corpus.Quote
+	// The hits of each sentence, in order: a quote looks only at its own
+	// sentence's.
+	bySentence := map[int][]int{}
+	for h, hit := range hits {
+		s := toks[hit.pos].Sentence
+		bySentence[s] = append(bySentence[s], h)
+	}
+	oneSpeaker := len(distinctSpeakers(hits)) == 1
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.IsWord() || !(t.Rune == '“' || t.Rune == '"' && opensQuote(txt, t.Start)) {
@@ -41,15 +49,15 @@ func findQuotes(txt string, toks []text.Token, hits []speakerHit, ctx *attributi
 		inner = strings.TrimRight(inner, ",;: ")
 		q := corpus.Quote{Text: inner}
 		best := -1
-		for h, hit := range hits {
-			if hit.pos > j && toks[hit.pos].Sentence == toks[j].Sentence {
+		for _, h := range bySentence[toks[j].Sentence] {
+			if hits[h].pos > j {
 				best = h
 				break
 			}
 		}
 		if best < 0 {
-			for h, hit := range hits {
-				if hit.pos < i0 && toks[hit.pos].Sentence == toks[i0].Sentence {
+			for _, h := range bySentence[toks[i0].Sentence] {
+				if hits[h].pos < i0 {
 					best = h
 				}
 			}
@@ -57,7 +65,7 @@ func findQuotes(txt string, toks []text.Token, hits []speakerHit, ctx *attributi
 		switch {
 		case best >= 0:
 			q.Speaker = hits[best].speaker
-		case len(distinctSpeakers(hits)) == 1:
+		case oneSpeaker:
 			q.Speaker = hits[0].speaker
 		case i0 == 0 && len(hits) == 0:
 			q.Speaker = ctx.prevQuote

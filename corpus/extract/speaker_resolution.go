@@ -45,14 +45,12 @@ func (r *speechReader) unquotedPerson(sp mentionSpan) bool {
 // pronounSpeaker resolves "he"/"she" at token j of the sentence starting
 // at token a, once no one described in the sentence is the speaker.
 func (r *speechReader) pronounSpeaker(j, a int) (string, bool) {
-	best := -1
-	for i, sp := range r.as.spans {
-		if sp.ts >= a && sp.te <= j && r.unquotedPerson(sp) {
-			best = i
+	// The last person named in the sentence before j: the spans are in
+	// order, those ending by j a prefix of them.
+	for i := r.as.endingBy(j) - 1; i >= 0 && r.as.spans[i].ts >= a; i-- {
+		if r.unquotedPerson(r.as.spans[i]) {
+			return r.as.spans[i].name, true
 		}
-	}
-	if best >= 0 {
-		return r.as.spans[best].name, true
 	}
 	if n := len(*r.hits); n > 0 {
 		return (*r.hits)[n-1].speaker, true
@@ -75,23 +73,45 @@ func (r *speechReader) subjectBefore(a int) string {
 	if a == 0 {
 		return ""
 	}
-	for s := r.toks[a-1].Sentence; s >= r.toks[0].Sentence; s-- {
-		if name := subjectOf(r.toks, r.as.spans, r.quoted, s); name != "" {
-			return name
-		}
+	if r.subjects == nil {
+		r.subjects = sentenceSubjects(r.toks, r.as.spans, r.quoted)
 	}
-	return ""
+	return r.subjects[r.toks[a-1].Sentence-r.toks[0].Sentence]
 }
 
-// subjectOf returns the person sentence s (-1: any sentence) is about:
-// the first person it names outside quotation marks in a subject's place —
-// not after a determiner or a preposition, not a possessive ("the Assad
-// regime", "with Dalla", "Assad's cousin") — else the first person it
-// names outside quotation marks.
-func subjectOf(toks []text.Token, spans []mentionSpan, quoted []bool, s int) string {
+// sentenceSubjects returns, for each sentence of a paragraph (numbered
+// from its first), the subject (see subjectOf) of the nearest sentence up
+// to it that names a person outside quotation marks, or "".
+func sentenceSubjects(toks []text.Token, spans []mentionSpan, quoted []bool) []string {
+	first := toks[0].Sentence
+	out := make([]string, toks[len(toks)-1].Sentence-first+1)
+	for i := 0; i < len(spans); {
+		// The spans of one sentence: they are in order.
+		s := toks[spans[i].ts].Sentence
+		j := i + 1
+		for j < len(spans) && toks[spans[j].ts].Sentence == s {
+			j++
+		}
+		out[s-first] = subjectOf(toks, spans[i:j], quoted)
+		i = j
+	}
+	for s := 1; s < len(out); s++ {
+		if out[s] == "" {
+			out[s] = out[s-1]
+		}
+	}
+	return out
+}
+
+// subjectOf returns the person the spans of a sentence or paragraph name
+// as its subject: the first person named outside quotation marks in a
+// subject's place — not after a determiner or a preposition, not a
+// possessive ("the Assad regime", "with Dalla", "Assad's cousin") — else
+// the first person named outside quotation marks.
+func subjectOf(toks []text.Token, spans []mentionSpan, quoted []bool) string {
 	first := ""
 	for _, sp := range spans {
-		if sp.kind != corpus.MentionPerson || sp.ts >= len(quoted) || quoted[sp.ts] || s >= 0 && toks[sp.ts].Sentence != s {
+		if sp.kind != corpus.MentionPerson || sp.ts >= len(quoted) || quoted[sp.ts] {
 			continue
 		}
 		if first == "" {
@@ -113,7 +133,7 @@ func paragraphFocus(toks []text.Token, hits []speakerHit, spans []mentionSpan, q
 	if n := len(hits); n > 0 {
 		return hits[n-1].speaker
 	}
-	return subjectOf(toks, spans, quoted, -1)
+	return subjectOf(toks, spans, quoted)
 }
 
 // addSpeakerRoles gives each quote the role its speaker holds in the

@@ -93,20 +93,11 @@ func fullerName(re *regexp.Regexp, txt, noun string) string {
 	return ""
 }
 
-// distinct drops repeated entries, keeping the first.
+// distinct drops repeated entries, ignoring case, keeping the first.
 func distinct(list []string) []string {
-	out := list[:0]
+	var out nameList
 	for _, s := range list {
-		dup := false
-		for _, o := range out {
-			if strings.EqualFold(o, s) {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			out = append(out, s)
-		}
+		out.add(s)
 	}
-	return out
+	return out.list
 }

@@ -45,9 +45,7 @@ func markdownItems(body string) []textItem {
 	var items []textItem
 	var cur []string
 	flush := func() {
-		if kept := dropBoilerplateLines(cur); len(kept) > 0 {
-			items = append(items, textItem{text: strings.Join(kept, "\n"), lines: len(kept), judged: len(cur) == 1})
-		}
+		items = appendBlock(items, cur)
 		cur = nil
 	}
 	inFence := false

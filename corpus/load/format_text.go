@@ -54,41 +54,80 @@ func parseText(name string, data []byte, md bool) (corpus.Article, error) {
 func plainItems(body string) []textItem {
 	var items []textItem
 	for _, block := range splitBlocks(body) {
-		if kept := dropBoilerplateLines(block); len(kept) > 0 {
-			items = append(items, textItem{text: strings.Join(kept, "\n"), lines: len(kept), judged: len(block) == 1})
-		}
+		items = appendBlock(items, block)
 	}
 	return items
 }
 
+// appendBlock appends to items what a block of lines between blank lines
+// holds, its boilerplate lines dropped (see dropBoilerplateLines): one
+// paragraph of its lines joined, as hard-wrapped prose is, or a paragraph
+// per line when the block reads as paragraphs separated by single line
+// breaks (see linePerParagraph).
+func appendBlock(items []textItem, block []string) []textItem {
+	kept, clean := dropBoilerplateLines(block)
+	switch {
+	case len(kept) == 0:
+	case linePerParagraph(clean):
+		for _, line := range kept {
+			items = append(items, textItem{text: line, lines: 1})
+		}
+	default:
+		items = append(items, textItem{text: strings.Join(kept, "\n"), lines: len(kept), judged: len(block) == 1})
+	}
+	return items
+}
+
+// linePerParagraph reports whether the cleaned lines of a block are
+// paragraphs of their own rather than the lines of one hard-wrapped
+// paragraph: there are three or more, and at least half of the line
+// breaks fall between sentences — the line before ends one and the line
+// after starts one. Wire copy and pasted text separate paragraphs so;
+// hard-wrapped prose breaks mid-sentence far more often than not.
+func linePerParagraph(clean []string) bool {
+	if len(clean) < 3 {
+		return false
+	}
+	between := 0
+	for i := 1; i < len(clean); i++ {
+		if endsSentence(clean[i-1]) && startsSentence(clean[i]) {
+			between++
+		}
+	}
+	return 2*between >= len(clean)-1
+}
+
 // dropBoilerplateLines removes the lines of a block that are site
-// furniture (see IsBoilerplate). A one-line block is judged whole; in a
+// furniture (see IsBoilerplate), returning the lines kept and each
+// cleaned. A one-line block is judged whole (and kept cleaned); in a
 // longer block a line goes only when it stands apart from its neighbours —
 // the line before ends a sentence and the line after starts one — so that
 // a line of a hard-wrapped paragraph is never cut out of it.
-func dropBoilerplateLines(lines []string) []string {
+func dropBoilerplateLines(lines []string) (kept, clean []string) {
 	if len(lines) == 1 {
-		clean := CleanParagraph(lines[0])
-		if IsBoilerplate(clean) {
-			return nil
+		c := CleanParagraph(lines[0])
+		if IsBoilerplate(c) {
+			return nil, nil
 		}
-		return []string{clean} // cleaned once; cleaning again is cheap
+		return []string{c}, []string{c} // cleaned once; cleaning again is cheap
 	}
-	clean := make([]string, len(lines))
+	all := make([]string, len(lines))
 	for i, line := range lines {
-		clean[i] = CleanParagraph(line)
+		all[i] = CleanParagraph(line)
 	}
-	kept := make([]string, 0, len(lines))
+	kept = make([]string, 0, len(lines))
+	clean = make([]string, 0, len(lines))
 	prevEnds := true // the start of a block ends the previous sentence
 	for i, line := range lines {
-		nextStarts := i+1 == len(lines) || startsSentence(clean[i+1])
-		if prevEnds && nextStarts && IsBoilerplate(clean[i]) {
+		nextStarts := i+1 == len(lines) || startsSentence(all[i+1])
+		if prevEnds && nextStarts && IsBoilerplate(all[i]) {
 			continue // prevEnds stays as it was: the line is gone
 		}
 		kept = append(kept, line)
-		prevEnds = endsSentence(clean[i])
+		clean = append(clean, all[i])
+		prevEnds = endsSentence(all[i])
 	}
-	return kept
+	return kept, clean
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation,

@@ -7,7 +7,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/load"
+	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 // fuzzExts are the file types FuzzParseFile feeds, chosen by its first
@@ -48,7 +50,10 @@ func FuzzParseFile(f *testing.F) {
 
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		name := "dir/file" + fuzzExts[int(kind)%len(fuzzExts)]
-		arts, skipped, err := load.File(name, data)
+		var arts []corpus.Article
+		var skipped []corpus.Skipped
+		var err error
+		fuzzcheck.Within(t, func() { arts, skipped, err = load.File(name, data) })
 		if err != nil {
 			if len(arts) != 0 {
 				t.Fatalf("articles returned with error %v", err)
@@ -84,6 +89,9 @@ func FuzzParseFile(f *testing.F) {
 				}
 				if p.Text == "" || !utf8.ValidString(p.Text) || strings.ContainsAny(p.Text, "\n\r\t") {
 					t.Fatalf("paragraph %d not clean: %q", p.Number, p.Text)
+				}
+				if len(p.Text) > load.MaxParagraphBytes {
+					t.Fatalf("paragraph %d is %d bytes, over the %d a paragraph may be", p.Number, len(p.Text), load.MaxParagraphBytes)
 				}
 				if again := load.CleanParagraph(p.Text); again != p.Text {
 					t.Fatalf("paragraph %d is not a fixed point of CleanParagraph:\n%q\n%q", p.Number, p.Text, again)

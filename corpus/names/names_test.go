@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/adrg/strutil/metrics"
+	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func TestSkeletonSpellingsShareKey(t *testing.T) {
@@ -176,6 +177,7 @@ func FuzzNames(f *testing.F) {
 		f.Add(s, "Gaith Dalah")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
+		fuzzcheck.Within(t, func() { Skeleton(a); Similarity(a, b); Match(a, b) })
 		sk := Skeleton(a)
 		if Skeleton(a) != sk {
 			t.Fatalf("Skeleton(%q) is not deterministic", a)

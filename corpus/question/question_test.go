@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/question"
+	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func TestParse(t *testing.T) {
@@ -116,7 +117,8 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		q := question.Parse(s)
+		var q corpus.Question
+		fuzzcheck.Within(t, func() { q = question.Parse(s) })
 		if len(q.Text) > question.MaxLen {
 			t.Fatalf("question not capped: %d bytes", len(q.Text))
 		}

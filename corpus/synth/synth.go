@@ -80,3 +80,28 @@ func render(a corpus.Article) []byte {
 	b.WriteString("\n")
 	return []byte(b.String())
 }
+
+// Text runs the paragraphs of synthetic articles (Articles with this
+// seed) together with sep until the text is at least size bytes long: with
+// sep " " one long paragraph, with "\n" wire copy whose paragraphs are
+// separated by single line breaks. Benchmarks use it to show how a stage's
+// cost grows with a paragraph's length.
+func Text(seed int64, size int, sep string) string {
+	var b strings.Builder
+	b.Grow(size + 1024)
+	for n := 64; b.Len() < size; n *= 2 {
+		b.Reset()
+		for _, a := range Articles(seed, n) {
+			for _, p := range a.Paragraphs {
+				if b.Len() >= size {
+					return b.String()
+				}
+				if b.Len() > 0 {
+					b.WriteString(sep)
+				}
+				b.WriteString(p.Text)
+			}
+		}
+	}
+	return b.String()
+}

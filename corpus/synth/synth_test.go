@@ -94,3 +94,23 @@ func TestWriteCorpusHashes(t *testing.T) {
 		}
 	}
 }
+
+func TestText(t *testing.T) {
+	for _, sep := range []string{" ", "\n"} {
+		for _, size := range []int{1, 10_000, 200_000} {
+			s := synth.Text(3, size, sep)
+			if len(s) < size || len(s) > size+2_000 {
+				t.Errorf("Text(3, %d, %q) is %d bytes", size, sep, len(s))
+			}
+			if sep == " " && strings.Contains(s, "\n") {
+				t.Errorf("Text(3, %d, %q) holds a line break", size, sep)
+			}
+			if sep == "\n" && size > 1_000 && strings.Count(s, "\n") < size/1_000 {
+				t.Errorf("Text(3, %d, %q) has %d line breaks", size, sep, strings.Count(s, "\n"))
+			}
+			if s != synth.Text(3, size, sep) {
+				t.Errorf("Text(3, %d, %q) is not deterministic", size, sep)
+			}
+		}
+	}
+}

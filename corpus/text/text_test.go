@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/corpus/text"
+	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func TestTokenize(t *testing.T) {
@@ -189,14 +190,19 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		var toks []text.Token
+		var sentences []string
+		fuzzcheck.Within(t, func() {
+			toks, sentences = text.Tokenize(s), text.Sentences(s)
+		})
 		prev := 0
-		for _, k := range text.Tokenize(s) {
+		for _, k := range toks {
 			if k.Start < prev || k.End < k.Start || k.PossEnd < k.End || k.PossEnd > len(s) {
 				t.Fatalf("bad token %+v in %q", k, s)
 			}
 			prev = k.PossEnd
 		}
-		for _, sent := range text.Sentences(s) {
+		for _, sent := range sentences {
 			if !strings.Contains(s, sent) {
 				t.Fatalf("sentence %q not in %q", sent, s)
 			}

@@ -18,6 +18,7 @@ import (
 	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/index"
 	"github.com/newsdesk/newsdesk/index/eval"
+	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 const (
@@ -232,7 +233,9 @@ func FuzzParseEvalCases(f *testing.F) {
 	f.Add("who is X\ta.txt\tthe head||the chief\twho\nq2\t-\t-\tneg\n")
 	f.Add("q\ta.txt\tx|||y\tfact\n")
 	f.Fuzz(func(t *testing.T, input string) {
-		cases, err := eval.ParseCases(strings.NewReader(input))
+		var cases []eval.Case
+		var err error
+		fuzzcheck.Within(t, func() { cases, err = eval.ParseCases(strings.NewReader(input)) })
 		if err != nil {
 			if corpus.ErrorCode(err) != corpus.EINVALID {
 				t.Fatalf("error without EINVALID code: %v", err)

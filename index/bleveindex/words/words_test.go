@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/corpus/synth"
 	"github.com/newsdesk/newsdesk/index/bleveindex/words"
+	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func terms(ts analysis.TokenStream) []string {
@@ -131,7 +132,8 @@ func FuzzTokenize(f *testing.F) {
 	}
 	tok := words.New()
 	f.Fuzz(func(t *testing.T, s string) {
-		ts := tok.Tokenize([]byte(s))
+		var ts analysis.TokenStream
+		fuzzcheck.Within(t, func() { ts = tok.Tokenize([]byte(s)) })
 		for i, tk := range ts {
 			if len(tk.Term) == 0 || tk.Start < 0 || tk.End > len(s) || tk.Start >= tk.End || tk.Position != i+1 {
 				t.Fatalf("bad token %+v in %q", tk, s)
