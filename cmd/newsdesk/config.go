@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/joho/godotenv"
+
+	"github.com/newsdesk/newsdesk/bot"
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 // Configuration variables, as read from the environment or .env.
@@ -37,7 +40,7 @@ const (
 	defaultIndex         = ".newsdesk/index"
 	defaultRatePerMinute = 6
 	defaultRateBurst     = 3
-	defaultMaxUpload     = 2 << 20 // 2 MiB
+	defaultMaxUpload     = bot.DefaultMaxUpload
 	defaultAskTimeout    = 10 * time.Second
 )
 
@@ -149,9 +152,15 @@ func LoadConfig(env Env) (Config, error) {
 	positiveInt(envRateBurst, &c.RateBurst)
 	if v, ok := get(envMaxUpload); ok && v != "" {
 		n, err := ParseSize(v)
-		if err != nil || n <= 0 {
+		switch {
+		case err != nil || n <= 0:
 			errs = append(errs, invalidEnv(envMaxUpload, v, `a size above 0 such as 2097152 or "2MiB"`))
-		} else {
+		case n > load.MaxFileSize:
+			// The corpus skips a larger file: /ingest would accept it and
+			// then fail to index it.
+			errs = append(errs, fmt.Errorf("%s=%q is above the largest article file newsdesk reads, %dMiB: set it to %dMiB or less in .env or the environment",
+				envMaxUpload, v, load.MaxFileSize>>20, load.MaxFileSize>>20))
+		default:
 			c.MaxUpload = n
 		}
 	}
