@@ -50,6 +50,8 @@ type Config struct {
 	CorpusDir string
 	IndexDir  string
 	LogLevel  slog.Level
+	// logLevelSet records that .env or the environment chose LogLevel.
+	logLevelSet bool
 
 	// DiscordToken is the bot token. It is never printed or logged.
 	DiscordToken   string
@@ -135,6 +137,7 @@ func LoadConfig(env Env) (Config, error) {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			errs = append(errs, invalidEnv(envLogLevel, v, "debug, info, warn or error"))
 		}
+		c.logLevelSet = true
 	}
 	positiveInt := func(key string, dst *int) {
 		v, ok := get(key)
@@ -273,11 +276,18 @@ const (
 	flagIndex
 	flagLogLevel
 	flagAskTimeout
+	// flagQuietLog makes warn the default log level: the command talks to
+	// a person, who gets a summary; info logs are serve's, or asked for
+	// with --log-level or NEWSDESK_LOG_LEVEL.
+	flagQuietLog
 )
 
 // registerFlags defines flags on fs that override c, defaulting to c's
 // current values, so that flags win over the environment and .env.
 func (c *Config) registerFlags(fs *flag.FlagSet, which flagTarget) {
+	if which&flagQuietLog != 0 && !c.logLevelSet {
+		c.LogLevel = slog.LevelWarn
+	}
 	if which&flagCorpus != 0 {
 		fs.StringVar(&c.CorpusDir, "corpus", c.CorpusDir, "corpus `dir`ectory of article files ("+envCorpus+")")
 	}

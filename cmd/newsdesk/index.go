@@ -11,14 +11,14 @@ import (
 
 // IndexCommand builds or refreshes the index of the corpus:
 //
-//	newsdesk index [--corpus DIR] [--index DIR] [--full] [--json]
+//	newsdesk index [--corpus DIR] [--index DIR] [--full] [--json] [--log-level LEVEL]
 type IndexCommand struct {
 	IO *IO
 }
 
 // Run runs the index command.
 func (c *IndexCommand) Run(ctx context.Context, args []string) error {
-	fs, cfg, err := newCommand(c.IO, "index", "index [--corpus DIR] [--index DIR] [--full] [--json]", flagCorpus|flagIndex|flagLogLevel)
+	fs, cfg, err := newCommand(c.IO, "index", "index [--corpus DIR] [--index DIR] [--full] [--json] [--log-level LEVEL]", flagCorpus|flagIndex|flagLogLevel|flagQuietLog)
 	if err != nil {
 		return err
 	}

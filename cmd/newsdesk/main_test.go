@@ -165,3 +165,61 @@ func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]
 }
+
+// TestFlagErrorPrintedOnce checks that a bad flag gives one line, the
+// message Main prints, and not also the flag package's own and the usage.
+func TestFlagErrorPrintedOnce(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ask", "--bogus", "who is anyone"}, "newsdesk: flag provided but not defined: -bogus (see `newsdesk ask -h`)\n"},
+		{[]string{"ask", "--limit", "many", "who is anyone"}, "newsdesk: invalid value \"many\" for flag -limit: parse error (see `newsdesk ask -h`)\n"},
+		{[]string{"index", "--full=maybe"}, "newsdesk: invalid boolean value \"maybe\" for -full: parse error (see `newsdesk index -h`)\n"},
+		{[]string{"bench", "--sizes", "ten"}, "newsdesk: invalid value \"ten\" for flag -sizes: size \"ten\": want a whole number of paragraphs from 1 to 100000000, such as 10000 or 10k (see `newsdesk bench -h`)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			stdout, stderr, code := cli{}.run(t, tt.args...)
+			if code != exitUsage || stderr != tt.want || stdout != "" {
+				t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant exit %d and only:\n%s", code, stdout, stderr, exitUsage, tt.want)
+			}
+		})
+	}
+}
+
+// TestUsageLineListsEveryFlag checks that each command's usage line, shown
+// by -h, names every flag the command takes (bench's internal ones aside).
+func TestUsageLineListsEveryFlag(t *testing.T) {
+	for _, cmd := range []string{"ask", "index", "serve", "eval", "train", "bench"} {
+		t.Run(cmd, func(t *testing.T) {
+			_, stderr, code := cli{}.run(t, cmd, "-h")
+			if code != exitOK {
+				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
+			}
+			lines := strings.Split(stderr, "\n")
+			usage, ok := strings.CutPrefix(lines[0], "Usage: newsdesk "+cmd)
+			if !ok {
+				t.Fatalf("first line %q, want the usage line", lines[0])
+			}
+			flags := 0
+			for i, line := range lines {
+				name, ok := strings.CutPrefix(line, "  -")
+				if !ok {
+					continue
+				}
+				name, _, _ = strings.Cut(name, " ")
+				if i+1 < len(lines) && strings.Contains(lines[i+1], "internal:") {
+					continue
+				}
+				flags++
+				if !strings.Contains(usage, "[--"+name+"]") && !strings.Contains(usage, "[--"+name+" ") {
+					t.Errorf("usage line %q lacks --%s", lines[0], name)
+				}
+			}
+			if flags == 0 {
+				t.Errorf("no flags listed:\n%s", stderr)
+			}
+		})
+	}
+}
