@@ -5,6 +5,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -221,5 +223,41 @@ func TestUsageLineListsEveryFlag(t *testing.T) {
 				t.Errorf("no flags listed:\n%s", stderr)
 			}
 		})
+	}
+}
+
+// TestVersion checks that --version prints one line naming the build: the
+// module version, the VCS revision when Go recorded one, the Go version.
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"--version", "-version", "version"} {
+		stdout, stderr, code := cli{}.run(t, arg)
+		if code != exitOK || !strings.HasPrefix(stdout, "newsdesk ") || !strings.HasSuffix(stdout, " "+runtime.Version()+"\n") || stderr != "" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want one line naming newsdesk's and Go's versions", arg, code, stdout, stderr)
+		}
+	}
+	settings := func(kv ...string) []debug.BuildSetting {
+		var out []debug.BuildSetting
+		for i := 0; i < len(kv); i += 2 {
+			out = append(out, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{"go install of a tag", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.3"}}, "newsdesk v1.2.3 go1.26.8"},
+		{"go run, no VCS", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}}, "newsdesk (devel) go1.26.8"},
+		{"go build in a clone with changes", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.0.0-20261203080650-d29785837627+dirty"},
+			Settings: settings("vcs", "git", "vcs.revision", "d2978583762712d1ea052d2fdb9ee10a95fff3cd", "vcs.time", "2026-12-03T08:06:50Z", "vcs.modified", "true")},
+			"newsdesk v0.0.0-20261203080650-d29785837627+dirty (revision d29785837627 of 2026-12-03T08:06:50Z with local changes) go1.26.8"},
+		{"clean tree", &debug.BuildInfo{GoVersion: "go1.26.8", Settings: settings("vcs.revision", "abc123", "vcs.modified", "false")},
+			"newsdesk (devel) (revision abc123) go1.26.8"},
+	}
+	for _, tt := range tests {
+		if got := versionOf(tt.bi, true); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
