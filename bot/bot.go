@@ -116,7 +116,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer removeR()
 
 	if err := s.Open(); err != nil {
-		return fmt.Errorf("connect to the Discord gateway: %w", redact(err, b.token))
+		return fmt.Errorf("connect to the Discord gateway: %w", redact(rebase(err, b.cfg.APIBase), b.token))
 	}
 	if err := b.register(ctx); err != nil {
 		b.shutdown()
@@ -142,7 +142,7 @@ func (b *Bot) register(ctx context.Context) error {
 	defer cancel()
 	cmds, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, Commands(), discordgo.WithContext(rctx))
 	if err != nil {
-		return fmt.Errorf("register slash commands: %w", redact(err, b.token))
+		return fmt.Errorf("register slash commands: %w", redact(rebase(err, b.cfg.APIBase), b.token))
 	}
 	b.log.Info("slash commands registered", "count", len(cmds), "guild", b.cfg.GuildID)
 	return nil

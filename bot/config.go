@@ -2,6 +2,8 @@ package bot
 
 import (
 	"time"
+
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 // Config configures the bot. Only Token and CorpusDir are required;
@@ -26,7 +28,10 @@ type Config struct {
 	// at once, refilled at RatePerMinute. Defaults 6 and 3.
 	RatePerMinute int
 	Burst         int
-	// MaxUpload caps the size of an /ingest attachment in bytes; default 2 MiB.
+	// MaxUpload caps the size of an /ingest attachment in bytes; default 2
+	// MiB. It is at most load.MaxFileSize, the largest file the corpus
+	// reads: a larger value is lowered to it, since a larger file would be
+	// written to the corpus and then skipped.
 	MaxUpload int64
 	// CorpusDir is the folder of article files, which /ingest writes to and
 	// /reindex reads; the index is the engine's.
@@ -65,6 +70,7 @@ func (c Config) withDefaults() Config {
 	if c.MaxUpload <= 0 {
 		c.MaxUpload = DefaultMaxUpload
 	}
+	c.MaxUpload = min(c.MaxUpload, load.MaxFileSize)
 	if c.PageSize <= 0 {
 		c.PageSize = DefaultPageSize
 	}

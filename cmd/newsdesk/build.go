@@ -19,6 +19,7 @@ func buildIndex(ctx context.Context, s *IO, headline string, opts index.BuildOpt
 	fmt.Fprintln(s.ErrOut, headline)
 	p := s.Progress("indexing")
 	opts.Progress = p.Update
+	opts.Log = p.Logger(opts.Log)
 	opts.TuneGC = true // nothing else runs yet: commands build before they start
 	rep, err := index.Build(ctx, opts)
 	p.Finish()

@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/joho/godotenv"
+
+	"github.com/newsdesk/newsdesk/bot"
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 // Configuration variables, as read from the environment or .env.
@@ -37,7 +40,7 @@ const (
 	defaultIndex         = ".newsdesk/index"
 	defaultRatePerMinute = 6
 	defaultRateBurst     = 3
-	defaultMaxUpload     = 2 << 20 // 2 MiB
+	defaultMaxUpload     = bot.DefaultMaxUpload
 	defaultAskTimeout    = 10 * time.Second
 )
 
@@ -47,6 +50,8 @@ type Config struct {
 	CorpusDir string
 	IndexDir  string
 	LogLevel  slog.Level
+	// logLevelSet records that .env or the environment chose LogLevel.
+	logLevelSet bool
 
 	// DiscordToken is the bot token. It is never printed or logged.
 	DiscordToken   string
@@ -132,6 +137,7 @@ func LoadConfig(env Env) (Config, error) {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			errs = append(errs, invalidEnv(envLogLevel, v, "debug, info, warn or error"))
 		}
+		c.logLevelSet = true
 	}
 	positiveInt := func(key string, dst *int) {
 		v, ok := get(key)
@@ -149,9 +155,15 @@ func LoadConfig(env Env) (Config, error) {
 	positiveInt(envRateBurst, &c.RateBurst)
 	if v, ok := get(envMaxUpload); ok && v != "" {
 		n, err := ParseSize(v)
-		if err != nil || n <= 0 {
+		switch {
+		case err != nil || n <= 0:
 			errs = append(errs, invalidEnv(envMaxUpload, v, `a size above 0 such as 2097152 or "2MiB"`))
-		} else {
+		case n > load.MaxFileSize:
+			// The corpus skips a larger file: /ingest would accept it and
+			// then fail to index it.
+			errs = append(errs, fmt.Errorf("%s=%q is above the largest article file newsdesk reads, %dMiB: set it to %dMiB or less in .env or the environment",
+				envMaxUpload, v, load.MaxFileSize>>20, load.MaxFileSize>>20))
+		default:
 			c.MaxUpload = n
 		}
 	}
@@ -264,11 +276,18 @@ const (
 	flagIndex
 	flagLogLevel
 	flagAskTimeout
+	// flagQuietLog makes warn the default log level: the command talks to
+	// a person, who gets a summary; info logs are serve's, or asked for
+	// with --log-level or NEWSDESK_LOG_LEVEL.
+	flagQuietLog
 )
 
 // registerFlags defines flags on fs that override c, defaulting to c's
 // current values, so that flags win over the environment and .env.
 func (c *Config) registerFlags(fs *flag.FlagSet, which flagTarget) {
+	if which&flagQuietLog != 0 && !c.logLevelSet {
+		c.LogLevel = slog.LevelWarn
+	}
 	if which&flagCorpus != 0 {
 		fs.StringVar(&c.CorpusDir, "corpus", c.CorpusDir, "corpus `dir`ectory of article files ("+envCorpus+")")
 	}
