@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/load"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func TestConfigLayering(t *testing.T) {

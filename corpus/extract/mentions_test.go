@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/text"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 // testArticle builds an article from paragraphs and analyses it.

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/question"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func TestParse(t *testing.T) {

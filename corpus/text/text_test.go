@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/text"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func TestTokenize(t *testing.T) {

@@ -15,10 +15,10 @@ import (
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/index"
 	"github.com/newsdesk/newsdesk/index/eval"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 const (
