@@ -12,6 +12,8 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
+
+	"github.com/newsdesk/newsdesk/index"
 )
 
 // defaultWidth is the line width when stdout is not a terminal or its
@@ -72,9 +74,12 @@ func (s *IO) ColorEnabled() bool {
 	return true
 }
 
-// Logger returns a text logger on ErrOut at level.
+// Logger returns a text logger on ErrOut at level, which Bleve's log
+// lines go to as well (at debug level: index.LogLibraryTo).
 func (s *IO) Logger(level slog.Level) *slog.Logger {
-	return slog.New(slog.NewTextHandler(s.ErrOut, &slog.HandlerOptions{Level: level}))
+	log := slog.New(slog.NewTextHandler(s.ErrOut, &slog.HandlerOptions{Level: level}))
+	index.LogLibraryTo(log)
+	return log
 }
 
 // Progress returns a display of progress on ErrOut under label: a bar when
