@@ -30,6 +30,10 @@ const (
 	envAdminRoles    = "NEWSDESK_ADMIN_ROLES"
 	envRatePerMinute = "NEWSDESK_RATE_PER_MINUTE"
 	envRateBurst     = "NEWSDESK_RATE_BURST"
+	envAdminRate     = "NEWSDESK_ADMIN_RATE_PER_MINUTE"
+	envAdminBurst    = "NEWSDESK_ADMIN_RATE_BURST"
+	envMaxSearches   = "NEWSDESK_MAX_SEARCHES"
+	envQueueSize     = "NEWSDESK_QUEUE_SIZE"
 	envMaxUpload     = "NEWSDESK_MAX_UPLOAD"
 	envAskTimeout    = "NEWSDESK_ASK_TIMEOUT"
 )
@@ -62,8 +66,17 @@ type Config struct {
 	AdminRoles    []string
 	RatePerMinute int
 	RateBurst     int
-	MaxUpload     int64
-	AskTimeout    time.Duration
+	// AdminRatePerMinute and AdminRateBurst are each admin's own limit on
+	// /reindex and /ingest, apart from their questions.
+	AdminRatePerMinute int
+	AdminRateBurst     int
+	// MaxSearches is how many questions the bot searches at once; 0 for
+	// one per core. QueueSize is how many more may wait; 0 for the bot's
+	// default.
+	MaxSearches int
+	QueueSize   int
+	MaxUpload   int64
+	AskTimeout  time.Duration
 }
 
 // Env is where configuration comes from besides flags.
@@ -80,13 +93,15 @@ func OSEnv() Env { return Env{Lookup: os.LookupEnv, DotEnv: ".env"} }
 // DefaultConfig returns the configuration used when nothing is set.
 func DefaultConfig() Config {
 	return Config{
-		CorpusDir:     defaultCorpus,
-		IndexDir:      defaultIndex,
-		LogLevel:      slog.LevelInfo,
-		RatePerMinute: defaultRatePerMinute,
-		RateBurst:     defaultRateBurst,
-		MaxUpload:     defaultMaxUpload,
-		AskTimeout:    defaultAskTimeout,
+		CorpusDir:          defaultCorpus,
+		IndexDir:           defaultIndex,
+		LogLevel:           slog.LevelInfo,
+		RatePerMinute:      defaultRatePerMinute,
+		RateBurst:          defaultRateBurst,
+		AdminRatePerMinute: bot.DefaultAdminRatePerMinute,
+		AdminRateBurst:     bot.DefaultAdminBurst,
+		MaxUpload:          defaultMaxUpload,
+		AskTimeout:         defaultAskTimeout,
 	}
 }
 
@@ -153,6 +168,10 @@ func LoadConfig(env Env) (Config, error) {
 	}
 	positiveInt(envRatePerMinute, &c.RatePerMinute)
 	positiveInt(envRateBurst, &c.RateBurst)
+	positiveInt(envAdminRate, &c.AdminRatePerMinute)
+	positiveInt(envAdminBurst, &c.AdminRateBurst)
+	positiveInt(envMaxSearches, &c.MaxSearches)
+	positiveInt(envQueueSize, &c.QueueSize)
 	if v, ok := get(envMaxUpload); ok && v != "" {
 		n, err := ParseSize(v)
 		switch {

@@ -72,6 +72,10 @@ func TestConfigLayering(t *testing.T) {
 				`NEWSDESK_ADMIN_ROLES="444,555"`,
 				"NEWSDESK_RATE_PER_MINUTE=20",
 				"NEWSDESK_RATE_BURST=5",
+				"NEWSDESK_ADMIN_RATE_PER_MINUTE=90",
+				"NEWSDESK_ADMIN_RATE_BURST=12",
+				"NEWSDESK_MAX_SEARCHES=4",
+				"NEWSDESK_QUEUE_SIZE=100",
 				"NEWSDESK_MAX_UPLOAD=3MiB",
 				"NEWSDESK_ASK_TIMEOUT=2",
 			}, "\n"),
@@ -83,6 +87,8 @@ func TestConfigLayering(t *testing.T) {
 				c.AdminUsers = []string{"111", "222", "333"}
 				c.AdminRoles = []string{"444", "555"}
 				c.RatePerMinute, c.RateBurst = 20, 5
+				c.AdminRatePerMinute, c.AdminRateBurst = 90, 12
+				c.MaxSearches, c.QueueSize = 4, 100
 				c.MaxUpload = 1 << 20
 				c.AskTimeout = 2 * time.Second
 				return c
@@ -118,6 +124,8 @@ func configEqual(a, b Config) bool {
 		a.DiscordToken == b.DiscordToken && a.DiscordGuildID == b.DiscordGuildID && a.DiscordAPI == b.DiscordAPI &&
 		slices.Equal(a.AdminUsers, b.AdminUsers) && slices.Equal(a.AdminRoles, b.AdminRoles) &&
 		a.RatePerMinute == b.RatePerMinute && a.RateBurst == b.RateBurst &&
+		a.AdminRatePerMinute == b.AdminRatePerMinute && a.AdminRateBurst == b.AdminRateBurst &&
+		a.MaxSearches == b.MaxSearches && a.QueueSize == b.QueueSize &&
 		a.MaxUpload == b.MaxUpload && a.AskTimeout == b.AskTimeout
 }
 
