@@ -53,6 +53,10 @@ type Bot struct {
 	// has waited ShutdownTimeout.
 	work       context.Context
 	cancelWork context.CancelFunc
+	// tasks is the context of the long admin tasks (Load Task) and of the
+	// re-index at start; cancelled as soon as shutdown begins.
+	tasks       context.Context
+	cancelTasks context.CancelFunc
 }
 
 // New returns a bot answering from engine. It makes no connection: Run does.
@@ -99,13 +103,17 @@ func New(cfg Config, engine Engine, log *slog.Logger) (*Bot, error) {
 	b := &Bot{cfg: cfg, session: s, log: log, token: token}
 	b.handler = NewHandler(cfg, engine, s.Client, log)
 	b.work, b.cancelWork = context.WithCancel(context.Background())
+	b.tasks, b.cancelTasks = context.WithCancel(b.work)
 	return b, nil
 }
 
 // Run connects to the gateway, registers the commands (bulk overwrite,
-// global or in Config.GuildID) and serves until ctx ends. It then stops
-// taking new work, waits for in-flight replies (at most ShutdownTimeout,
-// then cancels them) and closes the gateway. Commands are never deleted.
+// global or in Config.GuildID), starts the re-index Config.Reindex asks
+// for, and serves until ctx ends. It then stops taking new work,
+// interrupts the re-index or ingest running (telling the admin), tells the
+// questions waiting their turn to ask again, waits for the replies in
+// flight (at most ShutdownTimeout, then cancels them) and closes the
+// gateway. Commands are never deleted.
 func (b *Bot) Run(ctx context.Context) error {
 	s := b.session
 	removeI := s.AddHandler(b.onInteraction)
@@ -116,7 +124,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer removeR()
 
 	if err := s.Open(); err != nil {
-		return fmt.Errorf("connect to the Discord gateway: %w", redact(err, b.token))
+		return fmt.Errorf("connect to the Discord gateway: %w", redact(rebase(err, b.cfg.APIBase), b.token))
 	}
 	if err := b.register(ctx); err != nil {
 		b.shutdown()
@@ -126,6 +134,9 @@ func (b *Bot) Run(ctx context.Context) error {
 		return err
 	}
 	b.log.Info("discord bot ready", "user", b.botUser(), "guild", b.cfg.GuildID)
+	if b.cfg.Reindex && b.begin() {
+		go b.reindexAtStart()
+	}
 	<-ctx.Done()
 	b.log.Info("discord bot shutting down")
 	b.shutdown()
@@ -142,17 +153,20 @@ func (b *Bot) register(ctx context.Context) error {
 	defer cancel()
 	cmds, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, Commands(), discordgo.WithContext(rctx))
 	if err != nil {
-		return fmt.Errorf("register slash commands: %w", redact(err, b.token))
+		return fmt.Errorf("register slash commands: %w", redact(rebase(err, b.cfg.APIBase), b.token))
 	}
 	b.log.Info("slash commands registered", "count", len(cmds), "guild", b.cfg.GuildID)
 	return nil
 }
 
-// shutdown stops new work, waits for in-flight handlers and closes the gateway.
+// shutdown stops new work, interrupts the admin tasks, sends the waiting
+// questions away, waits for in-flight handlers and closes the gateway.
 func (b *Bot) shutdown() {
 	b.mu.Lock()
 	b.closing = true
 	b.mu.Unlock()
+	b.cancelTasks()
+	b.handler.queue.close()
 	done := make(chan struct{})
 	go func() { b.running.Wait(); close(done) }()
 	select {
@@ -215,7 +229,7 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 	}
 	if !b.begin() {
 		if i.Type != discordgo.InteractionApplicationCommandAutocomplete {
-			b.deliverNow(i, Style{}, outcome{reply: PlainReply("I'm restarting — please try again in a minute.")})
+			b.deliverNow(i, Style{}, outcome{err: errRestarting})
 		}
 		return
 	}
@@ -233,7 +247,16 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 		b.deliverNow(i, route.Style, outcome{err: err})
 		return
 	}
-	b.answer(b.work, i, route.Style)
+	t, err := b.handler.enter(route)
+	if err != nil {
+		b.deliverNow(i, route.Style, outcome{err: err})
+		return
+	}
+	ctx := b.work
+	if route.Load == Task {
+		ctx = b.tasks
+	}
+	b.answer(ctx, i, route.Style, t)
 }
 
 // outcome is what a handler returned.
@@ -244,8 +267,10 @@ type outcome struct {
 
 // answer runs the handler and delivers its reply: at once when it is ready
 // within DeferAfter, otherwise by deferring and editing, showing the
-// progress of long tasks meanwhile.
-func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, style Style) {
+// progress of long tasks meanwhile. A question with a turn in the search
+// queue (t, nil for other rows) that must wait for it is deferred at once,
+// so that its acknowledgement never waits for other questions' searches.
+func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, style Style, t *turn) {
 	var (
 		progressMu sync.Mutex
 		latest     string
@@ -255,6 +280,10 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, style Style)
 		latest = text
 		progressMu.Unlock()
 	}
+	wait := b.cfg.DeferAfter
+	if style.AlwaysDefer || t != nil && t.waiting() {
+		wait = 0
+	}
 	done := make(chan outcome, 1)
 	go func() {
 		defer func() {
@@ -263,14 +292,17 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, style Style)
 				done <- outcome{err: fmt.Errorf("handler panic: %v", p)}
 			}
 		}()
+		if t != nil {
+			defer t.leave()
+			if err := t.wait(ctx); err != nil {
+				done <- outcome{err: err}
+				return
+			}
+		}
 		r, err := b.handler.Handle(ctx, i, progress)
 		done <- outcome{r, err}
 	}()
 
-	wait := b.cfg.DeferAfter
-	if style.AlwaysDefer {
-		wait = 0
-	}
 	timer := time.NewTimer(wait)
 	defer timer.Stop()
 	select {
@@ -313,6 +345,27 @@ const progressEvery = 2 * time.Second
 func (b *Bot) survive(event string) {
 	if p := recover(); p != nil {
 		b.log.Error("panic while handling an event", "event", event, "panic", p, "stack", string(debug.Stack()))
+	}
+}
+
+// reindexAtStart re-indexes the corpus in the background (Config.Reindex)
+// and swaps to the new index; shutdown interrupts it, and the next start
+// resumes it. Call it after begin.
+func (b *Bot) reindexAtStart() {
+	defer b.running.Done()
+	defer b.survive("re-index at start")
+	b.log.Info("re-indexing the corpus in the background; answering from the current index meanwhile", "corpus", b.cfg.CorpusDir)
+	rep, err := b.handler.rebuild(b.tasks, func(string) {})
+	switch {
+	case err == nil:
+		b.log.Info("index rebuilt and swapped in", "articles", rep.Articles, "paragraphs", rep.Paragraphs,
+			"analysed", rep.Analysed, "unchanged", rep.Reused, "removed", rep.Removed, "skipped", len(rep.Skipped), "duration", rep.Duration)
+	case b.tasks.Err() != nil:
+		b.log.Info("re-index interrupted by shutdown; it resumes at the next start")
+	case errors.Is(err, index.ErrBuildRunning):
+		b.log.Warn("another process is indexing the corpus; answering from the current index")
+	default:
+		b.log.Error("re-index at start failed; answering from the current index", "err", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -177,31 +178,72 @@ var errAlreadyRunning = corpus.Errorf(corpus.EINVALID, "A re-index is already ru
 
 // reindex rebuilds the index from the corpus folder and swaps it in.
 func (h *Handler) reindex(ctx context.Context, r request) (Reply, error) {
-	if !h.building.CompareAndSwap(false, true) {
-		return Reply{}, errAlreadyRunning
-	}
-	defer h.building.Store(false)
 	r.progress("Re-indexing the corpus…")
-	rep, err := h.build(ctx, r.progress)
+	rep, err := h.rebuild(ctx, r.progress)
+	if errors.Is(err, errInterrupted) {
+		return Reply{}, corpus.Errorf(corpus.EINVALID, "The re-index was interrupted because I'm restarting. The current index keeps answering, and the re-index resumes when I start again.")
+	}
 	if err != nil {
 		return Reply{}, err
 	}
 	return PlainReply("Re-indexed: " + describeBuild(rep) + "."), nil
 }
 
-// build rebuilds the engine's index from the corpus and swaps it in.
-func (h *Handler) build(ctx context.Context, progress func(string)) (index.BuildReport, error) {
-	rep, err := h.engine.Rebuild(ctx, index.BuildOptions{
-		CorpusDir: h.cfg.CorpusDir,
-		Log:       h.log,
-		Progress: func(done, total int) {
-			progress(fmt.Sprintf("Re-indexing… %d of %d articles", done, total))
-		},
-	})
-	if err != nil {
-		return rep, fmt.Errorf("build index: %w", err)
+// rebuild runs build, one at a time: errAlreadyRunning while another
+// re-index or ingest runs.
+func (h *Handler) rebuild(ctx context.Context, progress func(string)) (index.BuildReport, error) {
+	if !h.building.CompareAndSwap(false, true) {
+		return index.BuildReport{}, errAlreadyRunning
 	}
-	return rep, nil
+	defer h.building.Store(false)
+	return h.build(ctx, progress)
+}
+
+// errInterrupted is build's error when ctx ended before the build did.
+var errInterrupted = errors.New("re-index interrupted")
+
+// interruptGrace is how long build waits, once ctx has ended, for the
+// engine to stop before it gives up waiting and returns errInterrupted.
+const interruptGrace = 2 * time.Second
+
+// build rebuilds the engine's index from the corpus and swaps it in. When
+// ctx ends first, it returns errInterrupted within interruptGrace, even if
+// the engine's build has not stopped yet: that build cannot publish a
+// partial index, and the process is shutting down.
+func (h *Handler) build(ctx context.Context, progress func(string)) (index.BuildReport, error) {
+	type built struct {
+		rep index.BuildReport
+		err error
+	}
+	done := make(chan built, 1)
+	go func() {
+		rep, err := h.engine.Rebuild(ctx, index.BuildOptions{
+			CorpusDir: h.cfg.CorpusDir,
+			Log:       h.log,
+			Progress: func(done, total int) {
+				progress(fmt.Sprintf("Re-indexing… %d of %d articles", done, total))
+			},
+		})
+		done <- built{rep, err}
+	}()
+	var b built
+	select {
+	case b = <-done:
+	case <-ctx.Done():
+		select {
+		case b = <-done:
+		case <-time.After(interruptGrace):
+			h.log.Warn("re-index still running after it was interrupted; no longer waiting for it")
+			return index.BuildReport{}, fmt.Errorf("build index: %w: %w", errInterrupted, ctx.Err())
+		}
+	}
+	if b.err != nil && ctx.Err() != nil {
+		return b.rep, fmt.Errorf("build index: %w: %w", errInterrupted, b.err)
+	}
+	if b.err != nil {
+		return b.rep, fmt.Errorf("build index: %w", b.err)
+	}
+	return b.rep, nil
 }
 
 // describeBuild summarises a build report in words.

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"net/http"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -129,9 +130,17 @@ func (b *Bot) deferResponse(i *discordgo.Interaction, style Style) bool {
 }
 
 // edit replaces the original response's content, embeds and buttons.
+//
+// It does not call discordgo's InteractionResponseEdit, which puts the
+// edits of every interaction in one rate-limit bucket
+// (bwmarrin/discordgo#1384), so that a burst of deferred replies is sent
+// one at a time. Discord limits these edits per interaction token; the
+// bucket here is the message's own address, as discordgo does for
+// responses and follow-ups.
 func (b *Bot) edit(i *discordgo.Interaction, r Reply) {
+	uri := discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original")
 	b.rest("edit interaction response", i.Token, func(o discordgo.RequestOption) error {
-		_, err := b.session.InteractionResponseEdit(i, prepare(r, replacement).webhookEdit(), o)
+		_, err := b.session.RequestWithBucketID(http.MethodPatch, uri, prepare(r, replacement).webhookEdit(), uri, o)
 		return err
 	})
 }

@@ -79,6 +79,16 @@ func (e hookedEngine) Rebuild(ctx context.Context, opts index.BuildOptions) (ind
 // startHooked is start with an engine that calls hook, when not nil.
 func startHooked(t *testing.T, configure func(*bot.Config), hook func(ctx context.Context, op string)) *harness {
 	t.Helper()
+	var wrap func(bot.Engine) bot.Engine
+	if hook != nil {
+		wrap = func(e bot.Engine) bot.Engine { return hookedEngine{Engine: e, hook: hook} }
+	}
+	return startWrapped(t, configure, wrap)
+}
+
+// startWrapped is start with the bot's engine wrapped by wrap, when not nil.
+func startWrapped(t *testing.T, configure func(*bot.Config), wrap func(bot.Engine) bot.Engine) *harness {
+	t.Helper()
 	engine, corpusDir := newCorpus(t)
 	fake := discordtest.New(t, testToken)
 	logs := &syncBuffer{}
@@ -90,8 +100,8 @@ func startHooked(t *testing.T, configure func(*bot.Config), hook func(ctx contex
 		configure(&cfg)
 	}
 	var eng bot.Engine = engine
-	if hook != nil {
-		eng = hookedEngine{Engine: engine, hook: hook}
+	if wrap != nil {
+		eng = wrap(engine)
 	}
 	b, err := bot.New(cfg, eng, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	if err != nil {

@@ -28,7 +28,11 @@ type Handler struct {
 	client  *http.Client
 	log     *slog.Logger
 	limiter *userLimiter
-	routes  routes
+	// admins is the admin commands' bucket per user, apart from limiter.
+	admins *userLimiter
+	// queue bounds the questions searched at once.
+	queue  *searchQueue
+	routes routes
 	// building is set while a re-index or ingest runs.
 	building atomic.Bool
 }
@@ -44,7 +48,10 @@ func NewHandler(cfg Config, engine Engine, client *http.Client, log *slog.Logger
 		client = http.DefaultClient
 	}
 	return &Handler{cfg: cfg, engine: engine, client: client, log: log,
-		limiter: newUserLimiter(cfg.RatePerMinute, cfg.Burst), routes: newRoutes()}
+		limiter: newUserLimiter(cfg.RatePerMinute, cfg.Burst),
+		admins:  newUserLimiter(cfg.AdminRatePerMinute, cfg.AdminBurst),
+		queue:   newSearchQueue(cfg.MaxSearches, cfg.QueueSize),
+		routes:  newRoutes()}
 }
 
 // Route returns the route table's row for i: how its reply is sent,
@@ -66,7 +73,8 @@ func userOf(i *discordgo.Interaction) *discordgo.User {
 }
 
 // Check runs the checks that answer at once, before any work: the user's
-// rate limit, and then the row's own: the admin check and, for example,
+// rate limit (their questions' bucket, or their admin bucket for the admin
+// commands), and then the row's own: the admin check and, for example,
 // whether a re-index is running or the attachment's type and size. Its
 // errors are for the user (EINVALID).
 func (h *Handler) Check(i *discordgo.Interaction) error {
@@ -74,8 +82,13 @@ func (h *Handler) Check(i *discordgo.Interaction) error {
 		return nil
 	}
 	route, _ := h.Route(i)
-	if route.Rate == PerUser {
-		if err := h.rateLimit(userOf(i).ID); err != nil {
+	switch route.Rate {
+	case PerUser:
+		if err := h.rateLimit(h.limiter, userOf(i).ID); err != nil {
+			return err
+		}
+	case PerAdmin:
+		if err := h.rateLimit(h.admins, userOf(i).ID); err != nil {
 			return err
 		}
 	}
@@ -100,8 +113,8 @@ func (h *Handler) authorize(c command, i *discordgo.Interaction) error {
 	return nil
 }
 
-func (h *Handler) rateLimit(user string) error {
-	ok, wait := h.limiter.allow(user, h.cfg.Now())
+func (h *Handler) rateLimit(l *userLimiter, user string) error {
+	ok, wait := l.allow(user, h.cfg.Now())
 	if ok {
 		return nil
 	}
@@ -133,7 +146,8 @@ func (h *Handler) IsAdmin(i *discordgo.Interaction) bool {
 
 // Handle runs an application command or a button press and returns its
 // reply. progress, when not nil, receives progress lines of long tasks.
-// Call Check first.
+// Call Check first. Handle does not queue: the bot takes the question's
+// turn in the search queue before it calls Handle.
 func (h *Handler) Handle(ctx context.Context, i *discordgo.Interaction, progress func(string)) (Reply, error) {
 	if progress == nil {
 		progress = func(string) {}
@@ -203,7 +217,7 @@ func (h *Handler) Message(ctx context.Context, m *discordgo.Message, botID strin
 	if !direct && !mentioned {
 		return Reply{}, false, nil
 	}
-	if err := h.rateLimit(m.Author.ID); err != nil {
+	if err := h.rateLimit(h.limiter, m.Author.ID); err != nil {
 		return Reply{}, true, err
 	}
 	q := mentionTag.ReplaceAllString(m.Content, " ")
@@ -213,8 +227,27 @@ func (h *Handler) Message(ctx context.Context, m *discordgo.Message, botID strin
 		r.Ephemeral = false
 		return r, true, nil
 	}
+	// A message has no deadline to acknowledge: it waits its turn here.
+	t, err := h.queue.enter()
+	if err != nil {
+		return Reply{}, true, err
+	}
+	defer t.leave()
+	if err := t.wait(ctx); err != nil {
+		return Reply{}, true, err
+	}
 	r, err := h.page(ctx, Page{Kind: KindAsk, Query: q})
 	return r, true, err
+}
+
+// enter takes a place in the search queue for an interaction whose row
+// searches the index (Load Search); nil for the other rows. Its errors
+// (busy, restarting) are for the user.
+func (h *Handler) enter(route Route) (*turn, error) {
+	if route.Load != Search {
+		return nil, nil
+	}
+	return h.queue.enter()
 }
 
 // ErrorReply turns a handler's error into a plain ephemeral reply: the

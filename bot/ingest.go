@@ -141,6 +141,9 @@ func (h *Handler) ingest(ctx context.Context, r request) (Reply, error) {
 	progress := r.progress
 	progress("Downloading " + name + "…")
 	data, err := h.download(ctx, att.URL)
+	if err != nil && ctx.Err() != nil {
+		return Reply{}, corpus.Errorf(corpus.EINVALID, "I'm restarting, so I stopped before saving %s; nothing was written. Please send it again in a minute.", name)
+	}
 	if err != nil {
 		return Reply{}, err
 	}
@@ -171,6 +174,9 @@ func (h *Handler) ingest(ctx context.Context, r request) (Reply, error) {
 	added := fmt.Sprintf("%s %s (%d %s, %d %s)", verb, name, len(articles), plural(len(articles), "article", "articles"), paragraphs, plural(paragraphs, "paragraph", "paragraphs"))
 	progress(added + "; re-indexing…")
 	rep, err := h.build(ctx, progress)
+	if errors.Is(err, errInterrupted) {
+		return Reply{}, corpus.Errorf(corpus.EINVALID, "%s, but the re-index was interrupted because I'm restarting; it resumes when I start again.", added)
+	}
 	if err != nil {
 		if corpus.ErrorCode(err) != corpus.EINTERNAL {
 			return Reply{}, corpus.Errorf(corpus.EINVALID, "%s, but the re-index did not run: %s", added, corpus.ErrorMessage(err))

@@ -11,7 +11,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/bot"
 	"github.com/newsdesk/newsdesk/corpus"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 )
 
 func TestEscapeMarkdown(t *testing.T) {

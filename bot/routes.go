@@ -41,6 +41,27 @@ const (
 	PerUser RateClass = iota
 	// Unlimited is for autocomplete, which Discord sends at every keystroke.
 	Unlimited
+	// PerAdmin draws from the user's admin bucket (Config.AdminRatePerMinute
+	// and AdminBurst), apart from their questions: the admin commands.
+	PerAdmin
+)
+
+// Load says what answering an interaction costs, and so where it runs.
+type Load int
+
+// Loads.
+const (
+	// Search rows query the index: at most Config.MaxSearches are searched
+	// at once and the others wait their turn (acknowledged at once by a
+	// deferral), up to Config.QueueSize; beyond that the user is told the
+	// bot is busy. The zero value, so that a new row is bounded.
+	Search Load = iota
+	// Light rows answer from memory (help, sources) and run at once.
+	Light
+	// Task rows are long admin tasks (re-index, ingest). They run one at a
+	// time beside the questions, and shutdown interrupts them at once: the
+	// admin is told, and the re-index resumes at the next start.
+	Task
 )
 
 // request is one slash command being answered.
@@ -72,7 +93,7 @@ func (r request) flag(name string) bool {
 
 // command is one slash command, all of it in one row: what Discord is told
 // (its definition), how its reply is sent, who may use it, its rate limit,
-// the checks that answer at once and the handler.
+// its load, the checks that answer at once and the handler.
 type command struct {
 	def   *discordgo.ApplicationCommand
 	style Style
@@ -80,6 +101,7 @@ type command struct {
 	// both when checked and when run.
 	admin bool
 	rate  RateClass
+	load  Load
 	// check, when set, runs after the rate limit and the admin check,
 	// before any work; its errors are for the user.
 	check func(*Handler, request) error
@@ -97,6 +119,7 @@ type component struct {
 	action string
 	style  Style
 	rate   RateClass
+	load   Load
 	run    func(h *Handler, ctx context.Context, customID string) (Reply, error)
 }
 
@@ -134,11 +157,14 @@ func commandTable() []command {
 	}, {
 		def:   &discordgo.ApplicationCommand{Name: cmdSources, Description: "What the corpus holds and when it was last indexed"},
 		style: Style{Ephemeral: true},
+		load:  Light,
 		run:   (*Handler).sources,
 	}, {
 		def:   &discordgo.ApplicationCommand{Name: cmdReindex, Description: "Admins: rebuild the index from the corpus folder", DefaultMemberPermissions: &manage},
 		style: Style{Ephemeral: true, AlwaysDefer: true},
 		admin: true,
+		rate:  PerAdmin,
+		load:  Task,
 		check: (*Handler).checkNotBuilding,
 		run:   (*Handler).reindex,
 	}, {
@@ -148,11 +174,14 @@ func commandTable() []command {
 		}},
 		style: Style{Ephemeral: true, AlwaysDefer: true},
 		admin: true,
+		rate:  PerAdmin,
+		load:  Task,
 		check: (*Handler).checkIngest,
 		run:   (*Handler).ingest,
 	}, {
 		def:   &discordgo.ApplicationCommand{Name: cmdHelp, Description: "What I can do, with examples"},
 		style: Style{Ephemeral: true},
+		load:  Light,
 		run:   func(*Handler, context.Context, request) (Reply, error) { return RenderHelp(), nil },
 	}}
 }
@@ -177,13 +206,14 @@ func Commands() []*discordgo.ApplicationCommand {
 }
 
 // Route is what the route table says about one interaction: how its reply
-// is sent, whether it is for admins and its rate limit.
+// is sent, whether it is for admins, its rate limit and its load.
 type Route struct {
 	// Name is the command's name, or the button's custom_id action.
 	Name  string
 	Style Style
 	Admin bool
 	Rate  RateClass
+	Load  Load
 }
 
 // routes indexes the route tables.
@@ -226,12 +256,12 @@ func (r routes) component(i *discordgo.Interaction) (component, bool) {
 func (r routes) route(i *discordgo.Interaction) (Route, bool) {
 	if c, ok := r.command(i); ok {
 		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-			return Route{Name: c.def.Name, Rate: Unlimited}, true
+			return Route{Name: c.def.Name, Rate: Unlimited, Load: Light}, true
 		}
-		return Route{Name: c.def.Name, Style: c.style, Admin: c.admin, Rate: c.rate}, true
+		return Route{Name: c.def.Name, Style: c.style, Admin: c.admin, Rate: c.rate, Load: c.load}, true
 	}
 	if c, ok := r.component(i); ok {
-		return Route{Name: c.action, Style: c.style, Rate: c.rate}, true
+		return Route{Name: c.action, Style: c.style, Rate: c.rate, Load: c.load}, true
 	}
 	return Route{}, false
 }

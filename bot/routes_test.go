@@ -26,7 +26,8 @@ func asCommand(name string, autocomplete bool) func(map[string]any) {
 }
 
 // TestRouteTable says, for every registered command, how its reply is
-// sent, whether it is for admins and its rate limit; a command registered
+// sent, whether it is for admins, its rate limit and its load (ask, who,
+// toll and search search the index, in the queue); a command registered
 // without a row here fails.
 func TestRouteTable(t *testing.T) {
 	want := map[string]bot.Route{
@@ -34,10 +35,10 @@ func TestRouteTable(t *testing.T) {
 		"who":     {Name: "who"},
 		"toll":    {Name: "toll"},
 		"search":  {Name: "search"},
-		"sources": {Name: "sources", Style: bot.Style{Ephemeral: true}},
-		"reindex": {Name: "reindex", Style: bot.Style{Ephemeral: true, AlwaysDefer: true}, Admin: true},
-		"ingest":  {Name: "ingest", Style: bot.Style{Ephemeral: true, AlwaysDefer: true}, Admin: true},
-		"help":    {Name: "help", Style: bot.Style{Ephemeral: true}},
+		"sources": {Name: "sources", Style: bot.Style{Ephemeral: true}, Load: bot.Light},
+		"reindex": {Name: "reindex", Style: bot.Style{Ephemeral: true, AlwaysDefer: true}, Admin: true, Rate: bot.PerAdmin, Load: bot.Task},
+		"ingest":  {Name: "ingest", Style: bot.Style{Ephemeral: true, AlwaysDefer: true}, Admin: true, Rate: bot.PerAdmin, Load: bot.Task},
+		"help":    {Name: "help", Style: bot.Style{Ephemeral: true}, Load: bot.Light},
 	}
 	h := bot.NewHandler(bot.Config{}, nil, nil, nil)
 	defs := bot.Commands()
@@ -64,7 +65,7 @@ func TestRouteTable(t *testing.T) {
 				t.Errorf("admin %v, but default member permissions %v", got.Admin, def.DefaultMemberPermissions)
 			}
 			auto, ok := h.Route(interaction(t, "interaction_reindex_member.json", asCommand(def.Name, true)))
-			if !ok || auto.Rate != bot.Unlimited || auto.Style != (bot.Style{}) {
+			if !ok || auto.Rate != bot.Unlimited || auto.Load != bot.Light || auto.Style != (bot.Style{}) {
 				t.Errorf("autocomplete route = %+v, %v; want unlimited", auto, ok)
 			}
 		})
@@ -157,7 +158,7 @@ func TestRateLimitIsShared(t *testing.T) {
 // loader reads, and names them all in its description and refusals.
 func TestIngestAcceptsLoaderTypes(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 600, Burst: 100, AdminRatePerMinute: 600, AdminBurst: 100}, engine, nil, nil)
 	withFile := func(name string) func(map[string]any) {
 		return func(m map[string]any) {
 			a := m["data"].(map[string]any)["resolved"].(map[string]any)["attachments"].(map[string]any)["1370000000000000001"].(map[string]any)

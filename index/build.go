@@ -42,6 +42,9 @@ type buildTuning struct {
 	// gcPercent is the GOGC in force during the build; 400 when 0, -1 to
 	// leave it alone.
 	gcPercent int
+	// analyze analyses one article; extract.Analyze when nil (tests
+	// replace it to hold a build mid-analysis).
+	analyze func(*corpus.Article)
 }
 
 func (t buildTuning) batch() int {
@@ -98,16 +101,25 @@ type BuildReport struct {
 }
 
 // Build builds a new generation from the corpus beside the live one and
-// swaps it in atomically by rewriting the pointer file. A failed or killed
-// build leaves the previous generation serving. Only one build runs at a
-// time per index directory; a second gets an EINVALID "already running" error.
+// swaps it in atomically by rewriting the pointer file. A failed, killed
+// or cancelled build leaves the previous generation serving. Only one
+// build runs at a time per index directory; a second gets an EINVALID
+// "already running" error (ErrBuildRunning). A previous generation that is
+// damaged is reported with a warning and the build starts afresh; one
+// that cannot be written to fails with ErrNotWritable.
+//
+// When ctx ends the build stops and returns ctx's error, wrapped, without
+// waiting for an article being analysed: its analysis ends in the
+// background.
 func Build(ctx context.Context, opts BuildOptions) (BuildReport, error) {
 	return build(ctx, opts, nil, buildTuning{})
 }
 
 // BuildFrom is Build from already loaded articles instead of reading
 // opts.CorpusDir; the fingerprint is taken from opts.CorpusDir as usual
-// (none when it is ""). It analyses the articles in place.
+// (none when it is ""). It analyses the articles in place; after a
+// cancelled build, an article whose analysis was under way is written to
+// until that analysis ends.
 func BuildFrom(ctx context.Context, opts BuildOptions, loaded load.Result) (BuildReport, error) {
 	return build(ctx, opts, &loaded, buildTuning{})
 }
@@ -127,7 +139,7 @@ func build(ctx context.Context, opts BuildOptions, loaded *load.Result, tune bui
 		return BuildReport{}, corpus.Errorf(corpus.EINVALID, "no index directory given")
 	}
 	if err := os.MkdirAll(opts.IndexDir, 0o755); err != nil {
-		return BuildReport{}, fmt.Errorf("create index directory: %w", err)
+		return BuildReport{}, fmt.Errorf("create index directory: %w", notWritable(err))
 	}
 	lock, err := lockBuild(opts.IndexDir)
 	if err != nil {
@@ -158,6 +170,9 @@ func build(ctx context.Context, opts BuildOptions, loaded *load.Result, tune bui
 	b := &builder{opts: opts, log: log, tune: tune, fingerprint: fingerprint, release: own}
 	rep, err := b.run(ctx, *loaded)
 	if err != nil {
+		if ctx.Err() != nil {
+			return BuildReport{}, fmt.Errorf("build interrupted; the previous generation still serves: %w", context.Cause(ctx))
+		}
 		return BuildReport{}, err
 	}
 	rep.Duration = time.Since(start)
@@ -218,6 +233,15 @@ type previous struct {
 	name        string
 	manifest    Manifest
 	incremental bool // its articles may be carried over
+	// store is its paragraph store, open while incremental.
+	store *paragraphStore
+}
+
+// close closes what p holds open.
+func (p previous) close() {
+	if p.store != nil {
+		_ = p.store.close()
+	}
 }
 
 // buildPlan is what a build does: the articles to analyse, the ones to
@@ -225,7 +249,7 @@ type previous struct {
 // manifest of the new generation so far.
 type buildPlan struct {
 	todo     []*corpus.Article
-	reused   []string
+	reused   []*corpus.Article
 	deletes  []string
 	manifest Manifest
 	report   BuildReport
@@ -234,14 +258,15 @@ type buildPlan struct {
 func (b *builder) run(ctx context.Context, loaded load.Result) (BuildReport, error) {
 	dir := b.opts.IndexDir
 	if err := removeLeftovers(dir); err != nil {
-		return BuildReport{}, err
+		return BuildReport{}, notWritable(err)
 	}
 	prev := b.previous(dir)
+	defer prev.close()
 	articles := dedupe(loaded.Articles, b.log)
 	name := newGenName(dir)
 	tmp := filepath.Join(dir, name+tmpSuffix)
 	if err := os.Mkdir(tmp, 0o755); err != nil {
-		return BuildReport{}, fmt.Errorf("create generation directory: %w", err)
+		return BuildReport{}, fmt.Errorf("create generation directory: %w", notWritable(err))
 	}
 	ok := false
 	defer func() {
@@ -274,27 +299,34 @@ func (b *builder) run(ctx context.Context, loaded load.Result) (BuildReport, err
 }
 
 // previous reads the generation dir serves, and whether a build may carry
-// its articles over.
+// its articles over: not when it is damaged (openParts), which is said in
+// one warning.
 func (b *builder) previous(dir string) previous {
 	name, m, err := readCurrent(dir)
 	if err != nil && corpus.ErrorCode(err) != corpus.ENOTFOUND {
-		b.log.Warn("previous index unreadable; building afresh", "err", err)
+		b.log.Warn("the previous index is damaged; building it afresh", "err", err)
 	}
 	p := previous{name: name, manifest: m}
 	p.incremental = err == nil && !b.opts.Full && m.AnalyzerVersion == extract.AnalyzerVersion
-	if p.incremental {
-		// A damaged paragraph store cannot be carried over: build afresh.
-		if st, err := openStore(filepath.Join(dir, name)); err != nil {
-			b.log.Warn("previous paragraph store unreadable; building afresh", "err", err)
-			p.incremental = false
-		} else {
-			_ = st.close()
-		}
+	if !p.incremental {
+		return p
 	}
+	store, idx, err := openParts(dir, name, m)
+	if err != nil {
+		b.log.Warn("the previous index is damaged; building it afresh", "err", err)
+		p.incremental = false
+		return p
+	}
+	_ = idx.Close()
+	p.store = store
 	return p
 }
 
-// plan decides what to analyse, what to keep and what to delete.
+// plan decides what to analyse, what to keep and what to delete. The
+// documents of a changed article are replaced as it is indexed again:
+// only those of the paragraphs it no longer has are deleted, for deletes
+// and additions of one document in batches applied concurrently could
+// land in either order.
 func (b *builder) plan(articles []corpus.Article, skipped []corpus.Skipped, prev previous) buildPlan {
 	rep := BuildReport{Articles: len(articles), Skipped: skipped}
 	if rep.Skipped == nil {
@@ -323,7 +355,7 @@ func (b *builder) plan(articles []corpus.Article, skipped []corpus.Skipped, prev
 		ref, had := prevRefs[a.ID]
 		if had && a.Hash != "" && old.Hashes[a.ID] == a.Hash && ref.Paragraphs == len(a.Paragraphs) {
 			rep.Reused++
-			p.reused = append(p.reused, a.ID)
+			p.reused = append(p.reused, a)
 			if ps := old.ArticlePeople[a.ID]; len(ps) > 0 {
 				m.ArticlePeople[a.ID] = ps
 			}
@@ -333,14 +365,14 @@ func (b *builder) plan(articles []corpus.Article, skipped []corpus.Skipped, prev
 			continue
 		}
 		if had {
-			p.deletes = appendDocIDs(p.deletes, ref)
+			p.deletes = appendDocIDs(p.deletes, ref, len(a.Paragraphs)+1)
 		}
 		p.todo = append(p.todo, a)
 	}
 	for _, r := range old.Articles {
 		if prev.incremental && !current[r.ID] {
 			rep.Removed++
-			p.deletes = appendDocIDs(p.deletes, r)
+			p.deletes = appendDocIDs(p.deletes, r, 1)
 		}
 	}
 	for i := range articles {
@@ -356,7 +388,6 @@ func (b *builder) plan(articles []corpus.Article, skipped []corpus.Skipped, prev
 // write writes the generation of plan into tmp: the Bleve index, the
 // paragraph store and the manifest, synced to disk.
 func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *buildPlan) error {
-	dir := b.opts.IndexDir
 	w, err := b.openWriter(tmp, prev)
 	if err != nil {
 		return err
@@ -383,9 +414,17 @@ func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *bu
 		}
 	}()
 	if len(plan.reused) > 0 {
-		if err := copyStored(store, filepath.Join(dir, prev.name), plan.reused); err != nil {
+		redo, err := copyStored(ctx, store, prev.store, plan.reused, b.log)
+		if err != nil {
 			return err
 		}
+		// Indexed again, their documents replace those copied over.
+		for _, a := range redo {
+			delete(plan.manifest.ArticlePeople, a.ID)
+			delete(plan.manifest.ArticleOrgs, a.ID)
+		}
+		plan.todo = append(plan.todo, redo...)
+		plan.report.Reused -= len(redo)
 	}
 
 	t0, c0 := time.Now(), cpuTime()
@@ -409,7 +448,10 @@ func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *bu
 	}
 	t2, c2 := time.Now(), cpuTime()
 	plan.report.Analysed = len(plan.todo)
-	if err := syncTree(tmp); err != nil {
+	if err := writeFileSync(filepath.Join(tmp, readersFile), nil); err != nil {
+		return err
+	}
+	if err := syncTree(ctx, tmp); err != nil {
 		return fmt.Errorf("sync generation: %w", err)
 	}
 	b.log.Debug("build phases", "index", t1.Sub(t0), "index_cpu", c1-c0, "merge+manifest", t2.Sub(t1), "merge+manifest_cpu", c2-c1,
@@ -465,9 +507,10 @@ func refOf(a *corpus.Article) corpus.ArticleRef {
 	}
 }
 
-// appendDocIDs appends the document IDs of every paragraph of r.
-func appendDocIDs(ids []string, r corpus.ArticleRef) []string {
-	for n := 1; n <= r.Paragraphs; n++ {
+// appendDocIDs appends the document IDs of r's paragraphs from number
+// from on.
+func appendDocIDs(ids []string, r corpus.ArticleRef, from int) []string {
+	for n := from; n <= r.Paragraphs; n++ {
 		ids = append(ids, bleveindex.DocID(r.ID, n))
 	}
 	return ids

@@ -57,3 +57,25 @@ func BenchmarkBuildTuning10k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkIncrementalBuild10k rebuilds an index of 10,000 synthetic
+// paragraphs whose corpus did not change: every article is carried over,
+// its stored paragraphs checked and copied.
+func BenchmarkIncrementalBuild10k(b *testing.B) {
+	articles := synth.Articles(1, 10_000)
+	ctx := context.Background()
+	dir := b.TempDir()
+	opts := BuildOptions{IndexDir: dir, Log: discard()}
+	if _, err := buildFrom(ctx, opts, load.Result{Articles: articles}, buildTuning{}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		rep, err := buildFrom(ctx, opts, load.Result{Articles: articles}, buildTuning{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep.Analysed != 0 {
+			b.Fatalf("analysed %d articles again", rep.Analysed)
+		}
+	}
+}

@@ -246,10 +246,14 @@ func TestIncrementalBuild(t *testing.T) {
 		}
 	}
 	crelease()
+	// Engines closed, only the serving generation and the one before it
+	// are kept (TestOpenGenerationIsKept: not so while one is open).
+	release()
+	_ = copied.Close()
+	_ = e.Close()
 	if rep := mustBuild(t, dir, next, true); rep.Analysed != 3 || rep.Reused != 0 {
 		t.Errorf("full rebuild = %+v", rep)
 	}
-	// Only the serving generation and the one before it are kept.
 	gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
 	if len(gens) != 2 {
 		t.Errorf("generations on disk = %v, want 2", gens)

@@ -13,5 +13,9 @@
 // previous generation, analyses articles on a pool of workers
 // (workers.go), writes the Bleve index, the paragraph store (store.go)
 // and the manifest with the people directory (people.go), and publishes
-// the generation (generation.go) under the build lock (lock.go).
+// the generation (generation.go) under the build lock (lock.go). An open
+// Engine polls the pointer for generations other processes publish and
+// holds a reader lock on the one it serves, which builds do not delete
+// (engine.go, lock.go); a generation that does not open or verify is
+// reported as damaged (damage.go) and the next build starts afresh.
 package index

@@ -5,8 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -19,15 +19,24 @@ import (
 	"github.com/newsdesk/newsdesk/index/rank"
 )
 
+// ReloadInterval is how often an open Engine reads its index's pointer to
+// find a generation that another process (`newsdesk index`) published.
+const ReloadInterval = 2 * time.Second
+
 // Engine serves questions from the current index generation. It is safe for
 // concurrent use; Reload swaps in a newer generation without failing any
-// in-flight or new query.
+// in-flight or new query, and the engine calls it itself when another
+// process publishes one (every ReloadInterval).
 type Engine struct {
 	dir string
 	log *slog.Logger
 
 	// reload serialises Reload and Close.
 	reload sync.Mutex
+	// stopWatch ends the goroutine that watches the pointer; watching is
+	// closed once it has.
+	stopWatch context.CancelFunc
+	watching  chan struct{}
 
 	mu     sync.Mutex
 	cur    *generation // nil once closed
@@ -46,6 +55,8 @@ type generation struct {
 	name     string
 	idx      *bleveindex.Index
 	store    *paragraphStore
+	lock     *readerLock
+	log      *slog.Logger
 	manifest Manifest
 	// refs counts the engine's own reference (while current) and the
 	// queries using it; guarded by Engine.mu. The index closes at zero.
@@ -58,8 +69,8 @@ type generation struct {
 
 // newGeneration wraps an open index and its manifest, with what questions
 // read from the manifest computed once.
-func newGeneration(name string, idx *bleveindex.Index, store *paragraphStore, m Manifest) *generation {
-	g := &generation{name: name, idx: idx, store: store, manifest: m, refs: 1}
+func newGeneration(name string, idx *bleveindex.Index, store *paragraphStore, lock *readerLock, m Manifest, log *slog.Logger) *generation {
+	g := &generation{name: name, idx: idx, store: store, lock: lock, log: log, manifest: m, refs: 1}
 	for _, a := range m.Articles {
 		if src := strings.ToLower(a.Source); src != "" && !slices.Contains(g.sources, src) {
 			g.sources = append(g.sources, src)
@@ -71,27 +82,31 @@ func newGeneration(name string, idx *bleveindex.Index, store *paragraphStore, m 
 	return g
 }
 
-// Open opens the index generation that dir's pointer names. It returns an
-// ENOTFOUND *corpus.Error when no index has been built in dir.
+// Open opens the index generation that dir's pointer names, and watches
+// the pointer for newer ones until Close. It returns an ENOTFOUND
+// *corpus.Error when no index has been built in dir, and an ErrDamaged
+// error when the generation cannot be opened or verified.
 func Open(ctx context.Context, dir string, log *slog.Logger) (*Engine, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	name, m, err := readCurrent(dir)
-	if err != nil {
-		return nil, err
-	}
 	model, err := rank.DefaultModel()
 	if err != nil {
-		return nil, err
+		// A model fitted to other features than this build's: rank by the
+		// rules until `newsdesk train` writes one that fits.
+		log.Warn("ranking by the strategies' rules alone", "err", err)
+		model = nil
 	}
 	e := &Engine{dir: dir, log: log, synonyms: rank.NewSynonyms(bleveindex.Stem), model: model}
-	g, err := e.openGeneration(ctx, name, m)
+	g, err := e.openCurrent(ctx, "")
 	if err != nil {
 		return nil, err
 	}
 	e.cur = g
-	log.Debug("index opened", "dir", dir, "generation", name)
+	watch, stop := context.WithCancel(context.Background())
+	e.stopWatch, e.watching = stop, make(chan struct{})
+	go e.watch(watch)
+	log.Debug("index opened", "dir", dir, "generation", g.name)
 	return e, nil
 }
 
@@ -110,25 +125,80 @@ func (e *Engine) currentModel() *rank.Model {
 	return e.model
 }
 
-// openGeneration opens a generation read-only with one reference held.
+// openCurrent opens the generation the pointer names, unless it is
+// skip (then it returns nil). It reads the pointer again when the
+// generation was removed before it could be locked.
+func (e *Engine) openCurrent(ctx context.Context, skip string) (*generation, error) {
+	for attempt := 1; ; attempt++ {
+		name, m, err := readCurrent(e.dir)
+		if err != nil || name == skip {
+			return nil, err
+		}
+		g, err := e.openGeneration(ctx, name, m)
+		if errors.Is(err, errGenerationGone) && attempt < 3 {
+			continue
+		}
+		return g, err
+	}
+}
+
+// openGeneration opens a generation read-only with one reference held,
+// and a shared lock on it that keeps builds from deleting it.
 func (e *Engine) openGeneration(ctx context.Context, name string, m Manifest) (*generation, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	store, err := openStore(filepath.Join(e.dir, name))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("open index generation %s: it was built by an older newsdesk; run `newsdesk index --full`: %w", name, err)
-	}
+	lock, err := lockReader(filepath.Join(e.dir, name))
 	if err != nil {
 		return nil, fmt.Errorf("open index generation %s: %w", name, err)
 	}
-	idx, err := bleveindex.Open(filepath.Join(e.dir, name, bleveDir))
+	store, idx, err := openParts(e.dir, name, m)
 	if err != nil {
-		_ = store.close()
+		_ = lock.unlock()
 		return nil, fmt.Errorf("open index generation %s: %w", name, err)
 	}
 	e.open.Add(1)
-	return newGeneration(name, idx, store, m), nil
+	return newGeneration(name, idx, store, lock, m, e.log), nil
+}
+
+// watch reloads the engine whenever the pointer names another generation,
+// until ctx ends. A generation that fails to open is reported once and
+// not tried again until the pointer changes.
+func (e *Engine) watch(ctx context.Context) {
+	defer close(e.watching)
+	tick := time.NewTicker(ReloadInterval)
+	defer tick.Stop()
+	failed := ""
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		b, err := os.ReadFile(filepath.Join(e.dir, pointerFile))
+		name := strings.TrimSpace(string(b))
+		if err != nil || name == failed || name == e.serving() {
+			continue
+		}
+		if err := e.Reload(ctx); err != nil {
+			if ctx.Err() == nil {
+				e.log.Warn("a new index generation did not open; still serving the previous one", "generation", name, "err", err)
+				failed = name
+			}
+			continue
+		}
+		failed = ""
+	}
+}
+
+// serving is the name of the current generation; "" once closed.
+func (e *Engine) serving() string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cur == nil {
+		return ""
+	}
+	return e.cur.name
 }
 
 // Rebuild builds a new generation of the engine's index (opts.IndexDir is
@@ -161,29 +231,28 @@ func (e *Engine) Reload(ctx context.Context) error {
 	curName := e.cur.name
 	e.mu.Unlock()
 
-	name, m, err := readCurrent(e.dir)
+	g, err := e.openCurrent(ctx, curName)
 	if err != nil {
 		return fmt.Errorf("reload: %w", err)
 	}
-	if name == curName {
+	if g == nil {
 		return nil
-	}
-	g, err := e.openGeneration(ctx, name, m)
-	if err != nil {
-		return fmt.Errorf("reload: %w", err)
 	}
 	e.mu.Lock()
 	old := e.cur
 	e.cur = g
 	e.mu.Unlock()
 	e.unref(old)
-	e.log.Info("index reloaded", "generation", name, "previous", curName)
+	e.log.Info("index reloaded", "generation", g.name, "previous", curName)
 	return nil
 }
 
 // Close closes the engine once in-flight queries are done. Queries that
 // start after Close find no index.
 func (e *Engine) Close() error {
+	// The watcher reloads under e.reload: stop it first.
+	e.stopWatch()
+	<-e.watching
 	e.reload.Lock()
 	defer e.reload.Unlock()
 	e.mu.Lock()
@@ -227,7 +296,7 @@ func (e *Engine) unref(g *generation) {
 	if !last {
 		return
 	}
-	if err := errors.Join(g.idx.Close(), g.store.close()); err != nil {
+	if err := errors.Join(g.idx.Close(), g.store.close(), g.lock.unlock()); err != nil {
 		e.log.Warn("close index generation", "generation", g.name, "err", err)
 	}
 	e.open.Done()

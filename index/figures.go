@@ -212,7 +212,7 @@ func (s *asker) articlesNaming(ctx context.Context, place string) (map[string]bo
 		if !ok || ids[article] {
 			continue
 		}
-		sp, ok, err := s.g.store.get(hit.ID)
+		sp, ok, err := s.g.paragraph(hit.ID)
 		if err != nil {
 			return nil, err
 		}

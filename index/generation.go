@@ -15,6 +15,7 @@ import (
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/extract"
 	"github.com/newsdesk/newsdesk/corpus/load"
+	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
 // Layout of an index directory:
@@ -27,11 +28,14 @@ import (
 //	    paragraphs.jsonl, paragraphs.idx.json
 //	                    the paragraph store (store.go)
 //	    manifest.json   the Manifest
+//	    readers.lock    flock'ed (shared) by every engine serving it
 //	  gen-….tmp/        a generation being built; never served
 //
 // A build writes gen-X.tmp, fsyncs it, renames it to gen-X and only then
 // rewrites CURRENT (temp file, fsync, rename), so a reader always finds a
 // complete generation and a killed build leaves the previous one serving.
+// Engines poll CURRENT and swap to the generation it names (engine.go); a
+// build deletes old generations no engine holds open (lock.go).
 const (
 	pointerFile  = "CURRENT"
 	genPrefix    = "gen-"
@@ -73,24 +77,69 @@ func newGenName(dir string) string {
 }
 
 // readCurrent reads the pointer and the manifest of the generation it
-// names; ENOTFOUND when there is none.
+// names; ENOTFOUND when there is none, an ErrDamaged error when either
+// does not read.
 func readCurrent(dir string) (string, Manifest, error) {
 	b, err := os.ReadFile(filepath.Join(dir, pointerFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", Manifest{}, corpus.Errorf(corpus.ENOTFOUND, "no index has been built in %s yet: run `newsdesk index`", dir)
 	}
 	if err != nil {
-		return "", Manifest{}, fmt.Errorf("read index pointer: %w", err)
+		return "", Manifest{}, damaged(dir, "", fmt.Errorf("read index pointer: %w", err))
 	}
 	name := strings.TrimSpace(string(b))
 	if !validGenName(name) {
-		return "", Manifest{}, fmt.Errorf("index pointer %s names %q, not a generation", filepath.Join(dir, pointerFile), name)
+		return "", Manifest{}, damaged(dir, "", fmt.Errorf("index pointer %s names %q, not a generation", filepath.Join(dir, pointerFile), name))
 	}
 	m, err := readManifest(filepath.Join(dir, name))
 	if err != nil {
-		return "", Manifest{}, err
+		return "", Manifest{}, damaged(dir, name, err)
 	}
 	return name, m, nil
+}
+
+// openParts opens the paragraph store and the Bleve index of generation
+// name in dir, and checks that both hold the paragraphs its manifest m
+// lists: an ErrDamaged error when either does not open or check.
+func openParts(dir, name string, m Manifest) (*paragraphStore, *bleveindex.Index, error) {
+	genDir := filepath.Join(dir, name)
+	store, err := openStore(genDir)
+	if err != nil {
+		return nil, nil, damaged(dir, name, err)
+	}
+	idx, err := bleveindex.Open(filepath.Join(genDir, bleveDir))
+	if err != nil {
+		_ = store.close()
+		return nil, nil, damaged(dir, name, fmt.Errorf("open search index: %w", err))
+	}
+	if err := checkParts(store, idx, m); err != nil {
+		_ = store.close()
+		_ = idx.Close()
+		return nil, nil, damaged(dir, name, err)
+	}
+	return store, idx, nil
+}
+
+// checkParts reports a store or index that does not hold as many
+// paragraphs as the manifest m lists: a scorch snapshot that did not load
+// is skipped with a log line, which would otherwise leave an index that
+// opens and finds nothing.
+func checkParts(store *paragraphStore, idx *bleveindex.Index, m Manifest) error {
+	want := 0
+	for _, a := range m.Articles {
+		want += a.Paragraphs
+	}
+	if got := len(store.ix.Offsets) - 1; got != want {
+		return fmt.Errorf("the paragraph store holds %d paragraphs, the manifest lists %d", got, want)
+	}
+	got, err := idx.DocCount()
+	if err != nil {
+		return err
+	}
+	if got != uint64(want) {
+		return fmt.Errorf("the search index holds %d paragraphs, the manifest lists %d", got, want)
+	}
+	return nil
 }
 
 func validGenName(name string) bool {
@@ -161,10 +210,14 @@ func syncDir(dir string) error {
 	return nil
 }
 
-// syncTree fsyncs every file and directory under root.
-func syncTree(root string) error {
+// syncTree fsyncs every file and directory under root; it stops when ctx
+// ends.
+func syncTree(ctx context.Context, root string) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		f, err := os.Open(path)
@@ -195,8 +248,10 @@ func removeLeftovers(dir string) error {
 }
 
 // removeOldGenerations deletes every generation but the new one and the
-// one it replaced, which a running process may still be serving. (Processes
-// serving an even older one keep working: their files stay open.)
+// one it replaced, and those an engine, in this process or another, still
+// has open (lockReader): they are deleted by a later build once closed.
+// The one replaced is kept for processes that read the pointer before it
+// changed and have yet to open what it named.
 func removeOldGenerations(dir, keep, prev string, log *slog.Logger) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -208,8 +263,12 @@ func removeOldGenerations(dir, keep, prev string, log *slog.Logger) {
 		if !e.IsDir() || !validGenName(n) || n == keep || n == prev {
 			continue
 		}
-		if err := os.RemoveAll(filepath.Join(dir, n)); err != nil {
+		removed, err := removeUnread(filepath.Join(dir, n))
+		switch {
+		case err != nil:
 			log.Warn("remove old generation", "generation", n, "err", err)
+		case !removed:
+			log.Debug("old generation still open; keeping it", "generation", n)
 		}
 	}
 }

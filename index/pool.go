@@ -114,7 +114,7 @@ func (s *asker) plainSearch(ctx context.Context, known map[string]*rank.Candidat
 	var parts []bleveindex.Query
 	for _, c := range searchedConcepts(s.Concepts) {
 		parts = append(parts, bleveindex.Term(bleveindex.FieldText, c.Stems[0]), bleveindex.Term(bleveindex.FieldTitle, c.Stems[0]).Boost(0.5))
-		if c.Fuzzy {
+		if c.Fuzzy || s.Capitalised(c.Word) {
 			parts = append(parts, bleveindex.Fuzzy(bleveindex.FieldText, c.Stems[0]))
 		}
 		if c.Skeleton != "" || s.Capitalised(c.Word) {
@@ -123,6 +123,17 @@ func (s *asker) plainSearch(ctx context.Context, known map[string]*rank.Candidat
 	}
 	if subject := s.Question.Subject; subject != "" && (s.Question.Intent == corpus.IntentWho || s.Question.Intent == corpus.IntentSaid) {
 		parts = append(parts, bleveindex.Match(bleveindex.FieldNames, strings.TrimPrefix(subject, "the ")))
+	}
+	if q := s.Question; q.Intent == corpus.IntentFigure && q.Source != "" && len(q.Kinds) > 0 {
+		// The figures of the source asked for: its outlet's, those it is
+		// quoted for, those its name stands beside ("per al jazeera",
+		// "what toll did the fire chief give").
+		kinds := make([]bleveindex.Query, len(q.Kinds))
+		for i, k := range q.Kinds {
+			kinds[i] = bleveindex.Term(bleveindex.FieldWhat, k)
+		}
+		source := bleveindex.Or(bleveindex.Outlet(q.Source), bleveindex.MatchEvery(bleveindex.FieldSpeakers, q.Source), bleveindex.MatchEvery(bleveindex.FieldText, q.Source))
+		parts = append(parts, bleveindex.And(bleveindex.Or(kinds...), source))
 	}
 	if len(parts) == 0 {
 		return nil, nil

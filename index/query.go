@@ -6,6 +6,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/newsdesk/newsdesk/corpus"
@@ -67,11 +68,15 @@ func (s *asker) findKnown(ctx context.Context, q bleveindex.Query, size int, kno
 			continue
 		}
 		sp, ok, err := s.g.store.get(hit.ID)
-		if err != nil {
+		switch {
+		case errors.Is(err, errDamagedRecord):
+			s.g.skipDamaged(err)
+			continue
+		case err != nil:
 			return nil, err
-		}
-		if !ok {
-			return nil, fmt.Errorf("paragraph store lacks %s, which the index has", hit.ID)
+		case !ok:
+			s.g.skipDamaged(fmt.Errorf("%w: the paragraph store lacks %s, which the index has", errDamagedRecord, hit.ID))
+			continue
 		}
 		out = append(out, &rank.Candidate{ID: hit.ID, HitScore: hit.Score, Article: sp.Article, Paragraph: sp.Paragraph})
 	}
@@ -127,6 +132,23 @@ func (s *asker) conceptsOf(ctx context.Context, words []string) []rank.Concept {
 	return s.ConceptsOf(words, df)
 }
 
+// paragraph is store.get for a question: a damaged record is logged and
+// skipped (ok is false), so that one bad record fails no question.
+func (g *generation) paragraph(id string) (storedParagraph, bool, error) {
+	sp, ok, err := g.store.get(id)
+	if errors.Is(err, errDamagedRecord) {
+		g.skipDamaged(err)
+		return storedParagraph{}, false, nil
+	}
+	return sp, ok, err
+}
+
+// skipDamaged logs a damaged paragraph record that a question skips. The
+// next `newsdesk index` analyses its article again.
+func (g *generation) skipDamaged(err error) {
+	g.log.Warn("skipping a damaged paragraph record; run `newsdesk index` to repair it", "generation", g.name, "err", err)
+}
+
 // fetch returns the stored paragraphs of the given document IDs that exist.
 func (g *generation) fetch(ctx context.Context, ids []string) (map[string]storedParagraph, error) {
 	out := map[string]storedParagraph{}
@@ -134,7 +156,7 @@ func (g *generation) fetch(ctx context.Context, ids []string) (map[string]stored
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		sp, ok, err := g.store.get(id)
+		sp, ok, err := g.paragraph(id)
 		if err != nil {
 			return nil, fmt.Errorf("fetch paragraphs: %w", err)
 		}

@@ -47,7 +47,9 @@ func (s *asker) conceptQuery(words []string) bleveindex.Query {
 		if !unfiltered || c.HasInText(0) {
 			disj = append(disj, bleveindex.Term(bleveindex.FieldText, c.Stems[0]).Boost(c.Weight))
 		}
-		if c.Fuzzy {
+		if c.Fuzzy || s.Capitalised(c.Word) {
+			// A misspelt word, or a name in another spelling: "Dalla" is
+			// also "Dallah".
 			disj = append(disj, bleveindex.Fuzzy(bleveindex.FieldText, c.Stems[0]).Boost(0.7*c.Weight))
 		}
 		for i, st := range c.Stems[1:] {

@@ -2,10 +2,12 @@ package index
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"hash/crc32"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -32,6 +34,21 @@ type storeIndex struct {
 	// Offsets are the byte offsets of the records, and the file's length
 	// last: record i is Offsets[i]:Offsets[i+1].
 	Offsets []int64 `json:"offsets"`
+	// Sums are the CRC-32C checksums of the records (newline included),
+	// so that a damaged one is found without decoding it; none in stores
+	// written before them.
+	Sums []uint32 `json:"sums,omitempty"`
+}
+
+// crcTable is the Castagnoli polynomial, which CPUs compute in hardware.
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// checkSum reports record r, as read, when it does not match its sum.
+func (ix *storeIndex) checkSum(r int, rec []byte, id string) error {
+	if ix.Sums != nil && crc32.Checksum(rec, crcTable) != ix.Sums[r] {
+		return fmt.Errorf("%w %s: its checksum does not match", errDamagedRecord, id)
+	}
+	return nil
 }
 
 // storeWriter writes the paragraph store of a generation being built.
@@ -63,27 +80,51 @@ func (s *storeWriter) add(articleID string, records [][]byte) error {
 		}
 		end += int64(len(r)) + 1
 		s.ix.Offsets = append(s.ix.Offsets, end)
+		s.ix.Sums = append(s.ix.Sums, crc32.Update(crc32.Checksum(r, crcTable), crcTable, []byte{'\n'}))
 	}
 	return nil
 }
 
 // copyArticle appends an article's records from the previous generation's
-// store unchanged.
+// store unchanged. It copies nothing and returns an errDamagedRecord
+// error when one of them is damaged.
 func (s *storeWriter) copyArticle(from *paragraphStore, articleID string) error {
 	a, ok := from.ix.Articles[articleID]
 	first, paragraphs := a[0], a[1]
 	if !ok || first+paragraphs >= len(from.ix.Offsets) {
-		return fmt.Errorf("previous paragraph store lacks article %s", articleID)
+		return fmt.Errorf("%w: the previous paragraph store lacks article %s", errDamagedRecord, articleID)
 	}
 	start, end := from.ix.Offsets[first], from.ix.Offsets[first+paragraphs]
-	s.ix.Articles[articleID] = [2]int{len(s.ix.Offsets) - 1, paragraphs}
-	base := s.ix.Offsets[len(s.ix.Offsets)-1] - start
-	if _, err := io.CopyN(s.w, io.NewSectionReader(from.f, start, end-start), end-start); err != nil {
+	buf := make([]byte, end-start)
+	if _, err := from.f.ReadAt(buf, start); err != nil {
 		return fmt.Errorf("copy paragraphs of %s: %w", articleID, err)
 	}
+	sums := make([]uint32, paragraphs)
+	for n := 1; n <= paragraphs; n++ {
+		r := first + n - 1
+		rec := buf[from.ix.Offsets[r]-start : from.ix.Offsets[r+1]-start]
+		id := bleveindex.DocID(articleID, n)
+		if from.ix.Sums != nil {
+			if err := from.ix.checkSum(r, rec, id); err != nil {
+				return err
+			}
+			sums[n-1] = from.ix.Sums[r]
+			continue
+		}
+		if err := checkRecord(rec, id); err != nil {
+			return err
+		}
+		sums[n-1] = crc32.Checksum(rec, crcTable)
+	}
+	if _, err := s.w.Write(buf); err != nil {
+		return fmt.Errorf("write paragraph store: %w", err)
+	}
+	s.ix.Articles[articleID] = [2]int{len(s.ix.Offsets) - 1, paragraphs}
+	base := s.ix.Offsets[len(s.ix.Offsets)-1] - start
 	for _, off := range from.ix.Offsets[first+1 : first+paragraphs+1] {
 		s.ix.Offsets = append(s.ix.Offsets, base+off)
 	}
+	s.ix.Sums = append(s.ix.Sums, sums...)
 	return nil
 }
 
@@ -151,6 +192,9 @@ func (ix storeIndex) check(size int64) error {
 		return fmt.Errorf("index ends at %d bytes, the file has %d", last, size)
 	}
 	records := len(ix.Offsets) - 1
+	if ix.Sums != nil && len(ix.Sums) != records {
+		return fmt.Errorf("index has %d checksums for %d records", len(ix.Sums), records)
+	}
 	for id, a := range ix.Articles {
 		if a[0] < 0 || a[1] < 0 || a[0]+a[1] > records {
 			return fmt.Errorf("article %s lies outside the index's %d records", id, records)
@@ -176,10 +220,14 @@ func (s *paragraphStore) raw(id string) (rec []byte, ok bool, err error) {
 	if _, err := s.f.ReadAt(rec, start); err != nil {
 		return nil, false, fmt.Errorf("read paragraph %s: %w", id, err)
 	}
+	if err := s.ix.checkSum(r, rec, id); err != nil {
+		return nil, false, err
+	}
 	return rec, true, nil
 }
 
-// get returns the stored paragraph of document id.
+// get returns the stored paragraph of document id. A record that does not
+// decode or holds another paragraph is an errDamagedRecord error.
 func (s *paragraphStore) get(id string) (storedParagraph, bool, error) {
 	rec, ok, err := s.raw(id)
 	if !ok || err != nil {
@@ -187,12 +235,37 @@ func (s *paragraphStore) get(id string) (storedParagraph, bool, error) {
 	}
 	var sp storedParagraph
 	if err := json.Unmarshal(rec, &sp); err != nil {
-		return storedParagraph{}, false, fmt.Errorf("decode stored paragraph %s: %w", id, err)
+		return storedParagraph{}, false, fmt.Errorf("%w %s: %w", errDamagedRecord, id, err)
 	}
-	if bleveindex.DocID(sp.Article.ID, sp.Paragraph.Number) != id {
-		return storedParagraph{}, false, fmt.Errorf("paragraph store: record for %s holds %s", id, bleveindex.DocID(sp.Article.ID, sp.Paragraph.Number))
+	if got := bleveindex.DocID(sp.Article.ID, sp.Paragraph.Number); got != id {
+		return storedParagraph{}, false, fmt.Errorf("%w %s: it holds %s", errDamagedRecord, id, got)
 	}
 	return sp, true, nil
+}
+
+// errDamagedRecord marks a stored paragraph whose record does not decode
+// or holds another paragraph than its place says.
+var errDamagedRecord = errors.New("damaged paragraph record")
+
+// checkRecord reports a record that is not a stored paragraph, or not
+// that of document id, as an errDamagedRecord error. It decodes only what
+// it compares; it checks the records of stores without checksums.
+func checkRecord(rec []byte, id string) error {
+	var probe struct {
+		A struct {
+			ID string `json:"id"`
+		} `json:"a"`
+		P struct {
+			Number int `json:"number"`
+		} `json:"p"`
+	}
+	if err := json.Unmarshal(rec, &probe); err != nil {
+		return fmt.Errorf("%w %s: %w", errDamagedRecord, id, err)
+	}
+	if got := bleveindex.DocID(probe.A.ID, probe.P.Number); got != id {
+		return fmt.Errorf("%w %s: it holds %s", errDamagedRecord, id, got)
+	}
+	return nil
 }
 
 func (s *paragraphStore) close() error { return s.f.Close() }
@@ -205,17 +278,23 @@ type storedParagraph struct {
 }
 
 // copyStored copies the stored paragraphs of the reused articles from the
-// previous generation genDir.
-func copyStored(w *storeWriter, genDir string, reused []string) error {
-	prev, err := openStore(genDir)
-	if err != nil {
-		return fmt.Errorf("previous generation: %w", err)
-	}
-	defer prev.close()
-	for _, id := range reused {
-		if err := w.copyArticle(prev, id); err != nil {
-			return err
+// previous generation's store, and returns those it could not copy because
+// a record of theirs is damaged: they are to be analysed again.
+func copyStored(ctx context.Context, w *storeWriter, prev *paragraphStore, reused []*corpus.Article, log *slog.Logger) ([]*corpus.Article, error) {
+	var redo []*corpus.Article
+	for _, a := range reused {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		err := w.copyArticle(prev, a.ID)
+		if errors.Is(err, errDamagedRecord) {
+			log.Warn("damaged paragraph record in the previous index; analysing the article again", "article", a.ID, "err", err)
+			redo = append(redo, a)
+			continue
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return redo, nil
 }

@@ -30,6 +30,8 @@ type analysed struct {
 
 // index analyses the articles in parallel and feeds their paragraphs to w
 // and store. It returns the people and organisations each article names.
+// When ctx ends it returns at once, leaving a worker in the middle of an
+// article to finish it and stop.
 func (b *builder) index(ctx context.Context, w *bleveindex.Writer, store *storeWriter, todo []*corpus.Article, done, total int) (map[string]namesOf, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -41,7 +43,17 @@ func (b *builder) index(ctx context.Context, w *bleveindex.Writer, store *storeW
 	if b.opts.Progress != nil {
 		b.opts.Progress(done, total)
 	}
-	for r := range out {
+	for {
+		var r analysed
+		var more bool
+		select {
+		case r, more = <-out:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if !more {
+			break
+		}
 		if r.err != nil {
 			return nil, r.err
 		}
@@ -59,6 +71,9 @@ func (b *builder) index(ctx context.Context, w *bleveindex.Writer, store *storeW
 		done++
 		if b.opts.Progress != nil {
 			b.opts.Progress(done, total)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -78,13 +93,17 @@ func (b *builder) analyse(ctx context.Context, todo []*corpus.Article) (<-chan a
 			return nil, err
 		}
 	}
+	analyze := b.tune.analyze
+	if analyze == nil {
+		analyze = extract.Analyze
+	}
 	in := make(chan *corpus.Article)
 	out := make(chan analysed, 64)
 	var wg sync.WaitGroup
 	for _, db := range builders {
 		wg.Go(func() {
 			for a := range in {
-				extract.Analyze(a)
+				analyze(a)
 				records, err := paragraphRecords(a)
 				r := analysed{id: a.ID, docs: db.Documents(a), records: records, people: names.ArticlePeople(a), orgs: names.ArticleOrganisations(a), err: err}
 				if b.release {

@@ -14,7 +14,7 @@ import (
 
 // AskCommand answers one question from the command line:
 //
-//	newsdesk ask [--corpus DIR] [--index DIR] [--limit N] [--json] QUESTION…
+//	newsdesk ask [--corpus DIR] [--index DIR] [--limit N] [--timeout D] [--json] [--log-level LEVEL] QUESTION…
 //
 // It builds the index first when it is missing or the corpus changed.
 type AskCommand struct {
@@ -23,7 +23,7 @@ type AskCommand struct {
 
 // Run runs the ask command.
 func (c *AskCommand) Run(ctx context.Context, args []string) error {
-	fs, cfg, err := newCommand(c.IO, "ask", "ask [--corpus DIR] [--index DIR] [--limit N] [--json] QUESTION…", flagCorpus|flagIndex|flagLogLevel|flagAskTimeout)
+	fs, cfg, err := newCommand(c.IO, "ask", "ask [--corpus DIR] [--index DIR] [--limit N] [--timeout D] [--json] [--log-level LEVEL] QUESTION…", flagCorpus|flagIndex|flagLogLevel|flagAskTimeout|flagQuietLog)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -86,5 +87,51 @@ func TestBenchUsageErrors(t *testing.T) {
 		if _, stderr, code := (cli{}).run(t, args...); code != exitUsage {
 			t.Errorf("%q: exit code %d, want %d; stderr:\n%s", args, code, exitUsage, stderr)
 		}
+	}
+}
+
+// TestBenchRefusesSizesThatCannotFit checks that bench refuses, before it
+// writes anything, a size whose benchmark needs more memory than is
+// available, and sizes that make no sense.
+func TestBenchRefusesSizesThatCannotFit(t *testing.T) {
+	const gib = 1 << 30
+	tests := []struct {
+		name      string
+		available int64
+		args      []string
+		want      string
+	}{
+		{"too large for 4 GiB", 4 * gib, []string{"--sizes", "10k,5000000"}, "a benchmark of 5000000 paragraphs needs about 12.2 GiB of memory and 4.0 GiB is available: use sizes of at most 1554841 paragraphs"},
+		{"one side too large", 4 * gib, []string{"--side", bench.SideNewsdesk, "--size", "2000000"}, "a benchmark of 2000000 paragraphs needs about"},
+		{"under the base", 100 << 20, []string{"--sizes", "10"}, "use sizes of at most 0 paragraphs"},
+		{"beyond any machine", 1 << 50, []string{"--sizes", "200000000"}, `size "200000000": want a whole number of paragraphs from 1 to 100000000`},
+		{"twice", 64 * gib, []string{"--sizes", "10k,10000"}, "size 10000 given twice"},
+		{"thousands separator", 64 * gib, []string{"--sizes", "1,000"}, `size "000"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, out := t.TempDir(), filepath.Join(t.TempDir(), "bench.json")
+			var stdout, stderr strings.Builder
+			c := &BenchCommand{IO: &IO{Out: &stdout, ErrOut: &stderr, Env: envOf(nil)}, MemAvailable: func() (int64, bool) { return tt.available, true }}
+			err := c.Run(context.Background(), append(tt.args, "--in-process", "--dir", dir, "--out", out))
+			if ExitCode(err) != exitUsage || !strings.Contains(Message(err), tt.want) {
+				t.Fatalf("error %v (exit %d), want a usage error saying %q", err, ExitCode(err), tt.want)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) > 0 || stdout.Len() > 0 {
+				t.Errorf("bench ran before refusing: %d entries in --dir, stdout %q", len(entries), stdout.String())
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("bench wrote --out before refusing")
+			}
+		})
+	}
+	// A size that fits is not refused; an unknown amount refuses nothing.
+	fits := &BenchCommand{MemAvailable: func() (int64, bool) { return 4 * gib, true }}
+	unknown := &BenchCommand{MemAvailable: func() (int64, bool) { return 0, false }}
+	if err := fits.checkMemory(1_000_000); err != nil {
+		t.Errorf("1,000,000 paragraphs in 4 GiB: %v", err)
+	}
+	if err := unknown.checkMemory(100_000_000); err != nil {
+		t.Errorf("unknown memory: %v", err)
 	}
 }

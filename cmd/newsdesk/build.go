@@ -19,6 +19,7 @@ func buildIndex(ctx context.Context, s *IO, headline string, opts index.BuildOpt
 	fmt.Fprintln(s.ErrOut, headline)
 	p := s.Progress("indexing")
 	opts.Progress = p.Update
+	opts.Log = p.Logger(opts.Log)
 	opts.TuneGC = true // nothing else runs yet: commands build before they start
 	rep, err := index.Build(ctx, opts)
 	p.Finish()
@@ -28,12 +29,26 @@ func buildIndex(ctx context.Context, s *IO, headline string, opts index.BuildOpt
 	return rep, nil
 }
 
-// openEngine makes sure the index is fresh, then opens it.
+// openEngine makes sure the index is fresh, then opens it. An index that
+// is out of date and cannot be rebuilt now serves with a warning.
 func openEngine(ctx context.Context, s *IO, cfg *Config, log *slog.Logger) (*index.Engine, error) {
-	if err := ensureIndex(ctx, s, cfg, log); err != nil {
+	notRebuilt, err := ensureIndex(ctx, s, cfg, log)
+	if err != nil {
 		return nil, err
 	}
-	return openIndex(ctx, cfg.IndexDir, log)
+	e, err := openIndex(ctx, cfg.IndexDir, log)
+	switch {
+	case err != nil && notRebuilt != nil:
+		// No index to fall back on: why it could not be built says more.
+		return nil, notRebuilt
+	case err != nil:
+		return nil, err
+	case errors.Is(notRebuilt, index.ErrBuildRunning):
+		log.Warn("the index is out of date: another process is indexing the corpus; answering from the current index meanwhile", "index", cfg.IndexDir)
+	case notRebuilt != nil:
+		log.Warn("the index is out of date: the corpus changed and the index cannot be rebuilt now; answering from it as it is", "index", cfg.IndexDir, "err", notRebuilt)
+	}
+	return e, nil
 }
 
 // openIndex opens the index in dir.
@@ -46,34 +61,35 @@ func openIndex(ctx context.Context, dir string, log *slog.Logger) (*index.Engine
 }
 
 // ensureIndex builds the index when it is missing or older than the
-// corpus, reporting progress and a one-line summary on stderr.
-func ensureIndex(ctx context.Context, s *IO, cfg *Config, log *slog.Logger) error {
+// corpus, reporting progress and a one-line summary on stderr. When it
+// cannot be rebuilt now, because another process is building it or its
+// directory is not writable, it returns why as notRebuilt: the index
+// there, if any, is to serve as it is.
+func ensureIndex(ctx context.Context, s *IO, cfg *Config, log *slog.Logger) (notRebuilt, err error) {
 	if err := checkCorpusDir(cfg.CorpusDir); err != nil {
-		return err
+		return nil, err
 	}
 	stale, err := index.Stale(ctx, cfg.CorpusDir, cfg.IndexDir)
 	if err != nil {
-		return fmt.Errorf("check the index in %s: %w (run `newsdesk index --full` to rebuild it)", cfg.IndexDir, err)
+		return nil, fmt.Errorf("check the index in %s: %w", cfg.IndexDir, err)
 	}
 	if !stale {
-		return nil
+		return nil, nil
 	}
 	headline := fmt.Sprintf("Indexing %s into %s (the corpus changed or has not been indexed yet)", cfg.CorpusDir, cfg.IndexDir)
 	rep, err := buildIndex(ctx, s, headline, index.BuildOptions{CorpusDir: cfg.CorpusDir, IndexDir: cfg.IndexDir, Log: log})
-	if errors.Is(err, index.ErrBuildRunning) {
-		// Another process is building; the index it replaces still serves.
-		log.Warn("another process is indexing the corpus; answering from the current index meanwhile", "index", cfg.IndexDir)
-		return nil
-	}
-	if err != nil {
-		return err
+	switch {
+	case errors.Is(err, index.ErrBuildRunning), errors.Is(err, index.ErrNotWritable):
+		return err, nil
+	case err != nil:
+		return nil, err
 	}
 	fmt.Fprintf(s.ErrOut, "Indexed %s, %s in %s", plural(rep.Articles, "article"), plural(rep.Paragraphs, "paragraph"), rep.Duration.Round(time.Millisecond))
 	if n := len(rep.Skipped); n > 0 {
 		fmt.Fprintf(s.ErrOut, "; skipped %s (run `newsdesk index` to see why)", plural(n, "file"))
 	}
 	fmt.Fprintln(s.ErrOut)
-	return nil
+	return nil, nil
 }
 
 // checkCorpusDir fails with advice when the corpus directory is missing.
@@ -95,7 +111,10 @@ func buildError(err error, corpusDir, indexDir string) error {
 	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("indexing interrupted; the previous index, if any, still serves: %w", err)
 	}
-	return fmt.Errorf("index %s into %s: %w (check that both directories are readable and writable)", corpusDir, indexDir, err)
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, index.ErrNotWritable) {
+		return fmt.Errorf("index %s into %s: %w (check that both directories are readable and writable)", corpusDir, indexDir, err)
+	}
+	return fmt.Errorf("index %s into %s: %w", corpusDir, indexDir, err)
 }
 
 func plural(n int, noun string) string {

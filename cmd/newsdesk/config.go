@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/joho/godotenv"
+
+	"github.com/newsdesk/newsdesk/bot"
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 // Configuration variables, as read from the environment or .env.
@@ -27,6 +30,10 @@ const (
 	envAdminRoles    = "NEWSDESK_ADMIN_ROLES"
 	envRatePerMinute = "NEWSDESK_RATE_PER_MINUTE"
 	envRateBurst     = "NEWSDESK_RATE_BURST"
+	envAdminRate     = "NEWSDESK_ADMIN_RATE_PER_MINUTE"
+	envAdminBurst    = "NEWSDESK_ADMIN_RATE_BURST"
+	envMaxSearches   = "NEWSDESK_MAX_SEARCHES"
+	envQueueSize     = "NEWSDESK_QUEUE_SIZE"
 	envMaxUpload     = "NEWSDESK_MAX_UPLOAD"
 	envAskTimeout    = "NEWSDESK_ASK_TIMEOUT"
 )
@@ -37,7 +44,7 @@ const (
 	defaultIndex         = ".newsdesk/index"
 	defaultRatePerMinute = 6
 	defaultRateBurst     = 3
-	defaultMaxUpload     = 2 << 20 // 2 MiB
+	defaultMaxUpload     = bot.DefaultMaxUpload
 	defaultAskTimeout    = 10 * time.Second
 )
 
@@ -47,6 +54,8 @@ type Config struct {
 	CorpusDir string
 	IndexDir  string
 	LogLevel  slog.Level
+	// logLevelSet records that .env or the environment chose LogLevel.
+	logLevelSet bool
 
 	// DiscordToken is the bot token. It is never printed or logged.
 	DiscordToken   string
@@ -57,8 +66,17 @@ type Config struct {
 	AdminRoles    []string
 	RatePerMinute int
 	RateBurst     int
-	MaxUpload     int64
-	AskTimeout    time.Duration
+	// AdminRatePerMinute and AdminRateBurst are each admin's own limit on
+	// /reindex and /ingest, apart from their questions.
+	AdminRatePerMinute int
+	AdminRateBurst     int
+	// MaxSearches is how many questions the bot searches at once; 0 for
+	// one per core. QueueSize is how many more may wait; 0 for the bot's
+	// default.
+	MaxSearches int
+	QueueSize   int
+	MaxUpload   int64
+	AskTimeout  time.Duration
 }
 
 // Env is where configuration comes from besides flags.
@@ -75,13 +93,15 @@ func OSEnv() Env { return Env{Lookup: os.LookupEnv, DotEnv: ".env"} }
 // DefaultConfig returns the configuration used when nothing is set.
 func DefaultConfig() Config {
 	return Config{
-		CorpusDir:     defaultCorpus,
-		IndexDir:      defaultIndex,
-		LogLevel:      slog.LevelInfo,
-		RatePerMinute: defaultRatePerMinute,
-		RateBurst:     defaultRateBurst,
-		MaxUpload:     defaultMaxUpload,
-		AskTimeout:    defaultAskTimeout,
+		CorpusDir:          defaultCorpus,
+		IndexDir:           defaultIndex,
+		LogLevel:           slog.LevelInfo,
+		RatePerMinute:      defaultRatePerMinute,
+		RateBurst:          defaultRateBurst,
+		AdminRatePerMinute: bot.DefaultAdminRatePerMinute,
+		AdminRateBurst:     bot.DefaultAdminBurst,
+		MaxUpload:          defaultMaxUpload,
+		AskTimeout:         defaultAskTimeout,
 	}
 }
 
@@ -132,6 +152,7 @@ func LoadConfig(env Env) (Config, error) {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			errs = append(errs, invalidEnv(envLogLevel, v, "debug, info, warn or error"))
 		}
+		c.logLevelSet = true
 	}
 	positiveInt := func(key string, dst *int) {
 		v, ok := get(key)
@@ -147,11 +168,21 @@ func LoadConfig(env Env) (Config, error) {
 	}
 	positiveInt(envRatePerMinute, &c.RatePerMinute)
 	positiveInt(envRateBurst, &c.RateBurst)
+	positiveInt(envAdminRate, &c.AdminRatePerMinute)
+	positiveInt(envAdminBurst, &c.AdminRateBurst)
+	positiveInt(envMaxSearches, &c.MaxSearches)
+	positiveInt(envQueueSize, &c.QueueSize)
 	if v, ok := get(envMaxUpload); ok && v != "" {
 		n, err := ParseSize(v)
-		if err != nil || n <= 0 {
+		switch {
+		case err != nil || n <= 0:
 			errs = append(errs, invalidEnv(envMaxUpload, v, `a size above 0 such as 2097152 or "2MiB"`))
-		} else {
+		case n > load.MaxFileSize:
+			// The corpus skips a larger file: /ingest would accept it and
+			// then fail to index it.
+			errs = append(errs, fmt.Errorf("%s=%q is above the largest article file newsdesk reads, %dMiB: set it to %dMiB or less in .env or the environment",
+				envMaxUpload, v, load.MaxFileSize>>20, load.MaxFileSize>>20))
+		default:
 			c.MaxUpload = n
 		}
 	}
@@ -264,11 +295,18 @@ const (
 	flagIndex
 	flagLogLevel
 	flagAskTimeout
+	// flagQuietLog makes warn the default log level: the command talks to
+	// a person, who gets a summary; info logs are serve's, or asked for
+	// with --log-level or NEWSDESK_LOG_LEVEL.
+	flagQuietLog
 )
 
 // registerFlags defines flags on fs that override c, defaulting to c's
 // current values, so that flags win over the environment and .env.
 func (c *Config) registerFlags(fs *flag.FlagSet, which flagTarget) {
+	if which&flagQuietLog != 0 && !c.logLevelSet {
+		c.LogLevel = slog.LevelWarn
+	}
 	if which&flagCorpus != 0 {
 		fs.StringVar(&c.CorpusDir, "corpus", c.CorpusDir, "corpus `dir`ectory of article files ("+envCorpus+")")
 	}

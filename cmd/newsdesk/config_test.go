@@ -2,15 +2,18 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
+	"github.com/newsdesk/newsdesk/corpus/load"
 )
 
 func TestConfigLayering(t *testing.T) {
@@ -69,6 +72,10 @@ func TestConfigLayering(t *testing.T) {
 				`NEWSDESK_ADMIN_ROLES="444,555"`,
 				"NEWSDESK_RATE_PER_MINUTE=20",
 				"NEWSDESK_RATE_BURST=5",
+				"NEWSDESK_ADMIN_RATE_PER_MINUTE=90",
+				"NEWSDESK_ADMIN_RATE_BURST=12",
+				"NEWSDESK_MAX_SEARCHES=4",
+				"NEWSDESK_QUEUE_SIZE=100",
 				"NEWSDESK_MAX_UPLOAD=3MiB",
 				"NEWSDESK_ASK_TIMEOUT=2",
 			}, "\n"),
@@ -80,6 +87,8 @@ func TestConfigLayering(t *testing.T) {
 				c.AdminUsers = []string{"111", "222", "333"}
 				c.AdminRoles = []string{"444", "555"}
 				c.RatePerMinute, c.RateBurst = 20, 5
+				c.AdminRatePerMinute, c.AdminRateBurst = 90, 12
+				c.MaxSearches, c.QueueSize = 4, 100
 				c.MaxUpload = 1 << 20
 				c.AskTimeout = 2 * time.Second
 				return c
@@ -115,6 +124,8 @@ func configEqual(a, b Config) bool {
 		a.DiscordToken == b.DiscordToken && a.DiscordGuildID == b.DiscordGuildID && a.DiscordAPI == b.DiscordAPI &&
 		slices.Equal(a.AdminUsers, b.AdminUsers) && slices.Equal(a.AdminRoles, b.AdminRoles) &&
 		a.RatePerMinute == b.RatePerMinute && a.RateBurst == b.RateBurst &&
+		a.AdminRatePerMinute == b.AdminRatePerMinute && a.AdminRateBurst == b.AdminRateBurst &&
+		a.MaxSearches == b.MaxSearches && a.QueueSize == b.QueueSize &&
 		a.MaxUpload == b.MaxUpload && a.AskTimeout == b.AskTimeout
 }
 
@@ -143,6 +154,9 @@ func TestConfigInvalidValues(t *testing.T) {
 		{envRateBurst, "-1"},
 		{envMaxUpload, "2 parsecs"},
 		{envMaxUpload, "0"},
+		{envMaxUpload, "10485761"},
+		{envMaxUpload, "11MiB"},
+		{envMaxUpload, "1GB"},
 		{envAskTimeout, "soon"},
 		{envAskTimeout, "-5s"},
 		{envLogLevel, "loud"},
@@ -207,4 +221,40 @@ func FuzzParseSize(f *testing.F) {
 			t.Fatalf("ParseSize(%q) = %d: negative size without error", s, n)
 		}
 	})
+}
+
+// TestMaxUploadAtMostTheFileLimit checks that NEWSDESK_MAX_UPLOAD cannot
+// exceed the largest article file the corpus reads: up to it is accepted,
+// above it every command stops at start with a message naming the maximum.
+func TestMaxUploadAtMostTheFileLimit(t *testing.T) {
+	limit := fmt.Sprintf("%dMiB", load.MaxFileSize>>20)
+	tests := []struct {
+		value   string
+		want    int64 // 0: refused
+		wantErr string
+	}{
+		{limit, load.MaxFileSize, ""},
+		{strconv.Itoa(load.MaxFileSize), load.MaxFileSize, ""},
+		{strconv.Itoa(load.MaxFileSize + 1), 0, "is above the largest article file newsdesk reads, " + limit},
+		{"20MiB", 0, "set it to " + limit + " or less"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			env := map[string]string{envMaxUpload: tt.value}
+			c, err := LoadConfig(envOf(env))
+			if tt.want != 0 {
+				if err != nil || c.MaxUpload != tt.want {
+					t.Fatalf("MaxUpload = %d, %v; want %d", c.MaxUpload, err, tt.want)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), envMaxUpload) {
+				t.Fatalf("error %v, want one naming %s and saying %q", err, envMaxUpload, tt.wantErr)
+			}
+			_, stderr, code := cli{env: env}.run(t, "index", "--corpus", testCorpus(t, false), "--index", filepath.Join(t.TempDir(), "index"))
+			if code != exitFailure || strings.Contains(stderr, "Indexing") || !strings.Contains(lastLine(stderr), limit) {
+				t.Errorf("index: exit %d, stderr:\n%s\nwant exit %d before indexing, naming %s", code, stderr, exitFailure, limit)
+			}
+		})
+	}
 }

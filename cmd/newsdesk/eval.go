@@ -20,7 +20,7 @@ import (
 // EvalCommand measures answer quality on files of questions with what
 // answers them:
 //
-//	newsdesk eval [--corpus DIR] [--index DIR] [--json] [--min-p1 F] QUESTIONS.tsv...
+//	newsdesk eval [--corpus DIR] [--index DIR] [--model FILE] [--json] [--min-p1 F] [--log-level LEVEL] QUESTIONS.tsv...
 //
 // With one file it builds a fresh index of the corpus in a temporary
 // directory (or in --index), asks every question and prints precision@1,
@@ -36,7 +36,7 @@ type EvalCommand struct {
 
 // Run runs the eval command.
 func (c *EvalCommand) Run(ctx context.Context, args []string) error {
-	flags, cfg, err := newCommand(c.IO, "eval", "eval [--corpus DIR] [--index DIR] [--json] [--min-p1 F] QUESTIONS.tsv...", flagCorpus|flagLogLevel)
+	flags, cfg, err := newCommand(c.IO, "eval", "eval [--corpus DIR] [--index DIR] [--model FILE] [--json] [--min-p1 F] [--log-level LEVEL] QUESTIONS.tsv...", flagCorpus|flagLogLevel|flagQuietLog)
 	if err != nil {
 		return err
 	}

@@ -12,9 +12,15 @@ import (
 // usage errors; -h is flag.ErrHelp.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
+	// The flag package prints a bad flag and the usage itself; the one-line
+	// message Main prints says it all, so only -h shows the usage.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = usage }()
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				usage()
 				return nil, err
 			}
 			return nil, &usageError{msg: err.Error() + " (see `newsdesk " + fs.Name() + " -h`)"}
@@ -36,10 +42,12 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 // prints its usage to w.
 func newFlagSet(name, synopsis string, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(w)
+	fs.SetOutput(io.Discard) // errors are returned, and printed once by Main
 	fs.Usage = func() {
 		fmt.Fprintf(w, "Usage: newsdesk %s\n\nFlags:\n", synopsis)
+		fs.SetOutput(w)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
 	return fs
 }

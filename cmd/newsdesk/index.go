@@ -11,14 +11,14 @@ import (
 
 // IndexCommand builds or refreshes the index of the corpus:
 //
-//	newsdesk index [--corpus DIR] [--index DIR] [--full] [--json]
+//	newsdesk index [--corpus DIR] [--index DIR] [--full] [--json] [--log-level LEVEL]
 type IndexCommand struct {
 	IO *IO
 }
 
 // Run runs the index command.
 func (c *IndexCommand) Run(ctx context.Context, args []string) error {
-	fs, cfg, err := newCommand(c.IO, "index", "index [--corpus DIR] [--index DIR] [--full] [--json]", flagCorpus|flagIndex|flagLogLevel)
+	fs, cfg, err := newCommand(c.IO, "index", "index [--corpus DIR] [--index DIR] [--full] [--json] [--log-level LEVEL]", flagCorpus|flagIndex|flagLogLevel|flagQuietLog)
 	if err != nil {
 		return err
 	}
@@ -42,22 +42,37 @@ func (c *IndexCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.IO.WriteData(*asJSON, rep, func(w io.Writer) error {
+	return c.IO.WriteData(*asJSON, newBuildReportJSON(rep), func(w io.Writer) error {
 		writeBuildSummary(w, rep, cfg.IndexDir)
 		return nil
 	})
 }
 
-// writeBuildSummary prints what a build did, with every skipped file and why.
+// buildReportJSON is a build report as `index --json` prints it: the
+// duration in seconds, the unit in the name, rather than bare nanoseconds.
+type buildReportJSON struct {
+	index.BuildReport
+	// Duration, always nil, hides the report's own "duration".
+	Duration        *struct{} `json:"duration,omitempty"`
+	DurationSeconds float64   `json:"duration_seconds"`
+}
+
+func newBuildReportJSON(rep index.BuildReport) buildReportJSON {
+	return buildReportJSON{BuildReport: rep, DurationSeconds: rep.Duration.Seconds()}
+}
+
+// maxSkippedListed is how many skipped files the text summary names;
+// --json lists them all.
+const maxSkippedListed = 20
+
+// writeBuildSummary prints what a build did, with the first skipped files
+// and why, and how many were skipped for each reason when there are more.
 func writeBuildSummary(w io.Writer, rep index.BuildReport, indexDir string) {
 	fmt.Fprintf(w, "Indexed %s, %s in %s (%d analysed, %d reused, %d removed).\n",
 		plural(rep.Articles, "article"), plural(rep.Paragraphs, "paragraph"),
 		rep.Duration.Round(time.Millisecond), rep.Analysed, rep.Reused, rep.Removed)
 	if len(rep.Skipped) > 0 {
-		fmt.Fprintf(w, "Skipped %s:\n", plural(len(rep.Skipped), "file"))
-		for _, s := range rep.Skipped {
-			fmt.Fprintf(w, "  %s: %s\n", s.Path, s.Reason)
-		}
+		writeSkipped(w, rep.Skipped)
 	}
 	if rep.Generation != "" {
 		fmt.Fprintf(w, "Index: %s (generation %s)\n", indexDir, rep.Generation)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
+
+	"github.com/newsdesk/newsdesk/index"
 )
 
 // defaultWidth is the line width when stdout is not a terminal or its
@@ -71,9 +74,12 @@ func (s *IO) ColorEnabled() bool {
 	return true
 }
 
-// Logger returns a text logger on ErrOut at level.
+// Logger returns a text logger on ErrOut at level, which Bleve's log
+// lines go to as well (at debug level: index.LogLibraryTo).
 func (s *IO) Logger(level slog.Level) *slog.Logger {
-	return slog.New(slog.NewTextHandler(s.ErrOut, &slog.HandlerOptions{Level: level}))
+	log := slog.New(slog.NewTextHandler(s.ErrOut, &slog.HandlerOptions{Level: level}))
+	index.LogLibraryTo(log)
+	return log
 }
 
 // Progress returns a display of progress on ErrOut under label: a bar when
@@ -157,6 +163,43 @@ func (p *Progress) Update(done, total int) {
 		p.last = now
 		fmt.Fprintf(p.w, "%s: %d/%d articles (%d%%)\n", p.label, done, total, percent(done, total))
 	}
+}
+
+// Logger returns log writing through p: on a terminal, each record first
+// erases the bar, which the next Update draws again, so that a log line is
+// never glued onto the bar's line. nil stays nil.
+func (p *Progress) Logger(log *slog.Logger) *slog.Logger {
+	if log == nil || !p.tty {
+		return log
+	}
+	return slog.New(&progressHandler{p: p, next: log.Handler()})
+}
+
+// progressHandler is a slog.Handler erasing p's bar before each record.
+type progressHandler struct {
+	p    *Progress
+	next slog.Handler
+}
+
+func (h *progressHandler) Enabled(ctx context.Context, l slog.Level) bool {
+	return h.next.Enabled(ctx, l)
+}
+
+func (h *progressHandler) Handle(ctx context.Context, r slog.Record) error {
+	h.p.mu.Lock()
+	defer h.p.mu.Unlock()
+	if h.p.bar != nil {
+		_ = h.p.bar.Clear()
+	}
+	return h.next.Handle(ctx, r)
+}
+
+func (h *progressHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return &progressHandler{p: h.p, next: h.next.WithAttrs(attrs)}
+}
+
+func (h *progressHandler) WithGroup(name string) slog.Handler {
+	return &progressHandler{p: h.p, next: h.next.WithGroup(name)}
 }
 
 // Finish ends the bar, if any.

@@ -5,9 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -176,5 +178,109 @@ func TestBuildProgressOnFakeTerminal(t *testing.T) {
 	}
 	if !strings.HasPrefix(out.String(), "Indexed 2 articles") {
 		t.Errorf("stdout = %q, want the summary", out.String())
+	}
+}
+
+// screen is what a terminal shows after text is written to it: a carriage
+// return goes back to the start of the line, which later text overwrites.
+func screen(text string) []string {
+	var lines []string
+	var line []rune
+	col := 0
+	for _, r := range text {
+		switch r {
+		case '\r':
+			col = 0
+		case '\n':
+			lines = append(lines, strings.TrimRight(string(line), " "))
+			line, col = nil, 0
+		default:
+			if col < len(line) {
+				line[col] = r
+			} else {
+				line = append(line, r)
+			}
+			col++
+		}
+	}
+	return append(lines, strings.TrimRight(string(line), " "))
+}
+
+// TestProgressLoggerClearsBar checks that a log line written during a
+// build on a terminal takes a line of its own instead of being glued onto
+// the bar.
+func TestProgressLoggerClearsBar(t *testing.T) {
+	var errOut bytes.Buffer
+	s := &IO{ErrOut: &errOut, StderrTTY: true}
+	p := s.Progress("indexing")
+	log := p.Logger(s.Logger(slog.LevelInfo))
+	p.Update(0, 4)
+	p.Update(1, 4)
+	log.Warn("something happened", "file", "a.txt")
+	p.Update(4, 4)
+	p.Finish()
+	var logLine string
+	for _, line := range screen(errOut.String()) {
+		if strings.Contains(line, "level=WARN") {
+			logLine = line
+		}
+	}
+	if !strings.HasPrefix(logLine, "time=") || strings.Contains(logLine, "indexing") {
+		t.Errorf("log line on the screen: %q, want it alone on its line; written:\n%q", logLine, errOut.String())
+	}
+}
+
+// TestCLILogLevelDefaults checks that ask, index, eval and train show
+// warnings but not info logs unless asked to, while serve keeps info.
+func TestCLILogLevelDefaults(t *testing.T) {
+	tests := []struct {
+		name  string
+		which flagTarget
+		env   map[string]string
+		flags []string
+		want  slog.Level
+	}{
+		{"ask, index, eval, train", flagLogLevel | flagQuietLog, nil, nil, slog.LevelWarn},
+		{"serve", flagLogLevel, nil, nil, slog.LevelInfo},
+		{"flag", flagLogLevel | flagQuietLog, nil, []string{"--log-level", "debug"}, slog.LevelDebug},
+		{"environment", flagLogLevel | flagQuietLog, map[string]string{envLogLevel: "info"}, nil, slog.LevelInfo},
+		{"empty environment value", flagLogLevel | flagQuietLog, map[string]string{envLogLevel: ""}, nil, slog.LevelWarn},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, cfg, err := newCommand(&IO{ErrOut: io.Discard, Env: envOf(tt.env)}, "test", "test", tt.which)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := parseArgs(fs, tt.flags); err != nil {
+				t.Fatal(err)
+			}
+			if cfg.LogLevel != tt.want {
+				t.Errorf("log level %v, want %v", cfg.LogLevel, tt.want)
+			}
+		})
+	}
+
+	// On a terminal, the first ask shows the bar and a one-line summary,
+	// no log line; --log-level info brings "index built" back, on its own line.
+	corpusDir := testCorpus(t, false)
+	for _, level := range []string{"", "info"} {
+		var out, errOut bytes.Buffer
+		s := &IO{Out: &out, ErrOut: &errOut, Env: envOf(nil), StdoutTTY: true, StderrTTY: true, Width: 80}
+		args := []string{"ask", "--corpus", corpusDir, "--index", filepath.Join(t.TempDir(), "index"), "who is Ilse Varnholt"}
+		if level != "" {
+			args = append(args, "--log-level", level)
+		}
+		if code := (&Main{IO: s}).Execute(context.Background(), args); code != exitOK {
+			t.Fatalf("exit code %d; stderr:\n%s", code, errOut.String())
+		}
+		shown := screen(errOut.String())
+		logged := slices.ContainsFunc(shown, func(l string) bool { return strings.HasPrefix(l, "time=") && strings.Contains(l, `msg="index built"`) })
+		if logged != (level == "info") || slices.ContainsFunc(shown, func(l string) bool { return strings.Contains(l, "level=") && !strings.HasPrefix(l, "time=") }) {
+			t.Errorf("--log-level %q: stderr shows\n%s", level, strings.Join(shown, "\n"))
+		}
+		if !slices.ContainsFunc(shown, func(l string) bool { return strings.HasPrefix(l, "Indexed 2 articles") }) {
+			t.Errorf("--log-level %q: no summary line:\n%s", level, strings.Join(shown, "\n"))
+		}
 	}
 }

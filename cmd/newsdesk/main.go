@@ -6,17 +6,20 @@
 //
 //	newsdesk <command> [flags] [arguments]
 //
-// The commands are ask, index, serve, eval and bench; `newsdesk help` lists
-// them and `newsdesk <command> -h` describes one.
+// The commands are ask, index, serve, eval, train and bench; `newsdesk help`
+// lists them, `newsdesk <command> -h` describes one and `newsdesk --version`
+// prints the version.
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -78,6 +81,9 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&TrainCommand{IO: m.IO}).Run(ctx, args)
 	case "bench":
 		return (&BenchCommand{IO: m.IO}).Run(ctx, args)
+	case "version", "-version", "--version":
+		fmt.Fprintln(m.IO.Out, version())
+		return nil
 	case "help", "-h", "-help", "--help":
 		if len(args) > 0 {
 			return m.Run(ctx, []string{args[0], "-h"})
@@ -109,9 +115,50 @@ Commands:
 	train    fit the ranking model to files of questions
 	bench    benchmark indexing and questions on a synthetic corpus
 
-Run "newsdesk <command> -h" for a command's flags. Settings come from flags,
-then the environment, then .env (see .env.example).
+Run "newsdesk <command> -h" for a command's flags, "newsdesk --version" for
+the version. Settings come from flags, then the environment, then .env (see
+.env.example).
 `
+
+// version describes this build, from the information Go records in the
+// binary: the module version (a tag with go install …@v1.2.3, "(devel)"
+// when built from a clone), the VCS revision, its time and whether the
+// tree had changes, and the Go version.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	return versionOf(bi, ok)
+}
+
+// versionOf is version's text for the build information bi; ok is false
+// when there is none.
+func versionOf(bi *debug.BuildInfo, ok bool) string {
+	if !ok {
+		return "newsdesk, version unknown (built without module support)"
+	}
+	v := cmp.Or(bi.Main.Version, "(devel)")
+	var rev, when, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = " with local changes"
+			}
+		}
+	}
+	out := "newsdesk " + v
+	if rev != "" {
+		out += " (revision " + rev[:min(len(rev), 12)]
+		if when != "" {
+			out += " of " + when
+		}
+		out += modified + ")"
+	}
+	return out + " " + bi.GoVersion
+}
 
 // usageError is a mistake on the command line; it exits with code 2.
 type usageError struct{ msg string }

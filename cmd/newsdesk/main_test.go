@@ -5,6 +5,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -164,4 +166,98 @@ func TestParseArgsInterspersed(t *testing.T) {
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]
+}
+
+// TestFlagErrorPrintedOnce checks that a bad flag gives one line, the
+// message Main prints, and not also the flag package's own and the usage.
+func TestFlagErrorPrintedOnce(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ask", "--bogus", "who is anyone"}, "newsdesk: flag provided but not defined: -bogus (see `newsdesk ask -h`)\n"},
+		{[]string{"ask", "--limit", "many", "who is anyone"}, "newsdesk: invalid value \"many\" for flag -limit: parse error (see `newsdesk ask -h`)\n"},
+		{[]string{"index", "--full=maybe"}, "newsdesk: invalid boolean value \"maybe\" for -full: parse error (see `newsdesk index -h`)\n"},
+		{[]string{"bench", "--sizes", "ten"}, "newsdesk: invalid value \"ten\" for flag -sizes: size \"ten\": want a whole number of paragraphs from 1 to 100000000, such as 10000 or 10k (see `newsdesk bench -h`)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			stdout, stderr, code := cli{}.run(t, tt.args...)
+			if code != exitUsage || stderr != tt.want || stdout != "" {
+				t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant exit %d and only:\n%s", code, stdout, stderr, exitUsage, tt.want)
+			}
+		})
+	}
+}
+
+// TestUsageLineListsEveryFlag checks that each command's usage line, shown
+// by -h, names every flag the command takes (bench's internal ones aside).
+func TestUsageLineListsEveryFlag(t *testing.T) {
+	for _, cmd := range []string{"ask", "index", "serve", "eval", "train", "bench"} {
+		t.Run(cmd, func(t *testing.T) {
+			_, stderr, code := cli{}.run(t, cmd, "-h")
+			if code != exitOK {
+				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
+			}
+			lines := strings.Split(stderr, "\n")
+			usage, ok := strings.CutPrefix(lines[0], "Usage: newsdesk "+cmd)
+			if !ok {
+				t.Fatalf("first line %q, want the usage line", lines[0])
+			}
+			flags := 0
+			for i, line := range lines {
+				name, ok := strings.CutPrefix(line, "  -")
+				if !ok {
+					continue
+				}
+				name, _, _ = strings.Cut(name, " ")
+				if i+1 < len(lines) && strings.Contains(lines[i+1], "internal:") {
+					continue
+				}
+				flags++
+				if !strings.Contains(usage, "[--"+name+"]") && !strings.Contains(usage, "[--"+name+" ") {
+					t.Errorf("usage line %q lacks --%s", lines[0], name)
+				}
+			}
+			if flags == 0 {
+				t.Errorf("no flags listed:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestVersion checks that --version prints one line naming the build: the
+// module version, the VCS revision when Go recorded one, the Go version.
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"--version", "-version", "version"} {
+		stdout, stderr, code := cli{}.run(t, arg)
+		if code != exitOK || !strings.HasPrefix(stdout, "newsdesk ") || !strings.HasSuffix(stdout, " "+runtime.Version()+"\n") || stderr != "" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want one line naming newsdesk's and Go's versions", arg, code, stdout, stderr)
+		}
+	}
+	settings := func(kv ...string) []debug.BuildSetting {
+		var out []debug.BuildSetting
+		for i := 0; i < len(kv); i += 2 {
+			out = append(out, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{"go install of a tag", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.3"}}, "newsdesk v1.2.3 go1.26.8"},
+		{"go run, no VCS", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}}, "newsdesk (devel) go1.26.8"},
+		{"go build in a clone with changes", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.0.0-20261203080650-d29785837627+dirty"},
+			Settings: settings("vcs", "git", "vcs.revision", "d2978583762712d1ea052d2fdb9ee10a95fff3cd", "vcs.time", "2026-12-03T08:06:50Z", "vcs.modified", "true")},
+			"newsdesk v0.0.0-20261203080650-d29785837627+dirty (revision d29785837627 of 2026-12-03T08:06:50Z with local changes) go1.26.8"},
+		{"clean tree", &debug.BuildInfo{GoVersion: "go1.26.8", Settings: settings("vcs.revision", "abc123", "vcs.modified", "false")},
+			"newsdesk (devel) (revision abc123) go1.26.8"},
+	}
+	for _, tt := range tests {
+		if got := versionOf(tt.bi, true); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
 }

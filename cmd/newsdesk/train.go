@@ -15,7 +15,7 @@ import (
 
 // TrainCommand fits the ranking model to labelled questions:
 //
-//	newsdesk train [--out FILE] [--index DIR] QUESTIONS.tsv...
+//	newsdesk train [--out FILE] [--index DIR] [--without FEATURES] [--log-level LEVEL] QUESTIONS.tsv...
 //
 // Each set is indexed on its own (its articles directory sits next to its
 // questions), every question's pool is labelled with what answers it,
@@ -28,7 +28,7 @@ type TrainCommand struct {
 
 // Run runs the train command.
 func (c *TrainCommand) Run(ctx context.Context, args []string) error {
-	flags, cfg, err := newCommand(c.IO, "train", "train [--out FILE] [--index DIR] QUESTIONS.tsv...", flagLogLevel)
+	flags, cfg, err := newCommand(c.IO, "train", "train [--out FILE] [--index DIR] [--without FEATURES] [--log-level LEVEL] QUESTIONS.tsv...", flagLogLevel|flagQuietLog)
 	if err != nil {
 		return err
 	}
@@ -66,6 +66,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
+		e.SetModel(rank.ZeroModel())
 		groups[i], err = eval.Groups(ctx, e, set.Cases)
 		e.Close()
 		if err != nil {

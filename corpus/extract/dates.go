@@ -6,9 +6,6 @@ import (
 	"strings"
 	"time"
 
-	dateparser "github.com/markusmobius/go-dateparser"
-	"github.com/markusmobius/go-dateparser/date"
-
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/text"
 )
@@ -31,8 +28,7 @@ type DateMention struct {
 	End   int `json:"end"`
 	// Date is the day the expression names, resolved against the article's
 	// publication date; for a week, month or year it is the first day of
-	// that period ("last week" is publication − 7 days, as go-dateparser
-	// reads it). Zero when it cannot be resolved (a relative expression in
+	// that period ("last week" is publication − 7 days). Zero when it cannot be resolved (a relative expression in
 	// an article whose publication date is unknown).
 	Date corpus.Date `json:"date"`
 	// Precision is PrecisionDay, PrecisionWeek, PrecisionMonth or
@@ -40,14 +36,16 @@ type DateMention struct {
 	Precision string `json:"precision"`
 }
 
-// Date expressions are found with one cheap regular expression; only what
-// it finds is handed to go-dateparser.
+// Date expressions are found with one cheap regular expression; what it
+// finds is resolved by calendar arithmetic (calendar.go).
 const (
 	weekdayPattern   = `(?:mon|tues|wednes|thurs|fri|satur|sun)day`
 	monthFullPattern = `(?:` + text.MonthNamesPattern + `)`
 	monthPattern     = `(?:` + text.MonthNamesPattern + `|` + text.MonthAbbreviationsPattern + `)\.?`
 	dayNumPattern    = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
 	numWordPattern   = `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`
+	// monthLeadPattern is what may come before a month alone: "in March".
+	monthLeadPattern = `(?:in|since|until|by|during|early|late|mid-|last|this)\s*`
 	// yearNumPattern is a year: "1200 people" is no year.
 	yearNumPattern = `(?:19|20)\d{2}`
 )
@@ -64,7 +62,7 @@ var (
 		`|last\s+(?:week|month|year|weekend)|(?:over|at|during)\s+the\s+weekend|this\s+weekend` +
 		`|` + numWordPattern + `\s+(?:days?|weeks?|months?|years?)\s+ago` +
 		`|between\s+` + monthFullPattern + `\s+and\s+` + monthFullPattern +
-		`|(?:in|since|until|by|during|early|late|mid-|last|this)\s*` + monthFullPattern + `(?:,?\s+` + yearNumPattern + `)?` +
+		`|` + monthLeadPattern + monthFullPattern + `(?:,?\s+` + yearNumPattern + `)?` +
 		`|(?:in|since|until|by|during)\s+(?:1[89]|20)\d{2}` +
 		`)\b`)
 	// monthWordRe finds the month name of a match, which must be capitalised
@@ -73,9 +71,7 @@ var (
 	yearRe      = regexp.MustCompile(`\b(?:1[89]|20)\d{2}\b`)
 	isoRe       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	weekdayRe   = regexp.MustCompile(`^(?:(last|this|past)\s+)?(` + weekdayPattern + `)$`)
-	// dayMonthRe matches a day and month written without a year.
-	dayMonthRe  = regexp.MustCompile(`^(?:` + dayNumPattern + `\s+(?:of\s+)?` + monthPattern + `|` + monthPattern + `\s+` + dayNumPattern + `)$`)
-	monthOnlyRe = regexp.MustCompile(`^(?:in|since|until|by|during|early|late|mid-|last|this)\s*(` + monthFullPattern + `)$`)
+	monthOnlyRe = regexp.MustCompile(`^` + monthLeadPattern + `(` + monthFullPattern + `)$`)
 	yearOnlyRe  = regexp.MustCompile(`^(?:in|since|until|by|during)\s+(\d{4})$`)
 )
 
@@ -88,28 +84,14 @@ type resolvedDate struct {
 
 // dateResolver resolves date expressions against one publication date and
 // caches what it resolved: one article's sentences repeat the same few
-// expressions ("on Sunday"), and go-dateparser costs tens of microseconds
-// a call.
+// expressions ("on Sunday").
 type dateResolver struct {
 	published corpus.Date
-	cfg       *dateparser.Configuration
 	cache     map[string]resolvedDate
 }
 
 func newDateResolver(published corpus.Date) *dateResolver {
-	cfg := &dateparser.Configuration{
-		Languages:            []string{"en"},
-		DefaultTimezone:      time.UTC,
-		PreferredDateSource:  dateparser.Past,
-		PreferredDayOfMonth:  dateparser.First,
-		PreferredMonthOfYear: dateparser.FirstMonth,
-	}
-	if !published.IsZero() {
-		cfg.CurrentTime = published.Time
-	} else {
-		cfg.RequiredParts = []string{"day", "month", "year"}
-	}
-	return &dateResolver{published: published, cfg: cfg}
+	return &dateResolver{published: published}
 }
 
 // ResolveDate resolves a date expression ("on Sunday", "Saturday afternoon",
@@ -319,15 +301,11 @@ func (r *dateResolver) resolve(expr string) resolvedDate {
 	return res
 }
 
-// resolveKey resolves a normalised expression: common ones by fast, the
-// rest by slow. go-dateparser reads most expressions correctly with a past
-// preference; the cases it gets wrong or does not know are resolved by
-// hand:
-//   - a weekday equal to the publication day's ("Monday" in an article of
-//     Monday) is that day, not a week earlier;
-//   - "last Sunday", "earlier this week", "over the weekend", "last
-//     night", "this morning", "tonight", "earlier this month";
-//   - ISO dates, which are parsed directly (go-dateparser is slow on them).
+// resolveKey resolves a normalised expression: the commonest by fast,
+// the rest by slow. A past preference rules both: a weekday is the most
+// recent such day (the publication day itself when it is one), a day and
+// month without a year the most recent such day (with a day's leeway for
+// time zones), a month alone the most recent such month.
 func (r *dateResolver) resolveKey(key string) resolvedDate {
 	if res, ok := r.fast(key); ok {
 		return res
@@ -335,20 +313,16 @@ func (r *dateResolver) resolveKey(key string) resolvedDate {
 	return r.slow(key)
 }
 
-// Common expressions resolved without go-dateparser.
+// The commonest expressions, resolved first.
 var (
 	betweenMonthsRe = regexp.MustCompile(`^between (` + monthFullPattern + `) and (` + monthFullPattern + `)$`)
-	agoRe           = regexp.MustCompile(`^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) days? ago$`)
-	dayMonthYearRe  = regexp.MustCompile(`^(?:(\d{1,2}) (` + monthPattern + `)|(` + monthPattern + `) (\d{1,2}))(?:,? (\d{4}))?$`)
-	numWords        = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+	numWords        = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 )
 
 // fast resolves the commonest normalised expressions (a weekday,
-// "yesterday", "three days ago", "last week", "last month", "last year",
-// "17 March", "March 17, 2025") by calendar arithmetic, exactly as slow
-// would through go-dateparser, which costs tens of microseconds a call. ok
-// is false for anything else, and for 29 February, which go-dateparser
-// moves to the last leap year.
+// "yesterday", "last week", "last month", "last year", "between December
+// and February") against the publication date. ok is false for anything
+// else.
 func (r *dateResolver) fast(key string) (resolvedDate, bool) {
 	pub := r.published
 	if pub.IsZero() {
@@ -389,42 +363,13 @@ func (r *dateResolver) fast(key string) (resolvedDate, bool) {
 		}
 		return resolvedDate{date: corpus.DateOf(start), precision: PrecisionMonth, ok: true}, true
 	}
-	if m := agoRe.FindStringSubmatch(key); m != nil {
-		n, ok := numWords[m[1]]
-		if !ok {
-			n, _ = strconv.Atoi(m[1])
-		}
-		return day(pub.AddDate(0, 0, -n))
-	}
-	if m := dayMonthYearRe.FindStringSubmatch(key); m != nil {
-		dayText, monthText := m[1], m[2]
-		if dayText == "" {
-			dayText, monthText = m[4], m[3]
-		}
-		month, ok := text.MonthNumber(monthText)
-		d, _ := strconv.Atoi(dayText)
-		if !ok || d < 1 || d > 31 || month == time.February && d == 29 {
-			return resolvedDate{}, false
-		}
-		year := pub.Year()
-		if m[5] != "" {
-			year, _ = strconv.Atoi(m[5])
-		}
-		t := time.Date(year, month, d, 0, 0, 0, 0, time.UTC)
-		if t.Day() != d {
-			return resolvedDate{}, false // 30 February
-		}
-		if m[5] == "" && t.After(pub.AddDate(0, 0, 1)) {
-			// The most recent such day, with a day's leeway for time zones.
-			t = time.Date(year-1, month, d, 0, 0, 0, 0, time.UTC)
-		}
-		return day(t)
-	}
 	return resolvedDate{}, false
 }
 
-// slow resolves a normalised expression through go-dateparser, with the
-// corrections below.
+// slow resolves what fast does not: ISO dates, relative expressions
+// ("last Sunday", "earlier this week", "over the weekend", "tonight"),
+// and by calendar the rest (a month, a year, "17 March 2025", "two weeks
+// ago").
 func (r *dateResolver) slow(key string) resolvedDate {
 	if key == "" {
 		return resolvedDate{}
@@ -447,7 +392,7 @@ func (r *dateResolver) slow(key string) resolvedDate {
 			y, _ := strconv.Atoi(m[1])
 			return resolvedDate{date: corpus.Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionYear, ok: true}
 		}
-		return r.parse(key, "")
+		return r.calendar(key, "")
 	}
 	day := func(d time.Time) resolvedDate {
 		return resolvedDate{date: corpus.DateOf(d), precision: PrecisionDay, ok: true}
@@ -463,10 +408,10 @@ func (r *dateResolver) slow(key string) resolvedDate {
 			return day(pub.AddDate(0, 0, -back))
 		}
 		if back == 0 {
-			// go-dateparser reads "Monday" on a Monday as a week ago.
+			// "Monday" in an article of a Monday is that day.
 			return day(pub.Time)
 		}
-		return r.parse(m[2], PrecisionDay)
+		return r.calendar(m[2], PrecisionDay)
 	}
 	switch key {
 	case "today", "tonight", "this morning", "this afternoon", "this evening":
@@ -483,53 +428,14 @@ func (r *dateResolver) slow(key string) resolvedDate {
 		return resolvedDate{date: corpus.Date{Time: time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)}, precision: PrecisionMonth, ok: true}
 	}
 	if m := monthOnlyRe.FindStringSubmatch(key); m != nil {
-		res := r.parse(m[1], PrecisionMonth)
+		res := r.calendar(m[1], PrecisionMonth)
 		if strings.HasPrefix(key, "this") && res.ok && res.date.Year() != pub.Year() {
 			res.date = corpus.Date{Time: time.Date(pub.Year(), res.date.Month(), 1, 0, 0, 0, 0, time.UTC)}
 		}
 		return res
 	}
 	if m := yearOnlyRe.FindStringSubmatch(key); m != nil {
-		return r.parse(m[1], PrecisionYear)
+		return r.calendar(m[1], PrecisionYear)
 	}
-	res := r.parse(key, "")
-	if res.ok && dayMonthRe.MatchString(key) && res.date.Year() == pub.Year()-1 {
-		// go-dateparser moves a day even an hour after publication a year
-		// back; allow a day of leeway for the publication time zone.
-		if same := res.date.AddDate(1, 0, 0); !same.After(pub.AddDate(0, 0, 1)) {
-			res.date = corpus.DateOf(same)
-		}
-	}
-	return res
-}
-
-// parse runs go-dateparser on a normalised expression and truncates the
-// result to the start of its period. precision overrides the period the
-// parser reports when not "".
-func (r *dateResolver) parse(key, precision string) resolvedDate {
-	d, err := dateparser.Parse(r.cfg, key)
-	if err != nil || d.IsZero() {
-		return resolvedDate{}
-	}
-	t := d.Time.UTC()
-	if precision == "" {
-		switch d.Period {
-		case date.Month:
-			precision = PrecisionMonth
-		case date.Year:
-			precision = PrecisionYear
-		default:
-			precision = PrecisionDay
-		}
-		if strings.Contains(key, "week") {
-			precision = PrecisionWeek
-		}
-	}
-	switch precision {
-	case PrecisionMonth:
-		t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-	case PrecisionYear:
-		t = time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return resolvedDate{date: corpus.DateOf(t), precision: precision, ok: true}
+	return r.calendar(key, "")
 }

@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/corpus/text"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 // day builds a Date for tests.

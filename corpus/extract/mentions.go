@@ -102,7 +102,8 @@ func scanMentions(txt string, toks []text.Token, st *stats) []mentionSpan {
 			if prev.Possessive || n.Sentence != prev.Sentence {
 				break
 			}
-			if n.IsWord() && (n.Capital || n.JoinedParticle) {
+			if n.IsWord() && (n.Capital || n.JoinedParticle || n.Upper && text.HyphenatedNamePart(n.Lower)) {
+				// A hyphenated word within a name: "Park Hee-young".
 				j++
 				continue
 			}
@@ -116,7 +117,9 @@ func scanMentions(txt string, toks []text.Token, st *stats) []mentionSpan {
 				j += 2
 				continue
 			}
-			if (n.IsWord() && orgConnectors[n.Lower] || !n.IsWord() && n.Rune == '&') && hasHead(toks, i, j) {
+			joins := n.IsWord() && n.Lower != "and" && orgConnectors[n.Lower] && hasHead(toks, i, j) ||
+				(n.IsWord() && n.Lower == "and" || !n.IsWord() && n.Rune == '&') && hasOrgHead(toks, i, j)
+			if joins {
 				k := next
 				if k < len(toks) && toks[k].IsWord() && toks[k].Lower == "the" {
 					k++
@@ -148,6 +151,18 @@ func scanMentions(txt string, toks []text.Token, st *stats) []mentionSpan {
 func hasHead(toks []text.Token, i, j int) bool {
 	for k := i; k < j; k++ {
 		if toks[k].IsWord() && (text.OrgHeads[toks[k].Lower] || text.Titles[toks[k].Lower]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOrgHead reports whether the words toks[i:j] contain an organisation
+// head, which may take "and": "the Ministry of Interior and Safety", not
+// "Chief Park and Fire Chief Choi".
+func hasOrgHead(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].IsWord() && text.OrgHeads[toks[k].Lower] {
 			return true
 		}
 	}
@@ -262,11 +277,24 @@ func titleLen(toks []text.Token, idx []int) int {
 				n += 2
 			}
 		case text.TitleModifiers[lw] || demonym(lw) || n == 0 && text.TitleModifiers[gluedTitle(lw)]:
+		case titleWithin(toks, idx, n+1, 2):
+			// What a title is of: "Yongsan Fire Chief", "District Chief".
 		default:
 			return best
 		}
 	}
 	return best
+}
+
+// titleWithin reports whether one of the up to max words from idx[from]
+// is a title with a word after it.
+func titleWithin(toks []text.Token, idx []int, from, max int) bool {
+	for n := from; n < from+max && n < len(idx)-1; n++ {
+		if text.Titles[toks[idx[n]].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // gluedTitle returns the word after the last hyphen of lw, for a title

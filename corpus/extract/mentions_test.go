@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/text"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 // testArticle builds an article from paragraphs and analyses it.
@@ -78,6 +78,19 @@ var extractMentionTests = []struct {
 	want  []wantMention
 	not   []string // texts that must not be mentions
 }{
+	{
+		name: "hyphenated given names",
+		paras: []string{
+			"Yongsan-gu District Chief Park Hee-young and Fire Chief Choi Seong-beom were questioned.",
+			"Prime Minister Han Duck-soo said an Iran-backed group and an Assad-era colonel were not involved.",
+		},
+		want: []wantMention{
+			{"Park Hee-young", "Park Hee-young", corpus.MentionPerson, ""},
+			{"Choi Seong-beom", "Choi Seong-beom", corpus.MentionPerson, ""},
+			{"Han Duck-soo", "Han Duck-soo", corpus.MentionPerson, "Prime Minister"},
+		},
+		not: []string{"Park Hee", "Han Duck-soo said", "Iran-backed", "Assad-era"},
+	},
 	{
 		name: "titles and apposition",
 		paras: []string{

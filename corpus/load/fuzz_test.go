@@ -8,8 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/load"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 // fuzzExts are the file types FuzzParseFile feeds, chosen by its first

@@ -622,6 +622,75 @@ func TestLoadSpecialFiles(t *testing.T) {
 	}
 }
 
+// TestLoadSymlinks checks that a symbolic link is followed only to a file
+// inside the corpus that would be read anyway, never to a file elsewhere
+// on the machine (a link to /etc/passwd) or to a hidden one.
+func TestLoadSymlinks(t *testing.T) {
+	base := t.TempDir()
+	dir, outside := filepath.Join(base, "corpus"), filepath.Join(base, "outside")
+	write := func(p, data string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "good.txt"), "Good headline here\n\nGood body text.\n")
+	write(filepath.Join(dir, ".git", "notes.txt"), "Hidden notes\n\nA secret kept in a hidden folder.\n")
+	write(filepath.Join(dir, "_drafts", "draft.txt"), "Draft headline\n\nA secret draft.\n")
+	write(filepath.Join(outside, "passwd.txt"), "Outside headline\n\nA secret from outside the corpus.\n")
+	links := []struct {
+		link, target, want string // want: "" when followed, else the reason's start
+	}{
+		{"alias.txt", "good.txt", ""},
+		{"sub/deep.txt", "../good.txt", ""},
+		{"absolute-outside.txt", filepath.Join(outside, "passwd.txt"), "symbolic link to outside the corpus"},
+		{"relative-outside.txt", "../outside/passwd.txt", "symbolic link to outside the corpus"},
+		{"sub/up-and-out.txt", "../../outside/passwd.txt", "symbolic link to outside the corpus"},
+		{"outside-dir", outside, "symbolic link to outside the corpus"},
+		{"hidden.txt", ".git/notes.txt", "symbolic link to a hidden or ignored file"},
+		{"draft.txt", "_drafts/draft.txt", "symbolic link to a hidden or ignored file"},
+		{"root", ".", "symbolic link to a directory"},
+	}
+	for _, l := range links {
+		p := filepath.Join(dir, filepath.FromSlash(l.link))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(l.target, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	res, err := load.Dir(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := map[string]bool{}
+	for _, a := range res.Articles {
+		read[a.Path] = true
+		for _, p := range a.Paragraphs {
+			if strings.Contains(p.Text, "secret") {
+				t.Errorf("%s: indexed text from a file it links to: %q", a.Path, p.Text)
+			}
+		}
+	}
+	reasons := map[string]string{}
+	for _, s := range res.Skipped {
+		reasons[s.Path] = s.Reason
+	}
+	for _, l := range links {
+		switch {
+		case l.want == "" && !read[l.link]:
+			t.Errorf("%s -> %s: not read (skipped: %q), want it followed", l.link, l.target, reasons[l.link])
+		case l.want != "" && !strings.HasPrefix(reasons[l.link], l.want):
+			t.Errorf("%s -> %s: reason %q, want it skipped with %q", l.link, l.target, reasons[l.link], l.want)
+		}
+	}
+}
+
 func TestLoadDuplicateIDs(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(`{"id": "same", "title": "First", "body": "One."}`+"\n"), 0o644); err != nil {

@@ -75,7 +75,16 @@ func listFiles(ctx context.Context, dir string) ([]candidate, []corpus.Skipped, 
 		if d.IsDir() {
 			return nil
 		}
-		info, err := os.Stat(p) // follows a symbolic link
+		abs := p
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, reason := linkTarget(root, p)
+			if reason != "" {
+				skipped = append(skipped, corpus.Skipped{Path: rel, Reason: reason})
+				return nil
+			}
+			abs = target // read what was checked, not the link again
+		}
+		info, err := os.Stat(abs)
 		switch {
 		case err != nil:
 			skipped = append(skipped, corpus.Skipped{Path: rel, Reason: "cannot read: " + errReason(err)})
@@ -84,7 +93,7 @@ func listFiles(ctx context.Context, dir string) ([]candidate, []corpus.Skipped, 
 		case !info.Mode().IsRegular():
 			skipped = append(skipped, corpus.Skipped{Path: rel, Reason: "not a regular file"})
 		default:
-			files = append(files, candidate{rel: rel, abs: p, size: info.Size(), modTime: info.ModTime()})
+			files = append(files, candidate{rel: rel, abs: abs, size: info.Size(), modTime: info.ModTime()})
 		}
 		return nil
 	})
@@ -95,6 +104,32 @@ func listFiles(ctx context.Context, dir string) ([]candidate, []corpus.Skipped, 
 		return nil, nil, fmt.Errorf("read corpus directory: %w", err)
 	}
 	return files, skipped, nil
+}
+
+// linkTarget resolves the symbolic link at p, under the resolved corpus
+// root. A link is followed only to a target inside root that Dir would
+// itself read (no hidden or "_" name on the way), so that a link cannot
+// bring a file from elsewhere on the machine (/etc/passwd) or one the
+// corpus keeps out (.git/config) into the index. It returns the target, or
+// why the link is skipped.
+func linkTarget(root, p string) (target, reason string) {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", "cannot read: " + errReason(err)
+	}
+	rel, err := filepath.Rel(root, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", "symbolic link to outside the corpus directory; not followed"
+	}
+	if rel == "." {
+		return target, "" // the root itself: a directory, not followed
+	}
+	for _, name := range strings.Split(rel, string(filepath.Separator)) {
+		if ignored(name) {
+			return "", "symbolic link to a hidden or ignored file; not followed"
+		}
+	}
+	return target, ""
 }
 
 // errReason is the cause of a file system error without its path.

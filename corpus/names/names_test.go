@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/adrg/strutil/metrics"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 )
 
 func TestSkeletonSpellingsShareKey(t *testing.T) {

@@ -54,6 +54,11 @@ var groupWords = map[string]string{
 // counted, the source and place (read by readSlots), and the topic
 // besides them.
 func matchFigure(q *corpus.Question, words []string, lower string, sl slots) bool {
+	if asksReasonOrManner(words) {
+		// "why did the ministry add the teenager to the toll", "how did
+		// the UN explain cutting its death toll": about a figure, not for one.
+		return false
+	}
 	outside := wordsOutside(words, sl)
 	named := strings.Fields(sl.place + " " + sl.source)
 	howMany := strings.Contains(lower, "how many") || strings.Contains(lower, "number of") ||
@@ -195,4 +200,21 @@ func trimFiller(s string) string {
 		break
 	}
 	return strings.Join(words, " ")
+}
+
+// asksReasonOrManner reports whether a question's first question word asks
+// why or how something was done ("why did…", "how did…") rather than how
+// many or how much ("how many", "how high").
+func asksReasonOrManner(words []string) bool {
+	for i, w := range words {
+		switch w {
+		case "why":
+			return true
+		case "how":
+			return i+1 < len(words) && auxiliaries[words[i+1]]
+		case "what", "which", "who", "when", "where":
+			return false
+		}
+	}
+	return false
 }

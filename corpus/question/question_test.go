@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/question"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func TestParse(t *testing.T) {
@@ -36,6 +36,9 @@ func TestParse(t *testing.T) {
 		{in: "what is the reason for the violence", intent: corpus.IntentSearch},
 		{in: "who is the head of the intelligence services", intent: corpus.IntentSearch},
 		{in: "latest death toll", intent: corpus.IntentFigure, kinds: []string{"killed"}},
+		{in: "why did the ministry add the teenager to the toll", intent: corpus.IntentSearch, source: "ministry"},
+		{in: "how did the UN explain cutting its death toll", intent: corpus.IntentSearch, source: "un"},
+		{in: "how high did the mayor think the death toll could go", intent: corpus.IntentFigure, kinds: []string{"killed"}},
 		{in: "latset death tol", intent: corpus.IntentFigure, kinds: []string{"killed"}},
 		{in: "how many civilians were killed", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "civilians"},
 		{in: "how many people died in Latakia", intent: corpus.IntentFigure, kinds: []string{"killed"}, who: "people", place: "latakia"},

@@ -107,10 +107,20 @@ func readSlots(ws []word) slots {
 var timePrepositions = text.NewSet("in during over within for after since throughout")
 
 // timeWords returns the words of the question's phrases of time: a
-// preposition's phrase headed by a noun of time (text.TimeNouns).
+// preposition's phrase headed by a noun of time (text.TimeNouns), and a
+// weekday or month with the time of day or day number next to it
+// ("saturday night", "monday oct 31").
 func timeWords(ws []word) []string {
 	var out []string
 	for i := 0; i < len(ws); i++ {
+		if l := ws[i].lower; text.Weekdays[l] || text.Months[l] && (ws[i].upper || i+1 < len(ws) && ws[i+1].number || i > 0 && ws[i-1].number) {
+			out = append(out, l)
+			if i+1 < len(ws) && (text.TimeNouns[ws[i+1].lower] || ws[i+1].number && len(ws[i+1].lower) <= 2) {
+				out = append(out, ws[i+1].lower)
+				i++
+			}
+			continue
+		}
 		if !timePrepositions[ws[i].lower] {
 			continue
 		}
@@ -171,6 +181,9 @@ func placeOf(ws []word, cased bool, skip [2]int) (string, [2]int, bool) {
 		}
 		if text.PlaceNouns[ws[end-1].lower] && end-start <= 3 {
 			return joinWords(ws[start:end]), [2]int{start, end}, true
+		}
+		if end < len(ws) && (text.Months[ws[end].lower] || text.Weekdays[ws[end].lower]) {
+			continue // "in mid november", "in early march": a date, not a place
 		}
 		if !determined && !cased && end-start <= 3 && bareName(ws[start:end]) {
 			return joinWords(ws[start:end]), [2]int{start, end}, true

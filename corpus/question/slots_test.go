@@ -43,6 +43,9 @@ func TestPlace(t *testing.T) {
 		{"how many died in the unified attack on the General Security Service", "", nil},
 		{"when was the Military Council for the Liberation of Syria formed", "", nil},
 		{"fire service death toll at 6.20am wednesday", "", nil},
+		{"how many injured were still in hospital in mid november", "", nil},
+		{"how many were killed in early march", "", nil},
+		{"how many died in late Sunday clashes near Jableh", "jableh", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -83,12 +86,17 @@ func TestSource(t *testing.T) {
 		{"how many people had SNHR recorded killed as of 17 March", "snhr"},
 		{"total number of people SNHR recorded killed since the fighting began", "snhr"},
 		{"how many Alawites did the Reuters investigation find were killed", "reuters"},
+		{"how many dead saturday night per al jazeera", "al jazeera"},
+		{"death toll per the health ministry", "health ministry"},
+		{"how many killed per Reuters on Sunday", "reuters"},
 		// No source: an agent, a breakdown, a cause.
 		{"how many people were displaced by the Harasta battles", ""},
 		{"how many civilians were killed by government forces", ""},
 		{"death toll by province", ""},
 		{"the toll from the earthquake", ""},
 		{"how many bodies had been found by tuesday", ""},
+		{"how many deaths per day", ""},
+		{"deaths per capita in the region", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -8,8 +8,9 @@ import (
 
 // Sources: who a figure is reported by. A source follows a cue and ends
 // at its clause: "according to SOHR", "reported by LANA", "what toll did
-// SOHR give", "people SNHR recorded killed"; a bare "by", "from" or "per"
-// is a source only before an organisation after a figure noun ("the toll
+// SOHR give", "people SNHR recorded killed", "per al jazeera" (but "per
+// day", "per capita"); a bare "by" or "from" is a source only before an
+// organisation after a figure noun ("the toll
 // by the observatory"), never an agent ("displaced by the Harasta
 // battles") or a breakdown ("death toll by province").
 
@@ -19,6 +20,10 @@ var figureNouns = text.NewSet(`toll tolls figure figures count counts tally tall
 
 // orgConnectors join the capitalised words of an organisation's name.
 var orgConnectors = text.NewSet("of for and the")
+
+// perUnits follow a "per" that divides ("per capita", "per cent") rather
+// than names a source ("per Reuters"); so do nouns of time ("per day").
+var perUnits = text.NewSet("cent capita head person people resident residents household households")
 
 // auxiliaries open the clause whose subject reports: "did SOHR give",
 // "had SNHR recorded".
@@ -42,11 +47,13 @@ func sourceOf(ws []word) (string, [2]int, bool) {
 			take(i+2, sourceEnd(ws, i+2), 3)
 		case w.lower == "by" && i > 0 && text.ReportingVerb(ws[i-1].lower):
 			take(i+1, sourceEnd(ws, i+1), 3) // "reported by", "said by", "recorded by"
+		case w.lower == "per" && i+1 < len(ws) && !text.TimeNouns[ws[i+1].lower] && !perUnits[ws[i+1].lower]:
+			take(i+1, sourceEnd(ws, i+1), 3) // "per al jazeera": as "according to", typed in chat
 		case auxiliaries[w.lower]:
 			if s, e, ok := reportingSubject(ws, i+1); ok {
 				take(s, e, 2)
 			}
-		case (w.lower == "by" || w.lower == "from" || w.lower == "per") && (i == 0 || figureNouns[ws[i-1].lower] || w.lower == "per"):
+		case (w.lower == "by" || w.lower == "from") && (i == 0 || figureNouns[ws[i-1].lower]):
 			if e := sourceEnd(ws, i+1); organisation(ws[i+1 : e]) {
 				take(i+1, e, 1)
 			}

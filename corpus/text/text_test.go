@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/text"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func TestTokenize(t *testing.T) {
@@ -294,6 +294,18 @@ func TestHighlightSpans(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("HighlightSpans(%q, %q) = %q, want %q", tt.s, tt.highlights, got, tt.want)
+		}
+	}
+}
+
+func TestHyphenatedNamePart(t *testing.T) {
+	for w, want := range map[string]bool{
+		"hee-young": true, "seong-beom": true, "duck-soo": true, "suk-yeol": true,
+		"alawite-led": false, "britain-based": false, "iran-backed": false, "assad-era": false,
+		"damascus-style": false, "us-made": false, "hee": false, "hee-": false,
+	} {
+		if got := text.HyphenatedNamePart(w); got != want {
+			t.Errorf("HyphenatedNamePart(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

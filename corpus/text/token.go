@@ -209,6 +209,25 @@ func classifyWord(t *Token, w string) {
 	}
 }
 
+// HyphenatedNamePart reports whether a capitalised word with a
+// lower-case part after its hyphen (lower-cased here) may be part of a
+// name after another name word ("Park Hee-young", "Choi Seong-beom")
+// rather than an adjective ("Alawite-led", "Britain-based",
+// "Damascus-style", "Assad-era"): its last part is no participle and no
+// word that makes compound adjectives.
+func HyphenatedNamePart(lower string) bool {
+	h := strings.LastIndexByte(lower, '-')
+	if h <= 0 || h == len(lower)-1 {
+		return false
+	}
+	tail := lower[h+1:]
+	return !strings.HasSuffix(tail, "ed") && !strings.HasSuffix(tail, "ing") && !adjectiveTails[tail]
+}
+
+// adjectiveTails make compound adjectives of a name: "Assad-era",
+// "Iran-backed" is a participle.
+var adjectiveTails = NewSet("led run era style born made like wide free old long scale level term time year years bound friendly only")
+
 // nameJoiners are, besides the particles, the lower-case words joined by
 // a hyphen to a capitalised name: "abu-Bakr", "ed-Din".
 var nameJoiners = Set{"abu": true, "abd": true, "es": true, "ed": true, "et": true, "er": true, "en": true, "ul": true, "il": true}

@@ -33,6 +33,15 @@ func Open(path string) (*Index, error) {
 // Close closes the index.
 func (ix *Index) Close() error { return ix.idx.Close() }
 
+// DocCount returns how many documents the index holds.
+func (ix *Index) DocCount() (uint64, error) {
+	n, err := ix.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("count documents: %w", err)
+	}
+	return n, nil
+}
+
 // Hit is one document a search found.
 type Hit struct {
 	ID    string // DocID of the paragraph

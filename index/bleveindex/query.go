@@ -1,6 +1,7 @@
 package bleveindex
 
 import (
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -101,6 +102,20 @@ func Name(name string) Query {
 	// In the text, every word of the name: "Health Ministry" must not
 	// fetch every passage about health.
 	return Or(Match(FieldNames, name).Boost(3), MatchEvery(FieldText, name))
+}
+
+// Outlet matches the paragraphs of the outlets whose name starts with
+// name, in lower case with or without "the": "reuters" is "Reuters (as
+// republished by …)", "associated press" "The Associated Press".
+func Outlet(name string) Query {
+	name = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "the ")
+	var qs []Query
+	for _, p := range []string{name, "the " + name} {
+		q := bleve.NewPrefixQuery(p)
+		q.SetField(string(FieldSource))
+		qs = append(qs, Query{q})
+	}
+	return Or(qs...)
 }
 
 // Place finds paragraphs naming a place, across spellings: the names

@@ -189,6 +189,11 @@ func (w *Writer) Close(ctx context.Context) error {
 			return fmt.Errorf("merge segments: %w", err)
 		}
 	}
+	// ForceMerge stops early, without an error, when ctx ends.
+	if err := ctx.Err(); err != nil {
+		_ = w.idx.Close()
+		return fmt.Errorf("merge segments: %w", err)
+	}
 	// A write waits for the persister to record the current snapshot, which
 	// includes the merged segment; closing before that would leave the
 	// unmerged segments as the index's root.

@@ -10,7 +10,7 @@ import (
 
 // AnswerType is the kind of thing a question asks for, read from its
 // question word: where → a place, who → a person or body, when → a date,
-// how many, how much, how long → a number.
+// how many, how much, how long → a number; "who is…" → a person.
 type AnswerType int
 
 // Answer types.
@@ -20,6 +20,7 @@ const (
 	AnswerAgent
 	AnswerDate
 	AnswerNumber
+	AnswerPerson
 )
 
 // AnswerTypeOf reads the answer type of a question, lower-cased.
@@ -33,7 +34,9 @@ func AnswerTypeOf(question string) AnswerType {
 		switch {
 		case w == "where" || w == "wheres":
 			return AnswerPlace
-		case w == "who" || w == "whom" || w == "whos":
+		case w == "whos" || w == "who" && (next == "is" || next == "was" || next == "are" || next == "were"):
+			return AnswerPerson // "who is the interior minister"
+		case w == "who" || w == "whom":
 			return AnswerAgent
 		case w == "when" || (w == "what" || w == "which") && (next == "day" || next == "date" || next == "year" || next == "month"):
 			return AnswerDate
@@ -64,6 +67,8 @@ func hasAnswerType(t AnswerType, question string, p corpus.Paragraph) bool {
 		return fresh(corpus.MentionPlace)
 	case AnswerAgent:
 		return fresh(corpus.MentionPerson, corpus.MentionOrganisation)
+	case AnswerPerson:
+		return fresh(corpus.MentionPerson)
 	case AnswerDate:
 		for _, w := range text.Fields(p.Text) {
 			if _, ok := text.MonthNumber(strings.ToLower(w)); ok && len(w) > 3 || text.Weekdays[strings.ToLower(w)] || isYear(w) {
@@ -96,6 +101,9 @@ func (r *Ranker) sentenceCoverage(c *Candidate, own float64) float64 {
 	}
 	if total == 0 {
 		return 0
+	}
+	if own == 0 {
+		return 0 // no sentence has a word the passage lacks
 	}
 	sentences := text.Sentences(c.Paragraph.Text)
 	if len(sentences) == 1 {

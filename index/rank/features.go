@@ -52,6 +52,7 @@ const (
 	FeatureTopicGap              // topic coverage less the pool's best
 	FeatureSentence              // the best coverage of the question by one of its sentences
 	FeatureAnswerType            // it holds what the question word asks for (where: a place…)
+	FeatureWeekday               // a weekday the question names is its article's, its figures' or its text's
 	NumFeatures
 )
 
@@ -63,7 +64,7 @@ var FeatureNames = [NumFeatures]string{
 	"figure_kind", "figure_group", "number", "recent", "cause", "digits",
 	"figure_source", "figure_asked", "place", "accepted_who", "accepted_said", "accepted_figure",
 	"names", "topic", "month", "coverage_gap", "proximity_gap", "topic_gap",
-	"sentence", "answer_type",
+	"sentence", "answer_type", "weekday",
 }
 
 // Features is a candidate's feature vector.
@@ -160,6 +161,9 @@ func (r *Ranker) Features(c *Candidate, ps PoolStats) Features {
 	}
 	if r.inMonthAsked(c) {
 		f[FeatureMonth] = 1
+	}
+	if r.onWeekdayAsked(c) {
+		f[FeatureWeekday] = 1
 	}
 	return f
 }
@@ -291,9 +295,32 @@ func (r *Ranker) inMonthAsked(c *Candidate) bool {
 	return false
 }
 
+// onWeekdayAsked reports whether the question names a weekday ("on
+// wednesday", "saturday night") and the candidate's article was
+// published on one, a figure of it was reported on one, or its text names
+// it: news is told on the day or the day after, so a weekday narrows the
+// reports to those of its week's days.
+func (r *Ranker) onWeekdayAsked(c *Candidate) bool {
+	for _, w := range r.Question.Terms {
+		wd, ok := text.WeekdayNumber(w)
+		if !ok {
+			continue
+		}
+		if !c.Article.Published.IsZero() && c.Article.Published.Weekday() == wd || text.HasWord(strings.ToLower(c.Paragraph.Text), w) {
+			return true
+		}
+		for _, f := range c.Paragraph.Figures {
+			if !f.Reported.IsZero() && f.Reported.Weekday() == wd {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // citesSource reports whether a candidate's figures, quotes or
-// attribution are of the source a figure question asks for, or its text
-// names the source.
+// attribution are of the source a figure question asks for, its text
+// names the source, or the source is its outlet.
 func (r *Ranker) citesSource(c *Candidate) bool {
 	for _, fig := range c.Paragraph.Figures {
 		if _, ok := r.sourceAsked(fig.Source); ok {
@@ -310,7 +337,7 @@ func (r *Ranker) citesSource(c *Candidate) bool {
 			return true
 		}
 	}
-	return containsWords(strings.ToLower(c.Paragraph.Text), strings.ToLower(r.Question.Source))
+	return r.FromOutlet(c) || containsWords(strings.ToLower(c.Paragraph.Text), strings.ToLower(r.Question.Source))
 }
 
 // reported is the day a candidate's news is from: its newest figure of a

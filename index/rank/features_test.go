@@ -44,7 +44,8 @@ func TestAnswerTypeOf(t *testing.T) {
 	}{
 		{"where did the first attacks take place", AnswerPlace},
 		{"who carried out the revenge killings", AnswerAgent},
-		{"whos the larisa stationmaster", AnswerAgent},
+		{"whos the larisa stationmaster", AnswerPerson},
+		{"who is the interior minister", AnswerPerson},
 		{"when did the fighting begin", AnswerDate},
 		{"what day was the curfew lifted", AnswerDate},
 		{"how many witnesses did Amnesty interview", AnswerNumber},
@@ -76,6 +77,8 @@ func TestHasAnswerType(t *testing.T) {
 		{"a weekday", AnswerDate, "when did it start", corpus.Paragraph{Text: "It started on Thursday."}, true},
 		{"a year", AnswerDate, "when did it start", corpus.Paragraph{Text: "It started in 2011."}, true},
 		{"a person", AnswerAgent, "who leads it", corpus.Paragraph{Text: "Dalah leads it.", Mentions: []corpus.Mention{{Text: "Dalah", Kind: corpus.MentionPerson}}}, true},
+		{"a body for a person", AnswerPerson, "who is the interior minister", corpus.Paragraph{Text: "The interior minister apologised, Yonhap reported.", Mentions: []corpus.Mention{{Text: "Yonhap", Kind: corpus.MentionOrganisation}}}, false},
+		{"the person", AnswerPerson, "who is the interior minister", corpus.Paragraph{Text: "Interior Minister Lee Sang-min apologised.", Mentions: []corpus.Mention{{Text: "Lee Sang-min", Kind: corpus.MentionPerson}}}, true},
 	}
 	for _, tt := range tests {
 		if got := hasAnswerType(tt.t, tt.question, tt.p); got != tt.want {
@@ -86,10 +89,10 @@ func TestHasAnswerType(t *testing.T) {
 
 func TestFeatures(t *testing.T) {
 	r := &Ranker{Stems: fakeStems{}, Question: corpus.Question{
-		Text: "how many civilians did SOHR say were killed in April", Intent: corpus.IntentFigure, Count: true,
-		Kinds: []string{corpus.KindKilled}, Who: "civilians", Source: "sohr", Latest: true, Terms: []string{"civilians", "sohr", "killed", "april"},
+		Text: "how many civilians did SOHR say were killed in April on Wednesday", Intent: corpus.IntentFigure, Count: true,
+		Kinds: []string{corpus.KindKilled}, Who: "civilians", Source: "sohr", Latest: true, Terms: []string{"civilians", "sohr", "killed", "april", "wednesday"},
 	}}
-	r.Concepts = r.ConceptsOf(r.Question.Terms, fakeStats{"civilian": 10, "sohr": 5, "killed": 20, "april": 30})
+	r.Concepts = r.ConceptsOf(r.Question.Terms, fakeStats{"civilian": 10, "sohr": 5, "killed": 20, "april": 30, "wednesday": 30})
 	answer := candidate("The Syrian Observatory for Human Rights (SOHR) said 745 civilians were killed.", "Toll rises")
 	answer.Article.Published = day("2025-04-02")
 	answer.Paragraph.Figures = []corpus.Figure{{Count: 745, Who: "civilians", What: corpus.KindKilled, Source: "Syrian Observatory for Human Rights", Reported: day("2025-04-02")}}
@@ -102,7 +105,7 @@ func TestFeatures(t *testing.T) {
 	fa, fo := r.Features(answer, ps), r.Features(other, ps)
 
 	for _, k := range []int{FeatureAccepted, FeatureAcceptedFigure, FeatureStrategyRank, FeatureStrategyScore, FeatureFigureKind,
-		FeatureFigureGroup, FeatureFigureSource, FeatureFigureAsked, FeatureMonth, FeatureRecent, FeatureDigits, FeatureLead, FeatureAnswerType} {
+		FeatureFigureGroup, FeatureFigureSource, FeatureFigureAsked, FeatureMonth, FeatureWeekday, FeatureRecent, FeatureDigits, FeatureLead, FeatureAnswerType} {
 		if fa[k] != 1 {
 			t.Errorf("answer: %s = %v, want 1", FeatureNames[k], fa[k])
 		}
@@ -145,5 +148,32 @@ func TestSearchedConceptsKeepsNamesCapitalised(t *testing.T) {
 	r := &Ranker{Question: corpus.Question{Text: "what did Reuters report"}}
 	if !r.Capitalised("Reuters") || r.Capitalised("report") {
 		t.Error("Capitalised: want Reuters only")
+	}
+}
+
+// TestFromOutlet: a source the question asks for may be the outlet that
+// published the article, whoever the article cites.
+func TestFromOutlet(t *testing.T) {
+	tests := []struct {
+		asked, outlet string
+		want          bool
+	}{
+		{"al jazeera", "Al Jazeera (as republished by Times of News Austria)", true},
+		{"reuters", "Reuters (as republished by The Financial Express)", true},
+		{"yonhap", "Yonhap News Agency", true},
+		{"ap", "The Associated Press (as republished by the Arkansas Democrat-Gazette)", true},
+		{"associated press", "The Associated Press", true},
+		{"reuters", "Al Jazeera", false},
+		{"health ministry", "Korea JoongAng Daily", false},
+		{"ap", "", false},
+		{"", "Reuters", false},
+	}
+	for _, tt := range tests {
+		r := &Ranker{Question: corpus.Question{Source: tt.asked}}
+		c := candidate("Officials said 151 people were killed.", "Toll rises")
+		c.Article.Source = tt.outlet
+		if got := r.FromOutlet(c); got != tt.want {
+			t.Errorf("FromOutlet(%q, outlet %q) = %v, want %v", tt.asked, tt.outlet, got, tt.want)
+		}
 	}
 }

@@ -152,7 +152,7 @@ func (r *Ranker) FigureAsked(c *Candidate, f corpus.Figure, withWho bool) bool {
 			return false
 		}
 	}
-	if r.Question.Source == "" {
+	if r.Question.Source == "" || r.FromOutlet(c) {
 		return true
 	}
 	asked, ok := r.sourceAsked(f.Source)
@@ -171,6 +171,24 @@ func (r *Ranker) FigureAsked(c *Candidate, f corpus.Figure, withWho bool) bool {
 		}
 	}
 	return true
+}
+
+// FromOutlet reports whether the source the question asks for is the
+// outlet that published the candidate's article ("per al jazeera", "what
+// did AP report"): an outlet reports every figure it prints, whoever it
+// cites.
+func (r *Ranker) FromOutlet(c *Candidate) bool {
+	asked, outlet := r.Question.Source, c.Article.Source
+	if asked == "" || outlet == "" {
+		return false
+	}
+	if i := strings.Index(outlet, " ("); i > 0 {
+		outlet = outlet[:i] // "Reuters (as republished by …)"
+	}
+	if _, ok := r.sourceAsked(outlet); ok {
+		return true
+	}
+	return containsWords(strings.ToLower(outlet), strings.ToLower(asked))
 }
 
 // sourceAsked reports whether a figure's source is the source the

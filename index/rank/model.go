@@ -33,6 +33,13 @@ type Model struct {
 // DefaultModel returns the model newsdesk ships.
 func DefaultModel() (*Model, error) { return ParseModel(modelJSON) }
 
+// ZeroModel returns a model that weighs every feature 0: it orders a pool
+// as found. `newsdesk train` collects pools with it, so that a model
+// fitted to other features does not stand in the way of fitting anew.
+func ZeroModel() *Model {
+	return &Model{Features: FeatureNames[:], Weights: make([]float64, NumFeatures)}
+}
+
 // ParseModel reads a model file. Its features must be this build's, in
 // the same order: a model fitted to other features would weigh the wrong
 // numbers.

@@ -13,9 +13,9 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 
+	"github.com/newsdesk/newsdesk/corpus/fuzzcheck"
 	"github.com/newsdesk/newsdesk/corpus/synth"
 	"github.com/newsdesk/newsdesk/index/bleveindex/words"
-	"github.com/newsdesk/newsdesk/internal/fuzzcheck"
 )
 
 func terms(ts analysis.TokenStream) []string {
