@@ -186,7 +186,7 @@ func (e *Engine) newAsker(q corpus.Question, f filters) (*asker, func(), error) 
 		return nil, nil, errNoIndex
 	}
 	s := &asker{g: g, f: f, log: e.log, model: e.currentModel(), Ranker: &rank.Ranker{
-		Question: q, Stems: g.idx.Stemmer(), Synonyms: e.synonyms, Organisations: g.manifest.Organisations, Outlets: g.sources,
+		Question: q, Stems: g.idx.Stemmer(), Synonyms: e.synonyms, Organisations: g.summary.Organisations, Outlets: g.summary.Sources,
 	}}
 	s.applyQuestionFilters()
 	return s, release, nil
@@ -368,7 +368,7 @@ func (s *asker) knownSource(name string) string {
 	if name == "" {
 		return ""
 	}
-	for _, src := range s.g.sources {
+	for _, src := range s.g.summary.Sources {
 		if src == name || strings.TrimPrefix(src, "the ") == name || strings.HasPrefix(src, name+" ") {
 			return src
 		}
@@ -380,7 +380,7 @@ func (s *asker) knownSource(name string) string {
 // removes it from the terms.
 func (s *asker) sourceInTerms() string {
 	joined := " " + strings.Join(s.Question.Terms, " ") + " "
-	for _, src := range s.g.sources {
+	for _, src := range s.g.summary.Sources {
 		if strings.Contains(joined, " "+src+" ") {
 			s.Question.Terms = strings.Fields(strings.Replace(joined, " "+src+" ", " ", 1))
 			return src
@@ -391,8 +391,8 @@ func (s *asker) sourceInTerms() string {
 
 // latestYear is the year of the newest article, for days named without a year.
 func (s *asker) latestYear() int {
-	if s.g.newest.IsZero() {
+	if s.g.summary.Newest.IsZero() {
 		return time.Now().Year()
 	}
-	return s.g.newest.Year()
+	return s.g.summary.Newest.Year()
 }

@@ -311,7 +311,11 @@ func (b *builder) previous(dir string) previous {
 	if !p.incremental {
 		return p
 	}
-	store, idx, err := openParts(dir, name, m)
+	if _, s, err := readPointer(dir); err != nil || s.Format != indexFormat {
+		p.incremental = false // another layout of files: nothing to carry over
+		return p
+	}
+	store, idx, err := openParts(dir, name, summarize(m))
 	if err != nil {
 		b.log.Warn("the previous index is damaged; building it afresh", "err", err)
 		p.incremental = false
@@ -491,7 +495,10 @@ func (b *builder) finish(tmp string, store *storeWriter, people map[string]names
 	}
 	slices.Sort(m.Organisations)
 	m.BuiltAt = time.Now().UTC()
-	return writeJSONFile(filepath.Join(tmp, manifestFile), *m)
+	if err := writeJSONFile(filepath.Join(tmp, manifestFile), *m); err != nil {
+		return err
+	}
+	return writeJSONFile(filepath.Join(tmp, summaryFile), summarize(*m))
 }
 
 // refOf is the ArticleRef of a.

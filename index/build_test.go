@@ -225,8 +225,8 @@ func TestIncrementalBuild(t *testing.T) {
 	if n := countHits(t, g, bleveindex.FieldText, "miners"); n != 0 {
 		t.Errorf("removed article still found: %d hits", n)
 	}
-	if len(g.manifest.Articles) != 3 || g.manifest.Hashes["vote.txt"] != changed.Hash {
-		t.Errorf("manifest = %+v", g.manifest.Articles)
+	if m, err := g.fullManifest(); err != nil || len(m.Articles) != 3 || m.Hashes["vote.txt"] != changed.Hash {
+		t.Errorf("manifest = %+v, %v", m.Articles, err)
 	}
 
 	// Nothing changed: everything reused, the stored paragraphs copied.

@@ -94,6 +94,11 @@ func TestDamagedGeneration(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, ""},
+		{"damaged summary", func(t *testing.T, gen string) {
+			if err := os.WriteFile(filepath.Join(gen, summaryFile), []byte(`{"format":`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, ""},
 		{"pointer names no generation", func(t *testing.T, gen string) {
 			if err := os.WriteFile(filepath.Join(filepath.Dir(gen), pointerFile), []byte("garbage\n"), 0o644); err != nil {
 				t.Fatal(err)
@@ -200,7 +205,7 @@ func TestDamagedParagraphRecord(t *testing.T) {
 				ix := s.ix
 				_ = s.close()
 				ix.Sums = nil
-				if err := writeJSONFile(filepath.Join(gen, storeIndexFile), ix); err != nil {
+				if err := writeFileSync(filepath.Join(gen, storeIndexFile), ix.encode()); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -52,34 +52,36 @@ type Engine struct {
 
 // generation is one complete, immutable build of the index.
 type generation struct {
-	name     string
-	idx      *bleveindex.Index
-	store    *paragraphStore
-	lock     *readerLock
-	log      *slog.Logger
-	manifest Manifest
+	name  string
+	idx   *bleveindex.Index
+	store *paragraphStore
+	lock  *readerLock
+	log   *slog.Logger
+	dir   string // the generation's directory
+	// summary is what questions read of the manifest.
+	summary summary
 	// refs counts the engine's own reference (while current) and the
 	// queries using it; guarded by Engine.mu. The index closes at zero.
 	refs int
-	// sources are the outlets of the articles, lower-cased, distinct.
-	sources []string
-	// newest is the publication date of the newest article.
-	newest time.Time
+
+	// manifest is read on first use (Stats, People), not at open: it
+	// grows with the corpus.
+	manifestOnce sync.Once
+	manifest     Manifest
+	manifestErr  error
 }
 
-// newGeneration wraps an open index and its manifest, with what questions
-// read from the manifest computed once.
-func newGeneration(name string, idx *bleveindex.Index, store *paragraphStore, lock *readerLock, m Manifest, log *slog.Logger) *generation {
-	g := &generation{name: name, idx: idx, store: store, lock: lock, log: log, manifest: m, refs: 1}
-	for _, a := range m.Articles {
-		if src := strings.ToLower(a.Source); src != "" && !slices.Contains(g.sources, src) {
-			g.sources = append(g.sources, src)
-		}
-		if a.Published.After(g.newest) {
-			g.newest = a.Published.Time
-		}
-	}
-	return g
+// newGeneration wraps an open index and its summary.
+func newGeneration(dir, name string, idx *bleveindex.Index, store *paragraphStore, lock *readerLock, s summary, log *slog.Logger) *generation {
+	return &generation{name: name, dir: filepath.Join(dir, name), idx: idx, store: store, lock: lock, log: log, summary: s, refs: 1}
+}
+
+// fullManifest returns the generation's manifest, read once.
+func (g *generation) fullManifest() (Manifest, error) {
+	g.manifestOnce.Do(func() {
+		g.manifest, g.manifestErr = readManifest(g.dir)
+	})
+	return g.manifest, g.manifestErr
 }
 
 // Open opens the index generation that dir's pointer names, and watches
@@ -130,7 +132,7 @@ func (e *Engine) currentModel() *rank.Model {
 // generation was removed before it could be locked.
 func (e *Engine) openCurrent(ctx context.Context, skip string) (*generation, error) {
 	for attempt := 1; ; attempt++ {
-		name, m, err := readCurrent(e.dir)
+		name, m, err := readPointer(e.dir)
 		if err != nil || name == skip {
 			return nil, err
 		}
@@ -144,7 +146,7 @@ func (e *Engine) openCurrent(ctx context.Context, skip string) (*generation, err
 
 // openGeneration opens a generation read-only with one reference held,
 // and a shared lock on it that keeps builds from deleting it.
-func (e *Engine) openGeneration(ctx context.Context, name string, m Manifest) (*generation, error) {
+func (e *Engine) openGeneration(ctx context.Context, name string, m summary) (*generation, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -158,7 +160,7 @@ func (e *Engine) openGeneration(ctx context.Context, name string, m Manifest) (*
 		return nil, fmt.Errorf("open index generation %s: %w", name, err)
 	}
 	e.open.Add(1)
-	return newGeneration(name, idx, store, lock, m, e.log), nil
+	return newGeneration(e.dir, name, idx, store, lock, m, e.log), nil
 }
 
 // watch reloads the engine whenever the pointer names another generation,
@@ -311,7 +313,12 @@ func (e *Engine) People(prefix string, n int) []corpus.Person {
 		return nil
 	}
 	defer release()
-	return names.Suggest(g.manifest.People, prefix, n)
+	m, err := g.fullManifest()
+	if err != nil {
+		g.log.Warn("read the index manifest", "generation", g.name, "err", err)
+		return nil
+	}
+	return names.Suggest(m.People, prefix, n)
 }
 
 // Stats describes what the current generation holds.
@@ -324,7 +331,10 @@ func (e *Engine) Stats(ctx context.Context) (corpus.Stats, error) {
 	if err := ctx.Err(); err != nil {
 		return corpus.Stats{}, err
 	}
-	m := g.manifest
+	m, err := g.fullManifest()
+	if err != nil {
+		return corpus.Stats{}, fmt.Errorf("index stats: %w", err)
+	}
 	st := corpus.Stats{Articles: len(m.Articles), BuiltAt: m.BuiltAt, Skipped: m.Skipped, Sources: []corpus.SourceCount{}}
 	counts := map[string]int{}
 	for _, a := range m.Articles {

@@ -188,7 +188,7 @@ func (s *asker) topicQuery(ctx context.Context, concepts []rank.Concept) (blevei
 // question searches: a month and a year back from the newest article,
 // then no bound. A question with its own dates searches once.
 func (s *asker) figureWindows() []time.Time {
-	newest := s.g.newest
+	newest := s.g.summary.Newest
 	if newest.IsZero() || !s.f.from.IsZero() || !s.f.to.IsZero() {
 		return []time.Time{{}}
 	}

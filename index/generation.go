@@ -25,9 +25,10 @@ import (
 //	  build.lock        flock'ed by the running build
 //	  gen-…/            one complete generation
 //	    bleve/          the Bleve (scorch) index
-//	    paragraphs.jsonl, paragraphs.idx.json
+//	    paragraphs.jsonl, paragraphs.idx
 //	                    the paragraph store (store.go)
 //	    manifest.json   the Manifest
+//	    summary.json    what opening and Stale read (summary.go)
 //	    readers.lock    flock'ed (shared) by every engine serving it
 //	  gen-….tmp/        a generation being built; never served
 //
@@ -76,33 +77,15 @@ func newGenName(dir string) string {
 	}
 }
 
-// readCurrent reads the pointer and the manifest of the generation it
-// names; ENOTFOUND when there is none, an ErrDamaged error when either
-// does not read.
-func readCurrent(dir string) (string, Manifest, error) {
-	b, err := os.ReadFile(filepath.Join(dir, pointerFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return "", Manifest{}, corpus.Errorf(corpus.ENOTFOUND, "no index has been built in %s yet: run `newsdesk index`", dir)
-	}
-	if err != nil {
-		return "", Manifest{}, damaged(dir, "", fmt.Errorf("read index pointer: %w", err))
-	}
-	name := strings.TrimSpace(string(b))
-	if !validGenName(name) {
-		return "", Manifest{}, damaged(dir, "", fmt.Errorf("index pointer %s names %q, not a generation", filepath.Join(dir, pointerFile), name))
-	}
-	m, err := readManifest(filepath.Join(dir, name))
-	if err != nil {
-		return "", Manifest{}, damaged(dir, name, err)
-	}
-	return name, m, nil
-}
-
 // openParts opens the paragraph store and the Bleve index of generation
 // name in dir, and checks that both hold the paragraphs its manifest m
 // lists: an ErrDamaged error when either does not open or check.
-func openParts(dir, name string, m Manifest) (*paragraphStore, *bleveindex.Index, error) {
+func openParts(dir, name string, s summary) (*paragraphStore, *bleveindex.Index, error) {
 	genDir := filepath.Join(dir, name)
+	// The manifest is read on first use, but must be there.
+	if _, err := os.Stat(filepath.Join(genDir, manifestFile)); err != nil {
+		return nil, nil, damaged(dir, name, fmt.Errorf("manifest: %w", err))
+	}
 	store, err := openStore(genDir)
 	if err != nil {
 		return nil, nil, damaged(dir, name, err)
@@ -112,7 +95,7 @@ func openParts(dir, name string, m Manifest) (*paragraphStore, *bleveindex.Index
 		_ = store.close()
 		return nil, nil, damaged(dir, name, fmt.Errorf("open search index: %w", err))
 	}
-	if err := checkParts(store, idx, m); err != nil {
+	if err := checkParts(store, idx, s.Paragraphs); err != nil {
 		_ = store.close()
 		_ = idx.Close()
 		return nil, nil, damaged(dir, name, err)
@@ -120,15 +103,11 @@ func openParts(dir, name string, m Manifest) (*paragraphStore, *bleveindex.Index
 	return store, idx, nil
 }
 
-// checkParts reports a store or index that does not hold as many
-// paragraphs as the manifest m lists: a scorch snapshot that did not load
-// is skipped with a log line, which would otherwise leave an index that
-// opens and finds nothing.
-func checkParts(store *paragraphStore, idx *bleveindex.Index, m Manifest) error {
-	want := 0
-	for _, a := range m.Articles {
-		want += a.Paragraphs
-	}
+// checkParts reports a store or index that does not hold the want
+// paragraphs the generation's manifest lists: a scorch snapshot that did
+// not load is skipped with a log line, which would otherwise leave an
+// index that opens and finds nothing.
+func checkParts(store *paragraphStore, idx *bleveindex.Index, want int) error {
 	if got := len(store.ix.Offsets) - 1; got != want {
 		return fmt.Errorf("the paragraph store holds %d paragraphs, the manifest lists %d", got, want)
 	}
@@ -274,16 +253,17 @@ func removeOldGenerations(dir, keep, prev string, log *slog.Logger) {
 }
 
 // Stale reports whether the index in indexDir is missing or older than the
-// corpus in corpusDir (by load.Fingerprint and AnalyzerVersion).
+// corpus in corpusDir (by load.Fingerprint, AnalyzerVersion and the
+// index's format). It reads the generation's summary, not its manifest.
 func Stale(ctx context.Context, corpusDir, indexDir string) (bool, error) {
-	_, m, err := readCurrent(indexDir)
+	_, m, err := readPointer(indexDir)
 	if corpus.ErrorCode(err) == corpus.ENOTFOUND {
 		return true, nil
 	}
 	if err != nil {
 		return true, err
 	}
-	if m.AnalyzerVersion != extract.AnalyzerVersion {
+	if m.Format != indexFormat || m.AnalyzerVersion != extract.AnalyzerVersion {
 		return true, nil
 	}
 	fp, err := load.Fingerprint(ctx, corpusDir)

@@ -23,21 +23,21 @@ import (
 // neither compresses nor merges them.
 const (
 	storeFile      = "paragraphs.jsonl"
-	storeIndexFile = "paragraphs.idx.json"
+	storeIndexFile = "paragraphs.idx"
 )
 
-// storeIndex is the content of storeIndexFile.
+// storeIndex is the content of storeIndexFile (store_index.go).
 type storeIndex struct {
 	// Articles holds, for each article, the record number of its first
 	// paragraph and how many it has: paragraph n is record first+n-1.
-	Articles map[string][2]int `json:"articles"`
+	Articles map[string][2]int
 	// Offsets are the byte offsets of the records, and the file's length
 	// last: record i is Offsets[i]:Offsets[i+1].
-	Offsets []int64 `json:"offsets"`
+	Offsets []int64
 	// Sums are the CRC-32C checksums of the records (newline included),
 	// so that a damaged one is found without decoding it; none in stores
 	// written before them.
-	Sums []uint32 `json:"sums,omitempty"`
+	Sums []uint32
 }
 
 // crcTable is the Castagnoli polynomial, which CPUs compute in hardware.
@@ -140,7 +140,7 @@ func (s *storeWriter) close() error {
 	if err != nil {
 		return fmt.Errorf("write paragraph store: %w", err)
 	}
-	return writeJSONFile(filepath.Join(s.dir, storeIndexFile), s.ix)
+	return writeFileSync(filepath.Join(s.dir, storeIndexFile), s.ix.encode())
 }
 
 // abort closes the store after a failed build (whose directory is removed).
@@ -158,8 +158,8 @@ func openStore(dir string) (*paragraphStore, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read paragraph store index: %w", err)
 	}
-	var ix storeIndex
-	if err := json.Unmarshal(b, &ix); err != nil {
+	ix, err := decodeStoreIndex(b)
+	if err != nil {
 		return nil, fmt.Errorf("decode paragraph store index: %w", err)
 	}
 	f, err := os.Open(filepath.Join(dir, storeFile))
