@@ -79,3 +79,27 @@ func BenchmarkIncrementalBuild10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpen10k measures what a CLI question pays before it searches:
+// the staleness check's read of the summary and opening the generation
+// (its summary, paragraph store index and Bleve index), on 10,000
+// paragraphs built from memory.
+func BenchmarkOpen10k(b *testing.B) {
+	ctx := context.Background()
+	dir := b.TempDir()
+	if _, err := buildFrom(ctx, BuildOptions{IndexDir: dir, Log: discard()}, load.Result{Articles: synth.Articles(1, 10_000)}, buildTuning{}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, _, err := readPointer(dir); err != nil {
+			b.Fatal(err)
+		}
+		e, err := Open(ctx, dir, discard())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := e.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
