@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
@@ -149,26 +150,19 @@ func build(ctx context.Context, opts BuildOptions, loaded *load.Result, tune bui
 
 	// The fingerprint is taken before reading, so that an edit made while
 	// the build reads the corpus makes the new index stale, never current.
-	fingerprint := ""
+	fingerprint, listedAt := "", time.Now()
 	if opts.CorpusDir != "" {
 		if fingerprint, err = load.Fingerprint(ctx, opts.CorpusDir); err != nil {
 			return BuildReport{}, fmt.Errorf("fingerprint corpus: %w", err)
 		}
 	}
 	own := loaded == nil
-	if own {
-		res, err := load.Dir(ctx, opts.CorpusDir)
-		if err != nil {
-			return BuildReport{}, fmt.Errorf("load corpus: %w", err)
-		}
-		loaded = &res
-	}
 	if opts.TuneGC {
 		defer tuneGC(tune)()
 	}
 
-	b := &builder{opts: opts, log: log, tune: tune, fingerprint: fingerprint, release: own}
-	rep, err := b.run(ctx, *loaded)
+	b := &builder{opts: opts, log: log, tune: tune, fingerprint: fingerprint, listedAt: listedAt, release: own}
+	rep, err := b.run(ctx, loaded)
 	if err != nil {
 		if ctx.Err() != nil {
 			return BuildReport{}, fmt.Errorf("build interrupted; the previous generation still serves: %w", context.Cause(ctx))
@@ -222,6 +216,8 @@ type builder struct {
 	log         *slog.Logger
 	tune        buildTuning
 	fingerprint string
+	// listedAt is when the corpus was listed, before it was read.
+	listedAt time.Time
 	// release drops each article's paragraphs once they are indexed, so
 	// that the garbage collector need not trace them for the rest of the
 	// build; only for articles the build loaded itself.
@@ -236,6 +232,24 @@ type previous struct {
 	// store is its paragraph store, open while incremental.
 	store *paragraphStore
 }
+
+// unchanged reports whether the corpus file rel, of stamp st, is the one
+// the previous generation read, and gave it articles: they are carried
+// over without reading it. A file whose modification time is not well
+// before that read may have changed within the same tick of the clock,
+// and is read again (git's "racy" entries).
+func (p previous) unchanged(rel string, st load.Stamp) bool {
+	if !p.incremental {
+		return false
+	}
+	f, ok := p.manifest.Files[rel]
+	return ok && f.Stamp == st && len(f.Articles) > 0 &&
+		time.Unix(0, st.ModTime).Before(p.manifest.ListedAt.Add(-racyWindow))
+}
+
+// racyWindow is how long before a corpus was listed a file must have
+// been modified for its stamp to be trusted.
+const racyWindow = 2 * time.Second
 
 // close closes what p holds open.
 func (p previous) close() {
@@ -255,13 +269,20 @@ type buildPlan struct {
 	report   BuildReport
 }
 
-func (b *builder) run(ctx context.Context, loaded load.Result) (BuildReport, error) {
+func (b *builder) run(ctx context.Context, loaded *load.Result) (BuildReport, error) {
 	dir := b.opts.IndexDir
 	if err := removeLeftovers(dir); err != nil {
 		return BuildReport{}, notWritable(err)
 	}
 	prev := b.previous(dir)
 	defer prev.close()
+	if loaded == nil {
+		res, err := load.Since(ctx, b.opts.CorpusDir, prev.unchanged)
+		if err != nil {
+			return BuildReport{}, fmt.Errorf("load corpus: %w", err)
+		}
+		loaded = &res
+	}
 	articles := dedupe(loaded.Articles, b.log)
 	name := newGenName(dir)
 	tmp := filepath.Join(dir, name+tmpSuffix)
@@ -274,7 +295,7 @@ func (b *builder) run(ctx context.Context, loaded load.Result) (BuildReport, err
 			_ = os.RemoveAll(tmp)
 		}
 	}()
-	plan := b.plan(articles, loaded.Skipped, prev)
+	plan := b.plan(articles, *loaded, prev)
 	plan.report.Generation = name
 	if err := b.write(ctx, tmp, prev, &plan); err != nil {
 		return BuildReport{}, err
@@ -331,8 +352,8 @@ func (b *builder) previous(dir string) previous {
 // only those of the paragraphs it no longer has are deleted, for deletes
 // and additions of one document in batches applied concurrently could
 // land in either order.
-func (b *builder) plan(articles []corpus.Article, skipped []corpus.Skipped, prev previous) buildPlan {
-	rep := BuildReport{Articles: len(articles), Skipped: skipped}
+func (b *builder) plan(articles []corpus.Article, loaded load.Result, prev previous) buildPlan {
+	rep := BuildReport{Articles: len(articles), Skipped: loaded.Skipped}
 	if rep.Skipped == nil {
 		rep.Skipped = []corpus.Skipped{}
 	}
@@ -344,6 +365,8 @@ func (b *builder) plan(articles []corpus.Article, skipped []corpus.Skipped, prev
 		Skipped:         rep.Skipped,
 		ArticlePeople:   map[string][]corpus.Person{},
 		ArticleOrgs:     map[string][]string{},
+		Files:           map[string]fileRecord{},
+		ListedAt:        b.listedAt,
 	}}
 	m, old := &p.manifest, prev.manifest
 	current := make(map[string]bool, len(articles))
@@ -373,20 +396,61 @@ func (b *builder) plan(articles []corpus.Article, skipped []corpus.Skipped, prev
 		}
 		p.todo = append(p.todo, a)
 	}
+	for i := range articles {
+		a := &articles[i]
+		m.Articles = append(m.Articles, refOf(a))
+		m.Hashes[a.ID] = a.Hash
+		rep.Paragraphs += len(a.Paragraphs)
+		f := m.Files[a.Path]
+		f.Stamp, f.Articles = loaded.Stamps[a.Path], append(f.Articles, a.ID)
+		m.Files[a.Path] = f
+	}
+	b.keep(&p, &rep, loaded, prev, current)
 	for _, r := range old.Articles {
 		if prev.incremental && !current[r.ID] {
 			rep.Removed++
 			p.deletes = appendDocIDs(p.deletes, r, 1)
 		}
 	}
-	for i := range articles {
-		a := &articles[i]
-		m.Articles = append(m.Articles, refOf(a))
-		m.Hashes[a.ID] = a.Hash
-		rep.Paragraphs += len(a.Paragraphs)
-	}
+	slices.SortFunc(m.Articles, func(x, y corpus.ArticleRef) int { return strings.Compare(x.ID, y.ID) })
+	rep.Articles = len(m.Articles)
 	p.report = rep
 	return p
+}
+
+// keep carries over the articles of the files load did not read, being
+// unchanged (previous.unchanged): their references, hashes, people and
+// stored paragraphs, as stubs without paragraphs in plan.reused. An
+// article whose ID a file read meanwhile also gives stays the kept one.
+func (b *builder) keep(p *buildPlan, rep *BuildReport, loaded load.Result, prev previous, current map[string]bool) {
+	m, old := &p.manifest, prev.manifest
+	refs := make(map[string]corpus.ArticleRef, len(old.Articles))
+	for _, r := range old.Articles {
+		refs[r.ID] = r
+	}
+	for rel, st := range loaded.Kept {
+		f := old.Files[rel]
+		f.Stamp = st
+		m.Files[rel] = f
+		for _, id := range f.Articles {
+			ref, ok := refs[id]
+			if !ok || current[id] {
+				continue
+			}
+			current[id] = true
+			rep.Reused++
+			rep.Paragraphs += ref.Paragraphs
+			m.Articles = append(m.Articles, ref)
+			m.Hashes[id] = old.Hashes[id]
+			if ps := old.ArticlePeople[id]; len(ps) > 0 {
+				m.ArticlePeople[id] = ps
+			}
+			if orgs := old.ArticleOrgs[id]; len(orgs) > 0 {
+				m.ArticleOrgs[id] = orgs
+			}
+			p.reused = append(p.reused, &corpus.Article{ID: id, Path: rel})
+		}
+	}
 }
 
 // write writes the generation of plan into tmp: the Bleve index, the
@@ -421,6 +485,15 @@ func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *bu
 		redo, err := copyStored(ctx, store, prev.store, plan.reused, b.log)
 		if err != nil {
 			return err
+		}
+		var dropped []corpus.ArticleRef
+		if redo, dropped, err = b.reread(ctx, redo, plan); err != nil {
+			return err
+		}
+		for _, id := range appendDocIDsOf(dropped) {
+			if err := w.Delete(id); err != nil {
+				return err
+			}
 		}
 		// Indexed again, their documents replace those copied over.
 		for _, a := range redo {
@@ -461,6 +534,60 @@ func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *bu
 	b.log.Debug("build phases", "index", t1.Sub(t0), "index_cpu", c1-c0, "merge+manifest", t2.Sub(t1), "merge+manifest_cpu", c2-c1,
 		"sync", time.Since(t2), "sync_cpu", cpuTime()-c2)
 	return nil
+}
+
+// reread reads again the files of the articles in redo that are stubs of
+// an unchanged file (builder.keep), whose stored paragraphs turned out to
+// be damaged, so that they can be analysed again. An article its file no
+// longer gives is dropped with a warning, to be removed by the next build.
+func (b *builder) reread(ctx context.Context, redo []*corpus.Article, plan *buildPlan) (_ []*corpus.Article, dropped []corpus.ArticleRef, _ error) {
+	files := map[string]bool{}
+	for _, a := range redo {
+		if a.Paragraphs == nil {
+			files[a.Path] = true
+		}
+	}
+	if len(files) == 0 {
+		return redo, nil, nil
+	}
+	res, err := load.Since(ctx, b.opts.CorpusDir, func(rel string, _ load.Stamp) bool { return !files[rel] })
+	if err != nil {
+		return nil, nil, fmt.Errorf("read again the files of damaged paragraphs: %w", err)
+	}
+	byID := make(map[string]*corpus.Article, len(res.Articles))
+	for i := range res.Articles {
+		byID[res.Articles[i].ID] = &res.Articles[i]
+	}
+	out := redo[:0]
+	for _, a := range redo {
+		switch full := byID[a.ID]; {
+		case a.Paragraphs != nil:
+			out = append(out, a)
+		case full != nil:
+			*a = *full
+			out = append(out, a)
+		default:
+			b.log.Warn("an article with damaged paragraphs is no longer in its file; dropping it", "article", a.ID, "path", a.Path)
+			m := &plan.manifest
+			i := slices.IndexFunc(m.Articles, func(r corpus.ArticleRef) bool { return r.ID == a.ID })
+			plan.report.Paragraphs -= m.Articles[i].Paragraphs
+			plan.report.Articles--
+			plan.report.Reused--
+			dropped = append(dropped, m.Articles[i])
+			m.Articles = slices.Delete(m.Articles, i, i+1)
+			delete(m.Hashes, a.ID)
+		}
+	}
+	return out, dropped, nil
+}
+
+// appendDocIDsOf returns the document IDs of every paragraph of refs.
+func appendDocIDsOf(refs []corpus.ArticleRef) []string {
+	var ids []string
+	for _, r := range refs {
+		ids = appendDocIDs(ids, r, 1)
+	}
+	return ids
 }
 
 // openWriter creates the Bleve index of the generation in tmp: a copy of

@@ -61,6 +61,19 @@ type Manifest struct {
 	// acronyms in questions ("SNHR"); ArticleOrgs holds them per article.
 	Organisations []string            `json:"organisations,omitempty"`
 	ArticleOrgs   map[string][]string `json:"article_orgs,omitempty"`
+	// Files are the corpus files that gave articles, by path: their stamp
+	// when read and their articles' IDs. An incremental build reads only
+	// the files whose stamp changed.
+	Files map[string]fileRecord `json:"files,omitempty"`
+	// ListedAt is when the build listed the corpus files, before reading
+	// them (previous.unchanged).
+	ListedAt time.Time `json:"listed_at"`
+}
+
+// fileRecord is one corpus file in the Manifest.
+type fileRecord struct {
+	Stamp    load.Stamp `json:"stamp"`
+	Articles []string   `json:"articles"`
 }
 
 // newGenName returns a generation name, later names sorting after earlier.

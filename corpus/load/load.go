@@ -45,6 +45,20 @@ type Result struct {
 	Articles []corpus.Article
 	// Skipped lists the files and records that were not read, by path.
 	Skipped []corpus.Skipped
+	// Stamps are the stamps of the files read, by path: what a later
+	// Since compares.
+	Stamps map[string]Stamp
+	// Kept are the files Since did not read, its keep having said they
+	// are unchanged, with their stamps.
+	Kept map[string]Stamp
+}
+
+// Stamp is a file's size and modification time. A file whose stamp is
+// the one a previous load recorded is taken as unchanged without being
+// read, as git's index does.
+type Stamp struct {
+	Size    int64 `json:"size"`
+	ModTime int64 `json:"mtime_ns"`
 }
 
 // Dir walks dir recursively and reads every article file in it (each type
@@ -55,10 +69,27 @@ type Result struct {
 // another file already has. The error is non-nil only when dir itself
 // cannot be read or ctx ends. Files are read concurrently; the result is
 // the same on every run.
-func Dir(ctx context.Context, dir string) (Result, error) {
-	files, skipped, err := listFiles(ctx, dir)
+func Dir(ctx context.Context, dir string) (Result, error) { return Since(ctx, dir, nil) }
+
+// Since is Dir, except that it does not read a file for which keep, given
+// its path and stamp, reports true: an unchanged file whose articles the
+// caller has. Such files are listed in Result.Kept. A nil keep reads
+// every file.
+func Since(ctx context.Context, dir string, keep func(rel string, s Stamp) bool) (Result, error) {
+	all, skipped, err := listFiles(ctx, dir)
 	if err != nil {
 		return Result{}, err
+	}
+	res := Result{Stamps: make(map[string]Stamp, len(all)), Kept: map[string]Stamp{}}
+	files := all[:0:0]
+	for _, f := range all {
+		st := Stamp{Size: f.size, ModTime: f.modTime.UnixNano()}
+		if keep != nil && keep(f.rel, st) {
+			res.Kept[f.rel] = st
+			continue
+		}
+		res.Stamps[f.rel] = st
+		files = append(files, f)
 	}
 	type result struct {
 		articles []corpus.Article
@@ -89,7 +120,6 @@ send:
 		return Result{}, fmt.Errorf("load corpus %s: %w", dir, err)
 	}
 
-	var res Result
 	for _, r := range results {
 		res.Articles = append(res.Articles, r.articles...)
 		skipped = append(skipped, r.skipped...)
