@@ -323,7 +323,17 @@ func (b *builder) run(ctx context.Context, loaded *load.Result) (BuildReport, er
 // its articles over: not when it is damaged (openParts), which is said in
 // one warning.
 func (b *builder) previous(dir string) previous {
-	name, m, err := readCurrent(dir)
+	name, s, err := readPointer(dir)
+	if err == nil && s.Format != indexFormat {
+		// Built by an older newsdesk, in another layout: nothing to carry
+		// over, and nothing damaged.
+		b.log.Info("the previous index is of an older format; building it afresh", "generation", name)
+		return previous{name: name}
+	}
+	var m Manifest
+	if err == nil {
+		name, m, err = readCurrent(dir)
+	}
 	if err != nil && corpus.ErrorCode(err) != corpus.ENOTFOUND {
 		b.log.Warn("the previous index is damaged; building it afresh", "err", err)
 	}
@@ -332,11 +342,7 @@ func (b *builder) previous(dir string) previous {
 	if !p.incremental {
 		return p
 	}
-	if _, s, err := readPointer(dir); err != nil || s.Format != indexFormat {
-		p.incremental = false // another layout of files: nothing to carry over
-		return p
-	}
-	store, idx, err := openParts(dir, name, summarize(m))
+	store, idx, err := openParts(dir, name, s)
 	if err != nil {
 		b.log.Warn("the previous index is damaged; building it afresh", "err", err)
 		p.incremental = false
@@ -622,7 +628,7 @@ func (b *builder) finish(tmp string, store *storeWriter, people map[string]names
 	}
 	slices.Sort(m.Organisations)
 	m.BuiltAt = time.Now().UTC()
-	if err := writeJSONFile(filepath.Join(tmp, manifestFile), *m); err != nil {
+	if err := writeManifest(tmp, *m); err != nil {
 		return err
 	}
 	return writeJSONFile(filepath.Join(tmp, summaryFile), summarize(*m))

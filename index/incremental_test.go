@@ -142,3 +142,29 @@ func TestIncrementalRereadsDamagedUnread(t *testing.T) {
 		t.Errorf("after the repair: %v %+v", err, res.Answers)
 	}
 }
+
+// TestOlderFormatIsStale: a generation of the layout before summaries
+// (no summary.json, a JSON manifest) is stale, not damaged, and the next
+// build starts afresh from it without a warning.
+func TestOlderFormatIsStale(t *testing.T) {
+	corpusDir, indexDir := writeAged(t), t.TempDir()
+	first := buildDir(t, corpusDir, indexDir)
+	gen := filepath.Join(indexDir, first.Generation)
+	if err := os.Remove(filepath.Join(gen, summaryFile)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(gen, manifestFile), filepath.Join(gen, legacyManifestFile)); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err := Stale(context.Background(), corpusDir, indexDir); !stale || err != nil {
+		t.Fatalf("Stale = %v, %v; want true, nil", stale, err)
+	}
+	logs, logger := newLogBuffer()
+	rep, err := Build(context.Background(), BuildOptions{CorpusDir: corpusDir, IndexDir: indexDir, Log: logger})
+	if err != nil || rep.Analysed != rep.Articles {
+		t.Fatalf("build: %+v, %v", rep, err)
+	}
+	if w := logs.lines("level=WARN"); len(w) > 0 {
+		t.Errorf("warnings building over an older format: %v", w)
+	}
+}

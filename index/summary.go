@@ -23,6 +23,9 @@ const summaryFile = "summary.json"
 // another format is stale (Stale) and built again.
 const indexFormat = 2
 
+// legacyManifestFile is the manifest of generations of format 1.
+const legacyManifestFile = "manifest.json"
+
 // summary is the content of summaryFile.
 type summary struct {
 	Format          int       `json:"format"`
@@ -74,15 +77,11 @@ func readPointer(dir string) (string, summary, error) {
 	var s summary
 	b, err = os.ReadFile(filepath.Join(dir, name, summaryFile))
 	if errors.Is(err, fs.ErrNotExist) {
-		// Built by a newsdesk before summaries: of an older format, and
-		// stale, when its manifest reads.
-		m, err := readManifest(filepath.Join(dir, name))
-		if err != nil {
-			return "", summary{}, damaged(dir, name, err)
+		// Built by a newsdesk before summaries, whose manifest was JSON:
+		// of an older format, and so stale.
+		if _, err := os.Stat(filepath.Join(dir, name, legacyManifestFile)); err == nil {
+			return name, summary{Format: 1}, nil
 		}
-		s = summarize(m)
-		s.Format = 1
-		return name, s, nil
 	}
 	if err == nil {
 		err = json.Unmarshal(b, &s)
