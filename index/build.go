@@ -477,7 +477,12 @@ func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *bu
 			return err
 		}
 	}
-	store, err := newStoreWriter(tmp)
+	var store *storeWriter
+	if prev.store != nil && len(plan.reused) > 0 {
+		store, err = sharedStoreWriter(tmp, filepath.Join(b.opts.IndexDir, prev.name), prev.store, prev.store.liveBytes(plan.reused))
+	} else {
+		store, err = newStoreWriter(tmp)
+	}
 	if err != nil {
 		return err
 	}

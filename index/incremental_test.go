@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/synth"
 )
 
@@ -166,5 +167,49 @@ func TestOlderFormatIsStale(t *testing.T) {
 	}
 	if w := logs.lines("level=WARN"); len(w) > 0 {
 		t.Errorf("warnings building over an older format: %v", w)
+	}
+}
+
+// TestStoreSharedAcrossGenerations: an incremental build shares the
+// previous generation's paragraph store (one file, linked) and appends
+// what it analysed; the previous generation, still open, reads its own
+// records as before. When less than half the file would be carried
+// over, the build writes a new one.
+func TestStoreSharedAcrossGenerations(t *testing.T) {
+	dir := t.TempDir()
+	arts := testArticles()
+	first := mustBuild(t, dir, arts, false)
+	old := mustOpen(t, dir)
+
+	changed := article("mine.txt", "Rescuers reach trapped miners", "Valley Post", "2025-01-15",
+		"Rescuers freed the last of the trapped miners before dawn on Thursday.")
+	next := append([]corpus.Article{changed}, arts[:1]...)
+	next = append(next, arts[2:]...)
+	second := mustBuild(t, dir, next, false)
+	a, errA := os.Stat(filepath.Join(dir, first.Generation, storeFile))
+	b, errB := os.Stat(filepath.Join(dir, second.Generation, storeFile))
+	if errA != nil || errB != nil || !os.SameFile(a, b) {
+		t.Fatalf("the second generation's store is not the first's, shared: %v %v", errA, errB)
+	}
+	ctx := context.Background()
+	for _, tc := range []struct {
+		e    *Engine
+		want string
+	}{{old, "Rescue teams reached"}, {mustOpen(t, dir), "before dawn"}} {
+		res, err := tc.e.Search(ctx, SearchOptions{Query: "trapped miners"})
+		if err != nil || len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, tc.want) {
+			t.Errorf("want %q: %v %+v", tc.want, err, res.Answers)
+		}
+	}
+
+	// Keep one article of three: most of the file would be gaps.
+	third := mustBuild(t, dir, next[:1], false)
+	c, err := os.Stat(filepath.Join(dir, third.Generation, storeFile))
+	if err != nil || os.SameFile(b, c) {
+		t.Errorf("a store mostly of gaps was shared, not written anew: %v", err)
+	}
+	res, err := mustOpen(t, dir).Search(ctx, SearchOptions{Query: "trapped miners"})
+	if err != nil || len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Text, "before dawn") {
+		t.Errorf("after the new store: %v %+v", err, res.Answers)
 	}
 }

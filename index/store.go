@@ -2,6 +2,8 @@ package index
 
 import (
 	"bufio"
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
@@ -52,11 +55,23 @@ func (ix *storeIndex) checkSum(r int, rec []byte, id string) error {
 }
 
 // storeWriter writes the paragraph store of a generation being built.
+//
+// An incremental build shares the previous generation's store file (a
+// hard link) and appends the records of the articles analysed afresh; the
+// records it carries over stay where they are, and those of changed or
+// removed articles become gaps no record's offset points into (a record
+// ends at its newline). A build whose carried-over records would fill
+// less than half the file writes a new one instead (newStoreWriter).
 type storeWriter struct {
 	dir string
 	f   *os.File
 	w   *bufio.Writer
-	ix  storeIndex
+	// ix holds the records' starts while writing; close appends the end.
+	ix storeIndex
+	// end is the file's length: where the next record goes.
+	end int64
+	// shared is set when the file is the previous generation's, linked.
+	shared bool
 }
 
 func newStoreWriter(dir string) (*storeWriter, error) {
@@ -64,13 +79,38 @@ func newStoreWriter(dir string) (*storeWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create paragraph store: %w", err)
 	}
-	return &storeWriter{dir: dir, f: f, w: bufio.NewWriterSize(f, 1<<20), ix: storeIndex{Articles: map[string][2]int{}, Offsets: []int64{0}}}, nil
+	return &storeWriter{dir: dir, f: f, w: bufio.NewWriterSize(f, 1<<20), ix: storeIndex{Articles: map[string][2]int{}}}, nil
+}
+
+// sharedStoreWriter links the store file of the previous generation
+// (prevDir, open as prev) into dir and appends to it, when the records
+// to carry over (live bytes) fill at least half of it; else, or when the
+// file system cannot link, it is newStoreWriter.
+func sharedStoreWriter(dir, prevDir string, prev *paragraphStore, live int64) (*storeWriter, error) {
+	size := prev.ix.Offsets[len(prev.ix.Offsets)-1]
+	if prev.ix.Sums == nil || live*2 < size {
+		return newStoreWriter(dir)
+	}
+	path := filepath.Join(dir, storeFile)
+	if err := os.Link(filepath.Join(prevDir, storeFile), path); err != nil {
+		return newStoreWriter(dir)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return nil, fmt.Errorf("open paragraph store: %w", err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("open paragraph store: %w", err)
+	}
+	return &storeWriter{dir: dir, f: f, w: bufio.NewWriterSize(f, 1<<20), ix: storeIndex{Articles: map[string][2]int{}},
+		end: info.Size(), shared: true}, nil
 }
 
 // add appends the records of an article's paragraphs, in order.
 func (s *storeWriter) add(articleID string, records [][]byte) error {
-	s.ix.Articles[articleID] = [2]int{len(s.ix.Offsets) - 1, len(records)}
-	end := s.ix.Offsets[len(s.ix.Offsets)-1]
+	s.ix.Articles[articleID] = [2]int{len(s.ix.Offsets), len(records)}
 	for _, r := range records {
 		if _, err := s.w.Write(r); err != nil {
 			return fmt.Errorf("write paragraph store: %w", err)
@@ -78,16 +118,18 @@ func (s *storeWriter) add(articleID string, records [][]byte) error {
 		if err := s.w.WriteByte('\n'); err != nil {
 			return fmt.Errorf("write paragraph store: %w", err)
 		}
-		end += int64(len(r)) + 1
-		s.ix.Offsets = append(s.ix.Offsets, end)
+		s.ix.Offsets = append(s.ix.Offsets, s.end)
+		s.end += int64(len(r)) + 1
 		s.ix.Sums = append(s.ix.Sums, crc32.Update(crc32.Checksum(r, crcTable), crcTable, []byte{'\n'}))
 	}
 	return nil
 }
 
-// copyArticle appends an article's records from the previous generation's
-// store unchanged. It copies nothing and returns an errDamagedRecord
-// error when one of them is damaged.
+// copyArticle carries an article's records over from the previous
+// generation's store, after checking them: in place when the file is
+// shared, else appended. It carries nothing and returns an
+// errDamagedRecord error when one of them is damaged. Carry articles in
+// the order of their records (copyStored).
 func (s *storeWriter) copyArticle(from *paragraphStore, articleID string) error {
 	a, ok := from.ix.Articles[articleID]
 	first, paragraphs := a[0], a[1]
@@ -99,33 +141,65 @@ func (s *storeWriter) copyArticle(from *paragraphStore, articleID string) error 
 	if _, err := from.f.ReadAt(buf, start); err != nil {
 		return fmt.Errorf("copy paragraphs of %s: %w", articleID, err)
 	}
+	recs := make([][]byte, paragraphs)
 	sums := make([]uint32, paragraphs)
 	for n := 1; n <= paragraphs; n++ {
 		r := first + n - 1
-		rec := buf[from.ix.Offsets[r]-start : from.ix.Offsets[r+1]-start]
+		rec := record(buf[from.ix.Offsets[r]-start : from.ix.Offsets[r+1]-start])
 		id := bleveindex.DocID(articleID, n)
 		if from.ix.Sums != nil {
 			if err := from.ix.checkSum(r, rec, id); err != nil {
 				return err
 			}
 			sums[n-1] = from.ix.Sums[r]
-			continue
+		} else {
+			if err := checkRecord(rec, id); err != nil {
+				return err
+			}
+			sums[n-1] = crc32.Checksum(rec, crcTable)
 		}
-		if err := checkRecord(rec, id); err != nil {
+		recs[n-1] = rec
+	}
+	if !s.shared {
+		if err := s.add(articleID, trimNewlines(recs)); err != nil {
 			return err
 		}
-		sums[n-1] = crc32.Checksum(rec, crcTable)
+		copy(s.ix.Sums[len(s.ix.Sums)-paragraphs:], sums)
+		return nil
 	}
-	if _, err := s.w.Write(buf); err != nil {
-		return fmt.Errorf("write paragraph store: %w", err)
-	}
-	s.ix.Articles[articleID] = [2]int{len(s.ix.Offsets) - 1, paragraphs}
-	base := s.ix.Offsets[len(s.ix.Offsets)-1] - start
-	for _, off := range from.ix.Offsets[first+1 : first+paragraphs+1] {
-		s.ix.Offsets = append(s.ix.Offsets, base+off)
-	}
+	s.ix.Articles[articleID] = [2]int{len(s.ix.Offsets), paragraphs}
+	s.ix.Offsets = append(s.ix.Offsets, from.ix.Offsets[first:first+paragraphs]...)
 	s.ix.Sums = append(s.ix.Sums, sums...)
 	return nil
+}
+
+// liveBytes is how many bytes of the store the records of articles take.
+func (s *paragraphStore) liveBytes(articles []*corpus.Article) int64 {
+	var n int64
+	for _, a := range articles {
+		if r, ok := s.ix.Articles[a.ID]; ok && r[0]+r[1] < len(s.ix.Offsets) {
+			n += s.ix.Offsets[r[0]+r[1]] - s.ix.Offsets[r[0]]
+		}
+	}
+	return n
+}
+
+// record cuts b, the bytes from a record's start to the next record's,
+// at the record's newline: a gap may follow it in a shared store.
+func record(b []byte) []byte {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i+1]
+	}
+	return b
+}
+
+// trimNewlines returns the records without their newlines, as add takes them.
+func trimNewlines(recs [][]byte) [][]byte {
+	out := make([][]byte, len(recs))
+	for i, r := range recs {
+		out[i] = bytes.TrimSuffix(r, []byte{'\n'})
+	}
+	return out
 }
 
 // close flushes the records to disk and writes the store's index.
@@ -140,6 +214,7 @@ func (s *storeWriter) close() error {
 	if err != nil {
 		return fmt.Errorf("write paragraph store: %w", err)
 	}
+	s.ix.Offsets = append(s.ix.Offsets, s.end)
 	return writeFileSync(filepath.Join(s.dir, storeIndexFile), s.ix.encode())
 }
 
@@ -180,15 +255,16 @@ func openStore(dir string) (*paragraphStore, error) {
 // check reports an index that does not describe a store file of size
 // bytes: offsets that go back or past its end, articles outside them.
 func (ix storeIndex) check(size int64) error {
-	if len(ix.Offsets) == 0 || ix.Offsets[0] != 0 {
-		return errors.New("index does not start at offset 0")
+	if len(ix.Offsets) == 0 || ix.Offsets[0] < 0 {
+		return errors.New("index has no offsets or a negative one")
 	}
 	for i := 1; i < len(ix.Offsets); i++ {
 		if ix.Offsets[i] < ix.Offsets[i-1] {
 			return fmt.Errorf("index offset %d goes back", i)
 		}
 	}
-	if last := ix.Offsets[len(ix.Offsets)-1]; last != size {
+	// A later generation sharing the file may have appended to it.
+	if last := ix.Offsets[len(ix.Offsets)-1]; last > size {
 		return fmt.Errorf("index ends at %d bytes, the file has %d", last, size)
 	}
 	records := len(ix.Offsets) - 1
@@ -220,6 +296,7 @@ func (s *paragraphStore) raw(id string) (rec []byte, ok bool, err error) {
 	if _, err := s.f.ReadAt(rec, start); err != nil {
 		return nil, false, fmt.Errorf("read paragraph %s: %w", id, err)
 	}
+	rec = record(rec)
 	if err := s.ix.checkSum(r, rec, id); err != nil {
 		return nil, false, err
 	}
@@ -282,6 +359,11 @@ type storedParagraph struct {
 // a record of theirs is damaged: they are to be analysed again.
 func copyStored(ctx context.Context, w *storeWriter, prev *paragraphStore, reused []*corpus.Article, log *slog.Logger) ([]*corpus.Article, error) {
 	var redo []*corpus.Article
+	// In the order of their records: a shared file's offsets only grow.
+	reused = slices.Clone(reused)
+	slices.SortFunc(reused, func(a, b *corpus.Article) int {
+		return cmp.Compare(prev.ix.Articles[a.ID][0], prev.ix.Articles[b.ID][0])
+	})
 	for _, a := range reused {
 		if err := ctx.Err(); err != nil {
 			return nil, err
