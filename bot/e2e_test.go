@@ -1,7 +1,6 @@
 package bot_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,28 +16,11 @@ import (
 	"github.com/newsdesk/newsdesk/bot"
 	"github.com/newsdesk/newsdesk/bot/discordtest"
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/testlog"
 	"github.com/newsdesk/newsdesk/index"
 )
 
 const testToken = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake.secret-token-value"
-
-// syncBuffer is a log sink safe for concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // harness is a real bot connected to a fake Discord over loopback.
 type harness struct {
@@ -47,7 +28,7 @@ type harness struct {
 	fake      *discordtest.Server
 	engine    *index.Engine
 	corpusDir string
-	logs      *syncBuffer
+	logs      *testlog.Buffer
 	cancel    context.CancelFunc
 	done      chan error
 }
@@ -91,7 +72,7 @@ func startWrapped(t *testing.T, configure func(*bot.Config), wrap func(bot.Engin
 	t.Helper()
 	engine, corpusDir := newCorpus(t)
 	fake := discordtest.New(t, testToken)
-	logs := &syncBuffer{}
+	logs := &testlog.Buffer{}
 	cfg := bot.Config{
 		Token: testToken, APIBase: fake.APIBase, CorpusDir: corpusDir,
 		RatePerMinute: 600, Burst: 50, DeferAfter: time.Second,
@@ -696,7 +677,7 @@ func TestE2EWrongTokenErrorHidesToken(t *testing.T) {
 	t.Parallel()
 	engine, corpusDir := newCorpus(t)
 	fake := discordtest.New(t, testToken)
-	logs := &syncBuffer{}
+	logs := &testlog.Buffer{}
 	const wrong = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake.wrong-secret-value"
 	b, err := bot.New(bot.Config{Token: wrong, APIBase: fake.APIBase, CorpusDir: corpusDir}, engine, slog.New(slog.NewTextHandler(logs, nil)))
 	if err != nil {

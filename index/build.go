@@ -151,7 +151,7 @@ func build(ctx context.Context, opts BuildOptions, loaded *load.Result, tune bui
 	// The fingerprint is taken before reading, so that an edit made while
 	// the build reads the corpus makes the new index stale, never current.
 	fingerprint, listedAt := "", time.Now()
-	if opts.CorpusDir != "" {
+	if opts.CorpusDir != "" && loaded != nil {
 		if fingerprint, err = load.Fingerprint(ctx, opts.CorpusDir); err != nil {
 			return BuildReport{}, fmt.Errorf("fingerprint corpus: %w", err)
 		}
@@ -282,6 +282,7 @@ func (b *builder) run(ctx context.Context, loaded *load.Result) (BuildReport, er
 			return BuildReport{}, fmt.Errorf("load corpus: %w", err)
 		}
 		loaded = &res
+		b.fingerprint = res.Fingerprint
 	}
 	articles := dedupe(loaded.Articles, b.log)
 	name := newGenName(dir)

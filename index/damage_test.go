@@ -5,56 +5,16 @@ import (
 	"context"
 	"errors"
 	"log"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/load"
+	"github.com/newsdesk/newsdesk/corpus/testlog"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
-
-// logBuffer collects log records as text; it is safe for concurrent use
-// (Bleve logs from goroutines of its own).
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-// lines returns the records that contain all of words.
-func (l *logBuffer) lines(words ...string) []string {
-	var out []string
-	for line := range strings.Lines(l.String()) {
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(line, w)
-		}
-		if ok {
-			out = append(out, line)
-		}
-	}
-	return out
-}
-
-func newLogBuffer() (*logBuffer, *slog.Logger) {
-	buf := &logBuffer{}
-	return buf, slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-}
 
 // TestDamagedGeneration checks that a generation Bleve cannot open, or
 // that opens without its documents, is reported as damaged with advice
@@ -107,7 +67,7 @@ func TestDamagedGeneration(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			logs, logger := newLogBuffer()
+			logs, logger := testlog.New()
 			LogLibraryTo(logger)
 			t.Cleanup(func() {
 				LogLibraryTo(discard())
@@ -125,11 +85,11 @@ func TestDamagedGeneration(t *testing.T) {
 			if msg := corpus.ErrorMessage(err); !strings.Contains(msg, "is damaged: run `newsdesk index`") {
 				t.Errorf("message for users = %q", msg)
 			}
-			if tc.bleveSays != "" && len(logs.lines("level=DEBUG", "component=bleve", tc.bleveSays)) == 0 {
+			if tc.bleveSays != "" && len(logs.Lines("level=DEBUG", "component=bleve", tc.bleveSays)) == 0 {
 				t.Errorf("Bleve's %q is not a debug record of component bleve; logs:\n%s", tc.bleveSays, logs)
 			}
 
-			before := len(logs.lines("level=WARN"))
+			before := len(logs.Lines("level=WARN"))
 			rep, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: logger}, load.Result{Articles: testArticles()}, buildTuning{})
 			if err != nil {
 				t.Fatalf("build over the damaged index: %v", err)
@@ -137,7 +97,7 @@ func TestDamagedGeneration(t *testing.T) {
 			if rep.Reused != 0 || rep.Analysed != len(testArticles()) {
 				t.Errorf("build over the damaged index: reused %d, analysed %d; want a fresh build", rep.Reused, rep.Analysed)
 			}
-			if warns := logs.lines("level=WARN")[before:]; len(warns) != 1 || !strings.Contains(warns[0], "damaged") {
+			if warns := logs.Lines("level=WARN")[before:]; len(warns) != 1 || !strings.Contains(warns[0], "damaged") {
 				t.Errorf("build warnings = %q, want one saying the index is damaged", warns)
 			}
 			e := mustOpen(t, dir)
@@ -219,7 +179,7 @@ func TestDamagedParagraphRecord(t *testing.T) {
 // mine.txt#p1 is damaged, as TestDamagedParagraphRecord describes.
 func checkDamagedRecordSkipped(t *testing.T, dir string) {
 	t.Helper()
-	logs, logger := newLogBuffer()
+	logs, logger := testlog.New()
 	e, err := Open(context.Background(), dir, logger)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -235,7 +195,7 @@ func checkDamagedRecordSkipped(t *testing.T, dir string) {
 			t.Errorf("answered with the damaged paragraph: %q", a.Text)
 		}
 	}
-	if len(logs.lines("level=WARN", "damaged paragraph record", "mine.txt#p1")) == 0 {
+	if len(logs.Lines("level=WARN", "damaged paragraph record", "mine.txt#p1")) == 0 {
 		t.Errorf("no warning about the damaged record; logs:\n%s", logs)
 	}
 	if res, err := e.Ask(ctx, "were the men alive", AskOptions{}); err != nil || len(res.Answers) == 0 {

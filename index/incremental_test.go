@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/synth"
+	"github.com/newsdesk/newsdesk/corpus/testlog"
 )
 
 // writeAged writes the test articles as corpus files modified an hour
@@ -160,12 +161,12 @@ func TestOlderFormatIsStale(t *testing.T) {
 	if stale, err := Stale(context.Background(), corpusDir, indexDir); !stale || err != nil {
 		t.Fatalf("Stale = %v, %v; want true, nil", stale, err)
 	}
-	logs, logger := newLogBuffer()
+	logs, logger := testlog.New()
 	rep, err := Build(context.Background(), BuildOptions{CorpusDir: corpusDir, IndexDir: indexDir, Log: logger})
 	if err != nil || rep.Analysed != rep.Articles {
 		t.Fatalf("build: %+v, %v", rep, err)
 	}
-	if w := logs.lines("level=WARN"); len(w) > 0 {
+	if w := logs.Lines("level=WARN"); len(w) > 0 {
 		t.Errorf("warnings building over an older format: %v", w)
 	}
 }

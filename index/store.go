@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -130,15 +131,15 @@ func (s *storeWriter) add(articleID string, records [][]byte) error {
 // shared, else appended. It carries nothing and returns an
 // errDamagedRecord error when one of them is damaged. Carry articles in
 // the order of their records (copyStored).
-func (s *storeWriter) copyArticle(from *paragraphStore, articleID string) error {
+func (s *storeWriter) copyArticle(from *paragraphStore, rd *rangeReader, articleID string) error {
 	a, ok := from.ix.Articles[articleID]
 	first, paragraphs := a[0], a[1]
 	if !ok || first+paragraphs >= len(from.ix.Offsets) {
 		return fmt.Errorf("%w: the previous paragraph store lacks article %s", errDamagedRecord, articleID)
 	}
 	start, end := from.ix.Offsets[first], from.ix.Offsets[first+paragraphs]
-	buf := make([]byte, end-start)
-	if _, err := from.f.ReadAt(buf, start); err != nil {
+	buf, err := rd.read(start, end)
+	if err != nil {
 		return fmt.Errorf("copy paragraphs of %s: %w", articleID, err)
 	}
 	recs := make([][]byte, paragraphs)
@@ -171,6 +172,39 @@ func (s *storeWriter) copyArticle(from *paragraphStore, articleID string) error 
 	s.ix.Offsets = append(s.ix.Offsets, from.ix.Offsets[first:first+paragraphs]...)
 	s.ix.Sums = append(s.ix.Sums, sums...)
 	return nil
+}
+
+// rangeReader reads ranges of a file, in increasing order, through one
+// large buffer: carrying a million paragraphs over takes a few hundred
+// reads, not one for each article.
+type rangeReader struct {
+	f   *os.File
+	buf []byte
+	off int64 // the file offset of buf[0]
+}
+
+// rangeWindow is how much of the file rangeReader reads at once.
+const rangeWindow = 4 << 20
+
+// read returns bytes start:end of the file, valid until the next read.
+func (r *rangeReader) read(start, end int64) ([]byte, error) {
+	if start >= r.off && end <= r.off+int64(len(r.buf)) {
+		return r.buf[start-r.off : end-r.off], nil
+	}
+	size := max(rangeWindow, int(end-start))
+	if cap(r.buf) < size {
+		r.buf = make([]byte, size)
+	}
+	n, err := r.f.ReadAt(r.buf[:size], start)
+	if int64(n) < end-start {
+		if err == nil || errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		r.buf, r.off = r.buf[:0], 0
+		return nil, err
+	}
+	r.buf, r.off = r.buf[:n], start
+	return r.buf[:end-start], nil
 }
 
 // liveBytes is how many bytes of the store the records of articles take.
@@ -364,11 +398,12 @@ func copyStored(ctx context.Context, w *storeWriter, prev *paragraphStore, reuse
 	slices.SortFunc(reused, func(a, b *corpus.Article) int {
 		return cmp.Compare(prev.ix.Articles[a.ID][0], prev.ix.Articles[b.ID][0])
 	})
+	rd := &rangeReader{f: prev.f}
 	for _, a := range reused {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		err := w.copyArticle(prev, a.ID)
+		err := w.copyArticle(prev, rd, a.ID)
 		if errors.Is(err, errDamagedRecord) {
 			log.Warn("damaged paragraph record in the previous index; analysing the article again", "article", a.ID, "err", err)
 			redo = append(redo, a)

@@ -6,11 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/newsdesk/newsdesk/bot/discordtest"
+	"github.com/newsdesk/newsdesk/corpus/testlog"
 )
 
 const (
@@ -18,28 +18,10 @@ const (
 	serveGuild = "1300000000000000042"
 )
 
-// syncBuffer is a bytes.Buffer safe to read while serve writes to it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // served is a `newsdesk serve` running against a fake Discord.
 type served struct {
 	fake           *discordtest.Server
-	stdout, stderr *syncBuffer
+	stdout, stderr *testlog.Buffer
 	cancel         context.CancelFunc
 	done           chan int
 }
@@ -49,7 +31,7 @@ type served struct {
 // guild: connected.
 func startServe(t *testing.T, corpusDir, indexDir string) *served {
 	t.Helper()
-	s := &served{fake: discordtest.New(t, serveToken), stdout: &syncBuffer{}, stderr: &syncBuffer{}, done: make(chan int, 1)}
+	s := &served{fake: discordtest.New(t, serveToken), stdout: &testlog.Buffer{}, stderr: &testlog.Buffer{}, done: make(chan int, 1)}
 	dotenv := writeFile(t, filepath.Join(t.TempDir(), ".env"), "DISCORD_TOKEN="+serveToken+"\nDISCORD_GUILD_ID="+serveGuild+"\n")
 	env := map[string]string{
 		"NEWSDESK_DISCORD_API": s.fake.APIBase,

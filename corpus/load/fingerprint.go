@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+
+	"github.com/newsdesk/newsdesk/corpus"
 )
 
 // Fingerprint returns a cheap digest of the files under dir (paths, sizes,
@@ -16,6 +18,11 @@ func Fingerprint(ctx context.Context, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return fingerprintOf(files, skipped), nil
+}
+
+// fingerprintOf is the Fingerprint of a listing.
+func fingerprintOf(files []candidate, skipped []corpus.Skipped) string {
 	h := sha256.New()
 	for _, f := range files {
 		fmt.Fprintf(h, "%s\x00%d\x00%s\n", f.rel, f.size, strconv.FormatInt(f.modTime.UnixNano(), 10))
@@ -23,5 +30,5 @@ func Fingerprint(ctx context.Context, dir string) (string, error) {
 	for _, s := range skipped {
 		fmt.Fprintf(h, "%s\x00skipped\x00%s\n", s.Path, s.Reason)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16]), nil
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }

@@ -51,6 +51,9 @@ type Result struct {
 	// Kept are the files Since did not read, its keep having said they
 	// are unchanged, with their stamps.
 	Kept map[string]Stamp
+	// Fingerprint is the directory's Fingerprint, taken from the listing
+	// before any file was read.
+	Fingerprint string
 }
 
 // Stamp is a file's size and modification time. A file whose stamp is
@@ -80,7 +83,7 @@ func Since(ctx context.Context, dir string, keep func(rel string, s Stamp) bool)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Stamps: make(map[string]Stamp, len(all)), Kept: map[string]Stamp{}}
+	res := Result{Stamps: make(map[string]Stamp, len(all)), Kept: map[string]Stamp{}, Fingerprint: fingerprintOf(all, skipped)}
 	files := all[:0:0]
 	for _, f := range all {
 		st := Stamp{Size: f.size, ModTime: f.modTime.UnixNano()}
