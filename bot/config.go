@@ -25,6 +25,11 @@ type Config struct {
 	// members with the Manage Server permission.
 	AdminUserIDs []string
 	AdminRoleIDs []string
+	// AdminGuildIDs are the servers whose members with Manage Server (or
+	// Administrator) are admins; GuildID counts as one. Manage Server in
+	// any other server grants nothing: anyone may invite a public bot to a
+	// server of their own, where they have it.
+	AdminGuildIDs []string
 	// RatePerMinute and Burst set each user's token bucket: Burst requests
 	// at once, refilled at RatePerMinute. Defaults 6 and 3.
 	RatePerMinute int

@@ -14,7 +14,7 @@ import (
 // corpus would skip as too large, whatever MaxUpload says.
 func TestIngestLimitIsTheLoaders(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, MaxUpload: 4 * load.MaxFileSize, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, AdminGuildIDs: []string{fixtureGuild}, MaxUpload: 4 * load.MaxFileSize, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
 	tests := []struct {
 		size int
 		want string // "" when the size is accepted

@@ -76,6 +76,8 @@ func startWrapped(t *testing.T, configure func(*bot.Config), wrap func(bot.Engin
 	cfg := bot.Config{
 		Token: testToken, APIBase: fake.APIBase, CorpusDir: corpusDir,
 		RatePerMinute: 600, Burst: 50, DeferAfter: time.Second,
+		// The fixtures' server, where their Manage Server members are admins.
+		AdminGuildIDs: []string{fixtureGuild},
 	}
 	if configure != nil {
 		configure(&cfg)

@@ -108,7 +108,7 @@ func (h *Handler) Check(i *discordgo.Interaction) error {
 // authorize refuses an admin command to a user who is not an admin.
 func (h *Handler) authorize(c command, i *discordgo.Interaction) error {
 	if c.admin && !h.IsAdmin(i) {
-		return corpus.Errorf(corpus.EINVALID, "Only admins can use /%s: it needs the Manage Server permission, or a user or role the bot's admin list names.", c.def.Name)
+		return corpus.Errorf(corpus.EINVALID, "Only admins can use /%s: it needs the Manage Server permission in a server the bot's operator named (NEWSDESK_ADMIN_GUILDS or DISCORD_GUILD_ID), or a user or role the bot's admin list names.", c.def.Name)
 	}
 	return nil
 }
@@ -123,8 +123,9 @@ func (h *Handler) rateLimit(l *userLimiter, user string) error {
 }
 
 // IsAdmin reports whether the interaction's user may re-index and ingest:
-// a member with Manage Server (or Administrator) in the guild the
-// interaction comes from, or a user or role on the configured allow-lists.
+// a member with Manage Server (or Administrator) in one of the admin
+// guilds (Config.AdminGuildIDs and GuildID), or a user or role on the
+// configured allow-lists.
 func (h *Handler) IsAdmin(i *discordgo.Interaction) bool {
 	u := userOf(i)
 	if u.ID != "" && slices.Contains(h.cfg.AdminUserIDs, u.ID) {
@@ -133,7 +134,8 @@ func (h *Handler) IsAdmin(i *discordgo.Interaction) bool {
 	if i.Member == nil || i.GuildID == "" {
 		return false
 	}
-	if i.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0 {
+	if i.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0 &&
+		(i.GuildID == h.cfg.GuildID || slices.Contains(h.cfg.AdminGuildIDs, i.GuildID)) {
 		return true
 	}
 	for _, r := range i.Member.Roles {

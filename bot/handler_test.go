@@ -31,7 +31,7 @@ func allText(r bot.Reply) string {
 
 func TestHandlerFixtures(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, AdminGuildIDs: []string{fixtureGuild}, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
 	ctx := context.Background()
 
 	tests := []struct {
@@ -96,7 +96,7 @@ func TestHandlerFixtures(t *testing.T) {
 
 func TestHandlerAutocompleteFixture(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, AdminGuildIDs: []string{fixtureGuild}}, engine, nil, nil)
 	i := interaction(t, "interaction_who_autocomplete.json", nil)
 	choices := h.Autocomplete(context.Background(), i)
 	names := make([]string, 0, len(choices))
@@ -113,7 +113,7 @@ func TestHandlerAutocompleteFixture(t *testing.T) {
 
 func TestHandlerMessageFixtures(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, AdminGuildIDs: []string{fixtureGuild}}, engine, nil, nil)
 	const botID = "1100000000000000001"
 	ctx := context.Background()
 
@@ -141,7 +141,7 @@ func TestHandlerMessageFixtures(t *testing.T) {
 func TestHandlerRateLimit(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
 	now := time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 2, Burst: 2, Now: func() time.Time { return now }}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, AdminGuildIDs: []string{fixtureGuild}, RatePerMinute: 2, Burst: 2, Now: func() time.Time { return now }}, engine, nil, nil)
 	i := interaction(t, "interaction_ask.json", nil)
 	for n := range 2 {
 		if err := h.Check(i); err != nil {
@@ -172,10 +172,13 @@ func TestHandlerAdmin(t *testing.T) {
 		want    bool
 	}{
 		{"member", "interaction_reindex_member.json", bot.Config{}, nil, false},
-		{"manage server", "interaction_reindex_admin.json", bot.Config{}, nil, true},
+		{"manage server in an admin guild", "interaction_reindex_admin.json", bot.Config{AdminGuildIDs: []string{"1300000000000000001"}}, nil, true},
+		{"manage server in the commands' guild", "interaction_reindex_admin.json", bot.Config{GuildID: "1300000000000000001"}, nil, true},
+		{"manage server in a server of their own", "interaction_reindex_admin.json", bot.Config{AdminGuildIDs: []string{"1300000000000000099"}}, nil, false},
+		{"manage server, no admin guild named", "interaction_reindex_admin.json", bot.Config{}, nil, false},
 		{"allowed user", "interaction_reindex_member.json", bot.Config{AdminUserIDs: []string{"1400000000000000001"}}, nil, true},
 		{"allowed role", "interaction_reindex_member.json", bot.Config{AdminRoleIDs: []string{"1310000000000000005"}}, nil, true},
-		{"administrator", "interaction_reindex_member.json", bot.Config{}, func(m map[string]any) {
+		{"administrator", "interaction_reindex_member.json", bot.Config{GuildID: "1300000000000000001"}, func(m map[string]any) {
 			m["member"].(map[string]any)["permissions"] = "8"
 		}, true},
 		{"DM without allow-list", "interaction_ask_dm.json", bot.Config{AdminRoleIDs: []string{"1310000000000000005"}}, nil, false},
@@ -193,7 +196,7 @@ func TestHandlerAdmin(t *testing.T) {
 
 func TestHandlerIngestChecks(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, MaxUpload: 1000, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, AdminGuildIDs: []string{fixtureGuild}, MaxUpload: 1000, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
 	att := func(name string, size int) func(map[string]any) {
 		return func(m map[string]any) {
 			a := m["data"].(map[string]any)["resolved"].(map[string]any)["attachments"].(map[string]any)["1370000000000000001"].(map[string]any)
@@ -224,7 +227,7 @@ func TestHandlerIngestChecks(t *testing.T) {
 // answered with the index's notes, word for word what the CLI prints.
 func TestHandlerNoAnswerIsTheIndexNote(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, AdminGuildIDs: []string{fixtureGuild}, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
 	ctx := context.Background()
 	ask := func(q string) func() (*corpus.Result, error) {
 		return func() (*corpus.Result, error) {
@@ -261,3 +264,7 @@ func TestHandlerNoAnswerIsTheIndexNote(t *testing.T) {
 		})
 	}
 }
+
+// fixtureGuild is the server of the interaction fixtures, where their
+// members with Manage Server are admins.
+const fixtureGuild = "1300000000000000001"

@@ -115,7 +115,7 @@ func TestComponentRoutes(t *testing.T) {
 // and in Handle alike; every other row lets them through.
 func TestAdminRoutesAreChecked(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, AdminGuildIDs: []string{fixtureGuild}, RatePerMinute: 600, Burst: 100}, engine, nil, nil)
 	for _, def := range bot.Commands() {
 		i := interaction(t, "interaction_reindex_member.json", asCommand(def.Name, false))
 		route, _ := h.Route(i)
@@ -137,7 +137,7 @@ func TestAdminRoutesAreChecked(t *testing.T) {
 // bucket per user; autocomplete from none.
 func TestRateLimitIsShared(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 1, Burst: 1}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, AdminGuildIDs: []string{fixtureGuild}, RatePerMinute: 1, Burst: 1}, engine, nil, nil)
 	if err := h.Check(interaction(t, "interaction_ask.json", nil)); err != nil {
 		t.Fatalf("first request refused: %v", err)
 	}
@@ -158,7 +158,7 @@ func TestRateLimitIsShared(t *testing.T) {
 // loader reads, and names them all in its description and refusals.
 func TestIngestAcceptsLoaderTypes(t *testing.T) {
 	engine, corpusDir := newCorpus(t)
-	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, RatePerMinute: 600, Burst: 100, AdminRatePerMinute: 600, AdminBurst: 100}, engine, nil, nil)
+	h := bot.NewHandler(bot.Config{CorpusDir: corpusDir, AdminGuildIDs: []string{fixtureGuild}, RatePerMinute: 600, Burst: 100, AdminRatePerMinute: 600, AdminBurst: 100}, engine, nil, nil)
 	withFile := func(name string) func(map[string]any) {
 		return func(m map[string]any) {
 			a := m["data"].(map[string]any)["resolved"].(map[string]any)["attachments"].(map[string]any)["1370000000000000001"].(map[string]any)

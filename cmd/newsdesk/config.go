@@ -28,6 +28,7 @@ const (
 	envDiscordAPI    = "NEWSDESK_DISCORD_API"
 	envAdminUsers    = "NEWSDESK_ADMIN_USERS"
 	envAdminRoles    = "NEWSDESK_ADMIN_ROLES"
+	envAdminGuilds   = "NEWSDESK_ADMIN_GUILDS"
 	envRatePerMinute = "NEWSDESK_RATE_PER_MINUTE"
 	envRateBurst     = "NEWSDESK_RATE_BURST"
 	envAdminRate     = "NEWSDESK_ADMIN_RATE_PER_MINUTE"
@@ -61,9 +62,11 @@ type Config struct {
 	DiscordToken   string
 	DiscordGuildID string
 	// DiscordAPI is the base URL of the Discord REST API; "" for Discord's own.
-	DiscordAPI    string
-	AdminUsers    []string
-	AdminRoles    []string
+	DiscordAPI string
+	AdminUsers []string
+	AdminRoles []string
+	// AdminGuilds are the servers whose Manage Server members are admins.
+	AdminGuilds   []string
 	RatePerMinute int
 	RateBurst     int
 	// AdminRatePerMinute and AdminRateBurst are each admin's own limit on
@@ -147,6 +150,9 @@ func LoadConfig(env Env) (Config, error) {
 	}
 	if v, ok := get(envAdminRoles); ok {
 		c.AdminRoles = splitList(v)
+	}
+	if v, ok := get(envAdminGuilds); ok {
+		c.AdminGuilds = splitList(v)
 	}
 	if v, ok := get(envLogLevel); ok && v != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {

@@ -70,6 +70,7 @@ func TestConfigLayering(t *testing.T) {
 				"NEWSDESK_DISCORD_API=http://127.0.0.1:8080/api",
 				"NEWSDESK_ADMIN_USERS=111, 222,,333 ",
 				`NEWSDESK_ADMIN_ROLES="444,555"`,
+				"NEWSDESK_ADMIN_GUILDS=666",
 				"NEWSDESK_RATE_PER_MINUTE=20",
 				"NEWSDESK_RATE_BURST=5",
 				"NEWSDESK_ADMIN_RATE_PER_MINUTE=90",
@@ -86,6 +87,7 @@ func TestConfigLayering(t *testing.T) {
 				c.DiscordAPI = "http://127.0.0.1:8080/api"
 				c.AdminUsers = []string{"111", "222", "333"}
 				c.AdminRoles = []string{"444", "555"}
+				c.AdminGuilds = []string{"666"}
 				c.RatePerMinute, c.RateBurst = 20, 5
 				c.AdminRatePerMinute, c.AdminRateBurst = 90, 12
 				c.MaxSearches, c.QueueSize = 4, 100
@@ -122,7 +124,7 @@ func TestConfigLayering(t *testing.T) {
 func configEqual(a, b Config) bool {
 	return a.CorpusDir == b.CorpusDir && a.IndexDir == b.IndexDir && a.LogLevel == b.LogLevel &&
 		a.DiscordToken == b.DiscordToken && a.DiscordGuildID == b.DiscordGuildID && a.DiscordAPI == b.DiscordAPI &&
-		slices.Equal(a.AdminUsers, b.AdminUsers) && slices.Equal(a.AdminRoles, b.AdminRoles) &&
+		slices.Equal(a.AdminUsers, b.AdminUsers) && slices.Equal(a.AdminRoles, b.AdminRoles) && slices.Equal(a.AdminGuilds, b.AdminGuilds) &&
 		a.RatePerMinute == b.RatePerMinute && a.RateBurst == b.RateBurst &&
 		a.AdminRatePerMinute == b.AdminRatePerMinute && a.AdminRateBurst == b.AdminRateBurst &&
 		a.MaxSearches == b.MaxSearches && a.QueueSize == b.QueueSize &&
