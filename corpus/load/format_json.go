@@ -123,7 +123,9 @@ func jsonSyntaxError(b []byte) error {
 
 // parseJSONRecord reads one article object: title, source, url,
 // published, author and id, and the text as body (paragraphs separated by
-// blank lines) or paragraphs (an array of strings).
+// blank lines) or paragraphs (an array of strings). Each field may go by
+// the other names exports use (jsonNames): "headline", "text",
+// "content", "articleBody", "date", "datePublished", "link"….
 func parseJSONRecord(name, id string, raw []byte) (corpus.Article, error) {
 	text := []byte(decodeText(raw))
 	var fields map[string]json.RawMessage
@@ -143,9 +145,10 @@ func parseJSONRecord(name, id string, raw []byte) (corpus.Article, error) {
 		key string
 		dst *string
 	}{{"title", &m.title}, {"source", &m.source}, {"url", &m.url}, {"published", &m.published}, {"author", &m.author}} {
-		v, ok := jsonText(fields[f.key])
+		raw := field(fields, f.key)
+		v, ok := jsonText(raw)
 		if !ok && f.key == "author" {
-			v, ok = jsonStrings(fields[f.key])
+			v, ok = jsonStrings(raw)
 		}
 		if !ok {
 			a.Warnings = append(a.Warnings, fmt.Sprintf("field %s is not a string; left empty", f.key))
@@ -177,8 +180,8 @@ func parseJSONRecord(name, id string, raw []byte) (corpus.Article, error) {
 			}
 			items = append(items, plainItems(s)...)
 		}
-	case fields["body"] != nil:
-		body, ok := jsonString(fields["body"])
+	case field(fields, "body") != nil:
+		body, ok := jsonString(field(fields, "body"))
 		if !ok {
 			return corpus.Article{}, fmt.Errorf("%w: body is not a string", ErrBadRecord)
 		}
@@ -191,6 +194,38 @@ func parseJSONRecord(name, id string, raw []byte) (corpus.Article, error) {
 	}
 	a.Author, items = bylineFromItems(a.Author, items)
 	return finishArticle(a, name, items)
+}
+
+// jsonNames are the names a field of an article object goes by in the
+// exports of news sites, archives and scrapers (schema.org's NewsArticle
+// among them), the name newsdesk documents first.
+func jsonNames(key string) []string {
+	switch key {
+	case "title":
+		return []string{"title", "headline", "name"}
+	case "source":
+		return []string{"source", "outlet", "publisher", "site_name", "siteName"}
+	case "url":
+		return []string{"url", "link", "canonical_url"}
+	case "published":
+		return []string{"published", "date", "published_at", "publishedAt", "datePublished", "pubDate", "publication_date"}
+	case "author":
+		return []string{"author", "authors", "byline"}
+	case "body":
+		return []string{"body", "text", "content", "articleBody", "article_body", "article"}
+	}
+	return []string{key}
+}
+
+// field returns the value of the first of key's names (jsonNames) that
+// the object has, nil for none.
+func field(fields map[string]json.RawMessage, key string) json.RawMessage {
+	for _, name := range jsonNames(key) {
+		if v, ok := fields[name]; ok {
+			return v
+		}
+	}
+	return nil
 }
 
 // jsonString reads a JSON string; a missing or null value is "". ok is

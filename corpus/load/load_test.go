@@ -951,3 +951,25 @@ func TestFrontMatterFallback(t *testing.T) {
 		})
 	}
 }
+
+// TestParseFileJSONFieldNames: the names exports give an article's fields
+// (schema.org's headline and articleBody, a scraper's text and date) are
+// read as newsdesk's own.
+func TestParseFileJSONFieldNames(t *testing.T) {
+	tests := []struct{ name, record string }{
+		{"text and date", `{"title": "Bus lanes approved", "outlet": "Metro", "link": "https://metro.example/bus", "date": "2024-04-04", "text": "The council approved two new bus lanes.\n\nWork starts in June."}`},
+		{"schema.org", `{"headline": "Bus lanes approved", "publisher": "Metro", "url": "https://metro.example/bus", "datePublished": "2024-04-04", "articleBody": "The council approved two new bus lanes.\n\nWork starts in June."}`},
+		{"content", `{"title": "Bus lanes approved", "source": "Metro", "url": "https://metro.example/bus", "published_at": "2024-04-04", "content": "The council approved two new bus lanes.\n\nWork starts in June."}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := parseOne(t, "bus.json", tt.record)
+			if a.Title != "Bus lanes approved" || a.Source != "Metro" || a.URL != "https://metro.example/bus" || a.Published.String() != "2024-04-04" {
+				t.Errorf("article = %+v", a)
+			}
+			if got := texts(t, a); !reflect.DeepEqual(got, []string{"The council approved two new bus lanes.", "Work starts in June."}) {
+				t.Errorf("paragraphs = %q", got)
+			}
+		})
+	}
+}
