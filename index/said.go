@@ -13,8 +13,24 @@ import (
 )
 
 func (s *asker) said(ctx context.Context) ([]*rank.Candidate, error) {
-	subject := strings.TrimPrefix(s.Question.Subject, "the ")
 	s.Concepts = s.conceptsOf(ctx, s.Question.Topic)
+	kept, err := s.saidBySubject(ctx)
+	if err != nil || len(kept) > 0 || len(s.Concepts) == 0 {
+		return kept, err
+	}
+	// No passage of the speaker has a word of the topic: it is most often
+	// paraphrased ("what did kurtz say when he apologised on tv" where the
+	// report says he "said the company is deeply sorry" on NBC). The
+	// speaker's passages are the answers; the ranking weighs the topic.
+	s.Concepts = nil
+	return s.saidBySubject(ctx)
+}
+
+// saidBySubject returns the passages that quote or cite the question's
+// subject, by name, by the organisation its initials stand for, or by the
+// description the corpus gives them.
+func (s *asker) saidBySubject(ctx context.Context) ([]*rank.Candidate, error) {
+	subject := strings.TrimPrefix(s.Question.Subject, "the ")
 	kept, err := s.saidBy(ctx, []string{subject})
 	if err != nil || len(kept) > 0 {
 		return kept, err

@@ -167,6 +167,13 @@ func TestAskSaid(t *testing.T) {
 	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "We warned the ministry") {
 		t.Errorf("answers %+v, want the mayor's quote", res.Answers)
 	}
+	// A topic in other words than the speaker's passages use (the text
+	// says "coordination and prior planning"): the speaker's passages
+	// answer, not a refusal.
+	res = ask(t, e, "what did Charles Lister say about how well prepared the fighters were")
+	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "first time that pro-Assad loyalist activity") || len(res.Notes) > 0 {
+		t.Errorf("paraphrased topic: answers %+v, notes %q; want Lister's quote, as an answer", res.Answers, res.Notes)
+	}
 }
 
 func TestAskSearch(t *testing.T) {
