@@ -211,13 +211,7 @@ func TestE2EQueue(t *testing.T) {
 	}
 
 	h.cancel() // SIGTERM: the waiting question is sent away at once
-	r := h.waitRequest("follow-up of the waiting question", func(r discordtest.Request) bool {
-		return r.Method == "POST" && r.Path == "/webhooks/"+h.fake.AppID+"/"+tokenB
-	})
-	var f messageBody
-	if err := r.JSON(&f); err != nil {
-		t.Fatal(err)
-	}
+	f := h.followUp("follow-up of the waiting question", tokenB)
 	if !f.ephemeral() || !strings.Contains(f.Content, "restarting") {
 		t.Errorf("waiting question at shutdown = %+v", f)
 	}

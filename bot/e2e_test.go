@@ -133,6 +133,20 @@ func (h *harness) stop() {
 	}
 }
 
+// followUp waits for the follow-up message of the interaction of token
+// and returns it.
+func (h *harness) followUp(what, token string) messageBody {
+	h.t.Helper()
+	r := h.waitRequest(what, func(r discordtest.Request) bool {
+		return r.Method == "POST" && r.Path == "/webhooks/"+h.fake.AppID+"/"+token
+	})
+	var f messageBody
+	if err := r.JSON(&f); err != nil {
+		h.t.Fatal(err)
+	}
+	return f
+}
+
 func (h *harness) waitRequest(what string, match func(discordtest.Request) bool) discordtest.Request {
 	h.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -515,13 +529,7 @@ func TestE2EDeferredSlowReply(t *testing.T) {
 	h.waitRequest("delete deferred", func(r discordtest.Request) bool {
 		return r.Method == "DELETE" && strings.Contains(r.Path, token+"/messages/@original")
 	})
-	r := h.waitRequest("follow-up", func(r discordtest.Request) bool {
-		return r.Method == "POST" && r.Path == "/webhooks/"+h.fake.AppID+"/"+token
-	})
-	var f messageBody
-	if err := r.JSON(&f); err != nil {
-		t.Fatal(err)
-	}
+	f := h.followUp("follow-up", token)
 	if !f.ephemeral() || !strings.Contains(f.Content, "I found no article that mentions Ghassan Tarabulsi.") {
 		t.Errorf("follow-up = %+v", f)
 	}

@@ -49,11 +49,7 @@ func TestDamagedIndex(t *testing.T) {
 	})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			corpusDir, indexDir := testCorpus(t, false), filepath.Join(t.TempDir(), "index")
-			c := cli{env: map[string]string{"NEWSDESK_CORPUS": corpusDir, "NEWSDESK_INDEX": indexDir}}
-			if _, stderr, code := c.run(t, "index"); code != exitOK {
-				t.Fatalf("index: exit %d\n%s", code, stderr)
-			}
+			c, _, indexDir := indexedCLI(t)
 			if err := tc.damage(currentGeneration(t, indexDir)); err != nil {
 				t.Fatal(err)
 			}
@@ -111,11 +107,7 @@ func TestAskFromOutOfDateIndex(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			corpusDir, indexDir := testCorpus(t, false), filepath.Join(t.TempDir(), "index")
-			c := cli{env: map[string]string{"NEWSDESK_CORPUS": corpusDir, "NEWSDESK_INDEX": indexDir}}
-			if _, stderr, code := c.run(t, "index"); code != exitOK {
-				t.Fatalf("index: exit %d\n%s", code, stderr)
-			}
+			c, corpusDir, indexDir := indexedCLI(t)
 			late := "---\ntitle: Ferry aground\n---\n\nA ferry ran aground off the cape.\n"
 			if err := os.WriteFile(filepath.Join(corpusDir, "ferry.md"), []byte(late), 0o644); err != nil {
 				t.Fatal(err)
@@ -199,4 +191,16 @@ func readOnly(t *testing.T, corpusDir, indexDir string) (undo func()) {
 		}
 		restoreModes()
 	}
+}
+
+// indexedCLI returns a cli over a test corpus it has indexed, and the
+// corpus and index directories.
+func indexedCLI(t *testing.T) (c cli, corpusDir, indexDir string) {
+	t.Helper()
+	corpusDir, indexDir = testCorpus(t, false), filepath.Join(t.TempDir(), "index")
+	c = cli{env: map[string]string{"NEWSDESK_CORPUS": corpusDir, "NEWSDESK_INDEX": indexDir}}
+	if _, stderr, code := c.run(t, "index"); code != exitOK {
+		t.Fatalf("index: exit %d\n%s", code, stderr)
+	}
+	return c, corpusDir, indexDir
 }
