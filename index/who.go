@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsdesk/newsdesk/corpus/names"
+	"github.com/newsdesk/newsdesk/corpus/text"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
 	"github.com/newsdesk/newsdesk/index/rank"
 )
@@ -24,6 +25,15 @@ func (s *asker) who(ctx context.Context) ([]*rank.Candidate, error) {
 		if kept, err := s.rerank(ctx, bleveindex.Name(org), rank.About(org)); err != nil || len(kept) > 0 {
 			return kept, err
 		}
+	}
+	// "who is george kurz": every word of the name as typed or a letter
+	// away, for a name the corpus spells otherwise.
+	if words := text.Fields(subject); len(words) > 1 {
+		var every []bleveindex.Query
+		for _, w := range words {
+			every = append(every, bleveindex.Or(bleveindex.Match(bleveindex.FieldText, w), bleveindex.Fuzzy(bleveindex.FieldText, strings.ToLower(w))))
+		}
+		return s.rerank(ctx, bleveindex.And(every...), rank.About(subject))
 	}
 	return nil, nil
 }

@@ -213,7 +213,27 @@ func wordSimilarity(a, b Unit) float64 {
 		// "Iorlian" for "Iorliam" (but "Dallas" is not "Dallah").
 		return max(0.92, 0.85*jw)
 	}
+	if innerLetterDropped(a.raw, b.raw) || innerLetterDropped(b.raw, a.raw) {
+		// One letter left out inside the word, as a hurried typist does:
+		// "Kurz" for "Kurtz" (but "Kurt" is not "Kurtz").
+		return max(0.9, 0.85*jw)
+	}
 	return 0.85 * jw
+}
+
+// innerLetterDropped reports whether short is long without one letter
+// that is neither its first nor its last, short having four letters or
+// more.
+func innerLetterDropped(short, long string) bool {
+	if len(short) < 4 || len(long) != len(short)+1 || short[0] != long[0] || short[len(short)-1] != long[len(long)-1] {
+		return false
+	}
+	for i := 1; i < len(long)-1; i++ {
+		if short[:i] == long[:i] && short[i:] == long[i+1:] {
+			return true
+		}
+	}
+	return false
 }
 
 // nearLetters are pairs of letters that sound alike.

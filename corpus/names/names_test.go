@@ -95,6 +95,7 @@ func TestSimilarity(t *testing.T) {
 		{"Tariq Aziz", "Tarek Azeez"}, {"Moammar Gadhafi", "Muammar Qaddafi"}, {"Ahmed Hussein al-Shara", "Ahmed al-Shara"},
 		{"SNHR", "Syrian Network for Human Rights"}, {"Syrian Observatory for Human Rights", "the Syrian Observatory for Human Rights"},
 		{"Terungwa Iorlian", "Terungwa Iorliam"}, // a typo: a letter that sounds alike
+		{"George Kurz", "George Kurtz"}, {"Kurz", "Kurtz"}, // a typo: a letter left out inside
 	}
 	for _, p := range same {
 		s := Similarity(p[0], p[1])
@@ -113,6 +114,7 @@ func TestSimilarity(t *testing.T) {
 		{"Syrian Observatory for Human Rights", "Syrian Network for Human Rights"}, {"Human Rights Watch", "Syrian Observatory for Human Rights"},
 		{"SOHR", "Syrian Network for Human Rights"}, {"", "Gaith Dalah"}, {"Omar", "Ammar"},
 		{"Rami Abdulrahman", "Rami Makhlouf"}, {"Hezbollah", "Hamas"}, {"Terungwa Iorliam", "Terungwa Iorliat"},
+		{"Kurt", "Kurtz"}, {"Kurts", "Kurtz"}, {"Musk", "Mus"},
 	}
 	for _, p := range different {
 		if s := Similarity(p[0], p[1]); s >= Threshold || Same(p[0], p[1]) {

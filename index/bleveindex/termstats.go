@@ -88,10 +88,28 @@ func (t TermStats) termCount(field Field, term string) (n uint64, known bool) {
 // term (a misspelling of it) in the text field, using the field
 // dictionary's automaton.
 func (t TermStats) FuzzyCount(term string) uint64 {
-	if t.reader == nil || len(term) < 5 {
+	if len(term) < 5 {
 		return 0
 	}
-	fuzz := Fuzziness(term)
+	return t.fuzzyCount(term, Fuzziness(term))
+}
+
+// NearCount is FuzzyCount for words of four letters too, one edit away:
+// "kurz" for "kurtz". It is for a word of a name whose other words the
+// corpus has, where one letter more or less is a misspelling and not
+// another word.
+func (t TermStats) NearCount(term string) uint64 {
+	if len(term) < 4 {
+		return 0
+	}
+	return t.fuzzyCount(term, 1)
+}
+
+// fuzzyCount counts the documents of the terms fuzz edits from term.
+func (t TermStats) fuzzyCount(term string, fuzz int) uint64 {
+	if t.reader == nil {
+		return 0
+	}
 	fuzzy, ok := t.reader.(index.IndexReaderFuzzy)
 	if !ok {
 		return 0

@@ -45,6 +45,9 @@ type TermStats interface {
 	TitleCount(term string) uint64
 	// FuzzyCount returns how many documents hold a misspelling of term.
 	FuzzyCount(term string) uint64
+	// NearCount returns how many documents hold a word one edit from
+	// term, for words of four letters too.
+	NearCount(term string) uint64
 	// Lacks reports whether the text certainly has no term.
 	Lacks(term string) bool
 }

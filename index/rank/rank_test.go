@@ -46,6 +46,7 @@ const fakeDocs = 1000
 func (s fakeStats) Count(term string) (uint64, uint64)    { return fakeDocs, s[term] }
 func (s fakeStats) NameCount(key string) (uint64, uint64) { return fakeDocs, s["name:"+key] }
 func (s fakeStats) FuzzyCount(term string) uint64         { return s["fuzzy:"+term] }
+func (s fakeStats) NearCount(term string) uint64          { return s["near:"+term] }
 func (s fakeStats) TitleCount(term string) uint64         { return s["title:"+term] }
 func (s fakeStats) Lacks(term string) bool                { return s[term] == 0 }
 

@@ -22,14 +22,34 @@ import (
 // the corpus, and the answer is that it has nothing on it.
 func (r *Ranker) UnknownName(df TermStats) string {
 	for _, name := range r.askedNames() {
-		for _, w := range text.Fields(name) {
-			if r.knownWord(df, w) {
+		words := text.Fields(name)
+		known := make([]bool, len(words))
+		for i, w := range words {
+			known[i] = r.knownWord(df, w)
+		}
+		for i := range words {
+			if known[i] || nearOfKnown(df, r.Stems, words, known, i) {
 				continue
 			}
 			return name
 		}
 	}
 	return ""
+}
+
+// nearOfKnown reports whether words[i], not in the corpus, is one letter
+// from a word that is, in a name of several words whose others the corpus
+// has: "george kurz" for George Kurtz. Alone, a short word a letter from
+// another ("Musk", "must") is most often another word.
+func nearOfKnown(df TermStats, stems Stemmer, words []string, known []bool, i int) bool {
+	others := 0
+	for j, k := range known {
+		if j != i && k && len([]rune(words[j])) >= 3 {
+			others++
+		}
+	}
+	st := stems.Terms(words[i])
+	return others > 0 && len(st) == 1 && df.NearCount(st[0]) > 0
 }
 
 // askedNames lists the names the question asks about, as written.

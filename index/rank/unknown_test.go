@@ -13,6 +13,7 @@ func TestUnknownName(t *testing.T) {
 		"ghiath": 3, "khattab": 2, "ana": 2, // fakeStem("Anas")
 		"latakia": 5, "observatory": 4, "toll": 9, "killed": 9,
 		"name:" + names.Skeleton("Dallah"): 2, "fuzzy:dalah": 1,
+		"george": 2, "near:kurz": 1, "near:musk": 1,
 	}
 	tests := []struct {
 		q    corpus.Question
@@ -23,6 +24,9 @@ func TestUnknownName(t *testing.T) {
 		{corpus.Question{Text: "who is Anas Khattab", Intent: corpus.IntentWho, Subject: "anas khattab"}, ""},
 		{corpus.Question{Text: "who is Ghassan Tarabulsi", Intent: corpus.IntentWho, Subject: "ghassan tarabulsi"}, "Ghassan Tarabulsi"},
 		{corpus.Question{Text: "who is anas tarabulsi", Intent: corpus.IntentWho, Subject: "anas tarabulsi"}, "anas tarabulsi"}, // one word unknown
+		{corpus.Question{Text: "who is george kurz", Intent: corpus.IntentWho, Subject: "george kurz"}, ""},                     // a letter away, beside a known word
+		{corpus.Question{Text: "who is musk", Intent: corpus.IntentWho, Subject: "musk"}, "musk"},                               // alone, a letter from "must" is another word
+		{corpus.Question{Text: "who is elon musk", Intent: corpus.IntentWho, Subject: "elon musk"}, "elon musk"},                // and beside an unknown one
 		{corpus.Question{Text: "what did the observatory say", Intent: corpus.IntentSaid, Subject: "the observatory"}, ""},
 		{corpus.Question{Text: "what did the telecom company say", Intent: corpus.IntentSaid, Subject: "the telecom company"}, ""}, // a description
 		{corpus.Question{Text: "what did the Telecom Authority say", Intent: corpus.IntentSaid, Subject: "the telecom authority"}, "the Telecom Authority"},
