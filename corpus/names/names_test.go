@@ -94,7 +94,7 @@ func TestSimilarity(t *testing.T) {
 		{"Mr. al-Shara", "al-Sharaa"}, {"Dr. Leila Khoury", "Layla Khouri"}, {"President Bashar al-Assad", "Bashar al-Asad"},
 		{"Tariq Aziz", "Tarek Azeez"}, {"Moammar Gadhafi", "Muammar Qaddafi"}, {"Ahmed Hussein al-Shara", "Ahmed al-Shara"},
 		{"SNHR", "Syrian Network for Human Rights"}, {"Syrian Observatory for Human Rights", "the Syrian Observatory for Human Rights"},
-		{"Terungwa Iorlian", "Terungwa Iorliam"}, // a typo: a letter that sounds alike
+		{"Terungwa Iorlian", "Terungwa Iorliam"},           // a typo: a letter that sounds alike
 		{"George Kurz", "George Kurtz"}, {"Kurz", "Kurtz"}, // a typo: a letter left out inside
 	}
 	for _, p := range same {
