@@ -66,6 +66,7 @@ func TestConceptMatch(t *testing.T) {
 	fight := Concept{Word: "fighting", Stems: []string{"fight", "clash"}}
 	quake := Concept{Word: "quake", Stems: []string{"quake"}}
 	long := Concept{Word: "negotiations", Stems: []string{"negotiation"}}
+	iranians := Concept{Word: "iranians", Stems: []string{"iranian"}}
 	tests := []struct {
 		c    Concept
 		tok  string
@@ -80,6 +81,9 @@ func TestConceptMatch(t *testing.T) {
 		{quake, "earthquake", 0.7}, // "quake" in "earthquake"
 		{long, "negotaitions", 0},  // two edits, but two letters longer
 		{long, "negotiatoin", 0.7}, // two edits in a long word
+		{iranians, "iran", 0.7},    // the country of a people asked about
+		{iranians, "ira", 0},       // too short to tell
+		{fight, "figh", 0.7},       // a shorter form
 	}
 	for _, tt := range tests {
 		if got := conceptMatch(tt.c, tt.tok); got != tt.want {
