@@ -64,6 +64,10 @@ func inRelativeClause(st []text.Token, first int) bool {
 	return false
 }
 
+// reportNouns name a report of figures: "in its earlier report", "a
+// previous estimate".
+var reportNouns = text.NewSet("report reports estimate estimates toll tolls tally count figure figures statement assessment update bulletin")
+
 // startVerbs begin a period: "the fighting began on Thursday".
 var startVerbs = text.NewSet("began begun begin begins started start starts erupted erupt erupts flared broke commenced")
 
@@ -74,7 +78,9 @@ var startVerbs = text.NewSet("began begun begin begins started start starts erup
 // the time of"), "at that point", "at first"; or "earlier", "previously",
 // "initially", "originally", "first" stands next to the reporting verb
 // ("had earlier estimated", "initially put the toll at", "said earlier",
-// "first reported"), or before the number when no verb reports it.
+// "first reported"), or before the number when no verb reports it; or the
+// sentence speaks of an earlier report ("in its earlier report", "a
+// previous estimate", "the initial toll").
 func recalled(st []text.Token, verb, num int) bool {
 	for k := range st {
 		t := &st[k]
@@ -100,6 +106,13 @@ func recalled(st []text.Token, verb, num int) bool {
 			}
 		case "earlier", "previously", "initially", "originally":
 			if k == 0 || nextToVerb(st, k, verb, num) && (beForms[prev] || finiteAux[prev] || reportVerb(prev) || reportVerb(next)) {
+				return true
+			}
+			if t.Lower == "earlier" && k < num && reportNouns[next] {
+				return true
+			}
+		case "previous", "initial", "original", "prior":
+			if k < num && reportNouns[next] {
 				return true
 			}
 		}
