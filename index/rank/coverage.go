@@ -132,7 +132,7 @@ func conceptMatch(c Concept, tok string) float64 {
 		return 1
 	case len(st) >= 4 && strings.HasPrefix(tok, st) && len(tok)-len(st) <= 3,
 		len(tok) >= 4 && strings.HasPrefix(st, tok) && len(st)-len(tok) <= 3, // "iranian" for "Iran"
-		len(st) >= 4 && len(tok)-len(st) >= 4 && strings.HasSuffix(tok, st): // "quake" in "earthquake"
+		len(st) >= 4 && len(tok)-len(st) >= 4 && strings.HasSuffix(tok, st):  // "quake" in "earthquake"
 		return near
 	case len(st) >= 9 && abs(len(st)-len(tok)) <= 1 && text.EditDistance(st, tok, 2) <= 2,
 		len(st) >= 5 && text.EditDistance(st, tok, 1) <= 1:
