@@ -277,6 +277,12 @@ func (fa *figureReader) resolveSource(raw string, pi int) string {
 // Rights", "Mr. al-Shara" → "al-Shara"), when the source is one: "Syrian
 // officials" is no name.
 func nameOf(raw string, toks []text.Token) (string, bool) {
+	if p := trailingPlace(toks); p > 0 {
+		// Where the source is: "the head of the Red Crescent in
+		// Benghazi" is the Red Crescent's head, not Benghazi.
+		toks = toks[:p]
+		raw = raw[:toks[p-1].PossEnd-toks[0].Start]
+	}
 	i := 0
 	for i < len(toks) && (toks[i].Lower == "the" || toks[i].Lower == "a" || toks[i].Lower == "an" || toks[i].Lower == "another" ||
 		titleWord(toks[i].Lower) || toks[i].Text == "." || adjectiveHyphen(toks[i].Lower)) {
@@ -315,6 +321,22 @@ func nameOf(raw string, toks []text.Token) (string, bool) {
 	}
 	name := raw[toks[i].Start-toks[0].Start : toks[e-1].PossEnd-toks[0].Start]
 	return strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s"), true
+}
+
+// trailingPlace returns the index of a locative preposition ("in", "at",
+// "near") that only capitalised words follow to the end of toks: the
+// source's place, not its name ("the Red Crescent in Benghazi"). 0 for
+// none.
+func trailingPlace(toks []text.Token) int {
+	for p := len(toks) - 2; p > 0; p-- {
+		switch t := toks[p]; {
+		case t.Lower == "in" || t.Lower == "at" || t.Lower == "near":
+			return p
+		case t.Kind != text.Word || !t.Upper:
+			return 0
+		}
+	}
+	return 0
 }
 
 // looksName reports whether a single capitalised word can be a source's

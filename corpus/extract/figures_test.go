@@ -280,6 +280,7 @@ func TestFigureSourceResolution(t *testing.T) {
 		{Number: 6, Text: "The league said 25 people were injured."},
 		{Number: 7, Text: "The Syrian Network for Human Rights (SNHR), a monitoring group, said 40 people were killed.",
 			Attribution: []string{"Syrian Network for Human Rights"}},
+		{Number: 8, Text: "At least 150 people have died in the city, the head of the Red Crescent in Benghazi said on Monday."},
 	}}
 	addFigures(&a)
 	want := []struct {
@@ -294,6 +295,7 @@ func TestFigureSourceResolution(t *testing.T) {
 		{5, 6, "Samir Haddad", "2025-03-10"},
 		{6, 25, "the league", "2025-03-10"},
 		{7, 40, "Syrian Network for Human Rights", "2025-03-10"}, // not "a monitoring group"
+		{8, 150, "Red Crescent", "2025-03-10"},                   // not Benghazi, where it is
 	}
 	var got []corpus.Figure
 	var paras []int
