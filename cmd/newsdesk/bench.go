@@ -18,7 +18,7 @@ import (
 // BenchCommand measures newsdesk against a plain Bleve index on
 // deterministic synthetic corpora:
 //
-//	newsdesk bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--rules] [--cpuprofile FILE] [--log-level LEVEL]
+//	newsdesk bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--rules] [--files] [--cpuprofile FILE] [--log-level LEVEL]
 //
 // Each side is measured at each size in a fresh child process, so that the
 // peak RSS reported is that side's alone, --repeat times (3 by default),
@@ -80,7 +80,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
 
 // parse reads the command line of the bench command.
 func (c *BenchCommand) parse(args []string) (*benchFlags, error) {
-	fs, cfg, err := newCommand(c.IO, "bench", "bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--rules] [--cpuprofile FILE] [--log-level LEVEL]", flagLogLevel)
+	fs, cfg, err := newCommand(c.IO, "bench", "bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--rules] [--files] [--cpuprofile FILE] [--log-level LEVEL]", flagLogLevel)
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +94,7 @@ func (c *BenchCommand) parse(args []string) (*benchFlags, error) {
 	fs.BoolVar(&f.asJSON, "json", false, "print the report as JSON on stdout (the table goes to stderr)")
 	fs.StringVar(&f.out, "out", "", "also write the report as JSON to `file`")
 	fs.BoolVar(&f.opts.Rules, "rules", false, "also measure newsdesk ranking by its strategies' rules alone (side \"rules\"), to see what the learned ranking costs")
+	fs.BoolVar(&f.opts.Files, "files", false, "the baseline too reads the article files from disk (its build time includes reading them), as newsdesk does; by default it indexes them from memory")
 	fs.BoolVar(&f.inProcess, "in-process", false, "measure every side in this process (peak RSS is then the process's high-water mark)")
 	fs.StringVar(&f.side, "side", "", "internal: measure only this side (newsdesk or baseline) at --size and print its result as JSON")
 	fs.IntVar(&f.size, "size", 0, "internal: corpus size for --side")
@@ -194,7 +195,7 @@ func (c *BenchCommand) run(ctx context.Context, f *benchFlags) error {
 		if err != nil {
 			return fmt.Errorf("find this program to run the benchmark sides in child processes: %w (try --in-process)", err)
 		}
-		opts.Spawn = c.spawn(exe, opts.Seed, opts.Rounds, opts.Dir, f.logLevel)
+		opts.Spawn = c.spawn(exe, opts, f.logLevel)
 	}
 	table := c.IO.Out
 	if f.asJSON {
@@ -241,12 +242,15 @@ func startCPUProfile(path string) (stop func() error, err error) {
 
 // spawn returns an bench.Options.Spawn that measures one side in a
 // child process running `exe bench --side … --size …`.
-func (c *BenchCommand) spawn(exe string, seed int64, rounds int, dir, logLevel string) func(context.Context, string, int) (bench.Result, error) {
+func (c *BenchCommand) spawn(exe string, opts bench.Options, logLevel string) func(context.Context, string, int) (bench.Result, error) {
 	return func(ctx context.Context, side string, size int) (bench.Result, error) {
 		args := []string{"bench", "--side", side, "--size", strconv.Itoa(size),
-			"--seed", strconv.FormatInt(seed, 10), "--rounds", strconv.Itoa(rounds), "--log-level", logLevel}
-		if dir != "" {
-			args = append(args, "--dir", dir)
+			"--seed", strconv.FormatInt(opts.Seed, 10), "--rounds", strconv.Itoa(opts.Rounds), "--log-level", logLevel}
+		if opts.Dir != "" {
+			args = append(args, "--dir", opts.Dir)
+		}
+		if opts.Files {
+			args = append(args, "--files")
 		}
 		cmd := exec.CommandContext(ctx, exe, args...)
 		var out bytes.Buffer

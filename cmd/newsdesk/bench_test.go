@@ -59,6 +59,27 @@ func TestBenchOneSidePrintsJSON(t *testing.T) {
 	}
 }
 
+// TestBenchBaselineFromFiles: with --files the baseline reads the article
+// files it writes, and answers from them as from memory.
+func TestBenchBaselineFromFiles(t *testing.T) {
+	dir := t.TempDir()
+	stdout, stderr, code := cli{}.run(t, "bench", "--side", bench.SideBaseline, "--size", "80", "--rounds", "1", "--files", "--dir", dir, "--log-level", "warn")
+	if code != exitOK {
+		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
+	}
+	var res bench.Result
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatalf("stdout is not a JSON result: %v\n%s", err, stdout)
+	}
+	if res.Side != bench.SideBaseline || res.Paragraphs != 80 || res.Answered == 0 {
+		t.Errorf("result %+v, want the baseline at 80 paragraphs answering", res)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "baseline-80", "corpus", "*", "*"))
+	if err != nil || len(files) == 0 {
+		t.Errorf("no article files under the baseline's corpus: %v", err)
+	}
+}
+
 // TestBenchUsageErrorKeepsProfile checks that a usage error leaves the
 // --cpuprofile file alone: it may be the committed default.pgo.
 func TestBenchUsageErrorKeepsProfile(t *testing.T) {

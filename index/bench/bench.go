@@ -88,6 +88,10 @@ type Options struct {
 	Log   *slog.Logger
 	// Rules adds SideRules to the sides measured.
 	Rules bool
+	// Files makes the baseline read the same article files from disk that
+	// newsdesk reads (with newsdesk's loader), its build time including
+	// reading them; by default it indexes the articles from memory.
+	Files bool
 }
 
 // Result is one side measured at one size.
@@ -246,7 +250,7 @@ func Side(ctx context.Context, opts Options, side string, size int) (Result, err
 	case SideNewsdesk, SideRules:
 		s, err = buildNewsdesk(ctx, dir, articles, log, side == SideRules, &res)
 	case SideBaseline:
-		s, err = buildBaseline(dir, articles, &res)
+		s, err = buildBaseline(ctx, dir, articles, opts.Files, &res)
 	default:
 		return res, fmt.Errorf("unknown bench side %q", side)
 	}
@@ -317,10 +321,25 @@ func buildNewsdesk(ctx context.Context, dir string, articles []corpus.Article, l
 }
 
 // buildBaseline builds the plain Bleve baseline of the articles under
-// dir, timing the build into res.
-func buildBaseline(dir string, articles []corpus.Article, res *Result) (built, error) {
-	indexDir := filepath.Join(dir, "index")
+// dir, timing the build into res: from the articles in memory, or, with
+// files, from the article files it writes under dir, reading them
+// included.
+func buildBaseline(ctx context.Context, dir string, articles []corpus.Article, files bool, res *Result) (built, error) {
+	indexDir, corpusDir := filepath.Join(dir, "index"), filepath.Join(dir, "corpus")
+	if files {
+		if err := synth.WriteCorpus(corpusDir, articles); err != nil {
+			return built{}, err
+		}
+		articles = nil
+	}
 	start, cpu := time.Now(), cpuTime()
+	if files {
+		loaded, err := load.Dir(ctx, corpusDir)
+		if err != nil {
+			return built{}, err
+		}
+		articles = loaded.Articles
+	}
 	if err := bleveindex.BuildBaseline(indexDir, articles); err != nil {
 		return built{}, err
 	}
