@@ -416,6 +416,7 @@ func (b *builder) plan(articles []corpus.Article, loaded load.Result, prev previ
 		m.Files[a.Path] = f
 	}
 	b.keep(&p, &rep, loaded, prev, current)
+	m.Skipped = rep.Skipped
 	for _, r := range old.Articles {
 		if prev.incremental && !current[r.ID] {
 			rep.Removed++
@@ -430,14 +431,21 @@ func (b *builder) plan(articles []corpus.Article, loaded load.Result, prev previ
 
 // keep carries over the articles of the files load did not read, being
 // unchanged (previous.unchanged): their references, hashes, people and
-// stored paragraphs, as stubs without paragraphs in plan.reused. An
-// article whose ID a file read meanwhile also gives stays the kept one.
+// stored paragraphs, as stubs without paragraphs in plan.reused, and the
+// records of theirs that were skipped, with their reasons. An
+// article whose ID a file read this time also gives is that file's.
 func (b *builder) keep(p *buildPlan, rep *BuildReport, loaded load.Result, prev previous, current map[string]bool) {
 	m, old := &p.manifest, prev.manifest
 	refs := make(map[string]corpus.ArticleRef, len(old.Articles))
 	for _, r := range old.Articles {
 		refs[r.ID] = r
 	}
+	for _, sk := range old.Skipped {
+		if _, kept := loaded.Kept[sk.Path]; kept {
+			rep.Skipped = append(rep.Skipped, sk)
+		}
+	}
+	slices.SortStableFunc(rep.Skipped, func(a, b corpus.Skipped) int { return strings.Compare(a.Path, b.Path) })
 	for rel, st := range loaded.Kept {
 		f := old.Files[rel]
 		f.Stamp = st

@@ -28,8 +28,9 @@ import (
 //	  gen-…/            one complete generation
 //	    bleve/          the Bleve (scorch) index
 //	    paragraphs.jsonl, paragraphs.idx
-//	                    the paragraph store (store.go)
-//	    manifest.json   the Manifest
+//	                    the paragraph store (store.go); the .jsonl may be
+//	                    shared (hard-linked) with the generation before
+//	    manifest.gob    the Manifest
 //	    summary.json    what opening and Stale read (summary.go)
 //	    readers.lock    flock'ed (shared) by every engine serving it
 //	  gen-….tmp/        a generation being built; never served

@@ -214,3 +214,36 @@ func TestStoreSharedAcrossGenerations(t *testing.T) {
 		t.Errorf("after the new store: %v %+v", err, res.Answers)
 	}
 }
+
+// TestIncrementalKeepsSkippedRecords: the bad records of a file that an
+// incremental build does not read again are still reported, with their
+// reasons.
+func TestIncrementalKeepsSkippedRecords(t *testing.T) {
+	corpusDir, indexDir := writeAged(t), t.TempDir()
+	mixed := filepath.Join(corpusDir, "wire.jsonl")
+	rec := `{"title": "Ferry aground", "published": "2025-05-01", "body": "A ferry ran aground off the cape on Sunday."}` + "\n" + `{"title": "No body"}` + "\n"
+	if err := os.WriteFile(mixed, []byte(rec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(mixed, old, old); err != nil {
+		t.Fatal(err)
+	}
+	first := buildDir(t, corpusDir, indexDir)
+	if len(first.Skipped) != 1 || first.Skipped[0].Path != "wire.jsonl" {
+		t.Fatalf("first build skipped %+v, want the bad record of wire.jsonl", first.Skipped)
+	}
+	disguise(t, filepath.Join(corpusDir, "harbour.md"), "Fishermen", "Fisherwen") // read nothing again
+	mine := filepath.Join(corpusDir, "mine.txt")
+	b, err := os.ReadFile(mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mine, append(b, "\nThe last of the miners reached the surface at dawn.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep := buildDir(t, corpusDir, indexDir)
+	if rep.Analysed != 1 || len(rep.Skipped) != 1 || rep.Skipped[0] != first.Skipped[0] {
+		t.Errorf("report = %+v; want 1 analysed and the same skipped record %+v", rep, first.Skipped)
+	}
+}

@@ -35,12 +35,13 @@ type storeIndex struct {
 	// Articles holds, for each article, the record number of its first
 	// paragraph and how many it has: paragraph n is record first+n-1.
 	Articles map[string][2]int
-	// Offsets are the byte offsets of the records, and the file's length
-	// last: record i is Offsets[i]:Offsets[i+1].
+	// Offsets are the byte offsets of the records, and where the store
+	// ended when the index was written last: record i starts at Offsets[i]
+	// and ends at its newline, before Offsets[i+1] (a shared store may
+	// hold a gap between them, the record of an article changed since).
 	Offsets []int64
 	// Sums are the CRC-32C checksums of the records (newline included),
-	// so that a damaged one is found without decoding it; none in stores
-	// written before them.
+	// so that a damaged one is found without decoding it.
 	Sums []uint32
 }
 
@@ -49,7 +50,7 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // checkSum reports record r, as read, when it does not match its sum.
 func (ix *storeIndex) checkSum(r int, rec []byte, id string) error {
-	if ix.Sums != nil && crc32.Checksum(rec, crcTable) != ix.Sums[r] {
+	if crc32.Checksum(rec, crcTable) != ix.Sums[r] {
 		return fmt.Errorf("%w %s: its checksum does not match", errDamagedRecord, id)
 	}
 	return nil
@@ -89,7 +90,7 @@ func newStoreWriter(dir string) (*storeWriter, error) {
 // file system cannot link, it is newStoreWriter.
 func sharedStoreWriter(dir, prevDir string, prev *paragraphStore, live int64) (*storeWriter, error) {
 	size := prev.ix.Offsets[len(prev.ix.Offsets)-1]
-	if prev.ix.Sums == nil || live*2 < size {
+	if live*2 < size {
 		return newStoreWriter(dir)
 	}
 	path := filepath.Join(dir, storeFile)
@@ -148,17 +149,10 @@ func (s *storeWriter) copyArticle(from *paragraphStore, rd *rangeReader, article
 		r := first + n - 1
 		rec := record(buf[from.ix.Offsets[r]-start : from.ix.Offsets[r+1]-start])
 		id := bleveindex.DocID(articleID, n)
-		if from.ix.Sums != nil {
-			if err := from.ix.checkSum(r, rec, id); err != nil {
-				return err
-			}
-			sums[n-1] = from.ix.Sums[r]
-		} else {
-			if err := checkRecord(rec, id); err != nil {
-				return err
-			}
-			sums[n-1] = crc32.Checksum(rec, crcTable)
+		if err := from.ix.checkSum(r, rec, id); err != nil {
+			return err
 		}
+		sums[n-1] = from.ix.Sums[r]
 		recs[n-1] = rec
 	}
 	if !s.shared {
@@ -302,7 +296,7 @@ func (ix storeIndex) check(size int64) error {
 		return fmt.Errorf("index ends at %d bytes, the file has %d", last, size)
 	}
 	records := len(ix.Offsets) - 1
-	if ix.Sums != nil && len(ix.Sums) != records {
+	if len(ix.Sums) != records {
 		return fmt.Errorf("index has %d checksums for %d records", len(ix.Sums), records)
 	}
 	for id, a := range ix.Articles {
@@ -357,27 +351,6 @@ func (s *paragraphStore) get(id string) (storedParagraph, bool, error) {
 // errDamagedRecord marks a stored paragraph whose record does not decode
 // or holds another paragraph than its place says.
 var errDamagedRecord = errors.New("damaged paragraph record")
-
-// checkRecord reports a record that is not a stored paragraph, or not
-// that of document id, as an errDamagedRecord error. It decodes only what
-// it compares; it checks the records of stores without checksums.
-func checkRecord(rec []byte, id string) error {
-	var probe struct {
-		A struct {
-			ID string `json:"id"`
-		} `json:"a"`
-		P struct {
-			Number int `json:"number"`
-		} `json:"p"`
-	}
-	if err := json.Unmarshal(rec, &probe); err != nil {
-		return fmt.Errorf("%w %s: %w", errDamagedRecord, id, err)
-	}
-	if got := bleveindex.DocID(probe.A.ID, probe.P.Number); got != id {
-		return fmt.Errorf("%w %s: it holds %s", errDamagedRecord, id, got)
-	}
-	return nil
-}
 
 func (s *paragraphStore) close() error { return s.f.Close() }
 

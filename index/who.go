@@ -31,7 +31,13 @@ func (s *asker) who(ctx context.Context) ([]*rank.Candidate, error) {
 	if words := text.Fields(subject); len(words) > 1 {
 		var every []bleveindex.Query
 		for _, w := range words {
-			every = append(every, bleveindex.Or(bleveindex.Match(bleveindex.FieldText, w), bleveindex.Fuzzy(bleveindex.FieldText, strings.ToLower(w))))
+			q := bleveindex.Match(bleveindex.FieldText, w)
+			if len(w) >= 4 {
+				// Shorter words a letter away are too many other words
+				// ("al" is "a", "an", "at"…) for a cheap query.
+				q = bleveindex.Or(q, bleveindex.Fuzzy(bleveindex.FieldText, strings.ToLower(w)))
+			}
+			every = append(every, q)
 		}
 		return s.rerank(ctx, bleveindex.And(every...), rank.About(subject))
 	}

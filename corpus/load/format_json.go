@@ -145,13 +145,13 @@ func parseJSONRecord(name, id string, raw []byte) (corpus.Article, error) {
 		key string
 		dst *string
 	}{{"title", &m.title}, {"source", &m.source}, {"url", &m.url}, {"published", &m.published}, {"author", &m.author}} {
-		raw := field(fields, f.key)
+		raw, key := field(fields, f.key)
 		v, ok := jsonText(raw)
 		if !ok && f.key == "author" {
 			v, ok = jsonStrings(raw)
 		}
 		if !ok {
-			a.Warnings = append(a.Warnings, fmt.Sprintf("field %s is not a string; left empty", f.key))
+			a.Warnings = append(a.Warnings, fmt.Sprintf("field %s is not a string; left empty", key))
 			continue
 		}
 		*f.dst = v
@@ -180,14 +180,15 @@ func parseJSONRecord(name, id string, raw []byte) (corpus.Article, error) {
 			}
 			items = append(items, plainItems(s)...)
 		}
-	case field(fields, "body") != nil:
-		body, ok := jsonString(field(fields, "body"))
+	case hasField(fields, "body"):
+		raw, key := field(fields, "body")
+		body, ok := jsonString(raw)
 		if !ok {
-			return corpus.Article{}, fmt.Errorf("%w: body is not a string", ErrBadRecord)
+			return corpus.Article{}, fmt.Errorf("%w: %s is not a string", ErrBadRecord, key)
 		}
 		items = plainItems(strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n"))
 	default:
-		return corpus.Article{}, fmt.Errorf("%w: no body or paragraphs", ErrBadRecord)
+		return corpus.Article{}, fmt.Errorf("%w: no body or paragraphs (nor %s)", ErrBadRecord, strings.Join(jsonNames("body")[1:], ", "))
 	}
 	if a.Title == "" {
 		a.Title, items = titleFromItems(items)
@@ -218,14 +219,20 @@ func jsonNames(key string) []string {
 }
 
 // field returns the value of the first of key's names (jsonNames) that
-// the object has, nil for none.
-func field(fields map[string]json.RawMessage, key string) json.RawMessage {
+// the object has, and that name; nil and key for none.
+func field(fields map[string]json.RawMessage, key string) (json.RawMessage, string) {
 	for _, name := range jsonNames(key) {
 		if v, ok := fields[name]; ok {
-			return v
+			return v, name
 		}
 	}
-	return nil
+	return nil, key
+}
+
+// hasField reports whether the object has a field by one of key's names.
+func hasField(fields map[string]json.RawMessage, key string) bool {
+	v, _ := field(fields, key)
+	return v != nil
 }
 
 // jsonString reads a JSON string; a missing or null value is "". ok is

@@ -971,5 +971,12 @@ func TestParseFileJSONFieldNames(t *testing.T) {
 				t.Errorf("paragraphs = %q", got)
 			}
 		})
+	} // A field by another name is named as the record has it.
+	_, skipped, err := load.File("bad.jsonl", []byte(`{"title": "Bus lanes", "text": 5}`+"\n"+`{"title": "Bus lanes"}`+"\n"))
+	if err == nil {
+		t.Fatal("no error for a file of bad records")
+	}
+	if len(skipped) != 2 || !strings.Contains(skipped[0].Reason, "text is not a string") || !strings.Contains(skipped[1].Reason, "nor text, content") {
+		t.Errorf("skipped = %+v", skipped)
 	}
 }
