@@ -1,0 +1,162 @@
+// Command wordnetgen writes the synonyms ranking takes from WordNet: for
+// each common English word, the words that share one of its most frequent
+// senses, in one of theirs.
+//
+// It is run once, by hand, not in CI (go generate ./index/rank): WordNet
+// comes from Debian's wordnet-base package, unpacked without installing:
+//
+//	apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb /tmp/wn
+//	go run ./index/rank/internal/wordnetgen -dict /tmp/wn/usr/share/wordnet -out index/rank/wordnet.txt
+//
+// Only senses that WordNet's sense-tagged corpus attests count, and only
+// the first few of a word (WordNet lists a word's senses most frequent
+// first): "corpse" and "body" share "dead body", but "body" is no synonym
+// of "organization" for a news reader, though WordNet has that sense too.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// notice is WordNet's licence, which every copy of its data must carry.
+const notice = `# Synonyms from WordNet 3.0, written by index/rank/internal/wordnetgen.
+# A line is a word and the words that share one of its most frequent senses.
+#
+# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+# Permission to use, copy, modify and distribute this software and database
+# and its documentation for any purpose and without fee or royalty is hereby
+# granted, provided that you agree to comply with the following copyright
+# notice and statements, including the disclaimer, and that the same appear
+# on ALL copies of the software, database and documentation, including
+# modifications that you make for internal use or for distribution.
+# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY
+# MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF
+# EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO
+# REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY
+# PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR
+# DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS,
+# TRADEMARKS OR OTHER RIGHTS. The name of Princeton University or Princeton
+# may not be used in advertising or publicity pertaining to distribution of
+# the software and/or database. Title to copyright in this software,
+# database and any associated documentation shall at all times remain with
+# Princeton University and LICENSEE agrees to preserve same.
+`
+
+var parts = []string{"noun", "verb", "adj", "adv"}
+
+func main() {
+	dict := flag.String("dict", "/usr/share/wordnet", "WordNet's dict directory")
+	out := flag.String("out", "index/rank/wordnet.txt", "file to write")
+	senses := flag.Int("senses", 1, "how many of a word's most frequent senses count")
+	flag.Parse()
+	syn, err := synonyms(*dict, *senses)
+	if err != nil {
+		log.Fatal(err)
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := write(f, syn); err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// sense is a synset of one part of speech.
+type sense struct {
+	part   string
+	offset string
+}
+
+// synonyms reads WordNet under dict and returns, for each word, the words
+// sharing one of its first k attested senses among their own first k.
+func synonyms(dict string, k int) (map[string][]string, error) {
+	top := map[string][]sense{}     // word → its first k attested senses
+	members := map[sense][]string{} // sense → the words for which it is top
+	for _, part := range parts {
+		if err := readIndex(filepath.Join(dict, "index."+part), part, k, func(word string, s sense) {
+			top[word] = append(top[word], s)
+			members[s] = append(members[s], word)
+		}); err != nil {
+			return nil, err
+		}
+	}
+	out := map[string][]string{}
+	for word, ss := range top {
+		for _, s := range ss {
+			for _, other := range members[s] {
+				if other != word && !slices.Contains(out[word], other) {
+					out[word] = append(out[word], other)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// readIndex calls add for each single word of a WordNet index file and each
+// of its first k senses that the sense-tagged corpus attests.
+func readIndex(path, part string, k int, add func(word string, s sense)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read WordNet index: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, " ") {
+			continue // licence
+		}
+		fs := strings.Fields(line)
+		if len(fs) < 6 || strings.ContainsAny(fs[0], "_-.'0123456789") {
+			continue // a phrase, an abbreviation, a number
+		}
+		ptrs, err := strconv.Atoi(fs[3])
+		if err != nil || len(fs) < 6+ptrs {
+			return fmt.Errorf("%s: bad line %q", path, line)
+		}
+		tagged, err := strconv.Atoi(fs[5+ptrs])
+		if err != nil {
+			return fmt.Errorf("%s: bad line %q", path, line)
+		}
+		offsets := fs[6+ptrs:]
+		for i := 0; i < min(k, tagged, len(offsets)); i++ {
+			add(fs[0], sense{part, offsets[i]})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read WordNet index: %w", err)
+	}
+	return nil
+}
+
+// write writes the synonyms, words in order, after WordNet's notice.
+func write(w io.Writer, syn map[string][]string) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(notice)
+	words := make([]string, 0, len(syn))
+	for word := range syn {
+		words = append(words, word)
+	}
+	slices.Sort(words)
+	for _, word := range words {
+		others := syn[word]
+		slices.Sort(others)
+		fmt.Fprintf(bw, "%s %s\n", word, strings.Join(others, " "))
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSynonyms(t *testing.T) {
+	syn, err := synonyms("testdata", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// corpse and cadaver share their first sense; body has it second;
+	// stiff's is not attested; a phrase is no word.
+	if want := []string{"cadaver"}; !slices.Equal(syn["corpse"], want) {
+		t.Errorf("corpse: %q, want %q", syn["corpse"], want)
+	}
+	if len(syn["body"]) != 0 || len(syn["stiff"]) != 0 || len(syn["put_to_death"]) != 0 {
+		t.Errorf("synonyms %v: only first, attested senses of single words count", syn)
+	}
+	two, err := synonyms("testdata", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(two["corpse"], "body") {
+		t.Errorf("two senses: corpse %q, want body, whose second sense is corpse's first", two["corpse"])
+	}
+	var out bytes.Buffer
+	if err := write(&out, syn); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Princeton University") || !strings.Contains(out.String(), "\ncadaver corpse\ncorpse cadaver\n") {
+		t.Errorf("written:\n%s", out.String())
+	}
+}
