@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -23,6 +24,24 @@ const (
 	AnswerPerson
 )
 
+// The measures a number answers: "how deep" asks for a length, "how
+// long" for a time or a length, "how old" for an age, "what time" for the
+// hour.
+const (
+	AnswerLength AnswerType = iota + AnswerPerson + 1
+	AnswerDuration
+	AnswerAge
+	AnswerTime
+)
+
+// measureWords are the question words after "how" that ask for a number,
+// and the measure each asks for.
+var measureWords = map[string]AnswerType{
+	"many": AnswerNumber, "much": AnswerNumber, "big": AnswerNumber, "large": AnswerNumber, "strong": AnswerNumber, "powerful": AnswerNumber,
+	"deep": AnswerLength, "far": AnswerLength, "high": AnswerLength, "tall": AnswerLength, "wide": AnswerLength,
+	"long": AnswerDuration, "old": AnswerAge,
+}
+
 // AnswerTypeOf reads the answer type of a question, lower-cased.
 func AnswerTypeOf(question string) AnswerType {
 	words := text.Fields(strings.ToLower(question))
@@ -38,10 +57,12 @@ func AnswerTypeOf(question string) AnswerType {
 			return AnswerPerson // "who is the interior minister"
 		case w == "who" || w == "whom":
 			return AnswerAgent
+		case (w == "what" || w == "which") && (next == "time" || next == "hour"):
+			return AnswerTime
 		case w == "when" || (w == "what" || w == "which") && (next == "day" || next == "date" || next == "year" || next == "month"):
 			return AnswerDate
-		case w == "how" && (next == "many" || next == "much" || next == "long" || next == "old" || next == "far" || next == "high"):
-			return AnswerNumber
+		case w == "how" && measureWords[next] != AnswerAny:
+			return measureWords[next]
 		}
 	}
 	return AnswerAny
@@ -75,8 +96,46 @@ func hasAnswerType(t AnswerType, question string, p corpus.Paragraph) bool {
 				return true
 			}
 		}
+		return clockTime.MatchString(p.Text)
+	case AnswerTime:
+		return clockTime.MatchString(p.Text)
 	case AnswerNumber:
 		return strings.ContainsFunc(p.Text, unicode.IsDigit) || len(p.Figures) > 0
+	case AnswerLength:
+		return hasMeasure(p.Text, lengthUnits)
+	case AnswerDuration:
+		return hasMeasure(p.Text, durationUnits) || hasMeasure(p.Text, lengthUnits)
+	case AnswerAge:
+		return age.MatchString(p.Text)
+	}
+	return false
+}
+
+// clockTime matches an hour of the day: "04:09 UTC", "11:11pm", "2PM ET",
+// "around 11 p.m.", "2200 GMT", noon and midnight.
+var clockTime = regexp.MustCompile(`(?i)\b(\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)|\d{4}\s*(gmt|utc)|noon|midnight)`)
+
+// age matches a person's age: "aged 45", "a 45-year-old", "45 years old".
+var age = regexp.MustCompile(`(?i)\baged \d|\d+-year-old|\d+ years? old`)
+
+// Units of length and of time, as news writes them.
+var (
+	lengthUnits   = text.NewSet("km kilometres kilometers kilometre kilometer mi mile miles m metres meters metre meter ft feet foot yards cm centimetres inches")
+	durationUnits = text.NewSet("seconds second minutes minute hours hour days day weeks week months month years year decades decade")
+)
+
+// hasMeasure reports whether s has a number in one of units: "18km",
+// "11 miles", "within 30 days".
+func hasMeasure(s string, units text.Set) bool {
+	words := text.Fields(strings.ToLower(s))
+	for i, w := range words {
+		digits := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' })
+		switch {
+		case digits < 0 && i+1 < len(words) && units[strings.TrimSuffix(words[i+1], ".")]:
+			return true // "11 miles"
+		case digits > 0 && units[w[digits:]]:
+			return true // "18km"
+		}
 	}
 	return false
 }

@@ -94,6 +94,10 @@ func synonyms(dict string, k int) (map[string][]string, error) {
 		}
 	}
 	out := map[string][]string{}
+	demonyms, err := readDemonyms(dict)
+	if err != nil {
+		return nil, err
+	}
 	for word, ss := range top {
 		for _, s := range ss {
 			for _, other := range members[s] {
@@ -103,7 +107,110 @@ func synonyms(dict string, k int) (map[string][]string, error) {
 			}
 		}
 	}
+	for _, pair := range demonyms {
+		for _, p := range [][2]string{pair, {pair[1], pair[0]}} {
+			if !slices.Contains(out[p[0]], p[1]) {
+				out[p[0]] = append(out[p[0]], p[1])
+			}
+		}
+	}
 	return out, nil
+}
+
+// readDemonyms returns the adjectives of proper names and the names they
+// pertain to, lower-cased: "French" and "France", "Moroccan" and
+// "Morocco". News writes one where a question writes the other ("France's
+// foreign minister", "French Foreign Minister Catherine Colonna").
+func readDemonyms(dict string) ([][2]string, error) {
+	nouns := map[string][]string{} // offset → words
+	if err := readData(filepath.Join(dict, "data.noun"), func(offset string, words []string, _ []pointer) {
+		nouns[offset] = words
+	}); err != nil {
+		return nil, err
+	}
+	var out [][2]string
+	err := readData(filepath.Join(dict, "data.adj"), func(_ string, words []string, ptrs []pointer) {
+		for _, p := range ptrs {
+			target := nouns[p.offset]
+			if p.symbol != `\` || p.part != "n" || p.target < 1 || p.target > len(target) {
+				continue
+			}
+			for i, adj := range words {
+				if p.source != 0 && p.source != i+1 {
+					continue
+				}
+				name := target[p.target-1]
+				if properWord(adj) && properWord(name) {
+					out = append(out, [2]string{strings.ToLower(adj), strings.ToLower(name)})
+				}
+			}
+		}
+	})
+	return out, err
+}
+
+// properWord reports whether w is a single capitalised word.
+func properWord(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && !strings.ContainsAny(w, "_-.'0123456789")
+}
+
+// pointer is a WordNet pointer from a synset: its symbol (\ for
+// "pertains to"), the synset it points to, and the words it joins,
+// numbered from 1, 0 for all.
+type pointer struct {
+	symbol, offset, part string
+	source, target       int
+}
+
+// readData calls add with each synset of a WordNet data file: its offset,
+// its words and its pointers.
+func readData(path string, add func(offset string, words []string, ptrs []pointer)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read WordNet data: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, " ") {
+			continue // licence
+		}
+		fs := strings.Fields(line)
+		bad := fmt.Errorf("%s: bad line %.60q", path, line)
+		if len(fs) < 4 {
+			return bad
+		}
+		n, err := strconv.ParseInt(fs[3], 16, 0)
+		if err != nil || len(fs) < 5+2*int(n) {
+			return bad
+		}
+		var words []string
+		for i := range int(n) {
+			w, _, _ := strings.Cut(fs[4+2*i], "(") // "galore(ip)": a syntactic marker
+			words = append(words, w)
+		}
+		rest := fs[4+2*n:]
+		np, err := strconv.Atoi(rest[0])
+		if err != nil || len(rest) < 1+4*np {
+			return bad
+		}
+		var ptrs []pointer
+		for i := range np {
+			p := rest[1+4*i : 5+4*i]
+			st, err := strconv.ParseUint(p[3], 16, 16)
+			if err != nil {
+				return bad
+			}
+			ptrs = append(ptrs, pointer{symbol: p[0], offset: p[1], part: p[2], source: int(st >> 8), target: int(st & 0xff)})
+		}
+		add(fs[0], words, ptrs)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read WordNet data: %w", err)
+	}
+	return nil
 }
 
 // readIndex calls add for each single word of a WordNet index file and each
