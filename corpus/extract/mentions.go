@@ -146,11 +146,16 @@ func scanMentions(txt string, toks []text.Token, st *stats) []mentionSpan {
 	return out
 }
 
+// companyTitles are titles of a company's officers, which are no part of
+// a name after them: "CEO of Parametrix" is a role and a company, where
+// "Secretary of State" is one title.
+var companyTitles = text.NewSet("ceo cfo coo cto founder co-founder")
+
 // hasHead reports whether the words toks[i:j] contain an organisation
 // head or a title that may take "of"/"for": "Institute", "Secretary".
 func hasHead(toks []text.Token, i, j int) bool {
 	for k := i; k < j; k++ {
-		if toks[k].IsWord() && (text.OrgHeads[toks[k].Lower] || text.Titles[toks[k].Lower]) {
+		if toks[k].IsWord() && (text.OrgHeads[toks[k].Lower] || text.Titles[toks[k].Lower] && !companyTitles[toks[k].Lower]) {
 			return true
 		}
 	}
@@ -454,6 +459,11 @@ func walkBack(toks []text.Token, k, sent, max int, needDet bool) (int, bool) {
 				return 0, false
 			}
 			return k, words > 0 && lowerWord
+		}
+		if t.Lowercase && (t.Lower == "of" || t.Lower == "to" || t.Lower == "for") && k > 0 && toks[k-1].IsWord() && toks[k-1].Sentence == sent && text.RoleNouns[toks[k-1].Lower] {
+			start = k // what a role is of: "France's ambassador to Morocco, X"
+			words++
+			continue
 		}
 		if t.Lowercase && (functionWords[t.Lower] || text.SpeechVerbs[t.Lower]) {
 			break

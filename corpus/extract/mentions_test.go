@@ -182,6 +182,20 @@ var extractMentionTests = []struct {
 		},
 	},
 	{
+		name: "roles of a company and of what a post is to",
+		paras: []string{
+			"France's ambassador to Morocco, Christophe Lecourtier, observed that the countryside had suffered most.",
+			"Founder and CEO George Kurtz said the company was sorry.",
+			"\"Our analysis shows the extent,\" said Jonatan Hatzor, co-founder and CEO of Parametrix.",
+		},
+		want: []wantMention{
+			{"Christophe Lecourtier", "Christophe Lecourtier", corpus.MentionPerson, "France's ambassador to Morocco"},
+			{"George Kurtz", "George Kurtz", corpus.MentionPerson, "CEO"},
+			{"Jonatan Hatzor", "Jonatan Hatzor", corpus.MentionPerson, "co-founder and CEO of Parametrix"},
+			{"Parametrix", "Parametrix", corpus.MentionOrganisation, ""},
+		},
+	},
+	{
 		name: "places by suffix and preposition",
 		paras: []string{
 			"Shelling hit targets in Deir ez-Zor and the countryside of Idlib Governorate overnight, while fighting spread across Daraa.",

@@ -88,14 +88,15 @@ var RoleNouns = NewSet(`president leader minister general commander spokesman sp
 		colleague lawyer activist journalist reporter correspondent doctor resident witness cleric preacher secretary
 		adviser advisor aide deputy ruler dictator strongman king prince emir candidate premier colonel lieutenant
 		captain sergeant warlord commentator economist historian scholar author writer editor photographer survivor
-		friend citizen businessman executive judge prosecutor negotiator mediator rapporteur coordinator representative`)
+		friend citizen businessman executive judge prosecutor negotiator mediator rapporteur coordinator representative
+		ceo co-founder cofounder boss owner president-elect`)
 
 // Titles are the titles written before a name: "President", "Sheikh", "Gen".
 var Titles = NewSet(`president minister secretary secretary-general sheikh shaikh sheik king queen prince
 		princess emir sultan imam ayatollah pope senator governor mayor judge chancellor general colonel lieutenant
 		major captain sergeant commander chairman chief director ambassador envoy spokesman spokeswoman premier
 		archbishop bishop patriarch cardinal rabbi sir dame lord lady mr mrs ms miss dr gen col lt maj capt sgt brig adm
-		prof rev sen rep gov cmdr mme mlle field-marshal marshal`)
+		prof rev sen rep gov cmdr mme mlle field-marshal marshal ceo cfo coo cto founder co-founder`)
 
 // TitleAbbreviations are the titles written with a dot: the Abbreviations
 // that are Titles ("Mr.", "Gen.", "Sen."), and "St." (Saint).
