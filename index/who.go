@@ -26,6 +26,18 @@ func (s *asker) who(ctx context.Context) ([]*rank.Candidate, error) {
 			return kept, err
 		}
 	}
+	// "who is the French foreign minister": a person the corpus describes
+	// so ("French Foreign Minister Catherine Colonna").
+	if head := rank.RoleHead(subject); head != "" {
+		inArticle, err := s.roleWordArticles(ctx, []string{subject})
+		if err != nil {
+			return nil, err
+		}
+		q := bleveindex.Or(bleveindex.Match(bleveindex.FieldText, head), bleveindex.Match(bleveindex.FieldText, subject))
+		if kept, err := s.rerank(ctx, q, s.AboutRole(subject, inArticle)); err != nil || len(kept) > 0 {
+			return kept, err
+		}
+	}
 	// "who is george kurz": every word of the name as typed or a letter
 	// away, for a name the corpus spells otherwise.
 	if words := text.Fields(subject); len(words) > 1 {

@@ -420,3 +420,31 @@ func TestSortTies(t *testing.T) {
 		}
 	}
 }
+
+func TestAboutRole(t *testing.T) {
+	r := &Ranker{Stems: fakeStems{}, Synonyms: NewSynonyms(fakeStem)}
+	colonna := corpus.Paragraph{Text: "\"It is up to Morocco,\" French Foreign Minister Catherine Colonna said.",
+		Mentions: []corpus.Mention{{Text: "Catherine Colonna", Name: "Catherine Colonna", Kind: corpus.MentionPerson, Role: "French Foreign Minister"}}}
+	hatzor := corpus.Paragraph{Text: "\"Our analysis shows it,\" said Jonatan Hatzor, co-founder and CEO of Parametrix.",
+		Mentions: []corpus.Mention{{Text: "Jonatan Hatzor", Name: "Jonatan Hatzor", Kind: corpus.MentionPerson, Role: "co-founder and CEO of Parametrix"}}}
+	nowhere := func(string, string) bool { return false }
+	tests := []struct {
+		subject string
+		p       corpus.Paragraph
+		want    bool
+	}{
+		{"france's foreign minister", colonna, true},  // a country for its adjective
+		{"the foreign minister", colonna, true},       //
+		{"spain's foreign minister", colonna, false},  // another country
+		{"the interior minister", colonna, false},     // another post
+		{"the boss of parametrix", hatzor, true},      // another name for the post
+		{"the boss of crowdstrike", hatzor, false},    //
+		{"catherine colonna", colonna, false},         // a name, not a description
+	}
+	for _, tt := range tests {
+		c := &Candidate{Paragraph: tt.p}
+		if _, ok := r.AboutRole(tt.subject, nowhere)(c, 1); ok != tt.want {
+			t.Errorf("AboutRole(%q) on %q: %v, want %v", tt.subject, tt.p.Text, ok, tt.want)
+		}
+	}
+}

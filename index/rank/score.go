@@ -71,6 +71,31 @@ func About(subject string) ScoreFunc {
 	}
 }
 
+// AboutRole scores for "who is the French foreign minister" the passages
+// naming a person the description fits (roleFits): "French Foreign
+// Minister Catherine Colonna". inArticle tells whether an article names a
+// word of the description.
+func (r *Ranker) AboutRole(subject string, inArticle func(word, articleID string) bool) ScoreFunc {
+	head := roleHead(subject)
+	same := func(a, b string) bool {
+		sa, sb := r.Stems.Terms(a), r.Stems.Terms(b)
+		return len(sa) == 1 && len(sb) == 1 && (sa[0] == sb[0] || slices.Contains(r.Synonyms[sa[0]], sb[0]))
+	}
+	return func(c *Candidate, relevance float64) (float64, bool) {
+		if head == "" {
+			return 0, false
+		}
+		context := strings.ToLower(c.Paragraph.Text + " " + c.Article.Title)
+		for _, m := range c.Paragraph.Mentions {
+			if m.Kind == corpus.MentionPerson && m.Role != "" && roleFits(subject, head, m.Role, context, c.Article.ID, inArticle, same) {
+				c.Names, c.Role = strings.Fields(m.Text), m.Role
+				return 2 + 0.2*relevance, true
+			}
+		}
+		return 0, false
+	}
+}
+
 // Said scores the passages that quote or cite any of names: quoted before
 // cited, named before described by role (inArticle tells whether an
 // article names a word of a description), and by how much of the topic

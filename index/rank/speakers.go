@@ -58,6 +58,8 @@ var roleSynonyms = map[string][]string{
 	"commander":      {"general", "chief"},
 	"representative": {"envoy"},
 	"envoy":          {"representative"},
+	"boss":           {"ceo", "chief", "head", "director", "chairman", "president", "leader"},
+	"ceo":            {"chief executive"},
 }
 
 // roleSpeaker returns the speaker of c that the description subject fits:
@@ -72,21 +74,7 @@ func roleSpeaker(subject string, c *Candidate, inArticle func(word, articleID st
 	}
 	p := c.Paragraph
 	context := strings.ToLower(p.Text + " " + c.Article.Title)
-	fits := func(role string) bool {
-		role = strings.ToLower(role)
-		if !containsWords(role, head) && !slices.ContainsFunc(roleSynonyms[head], func(h string) bool { return containsWords(role, h) }) {
-			return false
-		}
-		for _, w := range text.Fields(strings.ToLower(subject)) {
-			if w == head || questionArticles[w] || queryFiller[w] || containsWords(role, w) || containsWords(context, w) {
-				continue
-			}
-			if !inArticle(w, c.Article.ID) {
-				return false
-			}
-		}
-		return true
-	}
+	fits := func(role string) bool { return roleFits(subject, head, role, context, c.Article.ID, inArticle, nil) }
 	speakers := slices.Clone(p.Attribution)
 	for _, q := range p.Quotes {
 		speakers = text.AppendDistinct(speakers, q.Speaker)
@@ -102,6 +90,30 @@ func roleSpeaker(subject string, c *Candidate, inArticle func(word, articleID st
 		}
 	}
 	return ""
+}
+
+// roleFits reports whether role holds the description subject's position
+// head or another name for it, and each of its other words is in role, in
+// context (the passage and headline, lower-cased) or, by inArticle, in the
+// article; same, when not nil, tells whether two words stand for each
+// other ("France" for "French").
+func roleFits(subject, head, role, context, articleID string, inArticle func(word, articleID string) bool, same func(a, b string) bool) bool {
+	role = strings.ToLower(role)
+	if !containsWords(role, head) && !slices.ContainsFunc(roleSynonyms[head], func(h string) bool { return containsWords(role, h) }) {
+		return false
+	}
+	for _, w := range text.Fields(strings.ToLower(subject)) {
+		if w == head || questionArticles[w] || queryFiller[w] || containsWords(role, w) || containsWords(context, w) {
+			continue
+		}
+		if same != nil && slices.ContainsFunc(text.Fields(role), func(r string) bool { return same(w, r) }) {
+			continue
+		}
+		if !inArticle(w, articleID) {
+			return false
+		}
+	}
+	return true
 }
 
 // queryFiller are words of a description that need not stand in the

@@ -8,7 +8,8 @@
 //	apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb /tmp/wn
 //	go run ./index/rank/internal/wordnetgen -dict /tmp/wn/usr/share/wordnet -out index/rank/wordnet.txt
 //
-// Only senses that WordNet's sense-tagged corpus attests count, and only
+// Only senses that WordNet's sense-tagged corpus attests count (or a word's
+// only sense), and only
 // the first few of a word (WordNet lists a word's senses most frequent
 // first): "corpse" and "body" share "dead body", but "body" is no synonym
 // of "organization" for a news reader, though WordNet has that sense too.
@@ -214,7 +215,8 @@ func readData(path string, add func(offset string, words []string, ptrs []pointe
 }
 
 // readIndex calls add for each single word of a WordNet index file and each
-// of its first k senses that the sense-tagged corpus attests.
+// of its first k senses that the sense-tagged corpus attests, or its one
+// sense.
 func readIndex(path, part string, k int, add func(word string, s sense)) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -241,6 +243,9 @@ func readIndex(path, part string, k int, add func(word string, s sense)) error {
 			return fmt.Errorf("%s: bad line %q", path, line)
 		}
 		offsets := fs[6+ptrs:]
+		if len(offsets) == 1 {
+			tagged = 1 // a word of one sense has it, tagged or not: "UK"
+		}
 		for i := 0; i < min(k, tagged, len(offsets)); i++ {
 			add(fs[0], sense{part, offsets[i]})
 		}

@@ -20,6 +20,9 @@ func TestSynonyms(t *testing.T) {
 	if len(syn["body"]) != 0 || len(syn["stiff"]) != 0 || len(syn["put_to_death"]) != 0 {
 		t.Errorf("synonyms %v: only first, attested senses of single words count", syn)
 	}
+	if !slices.Contains(syn["uk"], "britain") {
+		t.Errorf("uk %q: a word's one sense counts untagged", syn["uk"])
+	}
 	// A pertainym joins only the word it names: French, not Gallic.
 	if !slices.Contains(syn["french"], "france") || !slices.Contains(syn["france"], "french") || slices.Contains(syn["france"], "gallic") {
 		t.Errorf("french %q, france %q: want each other only", syn["french"], syn["france"])
