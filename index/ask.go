@@ -251,6 +251,9 @@ func (s *asker) candidates(ctx context.Context) ([]*rank.Candidate, error) {
 // office") or a name that some passage carries.
 func (s *asker) speakerKnown(ctx context.Context) (bool, error) {
 	subject := text.AsTyped(s.Question.Text, s.Question.Subject)
+	if absent, err := s.absentRoleWord(ctx, subject); err != nil || absent {
+		return false, err // "the apple ceo" where no article mentions Apple
+	}
 	if !strings.ContainsFunc(subject, unicode.IsUpper) {
 		return true, nil
 	}
@@ -259,6 +262,32 @@ func (s *asker) speakerKnown(ctx context.Context) (bool, error) {
 	}
 	named, err := s.who(ctx)
 	return len(named) > 0, err
+}
+
+// absentRoleWord reports whether a description names its position with a
+// word no paragraph has ("apple" in "the apple ceo"): whoever it
+// describes, the corpus does not mention them.
+func (s *asker) absentRoleWord(ctx context.Context, subject string) (bool, error) {
+	words := rank.RoleWords(subject)
+	if len(words) == 0 {
+		return false, nil
+	}
+	df, err := s.g.idx.TermStats(ctx)
+	if err != nil {
+		s.log.Warn("description unchecked without term statistics", "err", err)
+		return false, nil
+	}
+	defer df.Close()
+	for _, w := range words {
+		stems := s.Stems.Terms(w)
+		if len(stems) != 1 {
+			continue
+		}
+		if _, n := df.Count(stems[0]); n == 0 && df.FuzzyCount(stems[0]) == 0 {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // unknownName returns a name the question asks about that no paragraph
