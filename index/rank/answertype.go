@@ -32,7 +32,11 @@ const (
 	AnswerDuration
 	AnswerAge
 	AnswerTime
+	AnswerShare // "what share", "what percentage": a part of a whole
 )
+
+// shareWords are the nouns after "what" that ask for a part of a whole.
+var shareWords = text.NewSet("share proportion percentage percent fraction portion part")
 
 // measureWords are the question words after "how" that ask for a number,
 // and the measure each asks for.
@@ -57,6 +61,8 @@ func AnswerTypeOf(question string) AnswerType {
 			return AnswerPerson // "who is the interior minister"
 		case w == "who" || w == "whom":
 			return AnswerAgent
+		case (w == "what" || w == "which") && shareWords[next]:
+			return AnswerShare
 		case (w == "what" || w == "which") && (next == "time" || next == "hour"):
 			return AnswerTime
 		case w == "when" || (w == "what" || w == "which") && (next == "day" || next == "date" || next == "year" || next == "month"):
@@ -107,6 +113,8 @@ func hasAnswerType(t AnswerType, question string, p corpus.Paragraph) bool {
 		return hasMeasure(p.Text, durationUnits) || hasMeasure(p.Text, lengthUnits)
 	case AnswerAge:
 		return age.MatchString(p.Text)
+	case AnswerShare:
+		return share.MatchString(p.Text)
 	}
 	return false
 }
@@ -114,6 +122,10 @@ func hasAnswerType(t AnswerType, question string, p corpus.Paragraph) bool {
 // clockTime matches an hour of the day: "04:09 UTC", "11:11pm", "2PM ET",
 // "around 11 p.m.", "2200 GMT", noon and midnight.
 var clockTime = regexp.MustCompile(`(?i)\b(\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)|\d{4}\s*(gmt|utc)|noon|midnight)`)
+
+// share matches a part of a whole: "10 percent", "40%", "one in five",
+// "a third", "half of".
+var share = regexp.MustCompile(`(?i)\d\s*(%|percent\b|per cent\b)|\bone in (\d|two|three|four|five|six|seven|eight|nine|ten)|\b(a|one|two)[ -](third|quarter|fifth)s?\b|\bhalf of\b|\bmajority of\b`)
 
 // age matches a person's age: "aged 45", "a 45-year-old", "45 years old".
 var age = regexp.MustCompile(`(?i)\baged \d|\d+-year-old|\d+ years? old`)

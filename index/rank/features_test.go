@@ -56,6 +56,8 @@ func TestAnswerTypeOf(t *testing.T) {
 		{"what time did it hit", AnswerTime},
 		{"at what time was the update pulled", AnswerTime},
 		{"how big is the rebuilding budget", AnswerNumber},
+		{"what share of Syrians are Alawites", AnswerShare},
+		{"what percentage of windows pcs went down", AnswerShare},
 		{"what did the observatory say", AnswerAny},
 		{"latest death toll", AnswerAny},
 	}
@@ -90,6 +92,9 @@ func TestHasAnswerType(t *testing.T) {
 		{"a depth in two words", AnswerLength, "how deep was it", corpus.Paragraph{Text: "Depth: 19.0 km."}, true},
 		{"a count is no depth", AnswerLength, "how deep was it", corpus.Paragraph{Text: "It killed 2,946 people."}, false},
 		{"a deadline", AnswerDuration, "how long was it given", corpus.Paragraph{Text: "It must finish within 30 days."}, true},
+		{"a percentage", AnswerShare, "what share are Alawites", corpus.Paragraph{Text: "About 10 percent of Syrians belong to the sect."}, true},
+		{"a fraction", AnswerShare, "what share went down", corpus.Paragraph{Text: "Less than one in a hundred, a third of them, went down."}, true},
+		{"a count is no share", AnswerShare, "what share went down", corpus.Paragraph{Text: "8.5 million devices went down."}, false},
 		{"an age", AnswerAge, "how old was he", corpus.Paragraph{Text: "The 45-year-old was found."}, true},
 		{"a person", AnswerAgent, "who leads it", corpus.Paragraph{Text: "Dalah leads it.", Mentions: []corpus.Mention{{Text: "Dalah", Kind: corpus.MentionPerson}}}, true},
 		{"a body for a person", AnswerPerson, "who is the interior minister", corpus.Paragraph{Text: "The interior minister apologised, Yonhap reported.", Mentions: []corpus.Mention{{Text: "Yonhap", Kind: corpus.MentionOrganisation}}}, false},
