@@ -125,7 +125,7 @@ var clockTime = regexp.MustCompile(`(?i)\b(\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s*(am|pm
 
 // share matches a part of a whole: "10 percent", "40%", "one in five",
 // "a third", "half of".
-var share = regexp.MustCompile(`(?i)\d\s*(%|percent\b|per cent\b)|\bone in (\d|two|three|four|five|six|seven|eight|nine|ten)|\b(a|one|two)[ -](third|quarter|fifth)s?\b|\bhalf of\b|\bmajority of\b`)
+var share = regexp.MustCompile(`(?i)(\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred))\s*(%|percent\b|per cent\b)|\bone in (\d|two|three|four|five|six|seven|eight|nine|ten)|\b(a|one|two)[ -](third|quarter|fifth)s?\b|\bhalf of\b|\bmajority of\b`)
 
 // age matches a person's age: "aged 45", "a 45-year-old", "45 years old".
 var age = regexp.MustCompile(`(?i)\baged \d|\d+-year-old|\d+ years? old`)

@@ -94,6 +94,7 @@ func TestHasAnswerType(t *testing.T) {
 		{"a deadline", AnswerDuration, "how long was it given", corpus.Paragraph{Text: "It must finish within 30 days."}, true},
 		{"a percentage", AnswerShare, "what share are Alawites", corpus.Paragraph{Text: "About 10 percent of Syrians belong to the sect."}, true},
 		{"a fraction", AnswerShare, "what share went down", corpus.Paragraph{Text: "Less than one in a hundred, a third of them, went down."}, true},
+		{"a percentage in words", AnswerShare, "what share went down", corpus.Paragraph{Text: "It was less than one percent of all Windows machines."}, true},
 		{"a count is no share", AnswerShare, "what share went down", corpus.Paragraph{Text: "8.5 million devices went down."}, false},
 		{"an age", AnswerAge, "how old was he", corpus.Paragraph{Text: "The 45-year-old was found."}, true},
 		{"a person", AnswerAgent, "who leads it", corpus.Paragraph{Text: "Dalah leads it.", Mentions: []corpus.Mention{{Text: "Dalah", Kind: corpus.MentionPerson}}}, true},
