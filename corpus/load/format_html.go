@@ -32,6 +32,7 @@ func parseHTML(name string, data []byte) (corpus.Article, error) {
 		return corpus.Article{}, fmt.Errorf("%w: %w", ErrNoText, err)
 	}
 	m, pageTitle := htmlMeta(doc)
+	narrowToArticle(doc)
 	body, rm, err := extractReadable(doc)
 	if err != nil {
 		return corpus.Article{}, err

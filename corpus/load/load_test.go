@@ -322,6 +322,26 @@ func TestParseFileHTMLTrailingTeasers(t *testing.T) {
 	}
 }
 
+// TestParseFileHTMLBesideTheArticle reads a live page as a blind set has
+// it: a licence banner and a cookie prompt beside the page's one
+// <article> are no part of the story.
+func TestParseFileHTMLBesideTheArticle(t *testing.T) {
+	name := "09-bbc-live-rescuers-dig-with-bare-hands.html"
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "eval-real-e", "articles", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := parseOne(t, name, string(data))
+	for _, p := range texts(t, a) {
+		if strings.Contains(p, "Licence") || strings.Contains(p, "cookies") {
+			t.Errorf("paragraph %q is the page's furniture", p)
+		}
+	}
+	if len(a.Paragraphs) < 20 {
+		t.Errorf("%d paragraphs, want the live page's entries", len(a.Paragraphs))
+	}
+}
+
 func TestParseFileJSON(t *testing.T) {
 	single := `{"title": "Bus lanes approved", "source": "Metro", "url": "https://metro.example/bus", "published": "2024-04-04", "author": "K. Obi",
 		"body": "The council approved two new bus lanes .\r\n\r\nWork starts in June.\n\nShare this article"}`
