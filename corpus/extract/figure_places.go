@@ -67,6 +67,9 @@ func placeAt(txt string, toks []text.Token, k int, mentions []corpus.Mention) (s
 			}
 		}
 		name := txt[toks[j].Start:toks[e-1].PossEnd]
+		if e < len(toks) && toks[e].Kind == text.Word && geoNouns[toks[e].Lower] && !sPossessive(toks[e-1]) {
+			return name, true // "the Al Haouz region": whatever else the name could be
+		}
 		for _, m := range mentions {
 			if m.Kind != corpus.MentionPlace && (m.Text == name || m.Name == name) {
 				return "", false

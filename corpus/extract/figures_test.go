@@ -91,6 +91,8 @@ var figureSentenceTests = []figureTest{
 		[]wantFigure{{count: 17, qualifier: "at least", who: "people", what: "killed", source: "officials"}}},
 	{"According to SOHR, the breakdown of civilian deaths stands at 658 in Latakia.",
 		[]wantFigure{{count: 658, what: "killed", where: "Latakia", source: "SOHR", reported: "2025-03-10"}}},
+	{"Deaths reached 1,684 in the Al Haouz region, the ministry said.",
+		[]wantFigure{{count: 1684, what: "killed", where: "Al Haouz", source: "the ministry"}}},
 	{"The toll has climbed to 745 civilians.",
 		[]wantFigure{{count: 745, who: "civilians", what: "killed", reported: "2025-03-10"}}},
 	{"Some 210 women were among those killed.",
