@@ -1,0 +1,128 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/corpus/synth"
+)
+
+// TestIncrementalManifestMatchesFresh: after incremental builds that
+// change, remove and add article files, the manifest (totals, people
+// directory, stats, summary, every article record) is the one a fresh
+// build of the same corpus writes, though the incremental builds only
+// subtract and add the articles that changed.
+func TestIncrementalManifestMatchesFresh(t *testing.T) {
+	corpusDir := t.TempDir()
+	arts := synth.Articles(3, 600)
+	if err := synth.WriteCorpus(corpusDir, arts); err != nil {
+		t.Fatal(err)
+	}
+	age := func() {
+		old := time.Now().Add(-time.Hour)
+		err := filepath.WalkDir(corpusDir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				err = os.Chtimes(p, old, old)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	age()
+	incDir := t.TempDir()
+	buildDir(t, corpusDir, incDir)
+
+	// Change the first article's file, remove the second's, add one.
+	first := filepath.Join(corpusDir, arts[0].Path)
+	b, err := os.ReadFile(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(first, append(b, "\nAhmad Khalil, a spokesman for the Red Crescent, said 12 people were wounded in Homs.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(corpusDir, arts[1].Path)); err != nil {
+		t.Fatal(err)
+	}
+	extra := "---\ntitle: Ferry aground\nsource: Harbour Times\npublished: 2031-02-03\n---\n\nA ferry ran aground off the cape, said Mona Said of the coast guard.\n"
+	if err := os.WriteFile(filepath.Join(corpusDir, "extra.md"), []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	age()
+	rep := buildDir(t, corpusDir, incDir)
+	if rep.Analysed != 2 || rep.Removed != 1 {
+		t.Fatalf("incremental build = analysed %d, removed %d; want 2 and 1", rep.Analysed, rep.Removed)
+	}
+	freshDir := t.TempDir()
+	buildDir(t, corpusDir, freshDir)
+
+	inc, fresh := mustOpen(t, incDir), mustOpen(t, freshDir)
+	ig, irelease := inc.acquire()
+	defer irelease()
+	fg, frelease := fresh.acquire()
+	defer frelease()
+	it, ipeople, err1 := ig.readTotals()
+	ft, fpeople, err2 := fg.readTotals()
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	it.BuiltAt, it.ListedAt, ft.BuiltAt, ft.ListedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	if !reflect.DeepEqual(it, ft) {
+		t.Errorf("totals differ:\nincremental %+v\nfresh       %+v", *it, *ft)
+	}
+	if !reflect.DeepEqual(ipeople, fpeople) || len(fpeople) == 0 {
+		t.Errorf("people differ: %d against %d", len(ipeople), len(fpeople))
+	}
+	is, fs := ig.summary, fg.summary
+	is.BuiltAt, fs.BuiltAt = time.Time{}, time.Time{}
+	if !reflect.DeepEqual(is, fs) {
+		t.Errorf("summaries differ:\nincremental %+v\nfresh       %+v", is, fs)
+	}
+	for s := range shardCount {
+		a, err1 := readShard(ig.dir, s)
+		b, err2 := readShard(fg.dir, s)
+		if err1 != nil || err2 != nil || !reflect.DeepEqual(a, b) {
+			t.Fatalf("shard %d differs (%v, %v)", s, err1, err2)
+		}
+	}
+	ist, err1 := inc.Stats(context.Background())
+	fst, err2 := fresh.Stats(context.Background())
+	ist.BuiltAt, fst.BuiltAt = time.Time{}, time.Time{}
+	if err1 != nil || err2 != nil || !reflect.DeepEqual(ist, fst) {
+		t.Errorf("stats differ (%v, %v):\n%+v\n%+v", err1, err2, ist, fst)
+	}
+}
+
+// TestStoreTrustedUntilWritten: a build notes the paragraph store it
+// leaves, and the note holds until something writes to the file, even at
+// once after the build.
+func TestStoreTrustedUntilWritten(t *testing.T) {
+	dir := t.TempDir()
+	rep := mustBuild(t, dir, testArticles(), false)
+	if !storeTrusted(dir, rep.Generation) {
+		t.Fatal("the store a build just wrote is not trusted")
+	}
+	path := filepath.Join(dir, rep.Generation, storeFile)
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte{'#'}, 3); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
+	if storeTrusted(dir, rep.Generation) {
+		t.Error("a store written to after the build is still trusted")
+	}
+	next := mustBuild(t, dir, testArticles(), false)
+	if next.Analysed != 1 || !storeTrusted(dir, next.Generation) {
+		t.Errorf("the build after: analysed %d, trusted %v; want the damaged article analysed again and the store trusted",
+			next.Analysed, storeTrusted(dir, next.Generation))
+	}
+}
