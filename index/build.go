@@ -228,8 +228,10 @@ func (b *builder) run(ctx context.Context, loaded *load.Result) (BuildReport, er
 	if err := removeLeftovers(dir); err != nil {
 		return BuildReport{}, notWritable(err)
 	}
+	t0 := time.Now()
 	prev := b.previous(dir)
 	defer func() { prev.close() }()
+	b.log.Debug("build phases", "previous", time.Since(t0))
 	rep, err := b.attempt(ctx, loaded, prev)
 	if errors.Is(err, errPreviousDamaged) && prev.incremental {
 		b.log.Warn("the previous index is damaged; building it afresh", "err", err)
@@ -244,6 +246,7 @@ func (b *builder) run(ctx context.Context, loaded *load.Result) (BuildReport, er
 // wraps errPreviousDamaged comes before anything was analysed.
 func (b *builder) attempt(ctx context.Context, loaded *load.Result, prev *previous) (BuildReport, error) {
 	dir := b.opts.IndexDir
+	t0 := time.Now()
 	if loaded == nil {
 		res, err := load.Since(ctx, b.opts.CorpusDir, prev.unchanged)
 		if err != nil {
@@ -253,10 +256,12 @@ func (b *builder) attempt(ctx context.Context, loaded *load.Result, prev *previo
 		b.fingerprint = res.Fingerprint
 	}
 	articles := dedupe(loaded.Articles, b.log)
+	t1 := time.Now()
 	plan, err := b.plan(articles, *loaded, prev)
 	if err != nil {
 		return BuildReport{}, err
 	}
+	b.log.Debug("build phases", "load", t1.Sub(t0), "plan", time.Since(t1))
 	name := newGenName(dir)
 	tmp := filepath.Join(dir, name+tmpSuffix)
 	if err := os.Mkdir(tmp, 0o755); err != nil {
@@ -287,16 +292,19 @@ func (b *builder) attempt(ctx context.Context, loaded *load.Result, prev *previo
 		_ = os.RemoveAll(final)
 		return BuildReport{}, err
 	}
+	t2 := time.Now()
 	removeOldGenerations(dir, name, prev.name, b.log)
 	if err := noteStore(dir, name); err != nil {
 		b.log.Warn("the next build will check the stored paragraphs", "err", err)
 	}
+	b.log.Debug("build phases", "publish", t2.Sub(t1), "remove_old", time.Since(t2))
 	return plan.report, nil
 }
 
 // write writes the generation of plan into tmp: the Bleve index, the
 // paragraph store and the manifest, synced to disk.
 func (b *builder) write(ctx context.Context, tmp string, articles []corpus.Article, prev *previous, plan *buildPlan) error {
+	tw := time.Now()
 	w, err := b.openWriter(tmp, prev)
 	if err != nil {
 		return err
@@ -327,7 +335,11 @@ func (b *builder) write(ctx context.Context, tmp string, articles []corpus.Artic
 			store.abort()
 		}
 	}()
-	if len(plan.carried) > 0 {
+	tc := time.Now()
+	switch {
+	case store.shared && prev.trusted:
+		store.adopt(prev.store, plan.uncarried)
+	case len(plan.carried) > 0:
 		redo, err := copyStored(ctx, store, prev.store, plan.carried, prev.trusted, b.log)
 		if err != nil {
 			return err
@@ -344,6 +356,7 @@ func (b *builder) write(ctx context.Context, tmp string, articles []corpus.Artic
 	}
 
 	t0, c0 := time.Now(), cpuTime()
+	b.log.Debug("build phases", "open_writer+copy_stored", t0.Sub(tw), "copy_stored", t0.Sub(tc))
 	people, err := b.index(ctx, w, store, plan.todo, plan.report.Reused, plan.report.Articles)
 	if err != nil {
 		return err

@@ -140,7 +140,10 @@ type buildPlan struct {
 	// documents are carried over: those of the files not read, and the
 	// unchanged articles of those read.
 	carried []string
-	deletes []string
+	// uncarried are the articles of the previous generation whose stored
+	// paragraphs are not carried over: changed or removed.
+	uncarried []string
+	deletes   []string
 	// files is the new generation's files table.
 	files map[string]fileEntry
 	// records are the new records of the articles read (and of those
@@ -210,6 +213,16 @@ func (b *builder) plan(articles []corpus.Article, loaded load.Result, prev *prev
 		if p.records[id] == nil {
 			p.report.Removed++
 			p.deletes = appendDocIDs(p.deletes, r.Ref, 1)
+		}
+	}
+	for _, a := range p.todo {
+		if _, ok := p.gone[a.ID]; ok {
+			p.uncarried = append(p.uncarried, a.ID)
+		}
+	}
+	for id := range p.gone {
+		if p.records[id] == nil {
+			p.uncarried = append(p.uncarried, id)
 		}
 	}
 	p.report.Skipped = keptSkipped(loaded, prev)

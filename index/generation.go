@@ -95,7 +95,7 @@ func openParts(dir, name string, s summary) (*paragraphStore, *bleveindex.Index,
 // not load is skipped with a log line, which would otherwise leave an
 // index that opens and finds nothing.
 func checkParts(store *paragraphStore, idx *bleveindex.Index, want int) error {
-	if got := len(store.ix.Offsets) - 1; got != want {
+	if got := store.ix.paragraphs(); got != want {
 		return fmt.Errorf("the paragraph store holds %d paragraphs, the manifest lists %d", got, want)
 	}
 	got, err := idx.DocCount()

@@ -106,8 +106,10 @@ func sharedStoreWriter(dir, prevDir string, prev *paragraphStore, live int64) (*
 		_ = f.Close()
 		return nil, fmt.Errorf("open paragraph store: %w", err)
 	}
-	return &storeWriter{dir: dir, f: f, w: bufio.NewWriterSize(f, 1<<20), ix: storeIndex{Articles: map[string][2]int{}},
-		end: info.Size(), shared: true}, nil
+	// Most of the previous index is carried over: room for all of it.
+	ix := storeIndex{Articles: make(map[string][2]int, len(prev.ix.Articles)),
+		Offsets: make([]int64, 0, len(prev.ix.Offsets)+1024), Sums: make([]uint32, 0, len(prev.ix.Sums)+1024)}
+	return &storeWriter{dir: dir, f: f, w: bufio.NewWriterSize(f, 1<<20), ix: ix, end: info.Size(), shared: true}, nil
 }
 
 // add appends the records of an article's paragraphs, in order.
@@ -165,6 +167,34 @@ func (s *storeWriter) copyArticle(from *paragraphStore, rd *rangeReader, article
 	s.ix.Offsets = append(s.ix.Offsets, from.ix.Offsets[first:first+paragraphs]...)
 	s.ix.Sums = append(s.ix.Sums, from.ix.Sums[first:first+paragraphs]...)
 	return nil
+}
+
+// adopt carries over, in place, the records of every article of the
+// previous generation's shared store but those of drop (changed or
+// removed), without reading them: the store is trusted (storeTrusted).
+// The records of drop, like those of articles changed before, become
+// gaps, numbered but no article's. It takes the index of from, which is
+// not to be read again.
+func (s *storeWriter) adopt(from *paragraphStore, drop []string) {
+	ix := from.ix
+	for _, id := range drop {
+		delete(ix.Articles, id)
+	}
+	// The last offset is where the store ended; the records appended
+	// now start at its end as it is.
+	ix.Offsets = ix.Offsets[:len(ix.Offsets)-1]
+	s.ix = ix
+	from.ix = storeIndex{}
+}
+
+// paragraphs is how many paragraphs the index's articles have: its
+// records less its gaps.
+func (ix *storeIndex) paragraphs() int {
+	n := 0
+	for _, a := range ix.Articles {
+		n += a[1]
+	}
+	return n
 }
 
 // rangeReader reads ranges of a file, in increasing order, through one
