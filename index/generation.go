@@ -165,7 +165,12 @@ func syncDir(dir string) error {
 }
 
 // syncTree fsyncs every file and directory under root; it stops when ctx
-// ends.
+// ends. A file of more than one link is one linked from the previous
+// generation (a Bleve segment, a shard of article records, the paragraph
+// store), whose content was synced when it was written (the store's
+// appended records by storeWriter.close): its link is a directory entry,
+// which syncing the directory makes durable. At a million paragraphs
+// that spares several hundred fsyncs an incremental build.
 func syncTree(ctx context.Context, root string) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -173,6 +178,15 @@ func syncTree(ctx context.Context, root string) error {
 		}
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if !d.IsDir() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			if linkCount(info) > 1 {
+				return nil
+			}
 		}
 		f, err := os.Open(path)
 		if err != nil {
