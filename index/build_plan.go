@@ -112,6 +112,9 @@ func (b *builder) previous(dir string) *previous {
 		if err == nil {
 			p.files, err = readFiles(p.dir)
 		}
+		if err == nil {
+			err = checkShards(p.dir)
+		}
 		if err != nil {
 			_ = store.close()
 			err = damaged(dir, name, err)
@@ -415,6 +418,25 @@ func mkdir(path string) error {
 	return nil
 }
 
+// checkShards reports a generation in genDir that lacks one of its
+// shards of article records, which a build links forward unread.
+func checkShards(genDir string) error {
+	entries, err := os.ReadDir(filepath.Join(genDir, articlesDir))
+	if err != nil {
+		return fmt.Errorf("article records: %w", err)
+	}
+	have := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		have[e.Name()] = e.Type().IsRegular()
+	}
+	for s := range shardCount {
+		if name := filepath.Base(shardPath(genDir, s)); !have[name] {
+			return fmt.Errorf("article records: shard %s is missing", name)
+		}
+	}
+	return nil
+}
+
 // linkFile hard-links the file from to the path to, or copies it where
 // the file system cannot link.
 func linkFile(from, to string) error {
@@ -423,7 +445,7 @@ func linkFile(from, to string) error {
 	}
 	b, err := os.ReadFile(from)
 	if err != nil {
-		return fmt.Errorf("%w: %w", errPreviousDamaged, err)
+		return fmt.Errorf("link article records: %w", err)
 	}
 	if err := os.WriteFile(to, b, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", to, err)

@@ -5,10 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/corpus/load"
 	"github.com/newsdesk/newsdesk/corpus/synth"
+	"github.com/newsdesk/newsdesk/corpus/testlog"
 )
 
 // TestIncrementalManifestMatchesFresh: after incremental builds that
@@ -124,5 +127,46 @@ func TestStoreTrustedUntilWritten(t *testing.T) {
 	if next.Analysed != 1 || !storeTrusted(dir, next.Generation) {
 		t.Errorf("the build after: analysed %d, trusted %v; want the damaged article analysed again and the store trusted",
 			next.Analysed, storeTrusted(dir, next.Generation))
+	}
+}
+
+// TestDamagedArticleRecords: a build over a generation one of whose
+// shards of article records is missing, or does not read when the build
+// needs it, says so in one warning and builds afresh.
+func TestDamagedArticleRecords(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		damage func(path string) error
+	}{
+		{"missing shard", os.Remove},
+		{"truncated shard", func(path string) error { return os.Truncate(path, 10) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			first := mustBuild(t, dir, testArticles(), false)
+			if err := tc.damage(shardPath(filepath.Join(dir, first.Generation), shardOf("mine.txt"))); err != nil {
+				t.Fatal(err)
+			}
+			logs, logger := testlog.New()
+			changed := testArticles()
+			for i := range changed {
+				if changed[i].ID == "mine.txt" {
+					changed[i].Hash += "x" // its record is needed
+				}
+			}
+			rep, err := buildFrom(context.Background(), BuildOptions{IndexDir: dir, Log: logger}, load.Result{Articles: changed}, buildTuning{})
+			if err != nil {
+				t.Fatalf("build over the damaged records: %v", err)
+			}
+			if rep.Reused != 0 || rep.Analysed != len(changed) {
+				t.Errorf("build: reused %d, analysed %d; want a fresh build", rep.Reused, rep.Analysed)
+			}
+			if warns := logs.Lines("level=WARN"); len(warns) != 1 || !strings.Contains(warns[0], "damaged") {
+				t.Errorf("warnings = %q, want one saying the index is damaged", warns)
+			}
+			if res, err := mustOpen(t, dir).Search(context.Background(), SearchOptions{Query: "miners"}); err != nil || len(res.Answers) == 0 {
+				t.Errorf("search after the rebuild: %v", err)
+			}
+		})
 	}
 }
