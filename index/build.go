@@ -413,7 +413,10 @@ func (b *builder) finish(tmp string, store *storeWriter, people map[string]names
 			r.People, r.Orgs = ps.people, ps.orgs
 		}
 	}
-	return writeManifest(tmp, plan, prev)
+	if err := writeManifest(tmp, plan, prev); err != nil {
+		return err
+	}
+	return writeManifestFiles(tmp, plan)
 }
 
 // refOf is the ArticleRef of a.

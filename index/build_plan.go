@@ -41,7 +41,7 @@ func (p *previous) record(id string) (*articleRecord, bool, error) {
 	if !p.incremental {
 		return nil, false, nil
 	}
-	recs, err := p.shard(shardOf(id))
+	recs, err := p.shard(shardOf(id, p.totals.Shards))
 	if err != nil {
 		return nil, false, err
 	}
@@ -54,7 +54,7 @@ func (p *previous) shard(s int) (map[string]*articleRecord, error) {
 	if recs, ok := p.shards[s]; ok {
 		return recs, nil
 	}
-	recs, err := readShard(p.dir, s)
+	recs, err := readShard(p.dir, s, p.totals.Shards)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", errPreviousDamaged, err)
 	}
@@ -113,7 +113,7 @@ func (b *builder) previous(dir string) *previous {
 			p.files, err = readFiles(p.dir)
 		}
 		if err == nil {
-			err = checkShards(p.dir)
+			err = checkShards(p.dir, p.totals.Shards)
 		}
 		if err != nil {
 			_ = store.close()
@@ -235,17 +235,40 @@ func (b *builder) plan(articles []corpus.Article, loaded load.Result, prev *prev
 	for _, r := range p.records {
 		p.report.Paragraphs += r.Ref.Paragraphs
 	}
-	// Read now the shards to be written again, so that a damaged one
-	// shows before anything is analysed.
-	for id := range p.records {
-		if !prev.incremental {
-			break
-		}
-		if _, err := prev.shard(shardOf(id)); err != nil {
-			return buildPlan{}, err
-		}
+	if err := p.chooseShards(prev); err != nil {
+		return buildPlan{}, err
 	}
 	return p, nil
+}
+
+// chooseShards sets how many shards the new generation's article records
+// take: the previous generation's count while it suits the corpus within
+// a factor of four, so that the unchanged shards are linked, else
+// shardsFor's. It reads now the previous shards to be written again (all
+// of them when the count changes), so that a damaged one shows before
+// anything is analysed.
+func (p *buildPlan) chooseShards(prev *previous) error {
+	ideal := shardsFor(p.report.Articles)
+	p.totals.Shards = ideal
+	if !prev.incremental {
+		return nil
+	}
+	old := prev.totals.Shards
+	if old*4 >= ideal && old <= ideal*4 {
+		p.totals.Shards = old
+		for id := range p.records {
+			if _, err := prev.shard(shardOf(id, old)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for s := range old {
+		if _, err := prev.shard(s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // planArticle plans an article read this time: reused when the previous
@@ -360,46 +383,81 @@ func (b *builder) redo(ctx context.Context, ids []string, articles []corpus.Arti
 	return dropped, nil
 }
 
-// writeManifest writes the manifest of the plan into the generation in
-// tmp: its totals (with the records added), files table and article
-// shards, those whose records did not change linked from prev's.
+// writeManifest adds the plan's records to its totals and writes its
+// shards of article records into the generation in tmp, those whose
+// records did not change linked from prev's.
 func writeManifest(tmp string, plan *buildPlan, prev *previous) error {
-	dirty := map[int][]*articleRecord{}
-	for id, r := range plan.records {
+	n := plan.totals.Shards
+	for _, r := range plan.records {
 		plan.totals.add(r, 1)
-		dirty[shardOf(id)] = append(dirty[shardOf(id)], r)
-	}
-	for id := range plan.gone {
-		if s := shardOf(id); dirty[s] == nil {
-			dirty[s] = []*articleRecord{}
-		}
 	}
 	if err := mkdir(filepath.Join(tmp, articlesDir)); err != nil {
 		return err
 	}
-	for s := range shardCount {
+	if prev.incremental && prev.totals.Shards == n {
+		return writeShards(tmp, plan, prev)
+	}
+	// A new count: every shard is written, from the previous records
+	// (all read by chooseShards) and the new.
+	shards := make([][]*articleRecord, n)
+	for id, r := range plan.records {
+		shards[shardOf(id, n)] = append(shards[shardOf(id, n)], r)
+	}
+	for _, old := range prev.shards {
+		for id, r := range old {
+			if _, ok := plan.gone[id]; !ok && plan.records[id] == nil {
+				shards[shardOf(id, n)] = append(shards[shardOf(id, n)], r)
+			}
+		}
+	}
+	for s, recs := range shards {
+		if err := writeShard(tmp, s, recs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeShards writes the shards of article records whose records changed
+// and links the others from prev's, which has as many.
+func writeShards(tmp string, plan *buildPlan, prev *previous) error {
+	n := plan.totals.Shards
+	dirty := map[int][]*articleRecord{}
+	for id, r := range plan.records {
+		dirty[shardOf(id, n)] = append(dirty[shardOf(id, n)], r)
+	}
+	for id := range plan.gone {
+		if s := shardOf(id, n); dirty[s] == nil {
+			dirty[s] = []*articleRecord{}
+		}
+	}
+	for s := range n {
 		recs, changed := dirty[s]
-		if prev.incremental && !changed {
+		if !changed {
 			if err := linkFile(shardPath(prev.dir, s), shardPath(tmp, s)); err != nil {
 				return err
 			}
 			continue
 		}
-		if prev.incremental {
-			old, err := prev.shard(s)
-			if err != nil {
-				return err
-			}
-			for id, r := range old {
-				if _, ok := plan.gone[id]; !ok && plan.records[id] == nil {
-					recs = append(recs, r)
-				}
+		old, err := prev.shard(s)
+		if err != nil {
+			return err
+		}
+		for id, r := range old {
+			if _, ok := plan.gone[id]; !ok && plan.records[id] == nil {
+				recs = append(recs, r)
 			}
 		}
 		if err := writeShard(tmp, s, recs); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// writeManifestFiles writes the files table, the totals and the summary
+// of plan into the generation in tmp.
+func writeManifestFiles(tmp string, plan *buildPlan) error {
 	if err := writeFileSync(filepath.Join(tmp, filesFile), encodeFiles(plan.files)); err != nil {
 		return err
 	}
@@ -420,7 +478,7 @@ func mkdir(path string) error {
 
 // checkShards reports a generation in genDir that lacks one of its
 // shards of article records, which a build links forward unread.
-func checkShards(genDir string) error {
+func checkShards(genDir string, n int) error {
 	entries, err := os.ReadDir(filepath.Join(genDir, articlesDir))
 	if err != nil {
 		return fmt.Errorf("article records: %w", err)
@@ -429,7 +487,10 @@ func checkShards(genDir string) error {
 	for _, e := range entries {
 		have[e.Name()] = e.Type().IsRegular()
 	}
-	for s := range shardCount {
+	if n < 1 || n > maxShards {
+		return fmt.Errorf("article records: %d shards", n)
+	}
+	for s := range n {
 		if name := filepath.Base(shardPath(genDir, s)); !have[name] {
 			return fmt.Errorf("article records: shard %s is missing", name)
 		}

@@ -225,13 +225,15 @@ func TestIncrementalBuild(t *testing.T) {
 	if n := countHits(t, g, bleveindex.FieldText, "miners"); n != 0 {
 		t.Errorf("removed article still found: %d hits", n)
 	}
-	if tot, _, err := g.readTotals(); err != nil || tot.Articles != 3 || tot.Paragraphs != 5 {
+	tot, _, err := g.readTotals()
+	if err != nil || tot.Articles != 3 || tot.Paragraphs != 5 {
 		t.Errorf("manifest totals = %+v, %v", tot, err)
 	}
-	if recs, err := readShard(g.dir, shardOf("vote.txt")); err != nil || recs["vote.txt"] == nil || recs["vote.txt"].Hash != changed.Hash {
+	n := tot.Shards
+	if recs, err := readShard(g.dir, shardOf("vote.txt", n), n); err != nil || recs["vote.txt"] == nil || recs["vote.txt"].Hash != changed.Hash {
 		t.Errorf("manifest record of vote.txt: %v", err)
 	}
-	if recs, err := readShard(g.dir, shardOf("mine.txt")); err != nil || recs["mine.txt"] != nil {
+	if recs, err := readShard(g.dir, shardOf("mine.txt", n), n); err != nil || recs["mine.txt"] != nil {
 		t.Errorf("manifest record of the removed mine.txt: %v", err)
 	}
 

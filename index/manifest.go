@@ -27,7 +27,8 @@ import (
 //	               their articles' IDs (manifest_files.go). A build reads
 //	               it whole to decide which files to read again.
 //	articles/NN    the articles' records (reference, content hash,
-//	               people, organisations), in shardCount shards by ID. A
+//	               people, organisations), in shards by ID (about 256
+//	               articles a shard, at most 256 shards). A
 //	               build reads the shards of the articles that changed,
 //	               rewrites them, and hard-links the others from the
 //	               generation before, as it does the Bleve segments.
@@ -66,6 +67,8 @@ type totals struct {
 	ListedAt   time.Time
 	Articles   int
 	Paragraphs int
+	// Shards is how many shards hold the article records.
+	Shards int
 	// Sources counts the articles of each outlet, as written; Orgs those
 	// naming each organisation; Days those published on each day
 	// (2006-01-02).

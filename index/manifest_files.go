@@ -115,15 +115,27 @@ func readFiles(genDir string) (map[string]fileEntry, error) {
 	return files, nil
 }
 
-// shardCount is how many shards hold the article records. At a million
-// paragraphs (71,000 articles) a shard is about 150 KB.
-const shardCount = 256
+// maxShards is the most shards of article records a generation has; at
+// a million paragraphs (71,000 articles) a shard is then about 150 KB.
+const maxShards = 256
 
-// shardOf is the shard that holds the record of article id.
-func shardOf(id string) int {
+// shardsFor is how many shards suit a corpus of articles: about 256
+// articles a shard, a power of two, at least 1 and at most maxShards. A
+// build keeps the previous generation's count while it is within a
+// factor of four of this (buildPlan.shards).
+func shardsFor(articles int) int {
+	n := 1
+	for n < maxShards && n*256 < articles {
+		n *= 2
+	}
+	return n
+}
+
+// shardOf is the shard, of n, that holds the record of article id.
+func shardOf(id string, n int) int {
 	h := fnv.New32a()
 	_, _ = h.Write([]byte(id))
-	return int(h.Sum32() % shardCount)
+	return int(h.Sum32() % uint32(max(n, 1)))
 }
 
 // shardPath is the file of shard s in the generation in genDir.
@@ -131,9 +143,9 @@ func shardPath(genDir string, s int) string {
 	return filepath.Join(genDir, articlesDir, fmt.Sprintf("%02x.gob", s))
 }
 
-// readShard reads shard s of the generation in genDir: gob, then a
-// CRC-32C of it.
-func readShard(genDir string, s int) (map[string]*articleRecord, error) {
+// readShard reads shard s, of n, of the generation in genDir: gob, then
+// a CRC-32C of it.
+func readShard(genDir string, s, n int) (map[string]*articleRecord, error) {
 	b, err := os.ReadFile(shardPath(genDir, s))
 	if err != nil {
 		return nil, fmt.Errorf("read article records: %w", err)
@@ -147,7 +159,7 @@ func readShard(genDir string, s int) (map[string]*articleRecord, error) {
 	}
 	out := make(map[string]*articleRecord, len(recs))
 	for i := range recs {
-		if shardOf(recs[i].Ref.ID) != s {
+		if shardOf(recs[i].Ref.ID, n) != s {
 			return nil, fmt.Errorf("article records %s: %s belongs to another shard", shardPath(genDir, s), recs[i].Ref.ID)
 		}
 		out[recs[i].Ref.ID] = &recs[i]

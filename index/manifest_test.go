@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -87,9 +88,9 @@ func TestIncrementalManifestMatchesFresh(t *testing.T) {
 	if !reflect.DeepEqual(is, fs) {
 		t.Errorf("summaries differ:\nincremental %+v\nfresh       %+v", is, fs)
 	}
-	for s := range shardCount {
-		a, err1 := readShard(ig.dir, s)
-		b, err2 := readShard(fg.dir, s)
+	for s := range ft.Shards {
+		a, err1 := readShard(ig.dir, s, it.Shards)
+		b, err2 := readShard(fg.dir, s, ft.Shards)
 		if err1 != nil || err2 != nil || !reflect.DeepEqual(a, b) {
 			t.Fatalf("shard %d differs (%v, %v)", s, err1, err2)
 		}
@@ -144,7 +145,12 @@ func TestDamagedArticleRecords(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			first := mustBuild(t, dir, testArticles(), false)
-			if err := tc.damage(shardPath(filepath.Join(dir, first.Generation), shardOf("mine.txt"))); err != nil {
+			gen := filepath.Join(dir, first.Generation)
+			tot, err := readTotals(gen)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := tc.damage(shardPath(gen, shardOf("mine.txt", tot.Shards))); err != nil {
 				t.Fatal(err)
 			}
 			logs, logger := testlog.New()
@@ -168,5 +174,49 @@ func TestDamagedArticleRecords(t *testing.T) {
 				t.Errorf("search after the rebuild: %v", err)
 			}
 		})
+	}
+}
+
+// TestArticleRecordsReshard: when the corpus outgrows its shards of
+// article records fourfold, a build writes them all again in more, and
+// every record is where a fresh build puts it.
+func TestArticleRecordsReshard(t *testing.T) {
+	dir := t.TempDir()
+	mustBuild(t, dir, testArticles(), false)
+	grown := testArticles()
+	for i := range 2100 {
+		grown = append(grown, article(fmt.Sprintf("wire-%04d.txt", i), "Short item", "Wire", "2025-02-01",
+			fmt.Sprintf("Item %d of the wire, filed on Saturday.", i)))
+	}
+	rep := mustBuild(t, dir, grown, false)
+	if rep.Reused != len(testArticles()) {
+		t.Fatalf("grown build reused %d, want %d", rep.Reused, len(testArticles()))
+	}
+	fresh := t.TempDir()
+	mustBuild(t, fresh, grown, true)
+	records := func(dir string) map[string]articleRecord {
+		name, _, err := readPointer(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gen := filepath.Join(dir, name)
+		tot, err := readTotals(gen)
+		if err != nil || tot.Shards != shardsFor(len(grown)) {
+			t.Fatalf("shards = %d (%v), want %d", tot.Shards, err, shardsFor(len(grown)))
+		}
+		out := map[string]articleRecord{}
+		for s := range tot.Shards {
+			recs, err := readShard(gen, s, tot.Shards)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for id, r := range recs {
+				out[id] = *r
+			}
+		}
+		return out
+	}
+	if a, b := records(dir), records(fresh); len(a) != len(grown) || !reflect.DeepEqual(a, b) {
+		t.Errorf("records after the reshard: %d, fresh %d, equal %v", len(a), len(b), reflect.DeepEqual(a, b))
 	}
 }

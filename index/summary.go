@@ -20,7 +20,7 @@ const summaryFile = "summary.json"
 
 // indexFormat is the layout of a generation's files. A generation of
 // another format is stale (Stale) and built again.
-const indexFormat = 3
+const indexFormat = 4
 
 // legacyManifestFile is the manifest of generations of format 1.
 const legacyManifestFile = "manifest.json"
