@@ -106,10 +106,8 @@ func sharedStoreWriter(dir, prevDir string, prev *paragraphStore, live int64) (*
 		_ = f.Close()
 		return nil, fmt.Errorf("open paragraph store: %w", err)
 	}
-	// Most of the previous index is carried over: room for all of it.
-	ix := storeIndex{Articles: make(map[string][2]int, len(prev.ix.Articles)),
-		Offsets: make([]int64, 0, len(prev.ix.Offsets)+1024), Sums: make([]uint32, 0, len(prev.ix.Sums)+1024)}
-	return &storeWriter{dir: dir, f: f, w: bufio.NewWriterSize(f, 1<<20), ix: ix, end: info.Size(), shared: true}, nil
+	return &storeWriter{dir: dir, f: f, w: bufio.NewWriterSize(f, 1<<20), ix: storeIndex{Articles: map[string][2]int{}},
+		end: info.Size(), shared: true}, nil
 }
 
 // add appends the records of an article's paragraphs, in order.
@@ -409,6 +407,9 @@ func copyStored(ctx context.Context, w *storeWriter, prev *paragraphStore, carri
 		}
 	}
 	slices.SortFunc(order, func(a, b place) int { return cmp.Compare(a.first, b.first) })
+	// Most of the previous index is carried over: room for all of it.
+	w.ix.Offsets = slices.Grow(w.ix.Offsets, len(prev.ix.Offsets))
+	w.ix.Sums = slices.Grow(w.ix.Sums, len(prev.ix.Sums))
 	var redo []string
 	rd := &rangeReader{f: prev.f}
 	for i, a := range order {
