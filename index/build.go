@@ -2,20 +2,16 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/corpus"
-	"github.com/newsdesk/newsdesk/corpus/extract"
 	"github.com/newsdesk/newsdesk/corpus/load"
-	"github.com/newsdesk/newsdesk/corpus/names"
-	"github.com/newsdesk/newsdesk/corpus/text"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
@@ -227,58 +223,30 @@ type builder struct {
 	release bool
 }
 
-// previous is the generation a build starts from.
-type previous struct {
-	name        string
-	manifest    Manifest
-	incremental bool // its articles may be carried over
-	// store is its paragraph store, open while incremental.
-	store *paragraphStore
-}
-
-// unchanged reports whether the corpus file rel, of stamp st, is the one
-// the previous generation read, and gave it articles: they are carried
-// over without reading it. A file whose modification time is not well
-// before that read may have changed within the same tick of the clock,
-// and is read again (git's "racy" entries).
-func (p previous) unchanged(rel string, st load.Stamp) bool {
-	if !p.incremental {
-		return false
-	}
-	f, ok := p.manifest.Files[rel]
-	return ok && f.Stamp == st && len(f.Articles) > 0 &&
-		time.Unix(0, st.ModTime).Before(p.manifest.ListedAt.Add(-racyWindow))
-}
-
-// racyWindow is how long before a corpus was listed a file must have
-// been modified for its stamp to be trusted.
-const racyWindow = 2 * time.Second
-
-// close closes what p holds open.
-func (p previous) close() {
-	if p.store != nil {
-		_ = p.store.close()
-	}
-}
-
-// buildPlan is what a build does: the articles to analyse, the ones to
-// keep from the previous generation, the documents to delete, and the
-// manifest of the new generation so far.
-type buildPlan struct {
-	todo     []*corpus.Article
-	reused   []*corpus.Article
-	deletes  []string
-	manifest Manifest
-	report   BuildReport
-}
-
 func (b *builder) run(ctx context.Context, loaded *load.Result) (BuildReport, error) {
 	dir := b.opts.IndexDir
 	if err := removeLeftovers(dir); err != nil {
 		return BuildReport{}, notWritable(err)
 	}
+	t0 := time.Now()
 	prev := b.previous(dir)
-	defer prev.close()
+	defer func() { prev.close() }()
+	b.log.Debug("build phases", "previous", time.Since(t0))
+	rep, err := b.attempt(ctx, loaded, prev)
+	if errors.Is(err, errPreviousDamaged) && prev.incremental {
+		b.log.Warn("the previous index is damaged; building it afresh", "err", err)
+		prev.close()
+		prev = &previous{name: prev.name}
+		rep, err = b.attempt(ctx, loaded, prev)
+	}
+	return rep, err
+}
+
+// attempt builds a generation from prev and publishes it. An error that
+// wraps errPreviousDamaged comes before anything was analysed.
+func (b *builder) attempt(ctx context.Context, loaded *load.Result, prev *previous) (BuildReport, error) {
+	dir := b.opts.IndexDir
+	t0 := time.Now()
 	if loaded == nil {
 		res, err := load.Since(ctx, b.opts.CorpusDir, prev.unchanged)
 		if err != nil {
@@ -288,6 +256,12 @@ func (b *builder) run(ctx context.Context, loaded *load.Result) (BuildReport, er
 		b.fingerprint = res.Fingerprint
 	}
 	articles := dedupe(loaded.Articles, b.log)
+	t1 := time.Now()
+	plan, err := b.plan(articles, *loaded, prev)
+	if err != nil {
+		return BuildReport{}, err
+	}
+	b.log.Debug("build phases", "load", t1.Sub(t0), "plan", time.Since(t1))
 	name := newGenName(dir)
 	tmp := filepath.Join(dir, name+tmpSuffix)
 	if err := os.Mkdir(tmp, 0o755); err != nil {
@@ -299,9 +273,8 @@ func (b *builder) run(ctx context.Context, loaded *load.Result) (BuildReport, er
 			_ = os.RemoveAll(tmp)
 		}
 	}()
-	plan := b.plan(articles, *loaded, prev)
 	plan.report.Generation = name
-	if err := b.write(ctx, tmp, prev, &plan); err != nil {
+	if err := b.write(ctx, tmp, articles, prev, &plan); err != nil {
 		return BuildReport{}, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -319,161 +292,19 @@ func (b *builder) run(ctx context.Context, loaded *load.Result) (BuildReport, er
 		_ = os.RemoveAll(final)
 		return BuildReport{}, err
 	}
+	t2 := time.Now()
 	removeOldGenerations(dir, name, prev.name, b.log)
+	if err := noteStore(dir, name); err != nil {
+		b.log.Warn("the next build will check the stored paragraphs", "err", err)
+	}
+	b.log.Debug("build phases", "publish", t2.Sub(t1), "remove_old", time.Since(t2))
 	return plan.report, nil
-}
-
-// previous reads the generation dir serves, and whether a build may carry
-// its articles over: not when it is damaged (openParts), which is said in
-// one warning.
-func (b *builder) previous(dir string) previous {
-	name, s, err := readPointer(dir)
-	if err == nil && s.Format != indexFormat {
-		// Built by an older newsdesk, in another layout: nothing to carry
-		// over, and nothing damaged.
-		b.log.Info("the previous index is of an older format; building it afresh", "generation", name)
-		return previous{name: name}
-	}
-	var m Manifest
-	if err == nil {
-		name, m, err = readCurrent(dir)
-	}
-	if err != nil && corpus.ErrorCode(err) != corpus.ENOTFOUND {
-		b.log.Warn("the previous index is damaged; building it afresh", "err", err)
-	}
-	p := previous{name: name, manifest: m}
-	p.incremental = err == nil && !b.opts.Full && m.AnalyzerVersion == extract.AnalyzerVersion
-	if !p.incremental {
-		return p
-	}
-	store, idx, err := openParts(dir, name, s)
-	if err != nil {
-		b.log.Warn("the previous index is damaged; building it afresh", "err", err)
-		p.incremental = false
-		return p
-	}
-	_ = idx.Close()
-	p.store = store
-	return p
-}
-
-// plan decides what to analyse, what to keep and what to delete. The
-// documents of a changed article are replaced as it is indexed again:
-// only those of the paragraphs it no longer has are deleted, for deletes
-// and additions of one document in batches applied concurrently could
-// land in either order.
-func (b *builder) plan(articles []corpus.Article, loaded load.Result, prev previous) buildPlan {
-	rep := BuildReport{Articles: len(articles), Skipped: loaded.Skipped}
-	if rep.Skipped == nil {
-		rep.Skipped = []corpus.Skipped{}
-	}
-	p := buildPlan{manifest: Manifest{
-		AnalyzerVersion: extract.AnalyzerVersion,
-		Fingerprint:     b.fingerprint,
-		Articles:        make([]corpus.ArticleRef, 0, len(articles)),
-		Hashes:          make(map[string]string, len(articles)),
-		Skipped:         rep.Skipped,
-		ArticlePeople:   map[string][]corpus.Person{},
-		ArticleOrgs:     map[string][]string{},
-		Files:           map[string]fileRecord{},
-		ListedAt:        b.listedAt,
-	}}
-	m, old := &p.manifest, prev.manifest
-	current := make(map[string]bool, len(articles))
-	prevRefs := map[string]corpus.ArticleRef{}
-	if prev.incremental {
-		for _, r := range old.Articles {
-			prevRefs[r.ID] = r
-		}
-	}
-	for i := range articles {
-		a := &articles[i]
-		current[a.ID] = true
-		ref, had := prevRefs[a.ID]
-		if had && a.Hash != "" && old.Hashes[a.ID] == a.Hash && ref.Paragraphs == len(a.Paragraphs) {
-			rep.Reused++
-			p.reused = append(p.reused, a)
-			if ps := old.ArticlePeople[a.ID]; len(ps) > 0 {
-				m.ArticlePeople[a.ID] = ps
-			}
-			if orgs := old.ArticleOrgs[a.ID]; len(orgs) > 0 {
-				m.ArticleOrgs[a.ID] = orgs
-			}
-			continue
-		}
-		if had {
-			p.deletes = appendDocIDs(p.deletes, ref, len(a.Paragraphs)+1)
-		}
-		p.todo = append(p.todo, a)
-	}
-	for i := range articles {
-		a := &articles[i]
-		m.Articles = append(m.Articles, refOf(a))
-		m.Hashes[a.ID] = a.Hash
-		rep.Paragraphs += len(a.Paragraphs)
-		f := m.Files[a.Path]
-		f.Stamp, f.Articles = loaded.Stamps[a.Path], append(f.Articles, a.ID)
-		m.Files[a.Path] = f
-	}
-	b.keep(&p, &rep, loaded, prev, current)
-	m.Skipped = rep.Skipped
-	for _, r := range old.Articles {
-		if prev.incremental && !current[r.ID] {
-			rep.Removed++
-			p.deletes = appendDocIDs(p.deletes, r, 1)
-		}
-	}
-	slices.SortFunc(m.Articles, func(x, y corpus.ArticleRef) int { return strings.Compare(x.ID, y.ID) })
-	rep.Articles = len(m.Articles)
-	p.report = rep
-	return p
-}
-
-// keep carries over the articles of the files load did not read, being
-// unchanged (previous.unchanged): their references, hashes, people and
-// stored paragraphs, as stubs without paragraphs in plan.reused, and the
-// records of theirs that were skipped, with their reasons. An
-// article whose ID a file read this time also gives is that file's.
-func (b *builder) keep(p *buildPlan, rep *BuildReport, loaded load.Result, prev previous, current map[string]bool) {
-	m, old := &p.manifest, prev.manifest
-	refs := make(map[string]corpus.ArticleRef, len(old.Articles))
-	for _, r := range old.Articles {
-		refs[r.ID] = r
-	}
-	for _, sk := range old.Skipped {
-		if _, kept := loaded.Kept[sk.Path]; kept {
-			rep.Skipped = append(rep.Skipped, sk)
-		}
-	}
-	slices.SortStableFunc(rep.Skipped, func(a, b corpus.Skipped) int { return strings.Compare(a.Path, b.Path) })
-	for rel, st := range loaded.Kept {
-		f := old.Files[rel]
-		f.Stamp = st
-		m.Files[rel] = f
-		for _, id := range f.Articles {
-			ref, ok := refs[id]
-			if !ok || current[id] {
-				continue
-			}
-			current[id] = true
-			rep.Reused++
-			rep.Paragraphs += ref.Paragraphs
-			m.Articles = append(m.Articles, ref)
-			m.Hashes[id] = old.Hashes[id]
-			if ps := old.ArticlePeople[id]; len(ps) > 0 {
-				m.ArticlePeople[id] = ps
-			}
-			if orgs := old.ArticleOrgs[id]; len(orgs) > 0 {
-				m.ArticleOrgs[id] = orgs
-			}
-			p.reused = append(p.reused, &corpus.Article{ID: id, Path: rel})
-		}
-	}
 }
 
 // write writes the generation of plan into tmp: the Bleve index, the
 // paragraph store and the manifest, synced to disk.
-func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *buildPlan) error {
+func (b *builder) write(ctx context.Context, tmp string, articles []corpus.Article, prev *previous, plan *buildPlan) error {
+	tw := time.Now()
 	w, err := b.openWriter(tmp, prev)
 	if err != nil {
 		return err
@@ -490,8 +321,8 @@ func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *bu
 		}
 	}
 	var store *storeWriter
-	if prev.store != nil && len(plan.reused) > 0 {
-		store, err = sharedStoreWriter(tmp, filepath.Join(b.opts.IndexDir, prev.name), prev.store, prev.store.liveBytes(plan.reused))
+	if prev.store != nil && len(plan.carried) > 0 {
+		store, err = sharedStoreWriter(tmp, prev.dir, prev.store, prev.store.liveBytes(plan.carried))
 	} else {
 		store, err = newStoreWriter(tmp)
 	}
@@ -504,30 +335,28 @@ func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *bu
 			store.abort()
 		}
 	}()
-	if len(plan.reused) > 0 {
-		redo, err := copyStored(ctx, store, prev.store, plan.reused, b.log)
+	tc := time.Now()
+	switch {
+	case store.shared && prev.trusted:
+		store.adopt(prev.store, plan.uncarried)
+	case len(plan.carried) > 0:
+		redo, err := copyStored(ctx, store, prev.store, plan.carried, prev.trusted, b.log)
 		if err != nil {
 			return err
 		}
-		var dropped []corpus.ArticleRef
-		if redo, dropped, err = b.reread(ctx, redo, plan); err != nil {
+		dropped, err := b.redo(ctx, redo, articles, plan, prev)
+		if err != nil {
 			return err
 		}
-		for _, id := range appendDocIDsOf(dropped) {
+		for _, id := range dropped {
 			if err := w.Delete(id); err != nil {
 				return err
 			}
 		}
-		// Indexed again, their documents replace those copied over.
-		for _, a := range redo {
-			delete(plan.manifest.ArticlePeople, a.ID)
-			delete(plan.manifest.ArticleOrgs, a.ID)
-		}
-		plan.todo = append(plan.todo, redo...)
-		plan.report.Reused -= len(redo)
 	}
 
 	t0, c0 := time.Now(), cpuTime()
+	b.log.Debug("build phases", "open_writer+copy_stored", t0.Sub(tw), "copy_stored", t0.Sub(tc))
 	people, err := b.index(ctx, w, store, plan.todo, plan.report.Reused, plan.report.Articles)
 	if err != nil {
 		return err
@@ -538,7 +367,7 @@ func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *bu
 	closed = true
 	merged := make(chan error, 1)
 	go func() { merged <- w.Close(ctx) }()
-	finishErr := b.finish(tmp, store, people, &plan.manifest)
+	finishErr := b.finish(tmp, store, people, plan, prev)
 	storeDone = true
 	if err := <-merged; err != nil {
 		return fmt.Errorf("finish index: %w", err)
@@ -559,63 +388,9 @@ func (b *builder) write(ctx context.Context, tmp string, prev previous, plan *bu
 	return nil
 }
 
-// reread reads again the files of the articles in redo that are stubs of
-// an unchanged file (builder.keep), whose stored paragraphs turned out to
-// be damaged, so that they can be analysed again. An article its file no
-// longer gives is dropped with a warning, to be removed by the next build.
-func (b *builder) reread(ctx context.Context, redo []*corpus.Article, plan *buildPlan) (_ []*corpus.Article, dropped []corpus.ArticleRef, _ error) {
-	files := map[string]bool{}
-	for _, a := range redo {
-		if a.Paragraphs == nil {
-			files[a.Path] = true
-		}
-	}
-	if len(files) == 0 {
-		return redo, nil, nil
-	}
-	res, err := load.Since(ctx, b.opts.CorpusDir, func(rel string, _ load.Stamp) bool { return !files[rel] })
-	if err != nil {
-		return nil, nil, fmt.Errorf("read again the files of damaged paragraphs: %w", err)
-	}
-	byID := make(map[string]*corpus.Article, len(res.Articles))
-	for i := range res.Articles {
-		byID[res.Articles[i].ID] = &res.Articles[i]
-	}
-	out := redo[:0]
-	for _, a := range redo {
-		switch full := byID[a.ID]; {
-		case a.Paragraphs != nil:
-			out = append(out, a)
-		case full != nil:
-			*a = *full
-			out = append(out, a)
-		default:
-			b.log.Warn("an article with damaged paragraphs is no longer in its file; dropping it", "article", a.ID, "path", a.Path)
-			m := &plan.manifest
-			i := slices.IndexFunc(m.Articles, func(r corpus.ArticleRef) bool { return r.ID == a.ID })
-			plan.report.Paragraphs -= m.Articles[i].Paragraphs
-			plan.report.Articles--
-			plan.report.Reused--
-			dropped = append(dropped, m.Articles[i])
-			m.Articles = slices.Delete(m.Articles, i, i+1)
-			delete(m.Hashes, a.ID)
-		}
-	}
-	return out, dropped, nil
-}
-
-// appendDocIDsOf returns the document IDs of every paragraph of refs.
-func appendDocIDsOf(refs []corpus.ArticleRef) []string {
-	var ids []string
-	for _, r := range refs {
-		ids = appendDocIDs(ids, r, 1)
-	}
-	return ids
-}
-
 // openWriter creates the Bleve index of the generation in tmp: a copy of
 // the previous generation's for an incremental build, else a new one.
-func (b *builder) openWriter(tmp string, prev previous) (*bleveindex.Writer, error) {
+func (b *builder) openWriter(tmp string, prev *previous) (*bleveindex.Writer, error) {
 	idxPath := filepath.Join(tmp, bleveDir)
 	o := bleveindex.WriterOptions{BatchSize: b.tune.batch(), Writers: b.tune.writerCount(), MergeTier: b.tune.tier()}
 	if !prev.incremental {
@@ -627,28 +402,21 @@ func (b *builder) openWriter(tmp string, prev previous) (*bleveindex.Writer, err
 	return bleveindex.OpenWriter(idxPath, o)
 }
 
-// finish closes the paragraph store and writes the manifest m, with the
-// people and organisations of the articles analysed afresh.
-func (b *builder) finish(tmp string, store *storeWriter, people map[string]namesOf, m *Manifest) error {
+// finish closes the paragraph store and writes the manifest of plan,
+// with the people and organisations of the articles analysed afresh.
+func (b *builder) finish(tmp string, store *storeWriter, people map[string]namesOf, plan *buildPlan, prev *previous) error {
 	if err := store.close(); err != nil {
 		return err
 	}
 	for id, ps := range people {
-		m.ArticlePeople[id] = ps.people
-		if len(ps.orgs) > 0 {
-			m.ArticleOrgs[id] = ps.orgs
+		if r := plan.records[id]; r != nil {
+			r.People, r.Orgs = ps.people, ps.orgs
 		}
 	}
-	m.People = names.MergePeople(m.ArticlePeople)
-	for _, orgs := range m.ArticleOrgs {
-		m.Organisations = text.AppendDistinct(m.Organisations, orgs...)
-	}
-	slices.Sort(m.Organisations)
-	m.BuiltAt = time.Now().UTC()
-	if err := writeManifest(tmp, *m); err != nil {
+	if err := writeManifest(tmp, plan, prev); err != nil {
 		return err
 	}
-	return writeJSONFile(filepath.Join(tmp, summaryFile), summarize(*m))
+	return writeManifestFiles(tmp, plan)
 }
 
 // refOf is the ArticleRef of a.

@@ -225,8 +225,16 @@ func TestIncrementalBuild(t *testing.T) {
 	if n := countHits(t, g, bleveindex.FieldText, "miners"); n != 0 {
 		t.Errorf("removed article still found: %d hits", n)
 	}
-	if m, err := g.fullManifest(); err != nil || len(m.Articles) != 3 || m.Hashes["vote.txt"] != changed.Hash {
-		t.Errorf("manifest = %+v, %v", m.Articles, err)
+	tot, _, err := g.readTotals()
+	if err != nil || tot.Articles != 3 || tot.Paragraphs != 5 {
+		t.Errorf("manifest totals = %+v, %v", tot, err)
+	}
+	n := tot.Shards
+	if recs, err := readShard(g.dir, shardOf("vote.txt", n), n); err != nil || recs["vote.txt"] == nil || recs["vote.txt"].Hash != changed.Hash {
+		t.Errorf("manifest record of vote.txt: %v", err)
+	}
+	if recs, err := readShard(g.dir, shardOf("mine.txt", n), n); err != nil || recs["mine.txt"] != nil {
+		t.Errorf("manifest record of the removed mine.txt: %v", err)
 	}
 
 	// Nothing changed: everything reused, the stored paragraphs copied.
@@ -406,7 +414,7 @@ func TestBuildKilledMidway(t *testing.T) {
 	}
 
 	// The old generation still serves, in the running engine and a new one.
-	name, _, err := readCurrent(dir)
+	name, _, err := readPointer(dir)
 	if err != nil || name != before.Generation {
 		t.Fatalf("CURRENT = %q (%v), want %s", name, err, before.Generation)
 	}

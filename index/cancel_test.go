@@ -66,7 +66,7 @@ func TestBuildCancelledMidway(t *testing.T) {
 			if !errors.Is(err, context.Canceled) || err == context.Canceled || !strings.Contains(err.Error(), "interrupted") {
 				t.Errorf("cancelled build: %v, want context.Canceled wrapped with what was interrupted", err)
 			}
-			if name, _, err := readCurrent(dir); err != nil || name != before.Generation {
+			if name, _, err := readPointer(dir); err != nil || name != before.Generation {
 				t.Errorf("CURRENT = %q (%v), want %s", name, err, before.Generation)
 			}
 			left, _ := filepath.Glob(filepath.Join(dir, "*"+tmpSuffix))

@@ -64,11 +64,12 @@ type generation struct {
 	// queries using it; guarded by Engine.mu. The index closes at zero.
 	refs int
 
-	// manifest is read on first use (Stats, People), not at open: it
-	// grows with the corpus.
-	manifestOnce sync.Once
-	manifest     Manifest
-	manifestErr  error
+	// totals, the manifest's, are read on first use (Stats, People), not
+	// at open, and people merged from them.
+	totalsOnce sync.Once
+	totals     totals
+	people     []corpus.Person
+	totalsErr  error
 }
 
 // newGeneration wraps an open index and its summary.
@@ -76,12 +77,16 @@ func newGeneration(dir, name string, idx *bleveindex.Index, store *paragraphStor
 	return &generation{name: name, dir: filepath.Join(dir, name), idx: idx, store: store, lock: lock, log: log, summary: s, refs: 1}
 }
 
-// fullManifest returns the generation's manifest, read once.
-func (g *generation) fullManifest() (Manifest, error) {
-	g.manifestOnce.Do(func() {
-		g.manifest, g.manifestErr = readManifest(g.dir)
+// readTotals returns the generation's totals and its people directory,
+// read and merged once.
+func (g *generation) readTotals() (*totals, []corpus.Person, error) {
+	g.totalsOnce.Do(func() {
+		g.totals, g.totalsErr = readTotals(g.dir)
+		if g.totalsErr == nil {
+			g.people = g.totals.mergedPeople()
+		}
 	})
-	return g.manifest, g.manifestErr
+	return &g.totals, g.people, g.totalsErr
 }
 
 // Open opens the index generation that dir's pointer names, and watches
@@ -313,12 +318,12 @@ func (e *Engine) People(prefix string, n int) []corpus.Person {
 		return nil
 	}
 	defer release()
-	m, err := g.fullManifest()
+	_, people, err := g.readTotals()
 	if err != nil {
 		g.log.Warn("read the index manifest", "generation", g.name, "err", err)
 		return nil
 	}
-	return names.Suggest(m.People, prefix, n)
+	return names.Suggest(people, prefix, n)
 }
 
 // Stats describes what the current generation holds.
@@ -331,24 +336,22 @@ func (e *Engine) Stats(ctx context.Context) (corpus.Stats, error) {
 	if err := ctx.Err(); err != nil {
 		return corpus.Stats{}, err
 	}
-	m, err := g.fullManifest()
+	t, _, err := g.readTotals()
 	if err != nil {
 		return corpus.Stats{}, fmt.Errorf("index stats: %w", err)
 	}
-	st := corpus.Stats{Articles: len(m.Articles), BuiltAt: m.BuiltAt, Skipped: m.Skipped, Sources: []corpus.SourceCount{}}
-	counts := map[string]int{}
-	for _, a := range m.Articles {
-		st.Paragraphs += a.Paragraphs
-		if a.Source != "" {
-			counts[a.Source]++
+	st := corpus.Stats{Articles: t.Articles, Paragraphs: t.Paragraphs, BuiltAt: t.BuiltAt, Skipped: t.Skipped, Sources: []corpus.SourceCount{}}
+	counts := t.Sources
+	for day := range t.Days {
+		d, err := time.Parse(time.DateOnly, day)
+		if err != nil {
+			continue
 		}
-		if d := a.Published; !d.IsZero() {
-			if st.From.IsZero() || d.Before(st.From.Time) {
-				st.From = d
-			}
-			if d.After(st.To.Time) {
-				st.To = d
-			}
+		if st.From.IsZero() || d.Before(st.From.Time) {
+			st.From = corpus.DateOf(d)
+		}
+		if d.After(st.To.Time) {
+			st.To = corpus.DateOf(d)
 		}
 	}
 	for s, n := range counts {

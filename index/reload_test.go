@@ -45,7 +45,7 @@ func rebuildInChild(t *testing.T, corpusDir, indexDir string) {
 // at most 30 seconds (the engine looks every ReloadInterval).
 func waitToServe(t *testing.T, e *Engine, dir string) {
 	t.Helper()
-	want, _, err := readCurrent(dir)
+	want, _, err := readPointer(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func TestReloadAcrossProcesses(t *testing.T) {
 	}
 	write(testArticles())
 	rebuildInChild(t, corpusDir, dir)
-	first, _, err := readCurrent(dir)
+	first, _, err := readPointer(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

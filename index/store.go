@@ -128,15 +128,21 @@ func (s *storeWriter) add(articleID string, records [][]byte) error {
 }
 
 // copyArticle carries an article's records over from the previous
-// generation's store, after checking them: in place when the file is
-// shared, else appended. It carries nothing and returns an
-// errDamagedRecord error when one of them is damaged. Carry articles in
-// the order of their records (copyStored).
-func (s *storeWriter) copyArticle(from *paragraphStore, rd *rangeReader, articleID string) error {
+// generation's store: in place when the file is shared, else appended.
+// Unless trusted (storeTrusted), it reads and checks them first, and
+// carries nothing and returns an errDamagedRecord error when one of them
+// is damaged. Carry articles in the order of their records (copyStored).
+func (s *storeWriter) copyArticle(from *paragraphStore, rd *rangeReader, articleID string, trusted bool) error {
 	a, ok := from.ix.Articles[articleID]
 	first, paragraphs := a[0], a[1]
 	if !ok || first+paragraphs >= len(from.ix.Offsets) {
 		return fmt.Errorf("%w: the previous paragraph store lacks article %s", errDamagedRecord, articleID)
+	}
+	if s.shared && trusted {
+		s.ix.Articles[articleID] = [2]int{len(s.ix.Offsets), paragraphs}
+		s.ix.Offsets = append(s.ix.Offsets, from.ix.Offsets[first:first+paragraphs]...)
+		s.ix.Sums = append(s.ix.Sums, from.ix.Sums[first:first+paragraphs]...)
+		return nil
 	}
 	start, end := from.ix.Offsets[first], from.ix.Offsets[first+paragraphs]
 	buf, err := rd.read(start, end)
@@ -144,28 +150,49 @@ func (s *storeWriter) copyArticle(from *paragraphStore, rd *rangeReader, article
 		return fmt.Errorf("copy paragraphs of %s: %w", articleID, err)
 	}
 	recs := make([][]byte, paragraphs)
-	sums := make([]uint32, paragraphs)
 	for n := 1; n <= paragraphs; n++ {
 		r := first + n - 1
 		rec := record(buf[from.ix.Offsets[r]-start : from.ix.Offsets[r+1]-start])
-		id := bleveindex.DocID(articleID, n)
-		if err := from.ix.checkSum(r, rec, id); err != nil {
-			return err
+		if crc32.Checksum(rec, crcTable) != from.ix.Sums[r] {
+			return from.ix.checkSum(r, rec, bleveindex.DocID(articleID, n))
 		}
-		sums[n-1] = from.ix.Sums[r]
 		recs[n-1] = rec
 	}
 	if !s.shared {
-		if err := s.add(articleID, trimNewlines(recs)); err != nil {
-			return err
-		}
-		copy(s.ix.Sums[len(s.ix.Sums)-paragraphs:], sums)
-		return nil
+		return s.add(articleID, trimNewlines(recs))
 	}
 	s.ix.Articles[articleID] = [2]int{len(s.ix.Offsets), paragraphs}
 	s.ix.Offsets = append(s.ix.Offsets, from.ix.Offsets[first:first+paragraphs]...)
-	s.ix.Sums = append(s.ix.Sums, sums...)
+	s.ix.Sums = append(s.ix.Sums, from.ix.Sums[first:first+paragraphs]...)
 	return nil
+}
+
+// adopt carries over, in place, the records of every article of the
+// previous generation's shared store but those of drop (changed or
+// removed), without reading them: the store is trusted (storeTrusted).
+// The records of drop, like those of articles changed before, become
+// gaps, numbered but no article's. It takes the index of from, which is
+// not to be read again.
+func (s *storeWriter) adopt(from *paragraphStore, drop []string) {
+	ix := from.ix
+	for _, id := range drop {
+		delete(ix.Articles, id)
+	}
+	// The last offset is where the store ended; the records appended
+	// now start at its end as it is.
+	ix.Offsets = ix.Offsets[:len(ix.Offsets)-1]
+	s.ix = ix
+	from.ix = storeIndex{}
+}
+
+// paragraphs is how many paragraphs the index's articles have: its
+// records less its gaps.
+func (ix *storeIndex) paragraphs() int {
+	n := 0
+	for _, a := range ix.Articles {
+		n += a[1]
+	}
+	return n
 }
 
 // rangeReader reads ranges of a file, in increasing order, through one
@@ -202,10 +229,10 @@ func (r *rangeReader) read(start, end int64) ([]byte, error) {
 }
 
 // liveBytes is how many bytes of the store the records of articles take.
-func (s *paragraphStore) liveBytes(articles []*corpus.Article) int64 {
+func (s *paragraphStore) liveBytes(articles []string) int64 {
 	var n int64
-	for _, a := range articles {
-		if r, ok := s.ix.Articles[a.ID]; ok && r[0]+r[1] < len(s.ix.Offsets) {
+	for _, id := range articles {
+		if r, ok := s.ix.Articles[id]; ok && r[0]+r[1] < len(s.ix.Offsets) {
 			n += s.ix.Offsets[r[0]+r[1]] - s.ix.Offsets[r[0]]
 		}
 	}
@@ -361,25 +388,40 @@ type storedParagraph struct {
 	Paragraph corpus.Paragraph  `json:"p"`
 }
 
-// copyStored copies the stored paragraphs of the reused articles from the
-// previous generation's store, and returns those it could not copy because
-// a record of theirs is damaged: they are to be analysed again.
-func copyStored(ctx context.Context, w *storeWriter, prev *paragraphStore, reused []*corpus.Article, log *slog.Logger) ([]*corpus.Article, error) {
-	var redo []*corpus.Article
+// copyStored copies the stored paragraphs of the carried-over articles
+// from the previous generation's store, checking them unless trusted
+// (storeTrusted), and returns those it could not copy because a record of
+// theirs is damaged: they are to be analysed again.
+func copyStored(ctx context.Context, w *storeWriter, prev *paragraphStore, carried []string, trusted bool, log *slog.Logger) ([]string, error) {
 	// In the order of their records: a shared file's offsets only grow.
-	reused = slices.Clone(reused)
-	slices.SortFunc(reused, func(a, b *corpus.Article) int {
-		return cmp.Compare(prev.ix.Articles[a.ID][0], prev.ix.Articles[b.ID][0])
-	})
-	rd := &rangeReader{f: prev.f}
-	for _, a := range reused {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	type place struct {
+		first int
+		id    string
+	}
+	order := make([]place, len(carried))
+	for i, id := range carried {
+		a, ok := prev.ix.Articles[id]
+		order[i] = place{a[0], id}
+		if !ok {
+			order[i].first = -1
 		}
-		err := w.copyArticle(prev, rd, a.ID)
+	}
+	slices.SortFunc(order, func(a, b place) int { return cmp.Compare(a.first, b.first) })
+	// Most of the previous index is carried over: room for all of it.
+	w.ix.Offsets = slices.Grow(w.ix.Offsets, len(prev.ix.Offsets))
+	w.ix.Sums = slices.Grow(w.ix.Sums, len(prev.ix.Sums))
+	var redo []string
+	rd := &rangeReader{f: prev.f}
+	for i, a := range order {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		err := w.copyArticle(prev, rd, a.id, trusted)
 		if errors.Is(err, errDamagedRecord) {
-			log.Warn("damaged paragraph record in the previous index; analysing the article again", "article", a.ID, "err", err)
-			redo = append(redo, a)
+			log.Warn("damaged paragraph record in the previous index; analysing the article again", "article", a.id, "err", err)
+			redo = append(redo, a.id)
 			continue
 		}
 		if err != nil {

@@ -1,11 +1,13 @@
 package index
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"slices"
+	"strings"
 )
 
 // storeIndexMagic starts storeIndexFile; the byte after it is the
@@ -15,8 +17,8 @@ const storeIndexMagic = "NDPI\x01"
 // encode writes the index in a binary form that opening decodes in
 // milliseconds at a million paragraphs (JSON took 60 ms at 100,000):
 // magic; the record count; the offsets as differences, varints; the sums,
-// one per record; the articles (name, first record, paragraphs), sorted
-// by name; and a CRC-32C of all before it.
+// one per record; the articles (name, first record, paragraphs), in
+// the order of their records; and a CRC-32C of all before it.
 func (ix storeIndex) encode() []byte {
 	records := len(ix.Offsets) - 1
 	b := make([]byte, 0, len(storeIndexMagic)+records*6+len(ix.Articles)*24+16)
@@ -30,18 +32,22 @@ func (ix storeIndex) encode() []byte {
 	for _, s := range ix.Sums {
 		b = binary.LittleEndian.AppendUint32(b, s)
 	}
-	ids := make([]string, 0, len(ix.Articles))
-	for id := range ix.Articles {
-		ids = append(ids, id)
+	// In the order of their records, which sorts faster than names.
+	type entry struct {
+		id string
+		a  [2]int
 	}
-	slices.Sort(ids)
-	b = binary.AppendUvarint(b, uint64(len(ids)))
-	for _, id := range ids {
-		a := ix.Articles[id]
-		b = binary.AppendUvarint(b, uint64(len(id)))
-		b = append(b, id...)
-		b = binary.AppendUvarint(b, uint64(a[0]))
-		b = binary.AppendUvarint(b, uint64(a[1]))
+	arts := make([]entry, 0, len(ix.Articles))
+	for id, a := range ix.Articles {
+		arts = append(arts, entry{id, a})
+	}
+	slices.SortFunc(arts, func(x, y entry) int { return cmp.Or(cmp.Compare(x.a[0], y.a[0]), strings.Compare(x.id, y.id)) })
+	b = binary.AppendUvarint(b, uint64(len(arts)))
+	for _, e := range arts {
+		b = binary.AppendUvarint(b, uint64(len(e.id)))
+		b = append(b, e.id...)
+		b = binary.AppendUvarint(b, uint64(e.a[0]))
+		b = binary.AppendUvarint(b, uint64(e.a[1]))
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable))
 }

@@ -2,12 +2,14 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/extract"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
@@ -136,6 +138,28 @@ func TestBuildRecoversFromDamagedStore(t *testing.T) {
 		for _, p := range a.Paragraphs {
 			if _, ok, err := g.store.get(bleveindex.DocID(a.ID, p.Number)); !ok || err != nil {
 				t.Errorf("paragraph %s: ok %v, err %v", bleveindex.DocID(a.ID, p.Number), ok, err)
+			}
+		}
+	}
+}
+
+// TestParagraphRecordsAreJSON: the records paragraphRecords splices
+// together are those json.Marshal makes of a storedParagraph.
+func TestParagraphRecordsAreJSON(t *testing.T) {
+	for _, a := range testArticles() {
+		a.Title = `A <b>"quoted"</b> & escaped title`
+		extract.Analyze(&a)
+		recs, err := paragraphRecords(&a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range a.Paragraphs {
+			want, err := json.Marshal(storedParagraph{Article: refOf(&a), Paragraph: p})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(recs[i]) != string(want) {
+				t.Errorf("record of %s#%d:\n got %s\nwant %s", a.ID, p.Number, recs[i], want)
 			}
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -21,7 +20,7 @@ const summaryFile = "summary.json"
 
 // indexFormat is the layout of a generation's files. A generation of
 // another format is stale (Stale) and built again.
-const indexFormat = 2
+const indexFormat = 4
 
 // legacyManifestFile is the manifest of generations of format 1.
 const legacyManifestFile = "manifest.json"
@@ -41,22 +40,6 @@ type summary struct {
 	Newest time.Time `json:"newest"`
 	// Organisations are the manifest's, for resolving acronyms.
 	Organisations []string `json:"organisations,omitempty"`
-}
-
-// summarize is the summary of manifest m.
-func summarize(m Manifest) summary {
-	s := summary{Format: indexFormat, AnalyzerVersion: m.AnalyzerVersion, Fingerprint: m.Fingerprint, BuiltAt: m.BuiltAt,
-		Articles: len(m.Articles), Organisations: m.Organisations}
-	for _, a := range m.Articles {
-		s.Paragraphs += a.Paragraphs
-		if src := strings.ToLower(a.Source); src != "" && !slices.Contains(s.Sources, src) {
-			s.Sources = append(s.Sources, src)
-		}
-		if a.Published.After(s.Newest) {
-			s.Newest = a.Published.Time
-		}
-	}
-	return s
 }
 
 // readPointer reads the pointer and the summary of the generation it
@@ -90,18 +73,4 @@ func readPointer(dir string) (string, summary, error) {
 		return "", summary{}, damaged(dir, name, fmt.Errorf("read summary: %w", err))
 	}
 	return name, s, nil
-}
-
-// readCurrent reads the pointer, the summary and the manifest of the
-// generation it names, as readPointer.
-func readCurrent(dir string) (string, Manifest, error) {
-	name, _, err := readPointer(dir)
-	if err != nil {
-		return "", Manifest{}, err
-	}
-	m, err := readManifest(filepath.Join(dir, name))
-	if err != nil {
-		return "", Manifest{}, damaged(dir, name, err)
-	}
-	return name, m, nil
 }

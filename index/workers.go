@@ -132,16 +132,26 @@ func (b *builder) analyse(ctx context.Context, todo []*corpus.Article) (<-chan a
 }
 
 // paragraphRecords are the records the paragraph store keeps of an
-// analysed article's paragraphs.
+// analysed article's paragraphs: each is the JSON of a storedParagraph,
+// byte for byte what json.Marshal gives, with the article's reference
+// encoded once for all its paragraphs.
 func paragraphRecords(a *corpus.Article) ([][]byte, error) {
-	ref := refOf(a)
+	ref, err := json.Marshal(refOf(a))
+	if err != nil {
+		return nil, fmt.Errorf("encode paragraphs of %s: %w", a.ID, err)
+	}
 	records := make([][]byte, 0, len(a.Paragraphs))
 	for _, p := range a.Paragraphs {
-		rec, err := json.Marshal(storedParagraph{Article: ref, Paragraph: p})
+		para, err := json.Marshal(p)
 		if err != nil {
 			return nil, fmt.Errorf("encode paragraph %d of %s: %w", p.Number, a.ID, err)
 		}
-		records = append(records, rec)
+		rec := make([]byte, 0, len(`{"a":,"p":}`)+len(ref)+len(para))
+		rec = append(rec, `{"a":`...)
+		rec = append(rec, ref...)
+		rec = append(rec, `,"p":`...)
+		rec = append(rec, para...)
+		records = append(records, append(rec, '}'))
 	}
 	return records, nil
 }

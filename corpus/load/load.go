@@ -83,7 +83,13 @@ func Since(ctx context.Context, dir string, keep func(rel string, s Stamp) bool)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Stamps: make(map[string]Stamp, len(all)), Kept: map[string]Stamp{}, Fingerprint: fingerprintOf(all, skipped)}
+	res := Result{Stamps: map[string]Stamp{}, Kept: map[string]Stamp{}, Fingerprint: fingerprintOf(all, skipped)}
+	if keep == nil {
+		res.Stamps = make(map[string]Stamp, len(all))
+	} else {
+		// Most files are unchanged when a caller keeps any.
+		res.Kept = make(map[string]Stamp, len(all))
+	}
 	files := all[:0:0]
 	for _, f := range all {
 		st := Stamp{Size: f.size, ModTime: f.modTime.UnixNano()}
