@@ -233,7 +233,9 @@ func sameRoot(a, b string) bool {
 	return n >= 4 && n >= min(len(a), len(b))-2
 }
 
-// figureKey groups figures that count the same thing from the same source.
+// figureKey groups figures that count the same thing from the same source:
+// the same group and kind, in the same place (a province's toll is no
+// later count of the country's).
 func figureKey(f corpus.Figure) string {
 	who := strings.ToLower(f.Who)
 	switch {
@@ -242,17 +244,17 @@ func figureKey(f corpus.Figure) string {
 	case strings.Contains(who, "civilian"):
 		who = "civilians"
 	}
-	return strings.ToLower(f.Source) + "|" + who + "|" + f.What
+	return strings.ToLower(f.Source) + "|" + who + "|" + f.What + "|" + strings.ToLower(f.Where)
 }
 
 // disagreements describes the latest figures of different sources that
-// count the same thing and differ.
+// count the same thing, in the same place, and differ.
 func disagreements(figs []corpus.Figure) []string {
 	type group struct{ figs []corpus.Figure }
 	groups := map[string]*group{}
 	var keys []string
 	for _, f := range figs {
-		k := figureKey(corpus.Figure{Who: f.Who, What: f.What})
+		k := figureKey(corpus.Figure{Who: f.Who, What: f.What, Where: f.Where})
 		if groups[k] == nil {
 			groups[k] = &group{}
 			keys = append(keys, k)

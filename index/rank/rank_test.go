@@ -448,3 +448,25 @@ func TestAboutRole(t *testing.T) {
 		}
 	}
 }
+
+func TestChooseFiguresByPlace(t *testing.T) {
+	killed := func(n int, where, reported string) corpus.Figure {
+		return corpus.Figure{Count: n, CountText: "n", What: "killed", Where: where, Source: "the ministry", Reported: day(reported)}
+	}
+	national := &Candidate{ID: "national", Article: corpus.ArticleRef{ID: "a1", Published: day("2023-09-14")}, Paragraph: corpus.Paragraph{Number: 1, Text: "toll",
+		Figures: []corpus.Figure{killed(2946, "", "2023-09-13")}}}
+	province := &Candidate{ID: "province", Article: corpus.ArticleRef{ID: "a1", Published: day("2023-09-14")}, Paragraph: corpus.Paragraph{Number: 2, Text: "toll",
+		Figures: []corpus.Figure{killed(1684, "Al Haouz", "2023-09-14")}}}
+	r := &Ranker{Stems: fakeStems{}, Question: corpus.Question{Kinds: []string{"killed"}}}
+	kept, notes := r.ChooseFigures(r.LatestFigures([]*Candidate{national, province}, true))
+	var ids []string
+	for _, c := range kept {
+		ids = append(ids, c.ID)
+	}
+	if !slices.Contains(ids, "national") {
+		t.Errorf("answers %q: a province's later toll replaced the country's", ids)
+	}
+	if len(notes) != 0 {
+		t.Errorf("notes %q: a province's toll and the country's do not disagree", notes)
+	}
+}
