@@ -45,10 +45,15 @@ func pickFigures(cands []*Candidate, keep func(*Candidate, corpus.Figure) bool) 
 // those whose count is the number the question types ("toll 1225", "the
 // 1,300 figure"): a figure named by its count is the one asked for,
 // however old.
+//
+// A count of another kind names the report, not the figure: "how many
+// injured in the 1,037 count" asks for the injured beside the 1,037 dead.
 func (r *Ranker) CountedFigures(cands []*Candidate) Picks {
 	q := r.Question
-	return pickFigures(cands, func(_ *Candidate, f corpus.Figure) bool {
-		return q.Number != 0 && f.Count == q.Number && (len(q.Kinds) == 0 || slices.Contains(q.Kinds, f.What))
+	asked := func(f corpus.Figure) bool { return len(q.Kinds) == 0 || slices.Contains(q.Kinds, f.What) }
+	typed := func(f corpus.Figure) bool { return q.Number != 0 && f.Count == q.Number }
+	return pickFigures(cands, func(c *Candidate, f corpus.Figure) bool {
+		return asked(f) && (typed(f) || !typed(f) && slices.ContainsFunc(c.Paragraph.Figures, func(g corpus.Figure) bool { return typed(g) && !asked(g) }))
 	})
 }
 

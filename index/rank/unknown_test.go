@@ -90,6 +90,8 @@ func TestAbsentWordsWeighLittle(t *testing.T) {
 func TestCountedFigures(t *testing.T) {
 	old := &Candidate{ID: "old", Article: corpus.ArticleRef{ID: "a"}, Paragraph: corpus.Paragraph{Number: 1, Figures: []corpus.Figure{{Count: 1225, What: corpus.KindKilled, Source: "SOHR", Reported: day("2025-03-11")}}}}
 	newer := &Candidate{ID: "new", Article: corpus.ArticleRef{ID: "b"}, Paragraph: corpus.Paragraph{Number: 1, Figures: []corpus.Figure{{Count: 1500, What: corpus.KindKilled, Source: "SOHR", Reported: day("2025-04-01")}}}}
+	both := &Candidate{ID: "both", Article: corpus.ArticleRef{ID: "c"}, Paragraph: corpus.Paragraph{Number: 1, Figures: []corpus.Figure{
+		{Count: 1037, What: corpus.KindKilled, Reported: day("2023-09-09")}, {Count: 672, What: corpus.KindWounded, Reported: day("2023-09-09")}}}}
 	tests := []struct {
 		number int
 		kinds  []string
@@ -98,12 +100,14 @@ func TestCountedFigures(t *testing.T) {
 		{1225, []string{corpus.KindKilled}, []string{"old"}},
 		{1225, nil, []string{"old"}},
 		{1225, []string{corpus.KindWounded}, nil},
+		{1037, []string{corpus.KindWounded}, []string{"both"}}, // the injured of the 1,037 count
+		{672, []string{corpus.KindWounded}, []string{"both"}},
 		{999, []string{corpus.KindKilled}, nil},
 		{0, []string{corpus.KindKilled}, nil},
 	}
 	for _, tt := range tests {
 		r := &Ranker{Question: corpus.Question{Number: tt.number, Kinds: tt.kinds}, Stems: fakeStems{}}
-		kept, _ := r.ChooseFigures(r.CountedFigures([]*Candidate{newer, old}))
+		kept, _ := r.ChooseFigures(r.CountedFigures([]*Candidate{newer, old, both}))
 		var got []string
 		for _, c := range kept {
 			got = append(got, c.ID)
