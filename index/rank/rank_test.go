@@ -433,13 +433,13 @@ func TestAboutRole(t *testing.T) {
 		p       corpus.Paragraph
 		want    bool
 	}{
-		{"france's foreign minister", colonna, true},  // a country for its adjective
-		{"the foreign minister", colonna, true},       //
-		{"spain's foreign minister", colonna, false},  // another country
-		{"the interior minister", colonna, false},     // another post
-		{"the boss of parametrix", hatzor, true},      // another name for the post
-		{"the boss of crowdstrike", hatzor, false},    //
-		{"catherine colonna", colonna, false},         // a name, not a description
+		{"france's foreign minister", colonna, true}, // a country for its adjective
+		{"the foreign minister", colonna, true},      //
+		{"spain's foreign minister", colonna, false}, // another country
+		{"the interior minister", colonna, false},    // another post
+		{"the boss of parametrix", hatzor, true},     // another name for the post
+		{"the boss of crowdstrike", hatzor, false},   //
+		{"catherine colonna", colonna, false},        // a name, not a description
 	}
 	for _, tt := range tests {
 		c := &Candidate{Paragraph: tt.p}

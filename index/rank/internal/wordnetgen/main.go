@@ -166,20 +166,9 @@ type pointer struct {
 // readData calls add with each synset of a WordNet data file: its offset,
 // its words and its pointers.
 func readData(path string, add func(offset string, words []string, ptrs []pointer)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("read WordNet data: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, " ") {
-			continue // licence
-		}
+	return scanData(path, func(line string) error {
 		fs := strings.Fields(line)
-		bad := fmt.Errorf("%s: bad line %.60q", path, line)
+		bad := fmt.Errorf("bad line %.60q", line)
 		if len(fs) < 4 {
 			return bad
 		}
@@ -207,40 +196,26 @@ func readData(path string, add func(offset string, words []string, ptrs []pointe
 			ptrs = append(ptrs, pointer{symbol: p[0], offset: p[1], part: p[2], source: int(st >> 8), target: int(st & 0xff)})
 		}
 		add(fs[0], words, ptrs)
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read WordNet data: %w", err)
-	}
-	return nil
+		return nil
+	})
 }
 
 // readIndex calls add for each single word of a WordNet index file and each
 // of its first k senses that the sense-tagged corpus attests, or its one
 // sense.
 func readIndex(path, part string, k int, add func(word string, s sense)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("read WordNet index: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, " ") {
-			continue // licence
-		}
+	return scanData(path, func(line string) error {
 		fs := strings.Fields(line)
 		if len(fs) < 6 || strings.ContainsAny(fs[0], "_-.'0123456789") {
-			continue // a phrase, an abbreviation, a number
+			return nil // a phrase, an abbreviation, a number
 		}
 		ptrs, err := strconv.Atoi(fs[3])
 		if err != nil || len(fs) < 6+ptrs {
-			return fmt.Errorf("%s: bad line %q", path, line)
+			return fmt.Errorf("bad line %q", line)
 		}
 		tagged, err := strconv.Atoi(fs[5+ptrs])
 		if err != nil {
-			return fmt.Errorf("%s: bad line %q", path, line)
+			return fmt.Errorf("bad line %q", line)
 		}
 		offsets := fs[6+ptrs:]
 		if len(offsets) == 1 {
@@ -249,9 +224,28 @@ func readIndex(path, part string, k int, add func(word string, s sense)) error {
 		for i := 0; i < min(k, tagged, len(offsets)); i++ {
 			add(fs[0], sense{part, offsets[i]})
 		}
+		return nil
+	})
+}
+
+// scanData calls each with every line of a WordNet file but its licence.
+func scanData(path string, each func(line string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read WordNet: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		if line := sc.Text(); !strings.HasPrefix(line, " ") {
+			if err := each(line); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read WordNet index: %w", err)
+		return fmt.Errorf("read WordNet: %w", err)
 	}
 	return nil
 }
