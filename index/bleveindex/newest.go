@@ -6,8 +6,9 @@ package bleveindex
 // kind, and at a million paragraphs tens of thousands match: Bleve reads
 // each match's day from its doc values to sort them, which costs more
 // than finding them. The newest hits all lie in the last days, so the
-// search looks in the newest day first, then in ever more days, until a
-// window holds as many hits as asked; those are the hits the whole search
+// search counts the matches, then looks in the newest days, as many as
+// should hold the hits asked for, then in ever more days, until a window
+// holds as many hits as asked; those are the hits the whole search
 // would give, in the same order, since every match outside the window is
 // older than every match in it (and ties keep the index's order).
 
@@ -18,11 +19,12 @@ import (
 	"sync"
 )
 
-// windowGrowth is how many times more days each window holds than the one
-// before; windowDays the days of the first.
+// windowGrowth is how many times more days each window holds than the
+// one before; windowMin how many times the hits asked for must match for
+// windows to be tried at all (each window is a search).
 const (
 	windowGrowth = 4
-	windowDays   = 1
+	windowMin    = 4
 )
 
 // dayTerms lists, per day field, its days newest first: read once per
@@ -78,7 +80,19 @@ func (ix *Index) searchNewest(ctx context.Context, r Request) (hits Hits, ok boo
 	if err != nil {
 		return Hits{}, true, err
 	}
-	for n := windowDays; n < len(days); n *= windowGrowth {
+	// How many match tells whether windows are worth it, and how many
+	// days the first should hold: twice its share of the days, were the
+	// matches spread evenly over them.
+	count, err := ix.search(ctx, Request{Query: r.Query, Unscored: true})
+	if err != nil {
+		return Hits{}, true, err
+	}
+	if count.Total < uint64(r.Size)*windowMin {
+		res, err := ix.search(ctx, r)
+		return res, true, err
+	}
+	first := max(1, int(uint64(2*len(days)*r.Size)/count.Total))
+	for n := first; n < len(days); n *= windowGrowth {
 		window := termRange(field, days[n-1], "")
 		w := r
 		w.Query = And(r.Query, window)
