@@ -24,6 +24,9 @@ type Index struct {
 	// splitDocs is how many documents the index needs for its scored
 	// searches to be split across the cores (splitDocs by default).
 	splitDocs uint64
+	// windowDocs is how many documents it needs for its newest-first
+	// searches to run in windows (windowDocs by default).
+	windowDocs uint64
 }
 
 // Open opens the index at path read-only.
@@ -32,7 +35,7 @@ func Open(path string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Index{idx: idx, splitDocs: splitDocs}, nil
+	return &Index{idx: idx, splitDocs: splitDocs, windowDocs: windowDocs}, nil
 }
 
 // Close closes the index.

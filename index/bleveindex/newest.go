@@ -22,9 +22,13 @@ import (
 // windowGrowth is how many times more days each window holds than the
 // one before; windowMin how many times the hits asked for must match for
 // windows to be tried at all (each window is a search).
+// windowDocs is how many documents an index needs for its sorted
+// searches to run in windows: in a smaller one, sorting the matches costs
+// less than the searches of the windows.
 const (
 	windowGrowth = 4
 	windowMin    = 4
+	windowDocs   = 200_000
 )
 
 // dayTerms lists, per day field, its days newest first: read once per
@@ -73,6 +77,9 @@ func isDayField(f Field) bool { return f == FieldPublished || f == FieldReported
 // request is not of that kind (then nothing ran).
 func (ix *Index) searchNewest(ctx context.Context, r Request) (hits Hits, ok bool, err error) {
 	if !r.HitsOnly || r.Size <= 0 || len(r.Sort) == 0 || !r.Sort[0].descending || !isDayField(r.Sort[0].field) {
+		return Hits{}, false, nil
+	}
+	if n, err := ix.idx.DocCount(); err != nil || n < ix.windowDocs {
 		return Hits{}, false, nil
 	}
 	field := r.Sort[0].field

@@ -98,6 +98,7 @@ func TestSearchSplitMatchesWhole(t *testing.T) {
 // run in windows of days, gives the hits of the whole sorted search.
 func TestSearchNewestMatchesSort(t *testing.T) {
 	ix := testIndex(t, 3000)
+	ix.windowDocs = 0
 	ctx := context.Background()
 	sorts := [][]Order{
 		{Descending(FieldPublished)},
