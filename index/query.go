@@ -8,6 +8,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
@@ -57,17 +59,18 @@ func (s *asker) find(ctx context.Context, q bleveindex.Query, size int, sort ...
 // findKnown is find, except that a hit in known is returned with its ID
 // and score alone, its paragraph not read: the caller has it already.
 func (s *asker) findKnown(ctx context.Context, q bleveindex.Query, size int, known map[string]*rank.Candidate, sort ...bleveindex.Order) ([]*rank.Candidate, error) {
-	res, err := s.g.idx.Search(ctx, bleveindex.Request{Query: s.filtered(q), Size: size, Sort: sort})
+	res, err := s.g.idx.Search(ctx, bleveindex.Request{Query: s.filtered(q), Size: size, Sort: sort, HitsOnly: true})
 	if err != nil {
 		return nil, err
 	}
+	read := s.g.readHits(res.Hits, known)
 	out := make([]*rank.Candidate, 0, len(res.Hits))
-	for _, hit := range res.Hits {
+	for i, hit := range res.Hits {
 		if known[hit.ID] != nil {
 			out = append(out, &rank.Candidate{ID: hit.ID, HitScore: hit.Score})
 			continue
 		}
-		sp, ok, err := s.g.store.get(hit.ID)
+		sp, ok, err := read[i].sp, read[i].ok, read[i].err
 		switch {
 		case errors.Is(err, errDamagedRecord):
 			s.g.skipDamaged(err)
@@ -81,6 +84,46 @@ func (s *asker) findKnown(ctx context.Context, q bleveindex.Query, size int, kno
 		out = append(out, &rank.Candidate{ID: hit.ID, HitScore: hit.Score, Article: sp.Article, Paragraph: sp.Paragraph})
 	}
 	return out, nil
+}
+
+// storeRead is the outcome of reading one paragraph from the store.
+type storeRead struct {
+	sp  storedParagraph
+	ok  bool
+	err error
+}
+
+// parallelReads is how many hits a search needs for their paragraphs to
+// be read and decoded on every core.
+const parallelReads = 16
+
+// readHits reads the stored paragraphs of the hits not in known, in
+// their order; decoding them is a good part of a question's time, so a
+// long list is read on every core.
+func (g *generation) readHits(hits []bleveindex.Hit, known map[string]*rank.Candidate) []storeRead {
+	out := make([]storeRead, len(hits))
+	read := func(i int) {
+		if known[hits[i].ID] == nil {
+			out[i].sp, out[i].ok, out[i].err = g.store.get(hits[i].ID)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(hits)/parallelReads)
+	if workers < 2 {
+		for i := range hits {
+			read(i)
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(hits); i += workers {
+				read(i)
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // rerank fetches the candidates q finds and returns those score accepts,

@@ -18,7 +18,7 @@ import (
 // BenchCommand measures newsdesk against a plain Bleve index on
 // deterministic synthetic corpora:
 //
-//	newsdesk bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--rules] [--files] [--cpuprofile FILE] [--log-level LEVEL]
+//	newsdesk bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--rules] [--files] [--reuse] [--cpuprofile FILE] [--log-level LEVEL]
 //
 // Each side is measured at each size in a fresh child process, so that the
 // peak RSS reported is that side's alone, --repeat times (3 by default),
@@ -80,7 +80,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) (err error) {
 
 // parse reads the command line of the bench command.
 func (c *BenchCommand) parse(args []string) (*benchFlags, error) {
-	fs, cfg, err := newCommand(c.IO, "bench", "bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--rules] [--files] [--cpuprofile FILE] [--log-level LEVEL]", flagLogLevel)
+	fs, cfg, err := newCommand(c.IO, "bench", "bench [--sizes 10000,100000] [--seed N] [--rounds N] [--repeat N] [--dir DIR] [--json] [--out FILE] [--in-process] [--rules] [--files] [--reuse] [--cpuprofile FILE] [--log-level LEVEL]", flagLogLevel)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +95,7 @@ func (c *BenchCommand) parse(args []string) (*benchFlags, error) {
 	fs.StringVar(&f.out, "out", "", "also write the report as JSON to `file`")
 	fs.BoolVar(&f.opts.Rules, "rules", false, "also measure newsdesk ranking by its strategies' rules alone (side \"rules\"), to see what the learned ranking costs")
 	fs.BoolVar(&f.opts.Files, "files", false, "the baseline too reads the article files from disk (its build time includes reading them), as newsdesk does; by default it indexes them from memory")
+	fs.BoolVar(&f.opts.Reuse, "reuse", false, "with --dir, measure the questions on the indexes an earlier run left in DIR (DIR/SIDE-SIZE/index) instead of building them again; no build is measured")
 	fs.BoolVar(&f.inProcess, "in-process", false, "measure every side in this process (peak RSS is then the process's high-water mark)")
 	fs.StringVar(&f.side, "side", "", "internal: measure only this side (newsdesk or baseline) at --size and print its result as JSON")
 	fs.IntVar(&f.size, "size", 0, "internal: corpus size for --side")
@@ -104,6 +105,9 @@ func (c *BenchCommand) parse(args []string) (*benchFlags, error) {
 	}
 	if f.opts.Rounds < 1 {
 		return nil, usageErrorf("--rounds %d: use 1 or more", f.opts.Rounds)
+	}
+	if f.opts.Reuse && f.opts.Dir == "" {
+		return nil, usageErrorf("--reuse needs --dir DIR: the directory an earlier run with --dir left its indexes in")
 	}
 	if f.opts.Repeat < 1 {
 		return nil, usageErrorf("--repeat %d: use 1 or more", f.opts.Repeat)
@@ -251,6 +255,9 @@ func (c *BenchCommand) spawn(exe string, opts bench.Options, logLevel string) fu
 		}
 		if opts.Files {
 			args = append(args, "--files")
+		}
+		if opts.Reuse {
+			args = append(args, "--reuse")
 		}
 		cmd := exec.CommandContext(ctx, exe, args...)
 		var out bytes.Buffer

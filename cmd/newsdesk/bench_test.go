@@ -103,6 +103,7 @@ func TestBenchUsageErrors(t *testing.T) {
 		{"bench", "--repeat", "0"},
 		{"bench", "--side", "elasticsearch", "--size", "10"},
 		{"bench", "--side", "newsdesk"},
+		{"bench", "--reuse"},
 		{"bench", "extra"},
 	} {
 		if _, stderr, code := (cli{}).run(t, args...); code != exitUsage {

@@ -92,6 +92,10 @@ type Options struct {
 	// newsdesk reads (with newsdesk's loader), its build time including
 	// reading them; by default it indexes the articles from memory.
 	Files bool
+	// Reuse measures the questions on the index an earlier run left in
+	// Dir, when there is one, instead of building it again: no build is
+	// measured, and the peak RSS is that of serving.
+	Reuse bool
 }
 
 // Result is one side measured at one size.
@@ -235,6 +239,15 @@ func Side(ctx context.Context, opts Options, side string, size int) (Result, err
 		dir = tmp
 	}
 	dir = filepath.Join(dir, fmt.Sprintf("%s-%d", side, size))
+	if opts.Reuse {
+		s, ok, err := reopen(ctx, dir, side, log)
+		if err != nil {
+			return Result{}, err
+		}
+		if ok {
+			return measureReused(ctx, opts, s, Result{Side: side, Paragraphs: size, Note: "reused the index in " + s.indexDir})
+		}
+	}
 	if err := os.RemoveAll(dir); err != nil {
 		return Result{}, err
 	}
@@ -267,6 +280,59 @@ func Side(ctx context.Context, opts Options, side string, size int) (Result, err
 	}
 	res.PeakRSS = peakRSS()
 	return res, nil
+}
+
+// reopen opens the index of side that an earlier run left under dir;
+// ok is false when there is none.
+func reopen(ctx context.Context, dir, side string, log *slog.Logger) (s built, ok bool, err error) {
+	idxDir := filepath.Join(dir, "index")
+	if _, err := os.Stat(idxDir); err != nil {
+		return built{}, false, nil
+	}
+	switch side {
+	case SideNewsdesk, SideRules:
+		e, err := index.Open(ctx, idxDir, log)
+		if err != nil {
+			return built{}, false, fmt.Errorf("reuse %s: %w", idxDir, err)
+		}
+		if side == SideRules {
+			e.SetModel(nil)
+		}
+		return built{indexDir: idxDir, ask: engineAsk(e), close: e.Close}, true, nil
+	case SideBaseline:
+		idx, err := bleveindex.OpenBaseline(idxDir)
+		if err != nil {
+			return built{}, false, fmt.Errorf("reuse %s: %w", idxDir, err)
+		}
+		ask := func(ctx context.Context, q string) (int, error) { return idx.Ask(ctx, q, index.DefaultLimit) }
+		return built{indexDir: idxDir, ask: ask, close: idx.Close}, true, nil
+	}
+	return built{}, false, fmt.Errorf("unknown bench side %q", side)
+}
+
+// measureReused measures the questions on a reopened index.
+func measureReused(ctx context.Context, opts Options, s built, res Result) (Result, error) {
+	defer s.close()
+	if err := measureAsk(ctx, opts, s.ask, &res); err != nil {
+		return res, err
+	}
+	var err error
+	if res.IndexBytes, err = dirSize(s.indexDir); err != nil {
+		return res, err
+	}
+	res.PeakRSS = peakRSS()
+	return res, nil
+}
+
+// engineAsk asks e a question and returns how many answers it got.
+func engineAsk(e *index.Engine) func(context.Context, string) (int, error) {
+	return func(ctx context.Context, q string) (int, error) {
+		r, err := e.Ask(ctx, q, index.AskOptions{Limit: index.DefaultLimit})
+		if err != nil {
+			return 0, err
+		}
+		return len(r.Answers), nil
+	}
 }
 
 // built is one side's index, built and open.
@@ -310,14 +376,7 @@ func buildNewsdesk(ctx context.Context, dir string, articles []corpus.Article, l
 	if rules {
 		e.SetModel(nil)
 	}
-	ask := func(ctx context.Context, q string) (int, error) {
-		r, err := e.Ask(ctx, q, index.AskOptions{Limit: index.DefaultLimit})
-		if err != nil {
-			return 0, err
-		}
-		return len(r.Answers), nil
-	}
-	return built{indexDir: idxDir, ask: ask, close: e.Close}, nil
+	return built{indexDir: idxDir, ask: engineAsk(e), close: e.Close}, nil
 }
 
 // buildBaseline builds the plain Bleve baseline of the articles under

@@ -178,3 +178,27 @@ func TestSummariseRuns(t *testing.T) {
 }
 
 func discard() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// TestSideReuse checks that --reuse measures the questions on the index
+// an earlier run left, without building it again, and builds it when
+// there is none.
+func TestSideReuse(t *testing.T) {
+	dir := t.TempDir()
+	opts := Options{Seed: 1, Dir: dir, Rounds: 1, Reuse: true}
+	for _, side := range []string{SideNewsdesk, SideBaseline} {
+		first, err := Side(context.Background(), opts, side, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first.Build == 0 || first.Note != "" {
+			t.Errorf("%s: no index to reuse, yet build %v, note %q", side, first.Build, first.Note)
+		}
+		again, err := Side(context.Background(), opts, side, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.Build != 0 || !strings.Contains(again.Note, "reused") || again.Answered != first.Answered {
+			t.Errorf("%s: reused run: build %v, note %q, answered %d of %d", side, again.Build, again.Note, again.Answered, first.Answered)
+		}
+	}
+}

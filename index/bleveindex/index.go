@@ -19,6 +19,14 @@ import (
 // Index is an index opened for searching. It is safe for concurrent use.
 type Index struct {
 	idx bleve.Index
+	// days caches the day fields' terms for newest-first searches.
+	days dayTerms
+	// splitDocs is how many documents the index needs for its scored
+	// searches to be split across the cores (splitDocs by default).
+	splitDocs uint64
+	// windowDocs is how many documents it needs for its newest-first
+	// searches to run in windows (windowDocs by default).
+	windowDocs uint64
 }
 
 // Open opens the index at path read-only.
@@ -27,7 +35,7 @@ func Open(path string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Index{idx: idx}, nil
+	return &Index{idx: idx, splitDocs: splitDocs, windowDocs: windowDocs}, nil
 }
 
 // Close closes the index.
@@ -85,10 +93,27 @@ type Request struct {
 	Sort []Order
 	// Unscored skips scoring without a sort.
 	Unscored bool
+	// HitsOnly is set when only the hits are wanted: Total may then
+	// count only the matches a faster search looked at (newest.go).
+	HitsOnly bool
 }
 
-// Search runs a request.
+// Search runs a request. A search sorted newest first looks in the
+// newest days first (newest.go); a scored search of a large index is
+// split across the cores (parallel.go). Both give the hits the plain
+// search gives.
 func (ix *Index) Search(ctx context.Context, r Request) (Hits, error) {
+	if res, ok, err := ix.searchNewest(ctx, r); ok {
+		return res, err
+	}
+	if parts := ix.parts(r); parts > 1 {
+		return ix.searchSplit(ctx, r, parts)
+	}
+	return ix.search(ctx, r)
+}
+
+// search runs a request as one Bleve search.
+func (ix *Index) search(ctx context.Context, r Request) (Hits, error) {
 	req := bleve.NewSearchRequestOptions(r.Query.q, r.Size, 0, false)
 	if len(r.Sort) > 0 {
 		by := make([]string, len(r.Sort))
