@@ -264,12 +264,10 @@ func (s *asker) speakerKnown(ctx context.Context) (bool, error) {
 	return len(named) > 0, err
 }
 
-// absentRoleWord reports whether a description names its position with a
-// word no paragraph has ("apple" in "the apple ceo"): whoever it
-// describes, the corpus does not mention them.
+// absentRoleWord reports whether the description subject names its
+// position with a word no paragraph has (rank.UnknownDescription).
 func (s *asker) absentRoleWord(ctx context.Context, subject string) (bool, error) {
-	words := rank.RoleWords(subject)
-	if len(words) == 0 {
+	if len(rank.RoleWords(subject)) == 0 {
 		return false, nil
 	}
 	df, err := s.g.idx.TermStats(ctx)
@@ -278,16 +276,7 @@ func (s *asker) absentRoleWord(ctx context.Context, subject string) (bool, error
 		return false, nil
 	}
 	defer df.Close()
-	for _, w := range words {
-		stems := s.Stems.Terms(w)
-		if len(stems) != 1 {
-			continue
-		}
-		if _, n := df.Count(stems[0]); n == 0 && df.FuzzyCount(stems[0]) == 0 {
-			return true, nil
-		}
-	}
-	return false, nil
+	return s.UnknownDescription(df, subject), nil
 }
 
 // unknownName returns a name the question asks about that no paragraph

@@ -44,7 +44,7 @@ type Engine struct {
 	open   sync.WaitGroup // one per generation not yet closed
 
 	// synonyms are ranking's synonyms, stemmed as the index stems.
-	synonyms rank.Synonyms
+	synonyms *rank.Synonyms
 	// model ranks every question's pool (guarded by mu); nil keeps the
 	// strategies' own order.
 	model *rank.Model
@@ -104,7 +104,7 @@ func Open(ctx context.Context, dir string, log *slog.Logger) (*Engine, error) {
 		log.Warn("ranking by the strategies' rules alone", "err", err)
 		model = nil
 	}
-	e := &Engine{dir: dir, log: log, synonyms: rank.NewSynonyms(bleveindex.Stem), model: model}
+	e := &Engine{dir: dir, log: log, synonyms: rank.NewSynonyms(), model: model}
 	g, err := e.openCurrent(ctx, "")
 	if err != nil {
 		return nil, err

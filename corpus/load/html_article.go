@@ -10,7 +10,7 @@ import (
 const minArticleText = 250
 
 // narrowToArticle keeps, of a page whose story is its one <article>
-// element, only that element and the page's scripts (JSON-LD metadata)
+// element (it holds most of the page's readable text), only that element and the page's scripts (JSON-LD metadata)
 // in the body: banners, cookie notices and promotions beside it are no
 // part of the story, though readability may take them for one when they
 // sit next to it.
@@ -27,8 +27,12 @@ func narrowToArticle(doc *html.Node) {
 		}
 	}
 	find(doc)
-	if len(articles) != 1 || len(textOf(articles[0])) < minArticleText {
+	if len(articles) != 1 {
 		return
+	}
+	n := readableLen(articles[0])
+	if n < minArticleText || 2*n < readableLen(doc) {
+		return // a teaser beside the story, not the story
 	}
 	for n := articles[0]; n.Parent != nil && n.DataAtom != atom.Body; n = n.Parent {
 		for c := n.Parent.FirstChild; c != nil; {
@@ -39,4 +43,20 @@ func narrowToArticle(doc *html.Node) {
 			c = next
 		}
 	}
+}
+
+// readableLen is the length of n's text outside scripts, navigation and
+// the other elements that hold no article text (skippedElement).
+func readableLen(n *html.Node) int {
+	switch {
+	case n.Type == html.TextNode:
+		return len(n.Data)
+	case n.Type == html.ElementNode && skippedElement(n):
+		return 0
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += readableLen(c)
+	}
+	return total
 }

@@ -342,6 +342,18 @@ func TestParseFileHTMLBesideTheArticle(t *testing.T) {
 	}
 }
 
+// TestParseFileHTMLTeaserArticle checks that a page's one <article>, when
+// it is a teaser beside the story, does not replace the story.
+func TestParseFileHTMLTeaserArticle(t *testing.T) {
+	para := "<p>Officials in the river delta said on Thursday that the new sea wall had held through the storm, sparing thousands of homes from the flooding that hit the region two years ago.</p>\n"
+	teaser := `<article><h3>Elsewhere</h3><p>` + strings.Repeat("A long teaser for another story about the harbour and its new cranes, with more to read. ", 4) + `</p></article>`
+	page := `<html><head><title>Sea wall holds</title></head><body><div class="story">` + strings.Repeat(para, 4) + `</div>` + teaser + `</body></html>`
+	a := parseOne(t, "wall.html", page)
+	if got := texts(t, a); len(got) < 4 || !strings.Contains(got[0], "sea wall had held") {
+		t.Errorf("paragraphs %q, want the story's 4 first", got)
+	}
+}
+
 func TestParseFileJSON(t *testing.T) {
 	single := `{"title": "Bus lanes approved", "source": "Metro", "url": "https://metro.example/bus", "published": "2024-04-04", "author": "K. Obi",
 		"body": "The council approved two new bus lanes .\r\n\r\nWork starts in June.\n\nShare this article"}`

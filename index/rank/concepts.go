@@ -24,7 +24,7 @@ func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
 		}
 		seen[stems[0]] = true
 		c := Concept{Word: w, Stems: []string{stems[0]}}
-		c.Stems = append(c.Stems, r.Synonyms[stems[0]]...)
+		c.Stems = append(c.Stems, r.Synonyms.Of(stems[0])...)
 		n, count := df.Count(stems[0])
 		if count == 0 && fuzzyLookups < maxFuzzy {
 			fuzzyLookups++

@@ -60,7 +60,7 @@ type Ranker struct {
 	// Stems analyses texts as the index does.
 	Stems Stemmer
 	// Synonyms widen the question's stems.
-	Synonyms Synonyms
+	Synonyms *Synonyms
 	// Organisations are the organisations the corpus names, for acronyms.
 	Organisations []string
 	// Outlets are the outlets the corpus's articles come from, lower-case:

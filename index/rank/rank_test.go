@@ -128,7 +128,7 @@ func TestCoverage(t *testing.T) {
 
 func TestConceptsOf(t *testing.T) {
 	stats := fakeStats{"fighting": 10, "tartus": 0, "name:trts": 3, "convoy": 0, "fuzzy:convoy": 4, "sudan": 0}
-	r := &Ranker{Stems: fakeStems{}, Synonyms: Synonyms{"fighting": {"clash"}}, Question: corpus.Question{Text: "fighting near Tartous and the convoy in Sudan"}}
+	r := &Ranker{Stems: fakeStems{}, Synonyms: &Synonyms{base: map[string][]string{"fighting": {"clash"}}}, Question: corpus.Question{Text: "fighting near Tartous and the convoy in Sudan"}}
 	got := r.ConceptsOf([]string{"fighting", "fighting", "the", "Tartous", "convoy", "Sudan"}, stats)
 	var words []string
 	for _, c := range got {
@@ -159,24 +159,27 @@ func TestConceptsOf(t *testing.T) {
 }
 
 func TestSynonyms(t *testing.T) {
-	syn := NewSynonyms(fakeStem)
+	syn := NewSynonyms()
 	for _, tt := range []struct{ stem, want string }{
-		{"quake", "earthquake"}, // WordNet's, both ways
-		{"earthquake", "quake"}, //
-		{"caus", "behind"},      // the base's, one way only
+		{"quak", "earthquak"}, // WordNet's, both ways, as the index stems
+		{"earthquak", "quak"}, //
+		{"caus", "behind"},    // the base's, one way only
 	} {
-		if !slices.Contains(syn[tt.stem], tt.want) {
-			t.Errorf("synonyms of %q = %q, want %q among them", tt.stem, syn[tt.stem], tt.want)
+		if !slices.Contains(syn.Of(tt.stem), tt.want) {
+			t.Errorf("synonyms of %q = %q, want %q among them", tt.stem, syn.Of(tt.stem), tt.want)
 		}
 	}
-	if slices.Contains(syn["behind"], "caus") {
+	if slices.Contains(syn.Of("behind"), "caus") {
 		t.Errorf("behind has caus as a synonym; the base synonyms are one way")
 	}
-	if slices.Contains(syn["kill"], "defeat") {
+	if slices.Contains(syn.Of("kill"), "defeat") {
 		t.Errorf("kill has defeat as a synonym; only a word's most frequent sense counts")
 	}
-	if NewSynonyms(fakeStem); len(baseSynonyms["quake"]) != 0 {
-		t.Errorf("NewSynonyms changed the base table")
+	if of := syn.Of("caus"); len(of) > 0 {
+		of[0] = "changed"
+	}
+	if baseSynonyms["caus"][0] == "changed" {
+		t.Errorf("Of returned the base table's own slice")
 	}
 }
 
@@ -422,7 +425,7 @@ func TestSortTies(t *testing.T) {
 }
 
 func TestAboutRole(t *testing.T) {
-	r := &Ranker{Stems: fakeStems{}, Synonyms: NewSynonyms(fakeStem)}
+	r := &Ranker{Stems: fakeStems{}, Synonyms: &Synonyms{base: map[string][]string{"france": {"french"}}}}
 	colonna := corpus.Paragraph{Text: "\"It is up to Morocco,\" French Foreign Minister Catherine Colonna said.",
 		Mentions: []corpus.Mention{{Text: "Catherine Colonna", Name: "Catherine Colonna", Kind: corpus.MentionPerson, Role: "French Foreign Minister"}}}
 	hatzor := corpus.Paragraph{Text: "\"Our analysis shows it,\" said Jonatan Hatzor, co-founder and CEO of Parametrix.",

@@ -79,7 +79,7 @@ func (r *Ranker) AboutRole(subject string, inArticle func(word, articleID string
 	head := roleHead(subject)
 	same := func(a, b string) bool {
 		sa, sb := r.Stems.Terms(a), r.Stems.Terms(b)
-		return len(sa) == 1 && len(sb) == 1 && (sa[0] == sb[0] || slices.Contains(r.Synonyms[sa[0]], sb[0]))
+		return len(sa) == 1 && len(sb) == 1 && (sa[0] == sb[0] || slices.Contains(r.Synonyms.Of(sa[0]), sb[0]))
 	}
 	return func(c *Candidate, relevance float64) (float64, bool) {
 		if head == "" {

@@ -16,55 +16,37 @@ import (
 //go:embed wordnet.txt
 var wordNet string
 
-// Synonyms map a stem to the stems that count as a match for it.
-type Synonyms map[string][]string
-
-// NewSynonyms returns newsdesk's synonyms, stemmed with stem (the index's
-// stemming): WordNet's, and the base synonyms, which WordNet does not have.
-func NewSynonyms(stem func(word string) string) Synonyms {
-	syn := make(Synonyms, len(baseSynonyms))
-	for k, v := range baseSynonyms {
-		syn[k] = slices.Clone(v)
-	}
-	addWordNet(syn, wordNet, stem)
-	return syn
+// Synonyms give the stems that count as a match for a stem: WordNet's,
+// looked up in its file as embedded (a start reads and stems nothing; a
+// question looks up a few words), and the base synonyms, which WordNet does
+// not have. A nil *Synonyms has none.
+type Synonyms struct {
+	base  map[string][]string
+	lines []string // WordNet's, a stem and its synonyms a line, by stem
 }
 
-// addWordNet adds to syn the synonyms of a WordNet file's lines, stemmed.
-func addWordNet(syn Synonyms, lines string, stem func(string) string) {
-	for line := range strings.Lines(lines) {
-		words := strings.Fields(line)
-		if len(words) < 2 || strings.HasPrefix(words[0], "#") {
-			continue
-		}
-		key := stem(words[0])
-		for _, w := range words[1:] {
-			if st := stem(w); st != key && !slices.Contains(syn[key], st) {
-				syn[key] = append(syn[key], st)
-			}
-		}
-	}
+// NewSynonyms returns newsdesk's synonyms, as stems of the index's
+// stemming (the WordNet file is written stemmed).
+func NewSynonyms() *Synonyms {
+	lines := strings.Split(strings.TrimRight(wordNet, "\n"), "\n")
+	lines = slices.DeleteFunc(lines, func(l string) bool { return strings.HasPrefix(l, "#") })
+	return &Synonyms{base: baseSynonyms, lines: lines}
 }
 
-// withSynonymGroups adds the stems of each group's words to base, each
-// stem matching the others of its group.
-func withSynonymGroups(base map[string][]string, groups []string, stem func(string) string) Synonyms {
-	out := make(map[string][]string, len(base))
-	for k, v := range base {
-		out[k] = slices.Clone(v)
+// Of returns the synonyms of stem, a new slice.
+func (s *Synonyms) Of(stem string) []string {
+	if s == nil {
+		return nil
 	}
-	for _, g := range groups {
-		var stems []string
-		for _, w := range strings.Fields(g) {
-			if st := stem(w); !slices.Contains(stems, st) {
-				stems = append(stems, st)
-			}
-		}
-		for _, a := range stems {
-			for _, b := range stems {
-				if a != b && !slices.Contains(out[a], b) {
-					out[a] = append(out[a], b)
-				}
+	out := slices.Clone(s.base[stem])
+	i, found := slices.BinarySearchFunc(s.lines, stem, func(line, stem string) int {
+		key, _, _ := strings.Cut(line, " ")
+		return strings.Compare(key, stem)
+	})
+	if found {
+		for _, st := range strings.Fields(s.lines[i])[1:] {
+			if !slices.Contains(out, st) {
+				out = append(out, st)
 			}
 		}
 	}

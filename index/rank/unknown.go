@@ -96,7 +96,7 @@ func (r *Ranker) knownWord(df TermStats, w string) bool {
 	if slices.ContainsFunc(r.Outlets, func(o string) bool { return text.HasWord(o, low) }) {
 		return true // "what did the Valley Courier report"
 	}
-	if df.FuzzyCount(stems[0]) > 0 || anyOf(df, r.Synonyms[stems[0]]) {
+	if df.FuzzyCount(stems[0]) > 0 || anyOf(df, r.Synonyms.Of(stems[0])) {
 		return true
 	}
 	if key := names.Skeleton(w); key != "" {
@@ -105,6 +105,13 @@ func (r *Ranker) knownWord(df TermStats, w string) bool {
 		}
 	}
 	return len(r.ExpandAcronym(w)) > 0 || names.KnownAcronym(w) != nil
+}
+
+// UnknownDescription reports whether a description names its position
+// with a word the corpus has in no spelling ("apple" in "the apple ceo"):
+// whoever it describes, the corpus does not mention them.
+func (r *Ranker) UnknownDescription(df TermStats, subject string) bool {
+	return slices.ContainsFunc(RoleWords(subject), func(w string) bool { return !r.knownWord(df, w) })
 }
 
 // describesBody reports whether a subject as typed is a description, not

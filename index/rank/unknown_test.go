@@ -117,3 +117,22 @@ func TestCountedFigures(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownDescription(t *testing.T) {
+	df := fakeStats{"delta": 4, "latakia": 5, "uk": 2}
+	r := &Ranker{Stems: fakeStems{}, Synonyms: &Synonyms{base: map[string][]string{"britain": {"uk"}}}}
+	for _, tt := range []struct {
+		subject string
+		want    bool
+	}{
+		{"the apple ceo", true},            // no article has Apple
+		{"the delta ceo", false},           //
+		{"the governor of latakia", false}, // filler words aside
+		{"the britain ambassador", false},  // a synonym the corpus has
+		{"the apple company", false},       // no position: not a description this judges
+	} {
+		if got := r.UnknownDescription(df, tt.subject); got != tt.want {
+			t.Errorf("UnknownDescription(%q) = %v, want %v", tt.subject, got, tt.want)
+		}
+	}
+}

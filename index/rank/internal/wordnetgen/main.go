@@ -26,11 +26,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
 // notice is WordNet's licence, which every copy of its data must carry.
 const notice = `# Synonyms from WordNet 3.0, written by index/rank/internal/wordnetgen.
-# A line is a word and the words that share one of its most frequent senses.
+# A line is a word's stem and the stems of the words that share one of its
+# most frequent senses, stemmed as the index stems (index/bleveindex.Stem).
 #
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # Permission to use, copy, modify and distribute this software and database
@@ -67,7 +70,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := write(f, syn); err != nil {
+	if err := write(f, syn, bleveindex.Stem); err != nil {
 		log.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
@@ -250,19 +253,33 @@ func scanData(path string, each func(line string) error) error {
 	return nil
 }
 
-// write writes the synonyms, words in order, after WordNet's notice.
-func write(w io.Writer, syn map[string][]string) error {
+// write writes the synonyms after WordNet's notice, stemmed with stem (the
+// index's stemming, so that a question's stems look them up as they are):
+// a stem a line, in order, then its synonyms' stems. Words of one stem
+// ("loss", "losses") share a line.
+func write(w io.Writer, syn map[string][]string, stem func(string) string) error {
+	stems := map[string][]string{}
+	for word, others := range syn {
+		key := stem(word)
+		for _, o := range others {
+			if st := stem(o); st != key && !slices.Contains(stems[key], st) {
+				stems[key] = append(stems[key], st)
+			}
+		}
+	}
+	keys := make([]string, 0, len(stems))
+	for k, v := range stems {
+		if len(v) > 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
 	bw := bufio.NewWriter(w)
 	bw.WriteString(notice)
-	words := make([]string, 0, len(syn))
-	for word := range syn {
-		words = append(words, word)
-	}
-	slices.Sort(words)
-	for _, word := range words {
-		others := syn[word]
+	for _, k := range keys {
+		others := stems[k]
 		slices.Sort(others)
-		fmt.Fprintf(bw, "%s %s\n", word, strings.Join(others, " "))
+		fmt.Fprintf(bw, "%s %s\n", k, strings.Join(others, " "))
 	}
 	return bw.Flush()
 }

@@ -35,7 +35,9 @@ func TestSynonyms(t *testing.T) {
 		t.Errorf("two senses: corpse %q, want body, whose second sense is corpse's first", two["corpse"])
 	}
 	var out bytes.Buffer
-	if err := write(&out, syn); err != nil {
+	stem := func(w string) string { return strings.TrimSuffix(w, "s") }
+	syn["cadavers"] = []string{"corpse"} // a plural: one line with its singular
+	if err := write(&out, syn, stem); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "Princeton University") || !strings.Contains(out.String(), "\ncadaver corpse\ncorpse cadaver\n") {
