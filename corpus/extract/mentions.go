@@ -282,8 +282,9 @@ func titleLen(toks []text.Token, idx []int) int {
 				n += 2
 			}
 		case text.TitleModifiers[lw] || demonym(lw) || n == 0 && text.TitleModifiers[gluedTitle(lw)]:
-		case titleWithin(toks, idx, n+1, 2):
-			// What a title is of: "Yongsan Fire Chief", "District Chief".
+		case titleWithin(toks, idx, n+1, 3):
+			// What a title is of: "Yongsan Fire Chief", "District Chief",
+			// "Delta Air Lines CEO".
 		default:
 			return best
 		}

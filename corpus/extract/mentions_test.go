@@ -256,6 +256,17 @@ var extractMentionTests = []struct {
 		},
 	},
 	{
+		name: "a company's or a committee's name before the title is the role's",
+		paras: []string{
+			"Delta Air Lines CEO Ed Bastian put a price on the meltdown on Wednesday.",
+			"Committee Chair Mark Green said in a statement that he had hoped to hear more.",
+		},
+		want: []wantMention{
+			{"Ed Bastian", "Ed Bastian", corpus.MentionPerson, "Delta Air Lines CEO"},
+			{"Mark Green", "Mark Green", corpus.MentionPerson, "Committee Chair"},
+		},
+	},
+	{
 		name:  "footer and headline lines carry no mentions",
 		paras: []string{"Independence | Integrity | Excellence | Openness", "Share This Story On Facebook"},
 		not:   []string{"Independence", "Integrity", "Share", "Facebook"},

@@ -40,32 +40,44 @@ var filler = map[string]bool{
 	"do": true, "does": true, "did": true, "done": true, "has": true, "have": true, "had": true,
 	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true, "at": true, "for": true,
 	"about": true, "and": true, "or": true, "me": true, "us": true, "we": true, "you": true, "i": true,
-	"tell": true, "please": true, "know": true, "info": true, "information": true, "any": true, "there": true,
+	"tell": true, "please": true, "know": true, "any": true, "there": true,
 	"can": true, "could": true, "would": true, "should": true, "give": true, "show": true, "find": true,
-	"news": true, "latest": true, "current": true, "newest": true, "recent": true, "updated": true, "update": true,
-	"now": true, "so": true, "far": true, "many": true, "much": true, "number": true, "it": true, "its": true,
+	"latest": true, "current": true, "newest": true, "recent": true,
+	"now": true, "so": true, "far": true, "many": true, "much": true, "it": true, "its": true,
 	"this": true, "that": true, "these": true, "those": true, "with": true, "by": true, "from": true, "as": true,
 	"say": true, "said": true, "says": true, "saying": true, "according": true, "some": true, "get": true,
 	"let": true, "lets": true, "hey": true, "hi": true, "pls": true, "plz": true, "whats's": true, "go": true,
 	// "what happened in Tartus", "what's the situation in Homs": the place is the question.
-	"happened": true, "happen": true, "happening": true, "going": true, "situation": true, "anything": true,
+	"happened": true, "happen": true, "happening": true, "going": true, "anything": true,
 	"something": true, "things": true, "thing": true,
 }
 
-// contentWords returns the words that are not filler, deduplicated.
+// weak are the nouns that ask for news in general when they stand alone
+// ("any news?", "latest update", "the situation", "more information") and
+// name something when other words go with them ("the bad update", "a news
+// channel", "the situation room", "the number to call").
+var weak = map[string]bool{
+	"news": true, "update": true, "updates": true, "updated": true, "situation": true,
+	"number": true, "info": true, "information": true,
+}
+
+// contentWords returns the words that are not filler, deduplicated; the
+// weak ones only beside another content word.
 func contentWords(words []string) []string {
 	var out []string
 	seen := map[string]bool{}
+	strong := false
 	for _, w := range words {
-		w = strings.Trim(w, "'-")
+		w = strings.TrimSuffix(strings.Trim(w, "'-"), "'s")
 		if w == "" || filler[w] || seen[w] {
 			continue
 		}
-		if strings.HasSuffix(w, "'s") {
-			w = strings.TrimSuffix(w, "'s")
-		}
 		seen[w] = true
+		strong = strong || !weak[w]
 		out = append(out, w)
+	}
+	if !strong {
+		return nil
 	}
 	return out
 }

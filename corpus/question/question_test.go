@@ -163,3 +163,25 @@ func TestCauseAndCount(t *testing.T) {
 		}
 	}
 }
+
+// TestWeakWords keeps the nouns that ask for news in general ("update",
+// "news", "number") as words of the question beside other words, and
+// drops them when they stand alone.
+func TestWeakWords(t *testing.T) {
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"when was the bad update pulled", []string{"bad", "update", "pulled"}},
+		{"which uk news channel went off air", []string{"uk", "news", "channel", "went", "off", "air"}},
+		{"what number can families call", []string{"number", "families", "call"}},
+		{"any news?", nil},
+		{"latest update", nil},
+		{"what's the situation", nil},
+	}
+	for _, tt := range tests {
+		if got := question.Parse(tt.question).Terms; !slices.Equal(got, tt.want) {
+			t.Errorf("Parse(%q).Terms = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}

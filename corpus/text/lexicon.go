@@ -83,7 +83,7 @@ var OrgNouns = NewSet(`group organisation organization agency monitor militia fa
 
 // RoleNouns name a position or a relation that describes a person: "governor", "spokesperson", "brother".
 var RoleNouns = NewSet(`president leader minister general commander spokesman spokeswoman spokesperson official
-		officer chief head director founder chairman chairwoman analyst researcher fellow expert professor envoy
+		officer chief head director founder chairman chairwoman chair chairperson analyst researcher fellow expert professor envoy
 		ambassador governor mayor brother sister son daughter wife husband father mother cousin uncle nephew niece
 		colleague lawyer activist journalist reporter correspondent doctor resident witness cleric preacher secretary
 		adviser advisor aide deputy ruler dictator strongman king prince emir candidate premier colonel lieutenant
@@ -94,7 +94,7 @@ var RoleNouns = NewSet(`president leader minister general commander spokesman sp
 // Titles are the titles written before a name: "President", "Sheikh", "Gen".
 var Titles = NewSet(`president minister secretary secretary-general sheikh shaikh sheik king queen prince
 		princess emir sultan imam ayatollah pope senator governor mayor judge chancellor general colonel lieutenant
-		major captain sergeant commander chairman chief director ambassador envoy spokesman spokeswoman premier
+		major captain sergeant commander chairman chairwoman chairperson chair chief director ambassador envoy spokesman spokeswoman premier
 		archbishop bishop patriarch cardinal rabbi sir dame lord lady mr mrs ms miss dr gen col lt maj capt sgt brig adm
 		prof rev sen rep gov cmdr mme mlle field-marshal marshal ceo cfo coo cto founder co-founder`)
 

@@ -53,6 +53,7 @@ const (
 	FeatureSentence              // the best coverage of the question by one of its sentences
 	FeatureAnswerType            // it holds what the question word asks for (where: a place…)
 	FeatureWeekday               // a weekday the question names is its article's, its figures' or its text's
+	FeatureRole                  // who: it names a person in the position asked ("Delta CEO Ed Bastian" for "who runs delta")
 	NumFeatures
 )
 
@@ -64,7 +65,7 @@ var FeatureNames = [NumFeatures]string{
 	"figure_kind", "figure_group", "number", "recent", "cause", "digits",
 	"figure_source", "figure_asked", "place", "accepted_who", "accepted_said", "accepted_figure",
 	"names", "topic", "month", "coverage_gap", "proximity_gap", "topic_gap",
-	"sentence", "answer_type", "weekday",
+	"sentence", "answer_type", "weekday", "role",
 }
 
 // Features is a candidate's feature vector.
@@ -75,11 +76,14 @@ type Features [NumFeatures]float64
 type PoolStats struct {
 	TopStrategy, TopPlain float64
 	Oldest, Newest        time.Time
+	// Positions are the positions the question asks for the holder of
+	// (positionsAsked), as stems.
+	Positions []string
 }
 
 // PoolStats measures a pool.
 func (r *Ranker) PoolStats(pool []*Candidate) PoolStats {
-	var ps PoolStats
+	ps := PoolStats{Positions: r.positionsAsked()}
 	for _, c := range pool {
 		if c.Strategy > 0 {
 			ps.TopStrategy = max(ps.TopStrategy, c.StrategyScore)
@@ -164,6 +168,9 @@ func (r *Ranker) Features(c *Candidate, ps PoolStats) Features {
 	}
 	if r.onWeekdayAsked(c) {
 		f[FeatureWeekday] = 1
+	}
+	if r.holdsPosition(ps.Positions, c.Paragraph) {
+		f[FeatureRole] = 1
 	}
 	return f
 }

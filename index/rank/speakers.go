@@ -60,6 +60,7 @@ var roleSynonyms = map[string][]string{
 	"envoy":          {"representative"},
 	"boss":           {"ceo", "chief", "head", "director", "chairman", "president", "leader"},
 	"ceo":            {"chief executive"},
+	"pm":             {"prime minister", "premier"},
 }
 
 // roleSpeaker returns the speaker of c that the description subject fits:

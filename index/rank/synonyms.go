@@ -60,7 +60,7 @@ func (s *Synonyms) Of(stem string) []string {
 var baseSynonyms = map[string][]string{
 	"start":      {"erupt", "broke", "outbreak", "began", "trigger", "spark"},
 	"begin":      {"erupt", "broke", "outbreak", "start", "trigger", "spark"},
-	"run":        {"head", "lead", "led", "chief", "director", "leader"},
+	"run":        {"head", "lead", "led", "chief", "director", "leader", "ceo", "presid", "chairman", "boss"},
 	"lead":       {"led", "head", "chief", "director", "leader", "run"},
 	"leader":     {"head", "chief", "director", "lead"},
 	"head":       {"chief", "director", "leader", "lead"},
