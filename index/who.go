@@ -51,7 +51,7 @@ func (s *asker) who(ctx context.Context) ([]*rank.Candidate, error) {
 			}
 			every = append(every, q)
 		}
-		return s.rerank(ctx, bleveindex.And(every...), rank.About(subject))
+		return s.rerank(ctx, bleveindex.And(every...), rank.AboutNear(subject))
 	}
 	return nil, nil
 }

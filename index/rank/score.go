@@ -44,10 +44,22 @@ func (r *Ranker) Search(c *Candidate, relevance float64) (float64, bool) {
 
 // About scores the passages naming subject for "who" questions, those
 // that describe it first.
-func About(subject string) ScoreFunc {
+func About(subject string) ScoreFunc { return aboutAt(subject, NameThreshold) }
+
+// AboutNear is About for a name the question spells a letter or two
+// off in each word ("herman andaja" for Herman Andaya), which no mention
+// matches at NameThreshold: it takes a mention at NearNameThreshold.
+func AboutNear(subject string) ScoreFunc { return aboutAt(subject, NearNameThreshold) }
+
+// NearNameThreshold is the least name similarity of a name every word of
+// which the corpus has a letter away: one letter off in a two-word name
+// is about 0.83.
+const NearNameThreshold = 0.8
+
+func aboutAt(subject string, threshold float64) ScoreFunc {
 	return func(c *Candidate, relevance float64) (float64, bool) {
 		m, score := bestMention(subject, c.Paragraph)
-		if score < NameThreshold {
+		if score < threshold {
 			return 0, false
 		}
 		c.Names = strings.Fields(m.Text)
