@@ -185,3 +185,24 @@ func TestWeakWords(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoWithClause reads a who question whose subject holds a clause of
+// time or cause as a search: the words describe someone by what
+// happened, and name no one to look up.
+func TestWhoWithClause(t *testing.T) {
+	tests := []struct {
+		question string
+		intent   corpus.Intent
+	}{
+		{"who was acting governor when lahaina burned", corpus.IntentSearch},
+		{"who was police chief during the crush", corpus.IntentSearch},
+		{"who was in charge before the fire", corpus.IntentSearch},
+		{"who is Herman Andaya", corpus.IntentWho},
+		{"who is hawaii's governor", corpus.IntentWho},
+	}
+	for _, tt := range tests {
+		if got := question.Parse(tt.question).Intent; got != tt.intent {
+			t.Errorf("Parse(%q).Intent = %s, want %s", tt.question, got, tt.intent)
+		}
+	}
+}

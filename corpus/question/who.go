@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/text"
 )
 
 // Who questions: "who is X", "tell me about X", "What is Hayat Tahrir al-Sham?".
@@ -50,7 +51,7 @@ func matchWho(q *corpus.Question, lower, original string) bool {
 	}
 	subject := strings.TrimSpace(m[1])
 	asksWho := strings.HasPrefix(lower, "who")
-	if asksWho && roleSubject.MatchString(subject) || len(strings.Fields(subject)) > 5 {
+	if asksWho && roleSubject.MatchString(subject) || len(strings.Fields(subject)) > 5 || hasClause(subject) {
 		return false
 	}
 	q.Intent, q.Subject = corpus.IntentWho, subject
@@ -88,4 +89,20 @@ func isParticleWord(w string) bool {
 		return true
 	}
 	return strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")
+}
+
+// subordinators are the clauseWords that start a clause of time or
+// cause: a subject holding one describes someone by what happened
+// ("acting governor when lahaina burned"), which is no name to look up
+// but words to search.
+var subordinators = text.NewSet("when while after before during because since until")
+
+// hasClause reports whether a who question's subject holds a clause.
+func hasClause(subject string) bool {
+	for _, w := range strings.Fields(subject) {
+		if subordinators[w] {
+			return true
+		}
+	}
+	return false
 }
