@@ -205,9 +205,15 @@ func (s *asker) ranked(ctx context.Context, keepAll bool) ([]*rank.Candidate, er
 		s.notes = append(s.notes, fmt.Sprintf("I found no article that mentions %s.", name))
 		return nil, nil
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	started := s.startPool(ctx)
+	defer func() {
+		cancel()
+		_, _ = started.wait() // its goroutine ends before the question does
+	}()
 	cands, err := s.candidates(ctx)
 	if err == nil {
-		cands, err = s.pool(ctx, cands, keepAll)
+		cands, err = s.pool(ctx, cands, keepAll, started)
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return nil, corpus.Errorf(corpus.EINVALID, "That question took too long to answer; try fewer or more specific words.")

@@ -27,7 +27,7 @@ const noteClosest = "No passage answers that exactly; these come closest."
 // pool widens the strategy's accepted candidates to the question's pool
 // and ranks it with the model: nothing when the best scores below the
 // model's threshold, unless keepAll.
-func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bool) ([]*rank.Candidate, error) {
+func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bool, started *pendingSearch) ([]*rank.Candidate, error) {
 	if s.model == nil {
 		return accepted, nil
 	}
@@ -58,7 +58,7 @@ func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bo
 			known[c.ID] = c
 		}
 		var err error
-		if plain, err = s.plainSearch(ctx, known); err != nil {
+		if plain, err = s.plainSearch(ctx, started, known); err != nil {
 			return nil, err
 		}
 		plain = append(s.rejected, plain...)
@@ -110,9 +110,76 @@ func features(cands []*rank.Candidate) []rank.Features {
 // question's words'. A word in more than a tenth of the paragraphs, and
 // in more than commonDocs, is left out while rarer ones remain: it would
 // cost a scan of a large part of the index and barely move a score.
-func (s *asker) plainSearch(ctx context.Context, known map[string]*rank.Candidate) ([]*rank.Candidate, error) {
+// started, when not nil, is the search started beside the strategy's
+// (asker.startPlainSearch), of the same concepts.
+func (s *asker) plainSearch(ctx context.Context, started *pendingSearch, known map[string]*rank.Candidate) ([]*rank.Candidate, error) {
+	if started == nil {
+		started = s.startPlainSearch(ctx, s.Concepts)
+	}
+	hits, err := started.wait()
+	if err != nil || hits == nil {
+		return nil, err
+	}
+	cands, err := s.readKnown(hits.Hits, known)
+	for i, c := range cands {
+		c.Plain, c.PlainScore = i+1, c.HitScore
+	}
+	return cands, err
+}
+
+// startPool starts the pool's plain search of the question's words for a
+// question whose pool has one (not a search question's, whose strategy
+// searches them), nil otherwise.
+func (s *asker) startPool(ctx context.Context) *pendingSearch {
+	if s.model == nil || s.Question.Intent == corpus.IntentSearch {
+		return nil
+	}
+	return s.startPlainSearch(ctx, s.conceptsOf(ctx, s.Question.Terms))
+}
+
+// pendingSearch is the pool's plain search, run beside the strategy's
+// searches: its query depends only on the question, so the two take a
+// core each, and the hits are read once the strategy's candidates are
+// known.
+type pendingSearch struct {
+	done chan struct{}
+	hits *bleveindex.Hits
+	err  error
+}
+
+// startPlainSearch starts the plain search of concepts (nil when there is
+// nothing to search); wait returns its hits.
+func (s *asker) startPlainSearch(ctx context.Context, concepts []rank.Concept) *pendingSearch {
+	p := &pendingSearch{done: make(chan struct{})}
+	q, ok := s.plainQuery(concepts)
+	if !ok {
+		close(p.done)
+		return p
+	}
+	req := bleveindex.Request{Query: s.filtered(q), Size: poolSize, HitsOnly: true}
+	go func() {
+		defer close(p.done)
+		hits, err := s.g.idx.Search(ctx, req)
+		p.hits, p.err = &hits, err
+	}()
+	return p
+}
+
+// wait returns the plain search's hits, nil when there was nothing to
+// search.
+func (p *pendingSearch) wait() (*bleveindex.Hits, error) {
+	if p == nil {
+		return nil, nil
+	}
+	<-p.done
+	return p.hits, p.err
+}
+
+// plainQuery is the plain search's query of concepts and the question's
+// slots; ok is false when there is nothing to search.
+func (s *asker) plainQuery(concepts []rank.Concept) (q bleveindex.Query, ok bool) {
 	var parts []bleveindex.Query
-	for _, c := range searchedConcepts(s.Concepts) {
+	for _, c := range searchedConcepts(concepts) {
 		parts = append(parts, bleveindex.Term(bleveindex.FieldText, c.Stems[0]), bleveindex.Term(bleveindex.FieldTitle, c.Stems[0]).Boost(0.5))
 		if c.Fuzzy || s.Capitalised(c.Word) {
 			parts = append(parts, bleveindex.Fuzzy(bleveindex.FieldText, c.Stems[0]))
@@ -136,13 +203,9 @@ func (s *asker) plainSearch(ctx context.Context, known map[string]*rank.Candidat
 		parts = append(parts, bleveindex.And(bleveindex.Or(kinds...), source))
 	}
 	if len(parts) == 0 {
-		return nil, nil
+		return bleveindex.Query{}, false
 	}
-	cands, err := s.findKnown(ctx, bleveindex.Or(parts...), poolSize, known)
-	for i, c := range cands {
-		c.Plain, c.PlainScore = i+1, c.HitScore
-	}
-	return cands, err
+	return bleveindex.Or(parts...), true
 }
 
 // commonWeight is the weight (rank.Concept.Weight) of a word in a tenth

@@ -63,9 +63,16 @@ func (s *asker) findKnown(ctx context.Context, q bleveindex.Query, size int, kno
 	if err != nil {
 		return nil, err
 	}
-	read := s.g.readHits(res.Hits, known)
-	out := make([]*rank.Candidate, 0, len(res.Hits))
-	for i, hit := range res.Hits {
+	return s.readKnown(res.Hits, known)
+}
+
+// readKnown returns the candidates of hits, in their order, decoding the
+// stored paragraphs of those not in known (which get their ID and score
+// alone); a damaged record's hit is skipped.
+func (s *asker) readKnown(hits []bleveindex.Hit, known map[string]*rank.Candidate) ([]*rank.Candidate, error) {
+	read := s.g.readHits(hits, known)
+	out := make([]*rank.Candidate, 0, len(hits))
+	for i, hit := range hits {
 		if known[hit.ID] != nil {
 			out = append(out, &rank.Candidate{ID: hit.ID, HitScore: hit.Score})
 			continue
