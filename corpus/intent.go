@@ -68,6 +68,9 @@ type Question struct {
 	Source string `json:"source,omitempty"`
 	// Latest asks for the most recent figures first.
 	Latest bool `json:"latest,omitempty"`
+	// Earliest asks for the first report instead ("the first death toll",
+	// "the initial count"): the oldest figures first. Latest is then unset.
+	Earliest bool `json:"earliest,omitempty"`
 	// On is a day the question names ("on 9 March"); its Year is 0 when
 	// the question gave none.
 	On Day `json:"on,omitzero"`

@@ -109,7 +109,11 @@ func (s *asker) latestFigures(ctx context.Context, must []bleveindex.Query) (ran
 		// The newest matches, unscored: the figures picked are the latest
 		// anyway, and without scores Bleve intersects the posting lists as
 		// bitmaps.
-		cands, err := s.find(ctx, q, figureCandidateCount, bleveindex.Descending(bleveindex.FieldReported))
+		order := bleveindex.Descending(bleveindex.FieldReported)
+		if s.Question.Earliest {
+			order = bleveindex.Ascending(bleveindex.FieldReported)
+		}
+		cands, err := s.find(ctx, q, figureCandidateCount, order)
 		if err != nil {
 			return rank.Picks{}, err
 		}
@@ -186,10 +190,11 @@ func (s *asker) topicQuery(ctx context.Context, concepts []rank.Concept) (blevei
 
 // figureWindows are the successive "reported since" bounds a figure
 // question searches: a month and a year back from the newest article,
-// then no bound. A question with its own dates searches once.
+// then no bound. A question with its own dates, or one asking for the
+// first report, searches once.
 func (s *asker) figureWindows() []time.Time {
 	newest := s.g.summary.Newest
-	if newest.IsZero() || !s.f.from.IsZero() || !s.f.to.IsZero() {
+	if newest.IsZero() || !s.f.from.IsZero() || !s.f.to.IsZero() || s.Question.Earliest {
 		return []time.Time{{}}
 	}
 	return []time.Time{newest.AddDate(0, -1, 0), newest.AddDate(-1, 0, 0), {}}

@@ -17,6 +17,7 @@ import (
 //
 //	g gh kh k q c(hard) ck → k      t th d dh → t     sh ch sch tch → x
 //	j dj zh → j                     f ph → f          p → b       x → ks
+//	c(soft) → s, and a final z of a word of four letters or more → s
 //
 // A final h after a vowel is dropped (Dallah, Dalla and Dalah are all "tl"),
 // y and w count as vowels except at the start of a word (Ghiyath = Ghiath),
@@ -201,6 +202,12 @@ func appendSkeleton(out []byte, w []byte) []byte {
 			continue
 		}
 		cls, adv := class(c, next, next2)
+		if cls == 'z' && i+adv == n && n >= 4 {
+			// Spellings of one name disagree on a final s or z (Sánchez,
+			// Sanches; Lopez, Lopes); inside a word z is its own sound
+			// (Zaid is not Said).
+			cls = 's'
+		}
 		if c >= utf8.RuneSelf {
 			// Part of a letter outside ASCII: copied as is.
 			out = append(out, c)

@@ -62,7 +62,7 @@ func matchFigure(q *corpus.Question, words []string, lower string, sl slots) boo
 	outside := wordsOutside(words, sl)
 	named := strings.Fields(sl.place + " " + sl.source)
 	howMany := strings.Contains(lower, "how many") || strings.Contains(lower, "number of") ||
-		hasAny(words, "toll", "tolls", "figure", "figures", "count", "casualties", "statistics", "stats", "tally")
+		slices.ContainsFunc(words, func(w string) bool { return countNouns[w] })
 	if q.Count {
 		q.Kinds = countedKinds(q.Counted, words)
 	} else {
@@ -103,7 +103,7 @@ func matchFigure(q *corpus.Question, words []string, lower string, sl slots) boo
 	// "toll from the earthquake".
 	for _, w := range q.Terms {
 		_, group := groupWords[w]
-		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) && !lightVerbs[w] && !typedNumber(w, sl.number) && !joinsOnly(w) && !slices.Contains(sl.time, w) && !adverb(w) {
+		if figureWords[w] == nil && !group && !slices.Contains(named, w) && !isFigureFiller(w) && !lightVerbs[w] && !typedNumber(w, sl.number) && !joinsOnly(w) && !slices.Contains(sl.time, w) && !adverb(w) && !asksEarliest(w) {
 			q.Topic = append(q.Topic, w)
 		}
 	}
@@ -117,6 +117,13 @@ func matchFigure(q *corpus.Question, words []string, lower string, sl slots) boo
 	q.Intent = corpus.IntentFigure
 	q.Latest = true
 	return true
+}
+
+// countNouns ask for a count of what the question names: "the death
+// toll", "the latest figures", "the first count".
+var countNouns = map[string]bool{
+	"toll": true, "tolls": true, "figure": true, "figures": true, "count": true, "counts": true,
+	"casualties": true, "statistics": true, "stats": true, "tally": true, "tallies": true,
 }
 
 // joinsOnly reports whether w only joins the topic's words: a
@@ -172,6 +179,9 @@ func isFigureFiller(s string) bool {
 			continue
 		}
 		if _, ok := groupWords[w]; ok {
+			continue
+		}
+		if countNouns[w] {
 			continue
 		}
 		switch w {

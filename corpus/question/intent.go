@@ -27,10 +27,24 @@ func readIntent(q *corpus.Question, words []string, lower, text string, ws []wor
 		q.Latest = hasAny(words, "latest", "newest", "recent", "current", "now")
 		q.Place, q.Source = sl.place, sl.source
 	}
+	if (q.Intent == corpus.IntentFigure || q.Count) && slices.ContainsFunc(words, asksEarliest) {
+		q.Earliest, q.Latest = true, false
+	}
 	if q.Intent != corpus.IntentWho {
 		q.Number = sl.number
 		q.Topic = slices.DeleteFunc(q.Topic, func(w string) bool { return typedNumber(w, sl.number) })
 	}
+}
+
+// asksEarliest reports whether a word of a figure question asks for the
+// first report rather than the latest: "the first death toll", "the
+// initial count". ("Early" is not one: "in early March" is a time.)
+func asksEarliest(w string) bool {
+	switch w {
+	case "first", "initial", "initially", "earliest", "original", "originally":
+		return true
+	}
+	return false
 }
 
 // filler are words that carry no content in a question.

@@ -187,8 +187,8 @@ func TestWeakWords(t *testing.T) {
 }
 
 // TestWhoWithClause reads a who question whose subject holds a clause of
-// time or cause as a search: the words describe someone by what
-// happened, and name no one to look up.
+// time or cause, a verb or a stranded preposition as a search: the words
+// describe someone by what happened, and name no one to look up.
 func TestWhoWithClause(t *testing.T) {
 	tests := []struct {
 		question string
@@ -197,12 +197,44 @@ func TestWhoWithClause(t *testing.T) {
 		{"who was acting governor when lahaina burned", corpus.IntentSearch},
 		{"who was police chief during the crush", corpus.IntentSearch},
 		{"who was in charge before the fire", corpus.IntentSearch},
+		{"who was mazón having lunch with on 29 october", corpus.IntentSearch},
+		{"who was the minister talking to", corpus.IntentSearch},
 		{"who is Herman Andaya", corpus.IntentWho},
 		{"who is hawaii's governor", corpus.IntentWho},
+		{"who is John Manning", corpus.IntentWho},
+		{"who is Sterling", corpus.IntentWho},
 	}
 	for _, tt := range tests {
 		if got := question.Parse(tt.question).Intent; got != tt.intent {
 			t.Errorf("Parse(%q).Intent = %s, want %s", tt.question, got, tt.intent)
+		}
+	}
+}
+
+// TestEarliest reads "first", "initial" and "earliest" in a figure
+// question as asking for the first report, which then is not also the
+// latest, and keeps them out of its topic; elsewhere they ask for no
+// report's date.
+func TestEarliest(t *testing.T) {
+	tests := []struct {
+		question         string
+		earliest, latest bool
+	}{
+		{"what was the first death toll", true, false},
+		{"how many dead in the initial count", true, false},
+		{"the earliest casualty figures for tartus", true, false},
+		{"how many were killed in early march", false, true},
+		{"latest death toll", false, true},
+		{"how many people died", false, true},
+		{"who was the first police officer on the scene", false, false},
+	}
+	for _, tt := range tests {
+		q := question.Parse(tt.question)
+		if q.Earliest != tt.earliest || q.Latest != tt.latest {
+			t.Errorf("Parse(%q): earliest %v, latest %v; want %v, %v", tt.question, q.Earliest, q.Latest, tt.earliest, tt.latest)
+		}
+		if slices.ContainsFunc(q.Topic, func(w string) bool { return w == "first" || w == "initial" || w == "count" }) {
+			t.Errorf("Parse(%q).Topic = %q: asks for the first count, not about it", tt.question, q.Topic)
 		}
 	}
 }

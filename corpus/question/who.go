@@ -97,12 +97,21 @@ func isParticleWord(w string) bool {
 // but words to search.
 var subordinators = text.NewSet("when while after before during because since until")
 
-// hasClause reports whether a who question's subject holds a clause.
+// hasClause reports whether a who question's subject holds a clause: a
+// subordinator, a verb in -ing with its object after the name ("mazón
+// having lunch with"; a name may end in -ing, "John Manning"), or a
+// preposition that ends it, its object being who is asked for ("the man
+// he had lunch with").
 func hasClause(subject string) bool {
-	for _, w := range strings.Fields(subject) {
-		if subordinators[w] {
+	words := strings.Fields(subject)
+	for i, w := range words {
+		if subordinators[w] || i > 0 && i < len(words)-1 && len(w) >= 6 && strings.HasSuffix(w, "ing") {
 			return true
 		}
 	}
-	return false
+	return len(words) > 1 && strandedPrepositions[words[len(words)-1]]
 }
+
+// strandedPrepositions end a clause whose object is the question word:
+// "who was she with", "who did he work for".
+var strandedPrepositions = text.NewSet("with for to from about by against")

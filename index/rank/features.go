@@ -35,7 +35,7 @@ const (
 	FeatureFigureKind            // figure or how many: a figure of the kind asked
 	FeatureFigureGroup           // figure: a figure counting the group asked
 	FeatureNumber                // a count the question types stands in it
-	FeatureRecent                // "latest": how new its article is among the pool's
+	FeatureRecent                // "latest": how new its article is among the pool's; "first": how old
 	FeatureCause                 // "why": it gives a cause
 	FeatureDigits                // "how many": it has a number
 	FeatureFigureSource          // figure: a figure, quote or attribution of the source asked
@@ -143,8 +143,11 @@ func (r *Ranker) Features(c *Candidate, ps PoolStats) Features {
 	if q.Number > 0 && mentionsNumber(c, q.Number) {
 		f[FeatureNumber] = 1
 	}
-	if d := r.reported(c); q.Latest && ps.Newest.After(ps.Oldest) && !d.IsZero() {
+	if d := r.reported(c); (q.Latest || q.Earliest) && ps.Newest.After(ps.Oldest) && !d.IsZero() {
 		f[FeatureRecent] = float64(d.Sub(ps.Oldest)) / float64(ps.Newest.Sub(ps.Oldest))
+		if q.Earliest {
+			f[FeatureRecent] = 1 - f[FeatureRecent]
+		}
 	}
 	if q.Place != "" && (r.PlaceArticles[c.Article.ID] || NamesPlace(c.Article, c.Paragraph, q.Place)) {
 		f[FeaturePlace] = 1

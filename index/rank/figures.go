@@ -13,14 +13,19 @@ import (
 )
 
 // LatestFigures picks, for each source and group counted, the newest
-// figure that answers the question; withWho applies the group asked for.
+// figure that answers the question, or the oldest when it asks for the
+// first report (Question.Earliest); withWho applies the group asked for.
 func (r *Ranker) LatestFigures(cands []*Candidate, withWho bool) Picks {
-	return pickFigures(cands, func(c *Candidate, f corpus.Figure) bool { return r.FigureAsked(c, f, withWho) })
+	keep := func(c *Candidate, f corpus.Figure) bool { return r.FigureAsked(c, f, withWho) }
+	if r.Question.Earliest {
+		return pickFigures(cands, keep, olderFigure)
+	}
+	return pickFigures(cands, keep, newerFigure)
 }
 
-// pickFigures picks, for each source and group counted, the newest of the
-// candidates' figures that keep accepts.
-func pickFigures(cands []*Candidate, keep func(*Candidate, corpus.Figure) bool) Picks {
+// pickFigures picks, for each source and group counted, the candidates'
+// figure that keep accepts and that better reports before every other.
+func pickFigures(cands []*Candidate, keep func(*Candidate, corpus.Figure) bool, better func(corpus.Figure, *Candidate, corpus.Figure, *Candidate) bool) Picks {
 	latest := map[string]figurePick{}
 	var order []string
 	for _, c := range cands {
@@ -33,7 +38,7 @@ func pickFigures(cands []*Candidate, keep func(*Candidate, corpus.Figure) bool) 
 			if !seen {
 				order = append(order, key)
 			}
-			if !seen || newerFigure(f, c, old.f, old.c) {
+			if !seen || better(f, c, old.f, old.c) {
 				latest[key] = figurePick{c, f}
 			}
 		}
@@ -54,7 +59,7 @@ func (r *Ranker) CountedFigures(cands []*Candidate) Picks {
 	typed := func(f corpus.Figure) bool { return q.Number != 0 && f.Count == q.Number }
 	return pickFigures(cands, func(c *Candidate, f corpus.Figure) bool {
 		return asked(f) && (typed(f) || !typed(f) && slices.ContainsFunc(c.Paragraph.Figures, func(g corpus.Figure) bool { return typed(g) && !asked(g) }))
-	})
+	}, newerFigure)
 }
 
 // Picks are the figures chosen for a question: for each source and group
@@ -81,11 +86,58 @@ func newerFigure(f corpus.Figure, c *Candidate, g corpus.Figure, d *Candidate) b
 	return f.Count > g.Count
 }
 
-// overallTolls counts the figures that count everyone ("people", or no
-// group named) rather than a part ("children", "women").
-func overallTolls(figs []corpus.Figure) int {
+// olderFigure reports whether figure f of candidate c is the earlier
+// report: in an article published earlier (a figure's own date may be
+// the event's, "killed 200 last month", not its report's), undated last;
+// on the same day, in one article, the lede's before the history's;
+// across articles, the smaller count, as a toll that is still being
+// counted only grows during the day.
+func olderFigure(f corpus.Figure, c *Candidate, g corpus.Figure, d *Candidate) bool {
+	a, b := cmpDate(c.Article.Published, f.Reported), cmpDate(d.Article.Published, g.Reported)
+	if a.IsZero() != b.IsZero() {
+		return b.IsZero()
+	}
+	if cmp := a.Compare(b.Time); cmp != 0 {
+		return cmp < 0
+	}
+	if c.Article.ID == d.Article.ID {
+		return newerFigure(f, c, g, d)
+	}
+	return f.Count < g.Count
+}
+
+// compareFirst orders figure answers for a question asking for the
+// first report: the earlier article first (by its publication, else its
+// figures' date; see olderFigure), undated last.
+func compareFirst(a, b *Candidate) int {
+	da, db := cmpDate(a.Article.Published, a.Reported), cmpDate(b.Article.Published, b.Reported)
+	if da.IsZero() != db.IsZero() {
+		if da.IsZero() {
+			return 1
+		}
+		return -1
+	}
+	return da.Compare(db.Time)
+}
+
+// maxCount is the largest count of figs.
+func maxCount(figs []corpus.Figure) int {
 	n := 0
 	for _, f := range figs {
+		n = max(n, f.Count)
+	}
+	return n
+}
+
+// overallTolls counts the figures that count everyone ("people", or no
+// group named) rather than a part ("children", "women", the dead of
+// another place than the one asked about).
+func (r *Ranker) overallTolls(figs []corpus.Figure) int {
+	n := 0
+	for _, f := range figs {
+		if f.Where != "" && (r.Question.Place == "" || !containsWords(strings.ToLower(f.Where), r.Question.Place)) {
+			continue
+		}
 		switch strings.ToLower(f.Who) {
 		case "", "people", "persons", "individuals":
 			n++
@@ -288,7 +340,8 @@ func disagreements(figs []corpus.Figure) []string {
 	return notes
 }
 
-// ChooseFigures turns the picks into the answers, newest first: each
+// ChooseFigures turns the picks into the answers, newest first (oldest
+// for the first report): each
 // candidate with the figures picked from it, scored on a 0–1 scale by
 // rank. It returns the notes on sources that disagree.
 func (r *Ranker) ChooseFigures(picks Picks) ([]*Candidate, []string) {
@@ -308,11 +361,7 @@ func (r *Ranker) ChooseFigures(picks Picks) ([]*Candidate, []string) {
 	}
 	for _, c := range kept {
 		c.Reported = cmpDate(c.Reported, c.Article.Published)
-		best := 0
-		for _, f := range c.Figures {
-			best = max(best, f.Count)
-		}
-		c.Score = float64(c.Reported.Unix())/86400 + math.Log1p(float64(best))/100
+		c.Score = float64(c.Reported.Unix())/86400 + math.Log1p(float64(maxCount(c.Figures)))/100
 	}
 	r.sortFigureAnswers(kept)
 	// Scores for figure answers rank by date; report them on a 0–1 scale.
@@ -322,14 +371,19 @@ func (r *Ranker) ChooseFigures(picks Picks) ([]*Candidate, []string) {
 	return kept, disagreements(pickedFigures(picks.latest, picks.order))
 }
 
-// sortFigureAnswers orders figure answers newest first.
+// sortFigureAnswers orders figure answers newest first, or oldest first
+// when the question asks for the first report.
 func (r *Ranker) sortFigureAnswers(kept []*Candidate) {
 	own := map[*Candidate]int{}
 	for _, c := range kept {
 		own[c] = r.OwnConcepts(c)
 	}
 	slices.SortStableFunc(kept, func(a, b *Candidate) int {
-		if c := b.Reported.Compare(a.Reported.Time); c != 0 {
+		if r.Question.Earliest {
+			if c := compareFirst(a, b); c != 0 {
+				return c
+			}
+		} else if c := b.Reported.Compare(a.Reported.Time); c != 0 {
 			return c
 		}
 		if a.Article.ID == b.Article.ID {
@@ -342,7 +396,7 @@ func (r *Ranker) sortFigureAnswers(kept []*Candidate) {
 			if c := cmp.Compare(own[b], own[a]); c != 0 {
 				return c
 			}
-			if c := cmp.Compare(overallTolls(b.Figures), overallTolls(a.Figures)); c != 0 {
+			if c := cmp.Compare(r.overallTolls(b.Figures), r.overallTolls(a.Figures)); c != 0 {
 				return c
 			}
 			if c := cmp.Compare(namedSources(b.Figures), namedSources(a.Figures)); c != 0 {
@@ -350,8 +404,16 @@ func (r *Ranker) sortFigureAnswers(kept []*Candidate) {
 			}
 			return cmp.Compare(a.Paragraph.Number, b.Paragraph.Number)
 		}
-		// Across articles: the better score, then the same order as Sort,
-		// so that equal answers never depend on the index's internal order.
+		// Across articles: the better score (the later day, then the
+		// larger count; the smaller for the first report), then the same
+		// order as Sort, so that equal answers never depend on the index's
+		// internal order.
+		if r.Question.Earliest {
+			// The overall toll of the day's first report: the smaller of
+			// the overall counts, not a part of one ("2 in Castilla-La Mancha").
+			return cmp.Or(cmp.Compare(r.overallTolls(b.Figures), r.overallTolls(a.Figures)),
+				cmp.Compare(maxCount(a.Figures), maxCount(b.Figures)), tieOrder(a, b))
+		}
 		return cmp.Or(cmp.Compare(b.Score, a.Score), tieOrder(a, b))
 	})
 }

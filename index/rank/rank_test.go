@@ -473,3 +473,56 @@ func TestChooseFiguresByPlace(t *testing.T) {
 		t.Errorf("notes %q: a province's toll and the country's do not disagree", notes)
 	}
 }
+
+// TestChooseFiguresFirst: a question for the first report gets the
+// earliest article's overall toll first: not an undated summary's, not a
+// later article's, not a part of the toll ("2 in Castilla-La Mancha"),
+// and of one day's reports the smaller, earlier count.
+func TestChooseFiguresFirst(t *testing.T) {
+	killed := func(n int, where, reported string) corpus.Figure {
+		f := corpus.Figure{Count: n, CountText: "n", What: "killed", Who: "people", Where: where, Source: "officials"}
+		if reported != "" {
+			f.Reported = day(reported)
+		}
+		return f
+	}
+	cand := func(id, published string, n int, figs ...corpus.Figure) *Candidate {
+		c := &Candidate{ID: id, Article: corpus.ArticleRef{ID: id}, Paragraph: corpus.Paragraph{Number: n, Text: "toll", Figures: figs}}
+		if published != "" {
+			c.Article.Published = day(published)
+		}
+		return c
+	}
+	cands := []*Candidate{
+		cand("summary", "", 2, killed(237, "", "")),
+		cand("later", "2024-11-02", 1, killed(211, "", "2024-11-02")),
+		cand("recalled", "2024-11-09", 5, killed(200, "", "2024-10-01")), // "killed 200 last month"
+		cand("same-day-larger", "2024-10-30", 1, killed(95, "", "2024-10-30")),
+		cand("part", "2024-10-30", 2, killed(2, "Castilla-La Mancha", "2024-10-30")),
+		cand("first", "2024-10-30", 1, killed(51, "", "2024-10-30")),
+	}
+	for _, tc := range []struct {
+		name string
+		q    corpus.Question
+		want string
+	}{
+		{"first", corpus.Question{Kinds: []string{"killed"}, Earliest: true}, "first"},
+		{"latest", corpus.Question{Kinds: []string{"killed"}, Latest: true}, "later"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &Ranker{Stems: fakeStems{}, Question: tc.q}
+			// Each candidate stands for its own source: every one is picked.
+			for _, c := range cands {
+				c.Paragraph.Figures[0].Source = c.ID
+			}
+			kept, _ := r.ChooseFigures(r.LatestFigures(cands, true))
+			if len(kept) == 0 || kept[0].ID != tc.want {
+				var ids []string
+				for _, c := range kept {
+					ids = append(ids, c.ID)
+				}
+				t.Errorf("answers %q, want %q first", ids, tc.want)
+			}
+		})
+	}
+}
