@@ -16,8 +16,10 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/corpus/names"
 	"github.com/newsdesk/newsdesk/corpus/question"
 	"github.com/newsdesk/newsdesk/corpus/text"
 	"github.com/newsdesk/newsdesk/index/bleveindex"
@@ -370,6 +372,11 @@ func (s *asker) applyQuestionFilters() {
 			s.f.source = src
 		}
 	}
+	if q.Intent == corpus.IntentSaid {
+		// "what did a resident tell the guardian": the outlet told is
+		// whom it was said to, not what it was about.
+		q.Topic = q.Topic[s.outletWords(q.Topic):]
+	}
 	if q.Year != 0 && q.On.IsZero() && s.f.from.IsZero() && s.f.to.IsZero() {
 		// "the 2015 heatwave": what was published, or for a figure
 		// reported, in that year.
@@ -398,6 +405,33 @@ func (s *asker) knownSource(name string) string {
 		}
 	}
 	return ""
+}
+
+// outletWords returns how many of the first words name an outlet of the
+// index, in full or by its initials ("guardian", "ap" for the Associated
+// Press); 0 when they name none.
+func (s *asker) outletWords(words []string) int {
+	for n := min(3, len(words)); n > 0; n-- {
+		name := strings.Join(words[:n], " ")
+		for _, src := range s.g.summary.Sources {
+			src = strings.TrimPrefix(src, "the ")
+			if src == name || strings.TrimSuffix(src, " news") == name || n == 1 && len(name) >= 2 && strings.ToLower(names.Initials(capitalised(src))) == name {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// capitalised writes each word of s with a capital, as a name: the
+// outlets of the index are lower-case.
+func capitalised(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
 }
 
 // sourceInTerms finds an outlet named among the question's words and

@@ -325,6 +325,9 @@ func (r *speechReader) subject(k, a int, strict bool) (string, bool) {
 	if j < a {
 		return "", false
 	}
+	if r.ofPrivatePerson(j, a) {
+		return r.subjectPhrase(j, a, strict) // "a resident of Paiporta told AP"
+	}
 	if s, ok := r.as.speakerEndingAt(j); ok {
 		return s, true
 	}
@@ -406,6 +409,18 @@ func (r *speechReader) subject(k, a int, strict bool) (string, bool) {
 	return r.subjectPhrase(j, a, strict)
 }
 
+// ofPrivatePerson reports whether the name ending at token j follows a
+// private person's noun and a preposition ("a resident of Paiporta"): the
+// speaker is the person, not the name.
+func (r *speechReader) ofPrivatePerson(j, a int) bool {
+	i, ok := r.as.endAt[j]
+	if !ok {
+		return false
+	}
+	s := r.as.spans[i].tt
+	return s-2 >= a && r.toks[s-1].IsWord() && prepStops[r.toks[s-1].Lower] && r.toks[s-2].IsWord() && privatePersons[r.toks[s-2].Lower]
+}
+
 // subjectPhrase reads the noun phrase ending at token j as a speaker:
 // "the observatory", "Residents in a town in Tartus".
 func (r *speechReader) subjectPhrase(j, a int, strict bool) (string, bool) {
@@ -454,6 +469,9 @@ func (r *speechReader) inverted(k, b int) bool {
 				continue
 			}
 			return c > k
+		}
+		if t.Lower == "who" || t.Lower == "whose" {
+			return c > k // "said a woman in her 60s who had spent…": a relative clause on the speaker
 		}
 		if beAux[t.Lower] || finiteAux[t.Lower] || t.Lower == "that" {
 			return false
@@ -538,13 +556,6 @@ func (r *speechReader) phrase(a, b int, strict bool) (string, bool) {
 	if a >= b {
 		return "", false
 	}
-	// A name inside the phrase: "a group calling itself the “Military
-	// Council…”", "a spokesman for the Interior Ministry".
-	for c := b - 1; c >= a; c-- {
-		if s, ok := r.as.speakerEndingAt(c); ok {
-			return s, true
-		}
-	}
 	// The head noun ends the leading chunk: "the governor of Homs".
 	headAt := b - 1
 	for c := a + 1; c < b; c++ {
@@ -554,6 +565,19 @@ func (r *speechReader) phrase(a, b int, strict bool) (string, bool) {
 		}
 	}
 	head := toks[headAt].Lower
+	// A name inside the phrase: "a group calling itself the “Military
+	// Council…”", "a spokesman for the Interior Ministry"; but a private
+	// person speaks for no one named after them: "a resident of
+	// Paiporta" is the resident, not the town.
+	last := b - 1
+	if privatePersons[head] {
+		last = headAt
+	}
+	for c := last; c >= a; c-- {
+		if s, ok := r.as.speakerEndingAt(c); ok {
+			return s, true
+		}
+	}
 	if notSpeakers[head] || knownPlaces[head] || head == "" {
 		return "", false
 	}
@@ -639,8 +663,14 @@ var (
 	clauseWords    = text.NewSet(`that and but while as which who whom when because if although though where after before since so than what whether yet said says told`)
 	afterStops     = text.NewSet(`on in at during since after before last this that which who whom when while because on.`)
 	prepStops      = text.NewSet(`in on at near during since after before from with of for about`)
-	notSpeakers    = text.NewSet(`statement statements report reports study survey document documents video footage letter article data figures figure estimates estimate tally count toll testimony testimonies accounts account this that it which who there here what`)
-	speakerNouns   = text.NewSet(`official officials resident residents witness witnesses eyewitness eyewitnesses activist activists source sources monitor monitors
+	// privatePersons are the speakers described as people who speak for
+	// themselves, not for a body named after them ("a resident of
+	// Paiporta", "a worker at the plant").
+	privatePersons = text.NewSet(`resident residents witness witnesses eyewitness eyewitnesses survivor survivors local locals
+		man woman men women father mother relative relatives neighbour neighbours neighbor neighbors villager villagers
+		farmer farmers shopkeeper driver student students teacher worker workers`)
+	notSpeakers  = text.NewSet(`statement statements report reports study survey document documents video footage letter article data figures figure estimates estimate tally count toll testimony testimonies accounts account this that it which who there here what`)
+	speakerNouns = text.NewSet(`official officials resident residents witness witnesses eyewitness eyewitnesses activist activists source sources monitor monitors
 		group groups ministry spokesman spokeswoman spokesperson police army military government authorities agency media
 		television tv outlet newspaper observatory network council committee office doctor doctors medic medics rescuer
 		rescuers volunteer volunteers analyst analysts expert experts diplomat diplomats people families survivors locals

@@ -43,6 +43,12 @@ func TestQuoteSpeakerResolution(t *testing.T) {
 			"Dr. Leila Haddad, a surgeon at the hospital, said the wards were full.",
 			"“We are turning people away, Mr. Salem,” she said."},
 			[]corpus.Quote{{Text: "We are turning people away, Mr. Salem", Speaker: "Leila Haddad", Role: "a surgeon at the hospital"}}},
+		{"a resident of a town the article does not know as a place", []string{
+			"“The water came up to the first floor in ten minutes,” a resident of Paiporta told The Associated Press."},
+			[]corpus.Quote{{Text: "The water came up to the first floor in ten minutes", Speaker: "a resident of Paiporta", Role: "resident of Paiporta"}}},
+		{"an unnamed speaker after the verb, described", []string{
+			"“Nobody came. For three days it was only us,” said a woman in her 60s who had spent the morning shovelling mud."},
+			[]corpus.Quote{{Text: "Nobody came. For three days it was only us", Speaker: "a woman", Role: "woman"}}},
 		{"an eyewitness quoted by a report", []string{
 			"The report quotes an eyewitness who described seeing “hundreds of corpses” in a pit beside the cemetery."},
 			[]corpus.Quote{{Text: "hundreds of corpses", Speaker: "an eyewitness", Role: "eyewitness"}}},
