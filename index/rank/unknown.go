@@ -17,8 +17,9 @@ import (
 // name is unknown when one of its words (three letters or more, not a
 // title, particle or question word) is in no paragraph, headline or outlet
 // name: not as written,
-// not a letter or two away, not by transliteration skeleton, and no
-// organisation's initials. Such a question is about something else than
+// not a letter or two away, not by transliteration skeleton (one of two
+// letters only beside another word of the name), and no organisation's
+// initials. Such a question is about something else than
 // the corpus, and the answer is that it has nothing on it.
 func (r *Ranker) UnknownName(df TermStats) string {
 	for _, name := range r.askedNames() {
@@ -28,7 +29,7 @@ func (r *Ranker) UnknownName(df TermStats) string {
 			known[i] = r.knownWord(df, w)
 		}
 		for i := range words {
-			if known[i] || nearOfKnown(df, r.Stems, words, known, i) {
+			if known[i] || nearOfKnown(df, r.Stems, words, known, i) || shortSkeletonOfKnown(df, words, known, i) {
 				continue
 			}
 			return name
@@ -52,6 +53,33 @@ func nearOfKnown(df TermStats, stems Stemmer, words []string, known []bool, i in
 	return others > 0 && len(st) == 1 && df.NearCount(st[0]) > 0
 }
 
+// shortSkeletonOfKnown reports whether words[i], not in the corpus, has
+// a skeleton of two letters or fewer that some name of the corpus has, in
+// a name of several words another of which the corpus has in some
+// spelling: "ghiyat dala" for Gaith Dalah. Alone, so short a skeleton is
+// too common to tell a name ("utiel" is "tl", as Dallah and Italy are).
+func shortSkeletonOfKnown(df TermStats, words []string, known []bool, i int) bool {
+	if !hasNameSkeleton(df, words[i]) {
+		return false
+	}
+	for j, k := range known {
+		if j != i && len([]rune(words[j])) >= 3 && (k || hasNameSkeleton(df, words[j])) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasNameSkeleton reports whether some name of the corpus has w's skeleton.
+func hasNameSkeleton(df TermStats, w string) bool {
+	key := names.Skeleton(w)
+	if key == "" {
+		return false
+	}
+	_, n := df.NameCount(key)
+	return n > 0
+}
+
 // askedNames lists the names the question asks about, as written.
 func (r *Ranker) askedNames() []string {
 	q := r.Question
@@ -71,8 +99,8 @@ func (r *Ranker) askedNames() []string {
 	fields := strings.Fields(q.Text)
 	for i, f := range fields {
 		w := strings.Trim(f, `?!.,;:"'()“”‘’`)
-		if i == 0 || w == "" || !unicode.IsUpper([]rune(w)[0]) {
-			continue
+		if i == 0 || w == "" || !unicode.IsUpper([]rune(w)[0]) || slices.ContainsFunc(out, func(name string) bool { return text.HasWord(name, w) }) {
+			continue // checked with the rest of its name
 		}
 		out = append(out, w)
 	}
@@ -99,9 +127,9 @@ func (r *Ranker) knownWord(df TermStats, w string) bool {
 	if df.FuzzyCount(stems[0]) > 0 || anyOf(df, r.Synonyms.Of(stems[0])) {
 		return true
 	}
-	if key := names.Skeleton(w); key != "" {
+	if key := names.Skeleton(w); len(key) > 2 {
 		if _, n := df.NameCount(key); n > 0 {
-			return true
+			return true // a shorter one counts only beside a known word (shortSkeletonOfKnown)
 		}
 	}
 	return len(r.ExpandAcronym(w)) > 0 || names.KnownAcronym(w) != nil
