@@ -2,6 +2,7 @@ package rank
 
 import (
 	"math"
+	"strings"
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus/names"
@@ -15,6 +16,7 @@ func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
 	var out []Concept
 	seen := map[string]bool{}
 	fuzzyLookups := 0
+	phrases := r.phraseSynonyms()
 	// A question's first words are enough: a pasted paragraph must not
 	// turn into dozens of term and fuzzy lookups.
 	for _, w := range words[:min(len(words), MaxConcepts)] {
@@ -25,6 +27,7 @@ func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
 		seen[stems[0]] = true
 		c := Concept{Word: w, Stems: []string{stems[0]}}
 		c.Stems = append(c.Stems, r.Synonyms.Of(stems[0])...)
+		c.Stems = text.AppendDistinct(c.Stems, phrases[stems[0]]...)
 		n, count := df.Count(stems[0])
 		if count == 0 && fuzzyLookups < maxFuzzy {
 			fuzzyLookups++
@@ -76,6 +79,35 @@ func (r *Ranker) ConceptsOf(words []string, df TermStats) []Concept {
 		out = append(out, c)
 	}
 	weighAbsent(out)
+	return out
+}
+
+// phraseSynonyms returns, for each word of a phrase of the question that
+// has synonyms ("step down": resign, quit; "put to death": execute), the
+// phrase's synonyms: a passage with one of them has each of its words.
+// Phrases of three words are looked up before those of two.
+func (r *Ranker) phraseSynonyms() map[string][]string {
+	if r.Synonyms == nil || r.Question.Text == "" {
+		return nil
+	}
+	words := r.Stems.Words(r.Question.Text)
+	var out map[string][]string
+	for i := 0; i < len(words)-1; i++ {
+		for n := min(3, len(words)-i); n >= 2; n-- {
+			syn := r.Synonyms.Of(strings.Join(words[i:i+n], "_"))
+			if len(syn) == 0 {
+				continue
+			}
+			if out == nil {
+				out = map[string][]string{}
+			}
+			for _, w := range words[i : i+n] {
+				out[w] = text.AppendDistinct(out[w], syn...)
+			}
+			i += n - 1
+			break
+		}
+	}
 	return out
 }
 

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/corpus"
+	"github.com/newsdesk/newsdesk/index/bleveindex"
 )
 
 // fakeStems stands in for the index's analysis: lower-cased words, a
@@ -524,5 +525,42 @@ func TestChooseFiguresFirst(t *testing.T) {
 				t.Errorf("answers %q, want %q first", ids, tc.want)
 			}
 		})
+	}
+}
+
+// porterStems stems as the index does, word by word, for the synonyms
+// file, which is written with the index's stems.
+type porterStems struct{}
+
+func (porterStems) Words(text string) []string {
+	var out []string
+	for _, w := range fakeStems.Words(fakeStems{}, text) {
+		out = append(out, bleveindex.Stem(w))
+	}
+	return out
+}
+
+func (p porterStems) Terms(text string) []string { return p.Words(text) }
+
+// TestPhraseSynonyms: the words of a phrase WordNet has ("step down",
+// "put to death") take the phrase's synonyms, so that a passage saying
+// "resigned" has both; a phrase of a verb and its object's preposition
+// ("escape from") is not one, and words outside a phrase take none.
+func TestPhraseSynonyms(t *testing.T) {
+	syn := NewSynonyms()
+	for _, tt := range []struct {
+		question, word, synonym string
+		want                    bool
+	}{
+		{"when did the mayor step down", "down", "resign", true},
+		{"when did the mayor step down", "step", "quit", true},
+		{"how many were put to death", "death", "execut", true},
+		{"how many prisoners escaped from the prison", "escap", "shake", false},
+		{"when did the mayor step into the room", "step", "resign", false},
+	} {
+		r := &Ranker{Stems: porterStems{}, Synonyms: syn, Question: corpus.Question{Text: tt.question}}
+		if got := slices.Contains(r.phraseSynonyms()[tt.word], tt.synonym); got != tt.want {
+			t.Errorf("%q: %q has synonym %q: %v, want %v", tt.question, tt.word, tt.synonym, got, tt.want)
+		}
 	}
 }

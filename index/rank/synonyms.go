@@ -8,7 +8,9 @@ import (
 
 // wordNet holds the synonyms taken from WordNet, a word and its synonyms a
 // line, written by internal/wordnetgen: the words that share a word's most
-// frequent sense in their own most frequent sense. It replaced a list of
+// frequent sense in their own most frequent sense; and a phrase's (its
+// stems joined by "_", looked up by Ranker.phraseSynonyms), the single
+// words of its first sense. It replaced a list of
 // groups written by hand from the eval sets' misses, which gained nothing
 // on sets it was not written from (README, "Ranking").
 //

@@ -1,6 +1,7 @@
 // Command wordnetgen writes the synonyms ranking takes from WordNet: for
 // each common English word, the words that share one of its most frequent
-// senses, in one of theirs.
+// senses, in one of theirs; for each phrase of two or three words ("step
+// down", "put to death"), the single words of its first sense.
 //
 // It is run once, by hand, not in CI (go generate ./index/rank): WordNet
 // comes from Debian's wordnet-base package, unpacked without installing:
@@ -33,7 +34,8 @@ import (
 // notice is WordNet's licence, which every copy of its data must carry.
 const notice = `# Synonyms from WordNet 3.0, written by index/rank/internal/wordnetgen.
 # A line is a word's stem and the stems of the words that share one of its
-# most frequent senses, stemmed as the index stems (index/bleveindex.Stem).
+# most frequent senses, stemmed as the index stems (index/bleveindex.Stem);
+# or a phrase's stems joined by "_" and the single words of its first sense.
 #
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # Permission to use, copy, modify and distribute this software and database
@@ -87,12 +89,14 @@ type sense struct {
 // synonyms reads WordNet under dict and returns, for each word, the words
 // sharing one of its first k attested senses among their own first k.
 func synonyms(dict string, k int) (map[string][]string, error) {
-	top := map[string][]sense{}     // word → its first k attested senses
-	members := map[sense][]string{} // sense → the words for which it is top
+	top := map[string][]sense{}     // word or phrase → its first k attested senses
+	members := map[sense][]string{} // sense → the single words for which it is top
 	for _, part := range parts {
 		if err := readIndex(filepath.Join(dict, "index."+part), part, k, func(word string, s sense) {
 			top[word] = append(top[word], s)
-			members[s] = append(members[s], word)
+			if !strings.Contains(word, "_") {
+				members[s] = append(members[s], word)
+			}
 		}); err != nil {
 			return nil, err
 		}
@@ -102,8 +106,23 @@ func synonyms(dict string, k int) (map[string][]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	lemmas, err := readLemmas(dict)
+	if err != nil {
+		return nil, err
+	}
 	for word, ss := range top {
 		for _, s := range ss {
+			if strings.Contains(word, "_") {
+				// A phrase's sense is seldom a single word's first: its
+				// synonyms are the single words of that sense, whatever
+				// their own first sense ("step down": resign, quit).
+				for _, other := range lemmas[s] {
+					if !strings.Contains(other, "_") && !slices.Contains(out[word], other) {
+						out[word] = append(out[word], other)
+					}
+				}
+				continue
+			}
 			for _, other := range members[s] {
 				if other != word && !slices.Contains(out[word], other) {
 					out[word] = append(out[word], other)
@@ -116,6 +135,23 @@ func synonyms(dict string, k int) (map[string][]string, error) {
 			if !slices.Contains(out[p[0]], p[1]) {
 				out[p[0]] = append(out[p[0]], p[1])
 			}
+		}
+	}
+	return out, nil
+}
+
+// readLemmas returns the words of every synset, lower-cased.
+func readLemmas(dict string) (map[sense][]string, error) {
+	out := map[sense][]string{}
+	for _, part := range parts {
+		err := readData(filepath.Join(dict, "data."+part), func(offset string, words []string, _ []pointer) {
+			s := sense{part, offset}
+			for _, w := range words {
+				out[s] = append(out[s], strings.ToLower(w))
+			}
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
@@ -203,14 +239,16 @@ func readData(path string, add func(offset string, words []string, ptrs []pointe
 	})
 }
 
-// readIndex calls add for each single word of a WordNet index file and each
-// of its first k senses that the sense-tagged corpus attests, or its one
-// sense.
+// readIndex calls add for each single word of a WordNet index file, and
+// each phrase of two or three words ("step_down", "put_to_death"), and
+// each of its first k senses that the sense-tagged corpus attests, or its
+// one sense. A phrase's synonyms are single words (members of its senses):
+// a question's "step down" matches a passage's "resigned".
 func readIndex(path, part string, k int, add func(word string, s sense)) error {
 	return scanData(path, func(line string) error {
 		fs := strings.Fields(line)
-		if len(fs) < 6 || strings.ContainsAny(fs[0], "_-.'0123456789") {
-			return nil // a phrase, an abbreviation, a number
+		if len(fs) < 6 || strings.ContainsAny(fs[0], "-.'0123456789") || strings.Count(fs[0], "_") > 2 || prepositionalVerb(fs[0]) {
+			return nil // an abbreviation, a number, a long phrase, a verb and its object's preposition
 		}
 		ptrs, err := strconv.Atoi(fs[3])
 		if err != nil || len(fs) < 6+ptrs {
@@ -229,6 +267,23 @@ func readIndex(path, part string, k int, add func(word string, s sense)) error {
 		}
 		return nil
 	})
+}
+
+// prepositionalVerb reports whether a phrase is a word and the
+// preposition that introduces its object ("escape_from", "look_at"):
+// such a pair mostly means the word, and WordNet's sense for it is a
+// narrow one ("escape from" as "shake off"). A particle stays: "step
+// down", "set up", "look into".
+func prepositionalVerb(phrase string) bool {
+	_, last, ok := strings.Cut(phrase, "_")
+	if !ok || strings.Contains(last, "_") {
+		return false
+	}
+	switch last {
+	case "from", "with", "for", "of", "at", "to", "on", "about", "by", "in", "as", "after", "against":
+		return true
+	}
+	return false
 }
 
 // scanData calls each with every line of a WordNet file but its licence.
@@ -253,6 +308,17 @@ func scanData(path string, each func(line string) error) error {
 	return nil
 }
 
+// stemPhrase stems each word of a WordNet word or phrase ("step_down" →
+// "step_down", "put_to_death" → "put_to_death"), joined by "_" as
+// WordNet joins them.
+func stemPhrase(word string, stem func(string) string) string {
+	parts := strings.Split(word, "_")
+	for i, p := range parts {
+		parts[i] = stem(p)
+	}
+	return strings.Join(parts, "_")
+}
+
 // write writes the synonyms after WordNet's notice, stemmed with stem (the
 // index's stemming, so that a question's stems look them up as they are):
 // a stem a line, in order, then its synonyms' stems. Words of one stem
@@ -260,7 +326,7 @@ func scanData(path string, each func(line string) error) error {
 func write(w io.Writer, syn map[string][]string, stem func(string) string) error {
 	stems := map[string][]string{}
 	for word, others := range syn {
-		key := stem(word)
+		key := stemPhrase(word, stem)
 		for _, o := range others {
 			if st := stem(o); st != key && !slices.Contains(stems[key], st) {
 				stems[key] = append(stems[key], st)

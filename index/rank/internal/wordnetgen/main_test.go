@@ -13,12 +13,20 @@ func TestSynonyms(t *testing.T) {
 		t.Fatal(err)
 	}
 	// corpse and cadaver share their first sense; body has it second;
-	// stiff's is not attested; a phrase is no word.
+	// stiff's is not attested.
 	if want := []string{"cadaver"}; !slices.Equal(syn["corpse"], want) {
 		t.Errorf("corpse: %q, want %q", syn["corpse"], want)
 	}
-	if len(syn["body"]) != 0 || len(syn["stiff"]) != 0 || len(syn["put_to_death"]) != 0 {
+	if len(syn["body"]) != 0 || len(syn["stiff"]) != 0 {
 		t.Errorf("synonyms %v: only first, attested senses of single words count", syn)
+	}
+	// A phrase takes the single words of its first sense, and is no
+	// synonym of them; a verb and its object's preposition is no phrase.
+	if want := []string{"execute"}; !slices.Equal(syn["put_to_death"], want) || slices.Contains(syn["execute"], "put_to_death") {
+		t.Errorf("put_to_death %q, execute %q: want execute, and execute without the phrase", syn["put_to_death"], syn["execute"])
+	}
+	if len(syn["escape_from"]) != 0 {
+		t.Errorf("escape_from %q: a verb and a preposition is no phrase", syn["escape_from"])
 	}
 	if !slices.Contains(syn["uk"], "britain") {
 		t.Errorf("uk %q: a word's one sense counts untagged", syn["uk"])
