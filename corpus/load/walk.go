@@ -98,23 +98,23 @@ func (l *lister) walk(abs, rel string) error {
 		l.skipped = append(l.skipped, corpus.Skipped{Path: rel, Reason: "cannot read: " + errReason(err)})
 		return nil
 	}
-	results := l.statEntries(f, abs, rel, ents)
+	results, n := l.statEntries(f, abs, rel, ents)
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("corpus directory %s: %w", abs, err)
 	}
+	l.files = slices.Grow(l.files, n)
 	for i, d := range ents {
 		if err := l.ctx.Err(); err != nil {
 			return err
 		}
-		name := d.Name()
 		switch {
-		case ignored(name):
-		case d.IsDir():
-			if err := l.walk(filepath.Join(abs, name), joinRel(rel, name)); err != nil {
+		case ignored(d.name):
+		case d.typ.IsDir():
+			if err := l.walk(filepath.Join(abs, d.name), joinRel(rel, d.name)); err != nil {
 				return err
 			}
 		case results[i].reason != "":
-			l.skipped = append(l.skipped, corpus.Skipped{Path: joinRel(rel, name), Reason: results[i].reason})
+			l.skipped = append(l.skipped, corpus.Skipped{Path: joinRel(rel, d.name), Reason: results[i].reason})
 		default:
 			l.files = append(l.files, results[i].file)
 		}
@@ -122,45 +122,40 @@ func (l *lister) walk(abs, rel string) error {
 	return nil
 }
 
-// readDir opens the directory abs and reads its entries, sorted by name,
-// as os.ReadDir does; the directory is left open for statAt. On error
-// nothing is left open.
-func readDir(abs string) (*os.File, []fs.DirEntry, error) {
-	f, err := os.Open(abs)
-	if err != nil {
-		return nil, nil, err
-	}
-	ents, err := f.ReadDir(-1)
-	if err != nil {
-		_ = f.Close()
-		return nil, nil, err
-	}
-	slices.SortFunc(ents, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return f, ents, nil
+// dirent is an entry of a directory as readDir reads it: its name and
+// its type bits (fs.ModeDir, fs.ModeSymlink, …; 0 for a regular file),
+// as os.ReadDir's fs.DirEntry.Type has them.
+type dirent struct {
+	name string
+	typ  fs.FileMode
+}
+
+// sortDirents sorts ents by name, as os.ReadDir does.
+func sortDirents(ents []dirent) {
+	slices.SortFunc(ents, func(a, b dirent) int { return strings.Compare(a.name, b.name) })
 }
 
 // statEntries classifies the entries of the directory f (abs, rel under
 // the root) that are neither ignored nor directories, in parallel when
-// there are many. results[i] is ents[i]'s.
-func (l *lister) statEntries(f *os.File, abs, rel string, ents []fs.DirEntry) []entry {
+// there are many, and counts them. results[i] is ents[i]'s.
+func (l *lister) statEntries(f *os.File, abs, rel string, ents []dirent) ([]entry, int) {
 	results := make([]entry, len(ents))
-	var todo []int
+	todo := make([]int, 0, len(ents))
 	for i, d := range ents {
-		if !ignored(d.Name()) && !d.IsDir() {
+		if !ignored(d.name) && !d.typ.IsDir() {
 			todo = append(todo, i)
 		}
 	}
 	dir := openDir(f)
 	classify := func(i int) {
-		d := ents[i]
-		results[i] = l.classify(dir, filepath.Join(abs, d.Name()), joinRel(rel, d.Name()), d)
+		results[i] = l.classify(dir, abs, rel, ents[i])
 	}
 	workers := min(l.workers, len(todo)/parallelStats+1)
 	if workers <= 1 {
 		for _, i := range todo {
 			classify(i)
 		}
-		return results
+		return results, len(todo)
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -176,24 +171,25 @@ func (l *lister) statEntries(f *os.File, abs, rel string, ents []fs.DirEntry) []
 		})
 	}
 	wg.Wait()
-	return results
+	return results, len(todo)
 }
 
-// classify makes an entry of the directory entry d at abs (rel under
-// the root) in dir: a regular file, or a symbolic link to one that
+// classify makes an entry of the directory entry d of dir (dirAbs, rel
+// under the root): a regular file, or a symbolic link to one that
 // linkTarget allows, is a candidate; anything else is skipped.
-func (l *lister) classify(dir statDir, abs, rel string, d fs.DirEntry) entry {
+func (l *lister) classify(dir statDir, dirAbs, dirRel string, d dirent) entry {
+	abs := filepath.Join(dirAbs, d.name)
 	var st fileStat
 	var err error
 	target := abs
-	if d.Type()&fs.ModeSymlink != 0 {
+	if d.typ&fs.ModeSymlink != 0 {
 		var reason string
 		if target, reason = linkTarget(l.root, abs); reason != "" {
 			return entry{reason: reason}
 		}
 		st, err = statPath(target) // read what was checked, not the link again
 	} else {
-		st, err = dir.stat(d.Name(), abs)
+		st, err = dir.stat(d.name, abs)
 	}
 	switch {
 	case err != nil:
@@ -203,7 +199,21 @@ func (l *lister) classify(dir statDir, abs, rel string, d fs.DirEntry) entry {
 	case !st.regular:
 		return entry{reason: "not a regular file"}
 	}
-	return entry{file: candidate{rel: rel, abs: target, size: st.size, modTime: st.modTime}}
+	return entry{file: candidate{rel: l.relOf(abs, dirRel, d.name), abs: target, size: st.size, modTime: st.modTime}}
+}
+
+// relOf is the slash-separated path under the root of the entry name of
+// the directory dirRel, whose path is abs: a substring of abs where the
+// separator is a slash, so as not to allocate another string per file.
+func (l *lister) relOf(abs, dirRel, name string) string {
+	prefix := len(l.root) + 1
+	if strings.HasSuffix(l.root, string(filepath.Separator)) {
+		prefix = len(l.root)
+	}
+	if filepath.Separator == '/' && len(abs) > prefix && abs[:prefix-1] == l.root[:prefix-1] {
+		return abs[prefix:]
+	}
+	return joinRel(dirRel, name)
 }
 
 // fileStat is what the listing needs of a file's status.

@@ -157,11 +157,12 @@ func tree(t *testing.T, dir string, files map[string]string) {
 // before "a-b.txt"), the same entries skipped with the same reasons, the
 // same symbolic link rules, the same errors.
 func TestListFilesAsWalkDir(t *testing.T) {
+	// More entries than one read of the directory returns (64 KiB).
 	many := map[string]string{}
-	for i := range 700 {
-		many[fmt.Sprintf("big/%04d.md", i)] = strings.Repeat("x", i)
+	for i := range 1500 {
+		many[fmt.Sprintf("big/%04d-%s.md", i, strings.Repeat("n", 40))] = strings.Repeat("x", i%300)
 		if i%97 == 0 {
-			many[fmt.Sprintf("big/%04d-link.md", i)] = fmt.Sprintf("->%04d.md", i)
+			many[fmt.Sprintf("big/%04d-link.md", i)] = fmt.Sprintf("->%04d-%s.md", i, strings.Repeat("n", 40))
 			many[fmt.Sprintf("big/%04d-dangling.md", i)] = "->missing.md"
 			many[fmt.Sprintf("big/%04d-dir/a.txt", i)] = "nested among many"
 			many[fmt.Sprintf("big/.%04d.md", i)] = "hidden among many"
