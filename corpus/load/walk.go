@@ -110,7 +110,7 @@ func (l *lister) walk(abs, rel string) error {
 		switch {
 		case ignored(d.name):
 		case d.typ.IsDir():
-			if err := l.walk(filepath.Join(abs, d.name), joinRel(rel, d.name)); err != nil {
+			if err := l.walk(joinPath(abs, d.name), joinRel(rel, d.name)); err != nil {
 				return err
 			}
 		case results[i].reason != "":
@@ -178,7 +178,7 @@ func (l *lister) statEntries(f *os.File, abs, rel string, ents []dirent) ([]entr
 // under the root): a regular file, or a symbolic link to one that
 // linkTarget allows, is a candidate; anything else is skipped.
 func (l *lister) classify(dir statDir, dirAbs, dirRel string, d dirent) entry {
-	abs := filepath.Join(dirAbs, d.name)
+	abs := joinPath(dirAbs, d.name)
 	var st fileStat
 	var err error
 	target := abs
@@ -231,6 +231,15 @@ func statPath(path string) (fileStat, error) {
 		return fileStat{}, err
 	}
 	return fileStat{size: info.Size(), modTime: info.ModTime(), isDir: info.IsDir(), regular: info.Mode().IsRegular()}, nil
+}
+
+// joinPath is filepath.Join(dir, name) for a clean dir and the name of
+// an entry of it, without Join's cleaning.
+func joinPath(dir, name string) string {
+	if strings.HasSuffix(dir, string(filepath.Separator)) {
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
 }
 
 // joinRel is the slash-separated path of name in the directory rel

@@ -292,3 +292,25 @@ func TestListFilesUnreadable(t *testing.T) {
 		t.Errorf("unreadable root: %+v, want an error", got)
 	}
 }
+
+// TestJoinPathAsJoin checks joinPath and relOf against filepath.Join and
+// filepath.Rel for clean directories, the file system's root among them.
+func TestJoinPathAsJoin(t *testing.T) {
+	for _, c := range []struct{ root, dirRel, name string }{
+		{"/", "", "a.txt"}, {"/", "sub", "b.md"}, {"/srv/corpus", "", "c.txt"}, {"/srv/corpus", "x/y", "d.json"},
+	} {
+		dir := filepath.Join(c.root, filepath.FromSlash(c.dirRel))
+		abs := joinPath(dir, c.name)
+		if want := filepath.Join(dir, c.name); abs != want {
+			t.Errorf("joinPath(%q, %q) = %q, want %q", dir, c.name, abs, want)
+		}
+		wantRel, err := filepath.Rel(c.root, abs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := &lister{root: c.root}
+		if got := l.relOf(abs, c.dirRel, c.name); got != filepath.ToSlash(wantRel) {
+			t.Errorf("relOf(%q) under %q = %q, want %q", abs, c.root, got, wantRel)
+		}
+	}
+}
