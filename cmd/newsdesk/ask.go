@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -41,24 +40,12 @@ func (c *AskCommand) Run(ctx context.Context, args []string) error {
 	if *limit < 1 || *limit > index.MaxLimit {
 		return usageErrorf("--limit %d is out of range: use a number from 1 to %d", *limit, index.MaxLimit)
 	}
-	log := c.IO.Logger(cfg.LogLevel)
-
-	e, err := openEngine(ctx, c.IO, cfg, log)
-	if err != nil {
-		return err
+	a := answerFresh(ctx, c.IO, cfg, question, index.AskOptions{Limit: *limit})
+	defer a.close()
+	if a.err != nil {
+		return a.err
 	}
-	defer e.Close()
-
-	askCtx, cancel := context.WithTimeout(ctx, cfg.AskTimeout)
-	defer cancel()
-	res, err := e.Ask(askCtx, question, index.AskOptions{Limit: *limit})
-	switch {
-	case err == nil:
-	case errors.Is(err, context.DeadlineExceeded) || errors.Is(askCtx.Err(), context.DeadlineExceeded):
-		return fmt.Errorf("no answer within %s: ask with fewer words, or raise --timeout or %s", cfg.AskTimeout, envAskTimeout)
-	default:
-		return fmt.Errorf("ask %q: %w", question, err)
-	}
+	res := a.res
 	res = normalizeResult(res, question)
 
 	st := textStyle{width: c.IO.TerminalWidth(), ansi: c.IO.ColorEnabled(), corpusDir: cfg.CorpusDir, limit: *limit}

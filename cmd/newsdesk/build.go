@@ -36,6 +36,13 @@ func openEngine(ctx context.Context, s *IO, cfg *Config, log *slog.Logger) (*ind
 	if err != nil {
 		return nil, err
 	}
+	return openChecked(ctx, cfg, log, notRebuilt)
+}
+
+// openChecked opens the index once ensureIndex or rebuildIndex has
+// checked it: notRebuilt, if not nil, is why an index found out of date
+// could not be rebuilt, and it serves with a warning.
+func openChecked(ctx context.Context, cfg *Config, log *slog.Logger, notRebuilt error) (*index.Engine, error) {
 	e, err := openIndex(ctx, cfg.IndexDir, log)
 	switch {
 	case err != nil && notRebuilt != nil:
@@ -69,13 +76,26 @@ func ensureIndex(ctx context.Context, s *IO, cfg *Config, log *slog.Logger) (not
 	if err := checkCorpusDir(cfg.CorpusDir); err != nil {
 		return nil, err
 	}
+	stale, err := staleIndex(ctx, cfg)
+	if err != nil || !stale {
+		return nil, err
+	}
+	return rebuildIndex(ctx, s, cfg, log)
+}
+
+// staleIndex reports whether the index of cfg is missing or older than
+// its corpus.
+func staleIndex(ctx context.Context, cfg *Config) (bool, error) {
 	stale, err := index.Stale(ctx, cfg.CorpusDir, cfg.IndexDir)
 	if err != nil {
-		return nil, fmt.Errorf("check the index in %s: %w", cfg.IndexDir, err)
+		return true, fmt.Errorf("check the index in %s: %w", cfg.IndexDir, err)
 	}
-	if !stale {
-		return nil, nil
-	}
+	return stale, nil
+}
+
+// rebuildIndex builds the index found missing or out of date, as
+// ensureIndex does.
+func rebuildIndex(ctx context.Context, s *IO, cfg *Config, log *slog.Logger) (notRebuilt, err error) {
 	headline := fmt.Sprintf("Indexing %s into %s (the corpus changed or has not been indexed yet)", cfg.CorpusDir, cfg.IndexDir)
 	rep, err := buildIndex(ctx, s, headline, index.BuildOptions{CorpusDir: cfg.CorpusDir, IndexDir: cfg.IndexDir, Log: log})
 	switch {

@@ -76,8 +76,12 @@ func (s *IO) ColorEnabled() bool {
 
 // Logger returns a text logger on ErrOut at level, which Bleve's log
 // lines go to as well (at debug level: index.LogLibraryTo).
-func (s *IO) Logger(level slog.Level) *slog.Logger {
-	log := slog.New(slog.NewTextHandler(s.ErrOut, &slog.HandlerOptions{Level: level}))
+func (s *IO) Logger(level slog.Level) *slog.Logger { return loggerOn(s.ErrOut, level) }
+
+// loggerOn returns a text logger on w at level, which Bleve's log lines
+// go to as well.
+func loggerOn(w io.Writer, level slog.Level) *slog.Logger {
+	log := slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
 	index.LogLibraryTo(log)
 	return log
 }
