@@ -99,7 +99,11 @@ func fitRefusal(m *Model, groups []Group) {
 	if len(xs) == 0 {
 		return
 	}
-	const rate, l2 = 0.5, 0.05
+	// A light weight decay: at 0.05 the refusal weights stayed near 0 and
+	// nearly every question no strategy answered was refused; at 0.002
+	// leave one set out gained 1 / 3 of 500 at 1 / 3 for one negative
+	// more answered, the unseen sets 3 / 4 of 173 for none.
+	const rate, l2 = 0.5, 0.002
 	for range 2000 {
 		var grad Features
 		var gb float64
