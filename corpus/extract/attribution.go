@@ -502,6 +502,10 @@ func (r *speechReader) npAfter(k, b int, lenient bool) (string, bool) {
 				end++
 				continue
 			}
+			if t.Rune == '-' && end > k && end+1 < b && toks[end+1].IsWord() {
+				end++ // "28-year-old villager Salah Ancheu": an age before the name
+				continue
+			}
 			break
 		}
 		if end > k && (clauseWords[t.Lower] || afterStops[t.Lower] || text.SpeechVerbs[t.Lower]) {

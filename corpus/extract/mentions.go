@@ -395,9 +395,12 @@ func rolesOf(txt string, toks []text.Token, sp mentionSpan) []string {
 			add(toks[a].Start, toks[comma-1].PossEnd)
 		}
 	}
-	// A noun before the name: "the rebel group X".
-	if p := prevWord(sp.tt - 1); p != nil && p.Lowercase && (text.RoleNouns[p.Lower] || text.OrgNouns[p.Lower]) {
+	// A noun before the name: "the rebel group X", "villager X".
+	if p := prevWord(sp.tt - 1); p != nil && p.Lowercase && (text.RoleNouns[p.Lower] || text.OrgNouns[p.Lower] || privatePersons[p.Lower]) {
 		if a, ok := walkBack(toks, sp.tt-1, sent, 6, true); ok {
+			if a >= 2 && !toks[a-1].IsWord() && toks[a-1].Rune == '-' && toks[a-2].Kind == text.Number {
+				a -= 2 // "28-year-old villager X"
+			}
 			add(toks[a].Start, toks[sp.tt-1].PossEnd)
 		}
 	}

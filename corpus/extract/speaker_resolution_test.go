@@ -49,6 +49,10 @@ func TestQuoteSpeakerResolution(t *testing.T) {
 		{"an unnamed speaker after the verb, described", []string{
 			"“Nobody came. For three days it was only us,” said a woman in her 60s who had spent the morning shovelling mud."},
 			[]corpus.Quote{{Text: "Nobody came. For three days it was only us", Speaker: "a woman", Role: "woman"}}},
+		{"a named speaker after the verb, an age and a role before the name", []string{
+			"“We know that there is a very urgent need,” said Arnaud Fraisse, founder of Saviors Without Borders.",
+			"“It's a disaster,” said 28-year-old villager Salah Ancheu. “The aid remains inadequate.”"},
+			[]corpus.Quote{{Text: "It's a disaster", Speaker: "Salah Ancheu", Role: "28-year-old villager"}, {Text: "The aid remains inadequate.", Speaker: "Salah Ancheu", Role: "28-year-old villager"}}},
 		{"an eyewitness quoted by a report", []string{
 			"The report quotes an eyewitness who described seeing “hundreds of corpses” in a pit beside the cemetery."},
 			[]corpus.Quote{{Text: "hundreds of corpses", Speaker: "an eyewitness", Role: "eyewitness"}}},

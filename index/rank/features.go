@@ -225,11 +225,18 @@ func (r *Ranker) nameFeatures(c *Candidate, f *Features) {
 	if len(c.Paragraph.Quotes) > 0 {
 		f[FeatureQuote] = 1
 	}
+	headOnly := false
 	for _, qt := range c.Paragraph.Quotes {
 		if r.saidMatch(subject, qt.Speaker) >= NameThreshold || qt.Role != "" && roleNames(qt.Role, subject) {
 			f[FeatureSpeaker] = 1
 			return
 		}
+		headOnly = headOnly || qt.Role != "" && headNounIn(qt.Role, subject)
+	}
+	if headOnly {
+		// "the amizmiz villager" for "28-year-old villager Salah
+		// Ancheu": the kind of person asked for, if not every word.
+		f[FeatureSpeaker] = 0.5
 	}
 	for _, a := range c.Paragraph.Attribution {
 		if r.saidMatch(subject, a) >= NameThreshold {
@@ -238,7 +245,7 @@ func (r *Ranker) nameFeatures(c *Candidate, f *Features) {
 		}
 	}
 	if speaksIn(c.Paragraph.Text, subject) {
-		f[FeatureSpeaker] = 0.6
+		f[FeatureSpeaker] = max(f[FeatureSpeaker], 0.6)
 	}
 }
 

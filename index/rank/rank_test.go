@@ -564,3 +564,21 @@ func TestPhraseSynonyms(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadNounIn: a described speaker's head noun found in a quoted
+// person's role is the kind of person asked about.
+func TestHeadNounIn(t *testing.T) {
+	for _, tt := range []struct {
+		role, description string
+		want              bool
+	}{
+		{"28-year-old villager", "amizmiz villager", true},
+		{"resident of Paiporta", "a paiporta resident", true},
+		{"founder of Saviors Without Borders", "amizmiz villager", false},
+		{"villager", "villager", false}, // one word: roleNames matches it
+	} {
+		if got := headNounIn(tt.role, tt.description); got != tt.want {
+			t.Errorf("headNounIn(%q, %q) = %v, want %v", tt.role, tt.description, got, tt.want)
+		}
+	}
+}

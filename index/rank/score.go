@@ -243,6 +243,18 @@ func roleNames(role, name string) bool {
 	return allIn(nw, rw)
 }
 
+// headNounIn reports whether a description's head noun, its last word
+// ("villager" of "the amizmiz villager"), is a word of role ("28-year-old
+// villager"): the kind of person asked about, though not every word.
+func headNounIn(role, description string) bool {
+	dw := contentFields(description)
+	if len(dw) < 2 {
+		return false // a single word is roleNames' to match
+	}
+	head := dw[len(dw)-1]
+	return slices.ContainsFunc(contentFields(role), func(x string) bool { return x == head || sameRoot(x, head) })
+}
+
 // contentFields returns the lower-cased words of s less articles and
 // prepositions.
 func contentFields(s string) []string {
