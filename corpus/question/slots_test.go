@@ -216,6 +216,9 @@ func TestHowMany(t *testing.T) {
 		{"how many injured are still in hospital", "injured", []string{"wounded"}},
 		{"how many civilians in total", "civilians", []string{"killed"}},
 		{"how many were arrested", "", []string{"arrested"}},
+		// "rescue" modifies workers: a word, not "rescued" misspelt.
+		{"how many rescue workers did britain send", "workers", nil},
+		{"how many people were rescued", "people", []string{"rescued"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -29,6 +29,9 @@ func correctWords(words []string) []string {
 			continue
 		}
 		for _, v := range vocabulary {
+			if inflects(w, v) {
+				continue // "rescue" in "rescue workers" is no "rescued" misspelt
+			}
 			// Short words are corrected only by a missing letter ("tol" → "toll"),
 			// so that real words one letter away ("head", "dad") stay as typed.
 			if len(w) <= 4 && len(v) == len(w)+1 && text.EditDistance(w, v, 1) == 1 ||
@@ -43,6 +46,18 @@ func correctWords(words []string) []string {
 		}
 	}
 	return out
+}
+
+// inflects reports whether v is w with an inflection's ending, or w is v
+// with one: "rescue" and "rescued", "death" and "deaths", "die" and
+// "died" are other forms of one word, not misspellings of each other.
+func inflects(w, v string) bool {
+	for _, ending := range []string{"s", "d", "ed", "es"} {
+		if v == w+ending || w == v+ending {
+			return true
+		}
+	}
+	return false
 }
 
 func abs(n int) int {
