@@ -283,6 +283,9 @@ func skippedElement(n *html.Node) bool {
 	if _, hidden := htmlAttribute(n, "hidden"); hidden {
 		return true
 	}
+	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && linkList(n) {
+		return true
+	}
 	if strings.EqualFold(attr(n, "aria-hidden"), "true") {
 		return true
 	}
@@ -291,6 +294,36 @@ func skippedElement(n *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// linkList reports whether a list is links to other pages: two items or
+// more, each of them all one link's text ("Related: Who were the workers
+// killed…?"). A list in an article's text says something of its own.
+func linkList(list *html.Node) bool {
+	items := 0
+	for li := list.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type == html.TextNode && strings.TrimSpace(li.Data) == "" {
+			continue
+		}
+		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
+			return false
+		}
+		var link *html.Node
+		for c := li.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+			case c.Type == html.ElementNode && c.DataAtom == atom.A && link == nil:
+				link = c
+			default:
+				return false // text or markup beside the link
+			}
+		}
+		if link == nil || textOf(link) == "" {
+			return false
+		}
+		items++
+	}
+	return items >= 2
 }
 
 func htmlAttribute(n *html.Node, key string) (string, bool) {

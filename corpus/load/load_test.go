@@ -322,6 +322,28 @@ func TestParseFileHTMLTrailingTeasers(t *testing.T) {
 	}
 }
 
+// TestParseFileHTMLLinkLists leaves out a list whose every item is one
+// link (related stories, even one phrased as a question) and keeps a list
+// of the article's own points.
+func TestParseFileHTMLLinkLists(t *testing.T) {
+	para := "<p>Officials in the river delta said on Thursday that the new sea wall had held through the storm, sparing thousands of homes from the flooding that hit the region two years ago.</p>\n"
+	page := `<html><head><title>Sea wall holds</title></head><body><main>` + strings.Repeat(para, 3) +
+		`<ul><li>The wall is 12 km long and cost $400 million.</li><li>It was finished in <a href="/x">2023</a>, a year late.</li></ul>` +
+		`<section><h2>Related</h2><ul><li><a href="/a">Who built the sea wall?</a></li><li><a href="/b">Delta towns plan new pumping stations</a></li></ul></section>` +
+		`</main></body></html>`
+	a := parseOne(t, "wall.html", page)
+	got := texts(t, a)
+	for _, p := range got {
+		if strings.Contains(p, "Who built") || strings.Contains(p, "pumping stations") {
+			t.Errorf("paragraph %q is a link to another story", p)
+		}
+	}
+	if !slices.ContainsFunc(got, func(p string) bool { return strings.Contains(p, "12 km long") }) ||
+		!slices.ContainsFunc(got, func(p string) bool { return strings.Contains(p, "a year late") }) {
+		t.Errorf("paragraphs %q: want the article's own list kept", got)
+	}
+}
+
 // TestParseFileHTMLBesideTheArticle reads a live page as a blind set has
 // it: a licence banner and a cookie prompt beside the page's one
 // <article> are no part of the story.

@@ -53,9 +53,9 @@ func TestEval(t *testing.T) {
 		{"../../corpus/testdata/eval-blind6", 0.88, 0.94, 0.8},
 		// Real reporting in the dev set's format; first contact was
 		// 0.475/0.625/1 (a), 0.590/0.641/0.8 (b), 0.375/0.5/0.8 (c) and
-		// 0.325/0.5/0.6 (d), 0.442/0.628/1 (e), 0.489/0.733/0.8 (f) and
-		// 0.556/0.644/0.4 (g); the shipped model was not fitted to d, e,
-		// f and g (README.md of each set).
+		// 0.325/0.5/0.6 (d), 0.442/0.628/1 (e), 0.489/0.733/0.8 (f),
+		// 0.556/0.644/0.4 (g) and 0.600/0.778/0.4 (h); the shipped model
+		// was not fitted to d, e, f, g and h (README.md of each set).
 		{"../../corpus/testdata/eval-real-a", 0.62, 0.8, 1},
 		{"../../corpus/testdata/eval-real-b", 0.69, 0.87, 0.8},
 		{"../../corpus/testdata/eval-real-c", 0.55, 0.67, 0.8},
@@ -63,6 +63,7 @@ func TestEval(t *testing.T) {
 		{"../../corpus/testdata/eval-real-e", 0.53, 0.69, 0.8},
 		{"../../corpus/testdata/eval-real-f", 0.48, 0.72, 0.8},
 		{"../../corpus/testdata/eval-real-g", 0.57, 0.72, 0.6},
+		{"../../corpus/testdata/eval-real-h", 0.6, 0.77, 0.4},
 	} {
 		t.Run(filepath.Base(set.dir), func(t *testing.T) {
 			f, err := os.Open(set.dir + "/questions.tsv")
