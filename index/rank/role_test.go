@@ -39,3 +39,28 @@ func TestHoldsPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadsOfBodies: an agency's head is its chair, administrator or
+// president as well as its director ("who heads fema": FEMA Administrator
+// Deanne Criswell).
+func TestHeadsOfBodies(t *testing.T) {
+	person := func(name, role string) corpus.Paragraph {
+		return corpus.Paragraph{Mentions: []corpus.Mention{{Text: name, Name: name, Kind: corpus.MentionPerson, Role: role}}}
+	}
+	syn := &Synonyms{base: baseSynonyms}
+	for _, tt := range []struct {
+		question string
+		p        corpus.Paragraph
+		want     bool
+	}{
+		{"who heads fema", person("Deanne Criswell", "FEMA Administrator"), true},
+		{"who heads the ntsb", person("Jennifer Homendy", "chair of the National Transportation Safety Board"), true},
+		{"who is the head of the red crescent", person("Ahmed Ali", "president of the Red Crescent"), true},
+		{"who heads fema", person("Bob Fenton", "regional spokesman"), false},
+	} {
+		r := &Ranker{Stems: porterStems{}, Synonyms: syn, Question: corpus.Question{Text: tt.question}}
+		if got := r.holdsPosition(r.positionsAsked(), tt.p); got != tt.want {
+			t.Errorf("%q, %+v: holdsPosition = %v, want %v (positions %q)", tt.question, tt.p.Mentions, got, tt.want, r.positionsAsked())
+		}
+	}
+}

@@ -47,7 +47,7 @@ func roleHead(subject string) string {
 
 // roleSynonyms are positions news reports name in other words.
 var roleSynonyms = map[string][]string{
-	"head":           {"director", "chief", "leader"},
+	"head":           {"director", "chief", "leader", "chair", "chairman", "chairwoman", "chairperson", "administrator", "president"},
 	"director":       {"head", "chief"},
 	"chief":          {"head", "director"},
 	"spokesman":      {"spokesperson", "spokeswoman"},

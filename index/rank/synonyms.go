@@ -65,7 +65,7 @@ var baseSynonyms = map[string][]string{
 	"run":        {"head", "lead", "led", "chief", "director", "leader", "ceo", "presid", "chairman", "boss"},
 	"lead":       {"led", "head", "chief", "director", "leader", "run"},
 	"leader":     {"head", "chief", "director", "lead"},
-	"head":       {"chief", "director", "leader", "lead"},
+	"head":       {"chief", "director", "leader", "lead", "chair", "chairman", "chairwoman", "administr", "presid"},
 	"fight":      {"clash", "battl", "combat", "violenc"},
 	"clash":      {"fight", "battl", "violenc"},
 	"attack":     {"assault", "offens", "strike", "raid"},
