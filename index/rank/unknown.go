@@ -17,19 +17,27 @@ import (
 // name is unknown when one of its words (three letters or more, not a
 // title, particle or question word) is in no paragraph, headline or outlet
 // name: not as written,
-// not a letter or two away, not by transliteration skeleton (one of two
-// letters only beside another word of the name), and no organisation's
-// initials. Such a question is about something else than
-// the corpus, and the answer is that it has nothing on it.
+// not a letter or two away, not by transliteration skeleton (for a place
+// asked about, one of two letters only beside another word of its name),
+// and no organisation's initials. Such a question is about something else
+// than the corpus, and the answer is that it has nothing on it.
 func (r *Ranker) UnknownName(df TermStats) string {
+	place := ""
+	if r.Question.Intent == corpus.IntentFigure && r.Question.Place != "" {
+		place = text.AsTyped(r.Question.Text, r.Question.Place)
+	}
 	for _, name := range r.askedNames() {
 		words := text.Fields(name)
 		known := make([]bool, len(words))
 		for i, w := range words {
 			known[i] = r.knownWord(df, w)
 		}
-		for i := range words {
-			if known[i] || nearOfKnown(df, r.Stems, words, known, i) || shortSkeletonOfKnown(df, words, known, i) {
+		for i, w := range words {
+			// A person's short name keeps its spellings ("Umar" for Omar,
+			// "mr"); a place's two-letter skeleton alone is too common
+			// ("utiel" is "tl", as Dallah and Italy are).
+			short := name != place && hasNameSkeleton(df, w)
+			if known[i] || short || nearOfKnown(df, r.Stems, words, known, i) || shortSkeletonOfKnown(df, words, known, i) {
 				continue
 			}
 			return name
