@@ -9,8 +9,10 @@ import (
 	"cmp"
 	"context"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/question"
@@ -72,11 +74,7 @@ func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bo
 			return nil, err
 		}
 	}
-	ps := s.PoolStats(pool)
-	fs := make([]rank.Features, len(pool))
-	for i, c := range pool {
-		fs[i] = s.Features(c, ps)
-	}
+	fs := s.poolFeatures(pool)
 	rank.SetGaps(fs)
 	ordered := make([]*rank.Candidate, len(pool))
 	for i, k := range s.model.Order(fs) {
@@ -92,6 +90,42 @@ func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bo
 		s.notes = []string{noteClosest}
 	}
 	return pool, nil
+}
+
+// parallelFeatures is how many candidates a pool needs for their
+// features to be computed on every core: a fork of the Ranker (its own
+// stemmer and memo) costs a few hundred stems computed again.
+const parallelFeatures = 24
+
+// poolFeatures computes the features of the pool's candidates, in order:
+// a good part of a question's time, so a large pool's are computed on
+// every core, each worker with a Ranker of its own (rank.Ranker.Fork),
+// the features the same as one Ranker's.
+func (s *asker) poolFeatures(pool []*rank.Candidate) []rank.Features {
+	ps := s.PoolStats(pool)
+	fs := make([]rank.Features, len(pool))
+	workers := min(runtime.GOMAXPROCS(0), len(pool)/parallelFeatures)
+	if workers < 2 {
+		for i, c := range pool {
+			fs[i] = s.Features(c, ps)
+		}
+		return fs
+	}
+	// Forked before any worker starts: a fork copies the Ranker.
+	rankers := []*rank.Ranker{s.Ranker}
+	for range workers - 1 {
+		rankers = append(rankers, s.Ranker.Fork(s.g.idx.Stemmer()))
+	}
+	var wg sync.WaitGroup
+	for w, r := range rankers {
+		wg.Go(func() {
+			for i := w; i < len(pool); i += workers {
+				fs[i] = r.Features(pool[i], ps)
+			}
+		})
+	}
+	wg.Wait()
+	return fs
 }
 
 // features returns the features of cands, in order.
