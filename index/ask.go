@@ -211,7 +211,7 @@ func (s *asker) ranked(ctx context.Context, keepAll bool) ([]*rank.Candidate, er
 	started := s.startPool(ctx)
 	defer func() {
 		cancel()
-		_, _ = started.wait() // its goroutine ends before the question does
+		started.wait() // its goroutine ends before the question does
 	}()
 	cands, err := s.candidates(ctx)
 	if err == nil {

@@ -150,11 +150,11 @@ func (s *asker) plainSearch(ctx context.Context, started *pendingSearch, known m
 	if started == nil {
 		started = s.startPlainSearch(ctx, s.Concepts)
 	}
-	hits, err := started.wait()
+	hits, reads, err := started.read(known)
 	if err != nil || hits == nil {
 		return nil, err
 	}
-	cands, err := s.readKnown(hits.Hits, known)
+	cands, err := s.candidatesOf(hits.Hits, reads, known)
 	for i, c := range cands {
 		c.Plain, c.PlainScore = i+1, c.HitScore
 	}
@@ -169,44 +169,6 @@ func (s *asker) startPool(ctx context.Context) *pendingSearch {
 		return nil
 	}
 	return s.startPlainSearch(ctx, s.conceptsOf(ctx, s.Question.Terms))
-}
-
-// pendingSearch is the pool's plain search, run beside the strategy's
-// searches: its query depends only on the question, so the two take a
-// core each, and the hits are read once the strategy's candidates are
-// known.
-type pendingSearch struct {
-	done chan struct{}
-	hits *bleveindex.Hits
-	err  error
-}
-
-// startPlainSearch starts the plain search of concepts (nil when there is
-// nothing to search); wait returns its hits.
-func (s *asker) startPlainSearch(ctx context.Context, concepts []rank.Concept) *pendingSearch {
-	p := &pendingSearch{done: make(chan struct{})}
-	q, ok := s.plainQuery(concepts)
-	if !ok {
-		close(p.done)
-		return p
-	}
-	req := bleveindex.Request{Query: s.filtered(q), Size: poolSize, HitsOnly: true}
-	go func() {
-		defer close(p.done)
-		hits, err := s.g.idx.Search(ctx, req)
-		p.hits, p.err = &hits, err
-	}()
-	return p
-}
-
-// wait returns the plain search's hits, nil when there was nothing to
-// search.
-func (p *pendingSearch) wait() (*bleveindex.Hits, error) {
-	if p == nil {
-		return nil, nil
-	}
-	<-p.done
-	return p.hits, p.err
 }
 
 // plainQuery is the plain search's query of concepts and the question's
