@@ -141,8 +141,10 @@ type asker struct {
 	unknown string
 	log     *slog.Logger
 	g       *generation
-	f       filters
-	notes   []string
+	// stems is the Ranker's Stems.
+	stems *bleveindex.Stemmer
+	f     filters
+	notes []string
 }
 
 // answer answers a parsed question: the strategy of its intent finds and
@@ -187,8 +189,9 @@ func (e *Engine) newAsker(q corpus.Question, f filters) (*asker, func(), error) 
 	if g == nil {
 		return nil, nil, errNoIndex
 	}
-	s := &asker{g: g, f: f, log: e.log, model: e.currentModel(), Ranker: &rank.Ranker{
-		Question: q, Stems: g.idx.Stemmer(), Synonyms: e.synonyms, Organisations: g.summary.Organisations, Outlets: g.summary.Sources,
+	stems := g.idx.Stemmer()
+	s := &asker{g: g, f: f, log: e.log, model: e.currentModel(), stems: stems, Ranker: &rank.Ranker{
+		Question: q, Stems: stems, Synonyms: e.synonyms, Organisations: g.summary.Organisations, Outlets: g.summary.Sources,
 	}}
 	s.applyQuestionFilters()
 	return s, release, nil

@@ -93,8 +93,8 @@ func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bo
 }
 
 // parallelFeatures is how many candidates a pool needs for their
-// features to be computed on every core: a fork of the Ranker (its own
-// stemmer and memo) costs a few hundred stems computed again.
+// features to be computed on every core: a fork of the Ranker copies its
+// stemmer's stems and its memo.
 const parallelFeatures = 24
 
 // poolFeatures computes the features of the pool's candidates, in order:
@@ -114,7 +114,7 @@ func (s *asker) poolFeatures(pool []*rank.Candidate) []rank.Features {
 	// Forked before any worker starts: a fork copies the Ranker.
 	rankers := []*rank.Ranker{s.Ranker}
 	for range workers - 1 {
-		rankers = append(rankers, s.Ranker.Fork(s.g.idx.Stemmer()))
+		rankers = append(rankers, s.Ranker.Fork(s.stems.Clone()))
 	}
 	var wg sync.WaitGroup
 	for w, r := range rankers {
