@@ -141,8 +141,10 @@ type asker struct {
 	unknown string
 	log     *slog.Logger
 	g       *generation
-	f       filters
-	notes   []string
+	// stems is the Ranker's Stems.
+	stems *bleveindex.Stemmer
+	f     filters
+	notes []string
 }
 
 // answer answers a parsed question: the strategy of its intent finds and
@@ -187,8 +189,9 @@ func (e *Engine) newAsker(q corpus.Question, f filters) (*asker, func(), error) 
 	if g == nil {
 		return nil, nil, errNoIndex
 	}
-	s := &asker{g: g, f: f, log: e.log, model: e.currentModel(), Ranker: &rank.Ranker{
-		Question: q, Stems: g.idx.Stemmer(), Synonyms: e.synonyms, Organisations: g.summary.Organisations, Outlets: g.summary.Sources,
+	stems := g.idx.Stemmer()
+	s := &asker{g: g, f: f, log: e.log, model: e.currentModel(), stems: stems, Ranker: &rank.Ranker{
+		Question: q, Stems: stems, Synonyms: e.synonyms, Organisations: g.summary.Organisations, Outlets: g.summary.Sources,
 	}}
 	s.applyQuestionFilters()
 	return s, release, nil
@@ -211,7 +214,7 @@ func (s *asker) ranked(ctx context.Context, keepAll bool) ([]*rank.Candidate, er
 	started := s.startPool(ctx)
 	defer func() {
 		cancel()
-		_, _ = started.wait() // its goroutine ends before the question does
+		started.wait() // its goroutine ends before the question does
 	}()
 	cands, err := s.candidates(ctx)
 	if err == nil {

@@ -9,8 +9,10 @@ import (
 	"cmp"
 	"context"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/newsdesk/newsdesk/corpus"
 	"github.com/newsdesk/newsdesk/corpus/question"
@@ -72,11 +74,7 @@ func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bo
 			return nil, err
 		}
 	}
-	ps := s.PoolStats(pool)
-	fs := make([]rank.Features, len(pool))
-	for i, c := range pool {
-		fs[i] = s.Features(c, ps)
-	}
+	fs := s.poolFeatures(pool)
 	rank.SetGaps(fs)
 	ordered := make([]*rank.Candidate, len(pool))
 	for i, k := range s.model.Order(fs) {
@@ -92,6 +90,42 @@ func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bo
 		s.notes = []string{noteClosest}
 	}
 	return pool, nil
+}
+
+// parallelFeatures is how many candidates a pool needs for their
+// features to be computed on every core: a fork of the Ranker copies its
+// stemmer's stems and its memo.
+const parallelFeatures = 24
+
+// poolFeatures computes the features of the pool's candidates, in order:
+// a good part of a question's time, so a large pool's are computed on
+// every core, each worker with a Ranker of its own (rank.Ranker.Fork),
+// the features the same as one Ranker's.
+func (s *asker) poolFeatures(pool []*rank.Candidate) []rank.Features {
+	ps := s.PoolStats(pool)
+	fs := make([]rank.Features, len(pool))
+	workers := min(runtime.GOMAXPROCS(0), len(pool)/parallelFeatures)
+	if workers < 2 {
+		for i, c := range pool {
+			fs[i] = s.Features(c, ps)
+		}
+		return fs
+	}
+	// Forked before any worker starts: a fork copies the Ranker.
+	rankers := []*rank.Ranker{s.Ranker}
+	for range workers - 1 {
+		rankers = append(rankers, s.Ranker.Fork(s.stems.Clone()))
+	}
+	var wg sync.WaitGroup
+	for w, r := range rankers {
+		wg.Go(func() {
+			for i := w; i < len(pool); i += workers {
+				fs[i] = r.Features(pool[i], ps)
+			}
+		})
+	}
+	wg.Wait()
+	return fs
 }
 
 // features returns the features of cands, in order.
@@ -116,11 +150,11 @@ func (s *asker) plainSearch(ctx context.Context, started *pendingSearch, known m
 	if started == nil {
 		started = s.startPlainSearch(ctx, s.Concepts)
 	}
-	hits, err := started.wait()
+	hits, reads, err := started.read(known)
 	if err != nil || hits == nil {
 		return nil, err
 	}
-	cands, err := s.readKnown(hits.Hits, known)
+	cands, err := s.candidatesOf(hits.Hits, reads, known)
 	for i, c := range cands {
 		c.Plain, c.PlainScore = i+1, c.HitScore
 	}
@@ -135,44 +169,6 @@ func (s *asker) startPool(ctx context.Context) *pendingSearch {
 		return nil
 	}
 	return s.startPlainSearch(ctx, s.conceptsOf(ctx, s.Question.Terms))
-}
-
-// pendingSearch is the pool's plain search, run beside the strategy's
-// searches: its query depends only on the question, so the two take a
-// core each, and the hits are read once the strategy's candidates are
-// known.
-type pendingSearch struct {
-	done chan struct{}
-	hits *bleveindex.Hits
-	err  error
-}
-
-// startPlainSearch starts the plain search of concepts (nil when there is
-// nothing to search); wait returns its hits.
-func (s *asker) startPlainSearch(ctx context.Context, concepts []rank.Concept) *pendingSearch {
-	p := &pendingSearch{done: make(chan struct{})}
-	q, ok := s.plainQuery(concepts)
-	if !ok {
-		close(p.done)
-		return p
-	}
-	req := bleveindex.Request{Query: s.filtered(q), Size: poolSize, HitsOnly: true}
-	go func() {
-		defer close(p.done)
-		hits, err := s.g.idx.Search(ctx, req)
-		p.hits, p.err = &hits, err
-	}()
-	return p
-}
-
-// wait returns the plain search's hits, nil when there was nothing to
-// search.
-func (p *pendingSearch) wait() (*bleveindex.Hits, error) {
-	if p == nil {
-		return nil, nil
-	}
-	<-p.done
-	return p.hits, p.err
 }
 
 // plainQuery is the plain search's query of concepts and the question's

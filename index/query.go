@@ -70,7 +70,13 @@ func (s *asker) findKnown(ctx context.Context, q bleveindex.Query, size int, kno
 // stored paragraphs of those not in known (which get their ID and score
 // alone); a damaged record's hit is skipped.
 func (s *asker) readKnown(hits []bleveindex.Hit, known map[string]*rank.Candidate) ([]*rank.Candidate, error) {
-	read := s.g.readHits(hits, known)
+	return s.candidatesOf(hits, s.g.readHits(hits, known), known)
+}
+
+// candidatesOf returns the candidates of hits, in their order, with the
+// stored paragraphs read of those not in known (which get their ID and
+// score alone); a damaged record's hit is skipped.
+func (s *asker) candidatesOf(hits []bleveindex.Hit, read []storeRead, known map[string]*rank.Candidate) ([]*rank.Candidate, error) {
 	out := make([]*rank.Candidate, 0, len(hits))
 	for i, hit := range hits {
 		if known[hit.ID] != nil {

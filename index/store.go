@@ -366,7 +366,11 @@ func (s *paragraphStore) get(id string) (storedParagraph, bool, error) {
 		return storedParagraph{}, ok, err
 	}
 	var sp storedParagraph
-	if err := json.Unmarshal(rec, &sp); err != nil {
+	if !decodeRecord(rec, &sp) {
+		sp = storedParagraph{}
+		err = json.Unmarshal(rec, &sp)
+	}
+	if err != nil {
 		return storedParagraph{}, false, fmt.Errorf("%w %s: %w", errDamagedRecord, id, err)
 	}
 	if got := bleveindex.DocID(sp.Article.ID, sp.Paragraph.Number); got != id {

@@ -1,6 +1,7 @@
 package bleveindex
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -31,6 +32,12 @@ func (ix *Index) Stemmer() *Stemmer {
 	return &Stemmer{text: ix.idx.Mapping().AnalyzerNamed(textAnalyzer)}
 }
 
+// Clone returns a Stemmer that knows the stems st has computed and
+// shares nothing with it: for analysing texts on another goroutine.
+func (st *Stemmer) Clone() *Stemmer {
+	return &Stemmer{text: st.text, stems: maps.Clone(st.stems)}
+}
+
 // Terms returns the terms of text as the index analyses paragraphs
 // (folded, possessives and stop words dropped, stemmed).
 func (st *Stemmer) Terms(text string) []string {
@@ -47,9 +54,11 @@ func (st *Stemmer) Terms(text string) []string {
 // one word each), possessives dropped, lower-cased, stemmed — but with stop
 // words kept, so that a word's position is its index plus one.
 func (st *Stemmer) Words(text string) []string {
-	if st.stems == nil {
-		st.stems = make(map[string]string, 512)
+	if st.words == nil {
 		st.words = words.New()
+		if st.stems == nil {
+			st.stems = make(map[string]string, 512)
+		}
 	}
 	out := make([]string, 0, len(text)/6+1)
 	st.words.Terms([]byte(text), func(term []byte) {
