@@ -38,19 +38,9 @@ type candidate struct {
 // entries it could not read. The files of a directory are stat-ed in
 // parallel, on every core.
 func listFiles(ctx context.Context, dir string) ([]candidate, []corpus.Skipped, error) {
-	info, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, nil, corpus.Errorf(corpus.EINVALID, "corpus directory %s does not exist; pass --corpus DIR or set NEWSDESK_CORPUS", dir)
-	case err != nil:
-		return nil, nil, fmt.Errorf("read corpus directory: %w", err)
-	case !info.IsDir():
-		return nil, nil, corpus.Errorf(corpus.EINVALID, "corpus %s is not a directory; pass --corpus DIR or set NEWSDESK_CORPUS", dir)
-	}
-	// The walk does not descend into a root that is a symbolic link.
-	root, err := filepath.EvalSymlinks(dir)
+	root, err := corpusRoot(dir)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read corpus directory: %w", err)
+		return nil, nil, err
 	}
 	l := &lister{ctx: ctx, root: root, workers: runtime.GOMAXPROCS(0)}
 	if err := l.walk(root, ""); err != nil {
@@ -284,4 +274,23 @@ func errReason(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// corpusRoot checks that dir is a directory and returns it with symbolic
+// links resolved: a walk does not descend into a root that is a link.
+func corpusRoot(dir string) (string, error) {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", corpus.Errorf(corpus.EINVALID, "corpus directory %s does not exist; pass --corpus DIR or set NEWSDESK_CORPUS", dir)
+	case err != nil:
+		return "", fmt.Errorf("read corpus directory: %w", err)
+	case !info.IsDir():
+		return "", corpus.Errorf(corpus.EINVALID, "corpus %s is not a directory; pass --corpus DIR or set NEWSDESK_CORPUS", dir)
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", fmt.Errorf("read corpus directory: %w", err)
+	}
+	return root, nil
 }

@@ -2,7 +2,6 @@ package load
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -18,18 +17,9 @@ import (
 // parallel: one filepath.WalkDir, an os.Stat per file. The listing must
 // stay what it was, entry for entry, so the tests compare the two.
 func listFilesWalkDir(ctx context.Context, dir string) ([]candidate, []corpus.Skipped, error) {
-	info, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, nil, corpus.Errorf(corpus.EINVALID, "corpus directory %s does not exist; pass --corpus DIR or set NEWSDESK_CORPUS", dir)
-	case err != nil:
-		return nil, nil, fmt.Errorf("read corpus directory: %w", err)
-	case !info.IsDir():
-		return nil, nil, corpus.Errorf(corpus.EINVALID, "corpus %s is not a directory; pass --corpus DIR or set NEWSDESK_CORPUS", dir)
-	}
-	root, err := filepath.EvalSymlinks(dir)
+	root, err := corpusRoot(dir)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read corpus directory: %w", err)
+		return nil, nil, err
 	}
 	var files []candidate
 	var skipped []corpus.Skipped
