@@ -10,7 +10,7 @@ import (
 // produces (paragraphs, names, attributions, figures), or the index stores
 // it differently, so that indexes built by an older version are analysed
 // and built again in full.
-const AnalyzerVersion = "59"
+const AnalyzerVersion = "60"
 
 // Analyze fills in each paragraph's mentions, attribution, quotes and
 // figures. It reads the whole article, so that short references ("the

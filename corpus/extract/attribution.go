@@ -582,7 +582,7 @@ func (r *speechReader) phrase(a, b int, strict bool) (string, bool) {
 			return s, true
 		}
 	}
-	if notSpeakers[head] || knownPlaces[head] || head == "" {
+	if notSpeakers[head] || knownPlace(head) || head == "" {
 		return "", false
 	}
 	firstWord := toks[a].Lower

@@ -133,7 +133,7 @@ func scanMentions(txt string, toks []text.Token, st *stats) []mentionSpan {
 			// verb phrase, not a destination ("the ministry to Gaza").
 			if n.IsWord() && n.Lower == "to" && hasHead(toks, i, j) && next+1 < len(toks) {
 				v, o := &toks[next], &toks[next+1]
-				if v.IsWord() && v.Capital && o.IsWord() && o.Capital && !knownPlaces[v.Lower] && !text.SentenceOpeners[v.Lower] && v.Sentence == n.Sentence && o.Sentence == n.Sentence {
+				if v.IsWord() && v.Capital && o.IsWord() && o.Capital && !knownPlace(v.Lower) && !text.SentenceOpeners[v.Lower] && v.Sentence == n.Sentence && o.Sentence == n.Sentence {
 					j = next + 2
 					continue
 				}
@@ -217,7 +217,7 @@ func processRun(out []mentionSpan, txt string, toks []text.Token, st *stats, i, 
 	if len(name) == 1 && k == 0 {
 		w := &toks[name[0]]
 		acr := names.AcronymLetters(txt[w.Start:w.End]) != ""
-		known := knownPlaces[w.Lower] || knownOrgs[w.Lower]
+		known := knownPlace(w.Lower) || knownOrgs[w.Lower]
 		switch {
 		case demonym(w.Lower) || nonNames[w.Lower] || utf8.RuneCountInString(w.Lower) < 2:
 			return out
@@ -313,6 +313,15 @@ func gluedTitle(lw string) string {
 	return ""
 }
 
+// knownPlace reports whether a lower-cased name is a place every reader
+// knows: a country or territory (regionNames, from Unicode CLDR) or one
+// of knownPlaces' cities and regions.
+//
+//go:generate go run ./internal/regiongen -out regions.go
+func knownPlace(name string) bool {
+	return knownPlaces[name] || regionNames[name] || regionPhrases[name]
+}
+
 // mentionKind classifies a mention; sure is false when the kind is a guess that
 // an earlier mention of the same name may correct.
 func mentionKind(txt string, toks []text.Token, name []int, titled bool, tt int) (corpus.MentionKind, bool) {
@@ -325,12 +334,12 @@ func mentionKind(txt string, toks []text.Token, name []int, titled bool, tt int)
 		return corpus.MentionOrganisation, true
 	}
 	if len(name) == 1 && names.AcronymLetters(txt[first.Start:first.End]) != "" {
-		if knownPlaces[first.Lower] || knownPlaces[strings.ReplaceAll(first.Lower, ".", "")] {
+		if knownPlace(first.Lower) || knownPlace(strings.ReplaceAll(first.Lower, ".", "")) {
 			return corpus.MentionPlace, true
 		}
 		return corpus.MentionOrganisation, true
 	}
-	if placeSuffix[last.Lower] || knownPlaces[whole] || first.Lower == "mount" {
+	if placeSuffix[last.Lower] || knownPlace(whole) || first.Lower == "mount" {
 		return corpus.MentionPlace, true
 	}
 	// What the words before say: "the rebel group X", "brother X",

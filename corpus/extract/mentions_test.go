@@ -118,6 +118,13 @@ var extractMentionTests = []struct {
 		},
 	},
 	{
+		name: "a country any reader knows, not only the region's",
+		paras: []string{
+			"The vessel, the Dali, was bound for Colombo, Sri Lanka, and sails under the flag of Singapore.",
+		},
+		want: []wantMention{{"Sri Lanka", "Sri Lanka", corpus.MentionPlace, ""}, {"Singapore", "Singapore", corpus.MentionPlace, ""}},
+	},
+	{
 		name: "sentence-initial common words are not names",
 		paras: []string{
 			"Residents said the violence began on Friday. Officials declined to comment.",
