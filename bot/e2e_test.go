@@ -149,7 +149,10 @@ func (h *harness) followUp(what, token string) messageBody {
 
 func (h *harness) waitRequest(what string, match func(discordtest.Request) bool) discordtest.Request {
 	h.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// A bound, not a pause: it returns when the request comes. An ingest
+	// re-indexes, which under -race beside every other package's tests on
+	// two cores once took over 10 s.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	r, err := h.fake.WaitRequest(ctx, match)
 	if err != nil {
