@@ -8,6 +8,7 @@ package index
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -85,6 +86,14 @@ func (s *asker) pool(ctx context.Context, accepted []*rank.Candidate, keepAll bo
 	pool = ordered
 	if !keepAll && !s.model.Answers(features(pool)) {
 		return nil, nil
+	}
+	if !keepAll && pool[0].Strategy == 0 {
+		// No strategy answers, and a word of the count asked for is one no
+		// article uses: the closest passages count something else.
+		if w := s.NeverSaid(); w != "" {
+			s.notes = append(s.notes, fmt.Sprintf("I found no passage that answers that: no article uses the word “%s”.", w))
+			return nil, nil
+		}
 	}
 	if pool[0].Strategy == 0 {
 		s.notes = []string{noteClosest}

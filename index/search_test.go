@@ -72,8 +72,10 @@ func TestAskWhoAcrossSpellings(t *testing.T) {
 func TestAskNoAnswer(t *testing.T) {
 	e := openTestEngine(t)
 	for _, q := range []string{"who is Ghassan Tarabulsi", "who is Dallas Morgan", "earthquake in Japan", "stock market prices", "what did Angela Merkel say",
-		"clashes in Deir Hafer",              // a short name word whose skeleton matches too much
-		"what did the zanzibar governor say", // a position of a place no article names
+		"what is the death toll from the earthquake in Kassala", // Kassala has deaths, from cholera
+		"clashes in Deir Hafer",                                 // a short name word whose skeleton matches too much
+		"how many patients escaped in Kassala",                  // what is counted is never said
+		"what did the zanzibar governor say",                    // a position of a place no article names
 	} {
 		t.Run(q, func(t *testing.T) {
 			res := ask(t, e, q)
@@ -88,22 +90,6 @@ func TestAskNoAnswer(t *testing.T) {
 				t.Errorf("answers not [] in JSON: %s", b)
 			}
 		})
-	}
-}
-
-// TestAskNothingExact: a question about what the corpus has something
-// near but not it — deaths in Kassala from cholera, not an earthquake;
-// patients treated, none escaping — is refused, or answered with the
-// closest passages under a note that says none answers exactly: which of
-// the two is the refusal model's, fitted to the labelled sets.
-func TestAskNothingExact(t *testing.T) {
-	e := openTestEngine(t)
-	for _, q := range []string{"what is the death toll from the earthquake in Kassala", "how many patients escaped in Kassala"} {
-		res := ask(t, e, q)
-		const closest = "No passage answers that exactly; these come closest."
-		if len(res.Answers) > 0 && !slices.Contains(res.Notes, closest) {
-			t.Errorf("%q: %d answers, notes %q; want none, or the closest under the note %q", q, len(res.Answers), res.Notes, closest)
-		}
 	}
 }
 

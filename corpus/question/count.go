@@ -40,6 +40,9 @@ func countedNoun(words []string) string {
 		if clauseWords[w] || filler[w] || lightVerbs[w] || pastReporting(w) || isDigits(w) || adverb(w) {
 			break
 		}
+		if head != "" && len(w) > 4 && strings.HasSuffix(w, "ed") {
+			break // the verb after the noun: "how many patients escaped"
+		}
 		head = w
 	}
 	return head

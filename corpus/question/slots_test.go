@@ -219,6 +219,9 @@ func TestHowMany(t *testing.T) {
 		// "rescue" modifies workers: a word, not "rescued" misspelt.
 		{"how many rescue workers did britain send", "workers", nil},
 		{"how many people were rescued", "people", []string{"rescued"}},
+		// The verb after the noun ends it: patients are counted.
+		{"how many patients escaped in Kassala", "patients", nil},
+		{"how many armed men attacked the convoy", "men", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

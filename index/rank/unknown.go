@@ -46,6 +46,49 @@ func (r *Ranker) UnknownName(df TermStats) string {
 	return ""
 }
 
+// NeverSaid returns, for a count or figure question, a word of what it
+// asks the count of that no paragraph has in any form — as written, a
+// letter away, by skeleton or by a synonym — when every such word is one:
+// "earthquake" in "the death toll from the earthquake in Kassala" when the
+// corpus has cholera there, "escaped" in "how many patients escaped in
+// Kassala". What the count is of is never said, so no passage's figure
+// is the one asked for. The words weighed are a figure question's topic,
+// or a count's words but the counted noun, the place and the source,
+// which news writes in other words ("cops" for police). "" when the
+// corpus has one of them. The Ranker's Concepts must be the question's
+// words.
+func (r *Ranker) NeverSaid() string {
+	asked := r.countedAbout()
+	if len(asked) == 0 {
+		return ""
+	}
+	for _, w := range asked {
+		i := slices.IndexFunc(r.Concepts, func(c Concept) bool { return c.Word == w })
+		if i < 0 {
+			return "" // not looked up: nothing is known of it
+		}
+		c := r.Concepts[i]
+		if c.Docs > 0 || c.Fuzzy || c.Skeleton != "" || slices.Contains(c.InText, true) || r.Capitalised(w) {
+			return ""
+		}
+	}
+	return asked[0]
+}
+
+// countedAbout returns the words of what a count or figure question asks
+// the count of (see NeverSaid), none for another question.
+func (r *Ranker) countedAbout() []string {
+	q := r.Question
+	switch {
+	case q.Intent == corpus.IntentFigure:
+		return q.Topic
+	case !q.Count:
+		return nil
+	}
+	slots := text.Fields(strings.ToLower(q.Counted + " " + q.Place + " " + q.Source))
+	return slices.DeleteFunc(slices.Clone(q.Terms), func(w string) bool { return slices.Contains(slots, w) })
+}
+
 // nearOfKnown reports whether words[i], not in the corpus, is one letter
 // from a word that is, in a name of several words whose others the corpus
 // has: "george kurz" for George Kurtz. Alone, a short word a letter from

@@ -142,3 +142,35 @@ func TestUnknownDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestNeverSaid refuses a count whose every word of what it counts is
+// one the corpus never uses, and not one where news may have said it in
+// other words: the counted noun ("cops" for police), the source, or a
+// topic of which one word is in the corpus.
+func TestNeverSaid(t *testing.T) {
+	present := func(w string) Concept { return Concept{Word: w, Stems: []string{w}, Docs: 3, InText: []bool{true}} }
+	absent := func(w string) Concept { return Concept{Word: w, Stems: []string{w}, InText: []bool{false}} }
+	for _, tt := range []struct {
+		q        corpus.Question
+		concepts []Concept
+		want     string
+	}{
+		{corpus.Question{Intent: corpus.IntentFigure, Topic: []string{"earthquake"}, Place: "kassala"},
+			[]Concept{present("death"), present("toll"), absent("earthquake"), present("kassala")}, "earthquake"},
+		{corpus.Question{Intent: corpus.IntentSearch, Count: true, Counted: "patients", Place: "kassala", Terms: []string{"patients", "escaped", "kassala"}},
+			[]Concept{present("patients"), absent("escaped"), present("kassala")}, "escaped"},
+		{corpus.Question{Intent: corpus.IntentSearch, Count: true, Counted: "cops", Terms: []string{"cops", "itaewon", "night"}},
+			[]Concept{absent("cops"), present("itaewon"), present("night")}, ""},
+		{corpus.Question{Intent: corpus.IntentSearch, Count: true, Counted: "flights", Source: "ajc", Terms: []string{"flights", "delta", "cancel", "ajc"}},
+			[]Concept{present("flights"), present("delta"), present("cancel"), absent("ajc")}, ""},
+		{corpus.Question{Intent: corpus.IntentFigure, Topic: []string{"attribute", "forces"}},
+			[]Concept{absent("attribute"), present("forces")}, ""},
+		{corpus.Question{Intent: corpus.IntentSearch, Terms: []string{"earthquake"}},
+			[]Concept{absent("earthquake")}, ""}, // no count asked for
+	} {
+		r := &Ranker{Question: tt.q, Stems: fakeStems{}, Concepts: tt.concepts}
+		if got := r.NeverSaid(); got != tt.want {
+			t.Errorf("%+v: NeverSaid = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
